@@ -1,0 +1,460 @@
+//! Rules that recognise site chrome, one named function per kind of clutter.
+//! Each takes a trimmed line and says whether it is that clutter; the order
+//! in which they apply lives in [`super::clean`].
+
+use crate::text::word_count;
+
+/// Section names that menu bars and category lines are made of.
+const SECTIONS: &[&str] = &[
+    "home",
+    "world",
+    "u.s.",
+    "us",
+    "uk",
+    "business",
+    "lifestyle",
+    "life",
+    "politics",
+    "political",
+    "opinion",
+    "opinions",
+    "sport",
+    "sports",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "entertainment",
+    "culture",
+    "arts",
+    "art",
+    "travel",
+    "video",
+    "videos",
+    "local",
+    "news",
+    "economy",
+    "markets",
+    "market",
+    "weather",
+    "style",
+    "food",
+    "media",
+    "education",
+    "climate",
+    "environment",
+    "europe",
+    "americas",
+    "asia",
+    "africa",
+    "crime",
+    "legal",
+    "finance",
+    "money",
+    "national",
+    "international",
+    "latest",
+    "live",
+    "podcasts",
+    "podcast",
+    "photos",
+    "more",
+    "region",
+    "regions",
+    "nation",
+    "magazine",
+    "books",
+    "music",
+    "film",
+    "tv",
+    "games",
+    "investigations",
+    "analysis",
+    "features",
+    "obituaries",
+    "religion",
+    "middle",
+    "east",
+    "latin",
+    "america",
+    "canada",
+    "china",
+    "india",
+    "australia",
+    "&",
+    "and",
+    "/",
+    "|",
+    "-",
+    "•",
+    "·",
+    "menu",
+    "search",
+    "subscribe",
+    "sign",
+    "in",
+    "log",
+    "newsletters",
+    "newsletter",
+    "corrections",
+    "about",
+    "contact",
+    "jobs",
+    "ideas",
+    "society",
+    "society",
+    "wellness",
+    "food",
+    "auto",
+    "autos",
+    "real",
+    "estate",
+    "personal",
+    "elections",
+    "election",
+    "2024",
+    "2025",
+    "2026",
+    "fact",
+    "check",
+    "global",
+    "security",
+    "energy",
+    "transport",
+    "cities",
+    "city",
+    "metro",
+    "region",
+    "inside",
+    "investigation",
+    "explainers",
+    "explainer",
+    "trending",
+    "today",
+];
+
+fn is_section_word(w: &str) -> bool {
+    SECTIONS.contains(&w.to_lowercase().as_str())
+}
+
+/// "U.S. World Business Lifestyle": a row of section names.
+pub fn is_menu_bar(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 3 || words.len() > 16 || line.ends_with('.') {
+        return false;
+    }
+    let sections = words.iter().filter(|w| is_section_word(w)).count();
+    sections * 4 >= words.len() * 3
+}
+
+/// "Americas|Business|Economy": categories joined by bars.
+pub fn is_category_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 3) && !line.contains('.')
+}
+
+/// A single section name alone on a line ("Political" before related links).
+pub fn is_lone_section(line: &str) -> bool {
+    !line.contains(' ') && is_section_word(line)
+}
+
+/// "Today: April 23, 2025": the site's date, not the article's.
+pub fn is_today_header(line: &str) -> bool {
+    let l = line.to_lowercase();
+    l.starts_with("today:") || l.starts_with("today is ")
+}
+
+/// "Read more: …", "Also read: …", "RELATED: …".
+pub fn is_read_more(line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "read more",
+        "read also",
+        "also read",
+        "related:",
+        "related coverage:",
+        "related stories:",
+        "related articles:",
+        "see also:",
+        "watch:",
+        "listen:",
+        "more:",
+        "read next",
+        "continue reading",
+        "click here",
+        "read the full",
+        "also see:",
+        "recommended:",
+        "don't miss:",
+        "don’t miss:",
+        "further reading",
+    ];
+    let l = line.to_lowercase();
+    PREFIXES.iter().any(|p| l.starts_with(p))
+}
+
+/// "Recommended stories", "list of 3 items", "end of list".
+pub fn is_list_widget(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let l = l.trim();
+    l == "recommended stories"
+        || l == "recommended"
+        || l == "end of list"
+        || l == "more stories"
+        || l == "most read"
+        || l == "most popular"
+        || (l.starts_with("list of ") && l.contains("item"))
+}
+
+/// Comment forms: "Leave a Reply", "Your email address will not be published".
+pub fn is_comment_form(line: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "leave a reply",
+        "leave a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "post comment",
+        "save my name, email",
+        "cancel reply",
+        "comments are closed",
+        "join the conversation",
+        "add a comment",
+        "log in to comment",
+        "sign in to comment",
+        "be the first to comment",
+    ];
+    let l = line.to_lowercase();
+    PHRASES.iter().any(|p| l.starts_with(p))
+        || matches!(l.trim(), "comments" | "name *" | "email *" | "website" | "comment *")
+}
+
+/// "· 1 min read", "5 minute read".
+pub fn is_read_time(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    let mut words = l.split_whitespace();
+    let first_is_number = words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let rest: Vec<&str> = words.collect();
+    first_is_number && matches!(rest.as_slice(), [m, "read"] if m.starts_with("min"))
+}
+
+/// Placeholders left where images were: "article picture", "Image", "[photo]".
+pub fn is_image_placeholder(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let l = l.trim().trim_matches(|c| c == '[' || c == ']');
+    matches!(
+        l,
+        "article picture"
+            | "image"
+            | "photo"
+            | "picture"
+            | "video"
+            | "play video"
+            | "advertisement"
+            | "ad"
+            | "loading..."
+            | "loading"
+            | "gallery"
+            | "enlarge this image"
+            | "toggle caption"
+            | "hide caption"
+            | "skip advertisement"
+    ) || l.starts_with("image:")
+        || l.starts_with("photo:")
+        || l.starts_with("(photo")
+        || l.starts_with("image source")
+}
+
+/// Share and popularity widgets.
+pub fn is_share_widget(line: &str) -> bool {
+    let l = line.to_lowercase();
+    matches!(
+        l.trim(),
+        "share this"
+            | "share"
+            | "share this article"
+            | "share this story"
+            | "popular"
+            | "trending"
+            | "tweet"
+            | "email"
+            | "print"
+            | "copy link"
+            | "follow us"
+            | "share on facebook"
+            | "share on twitter"
+            | "share via email"
+            | "more on this story"
+            | "related"
+            | "related stories"
+            | "related articles"
+            | "you may also like"
+            | "more from"
+            | "top stories"
+            | "latest news"
+            | "sponsored"
+            | "sponsored content"
+    ) || l.starts_with("follow us on")
+        || l.starts_with("sign up for")
+        || l.starts_with("subscribe to")
+        || l.starts_with("copyright ©")
+        || l.starts_with("© ")
+        || l.contains("all rights reserved")
+}
+
+/// "(Reporting by …; Editing by …)" and "Reuters - Reuters".
+pub fn is_agency_credit(line: &str) -> bool {
+    let l = line.to_lowercase();
+    let inner = l.trim_start_matches('(');
+    if l.starts_with('(')
+        && (inner.starts_with("reporting by")
+            || inner.starts_with("writing by")
+            || inner.starts_with("editing by")
+            || inner.starts_with("additional reporting")
+            || inner.starts_with("compiled by"))
+    {
+        return true;
+    }
+    agency_repeat(line).is_some()
+}
+
+/// "Reuters - Reuters": the agency named twice, as some sites print it.
+pub fn agency_repeat(line: &str) -> Option<&str> {
+    let (a, b) = line.split_once(" - ")?;
+    (a.trim() == b.trim() && word_count(a) <= 3 && !a.trim().is_empty()).then(|| a.trim())
+}
+
+/// A line of only dashes, dots or stars.
+pub fn is_separator(line: &str) -> bool {
+    !line.is_empty() && line.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Photo captions: present-tense description of a picture, or a line
+/// ending in a picture credit. Only checked in the header zone.
+pub fn is_caption(line: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "(ap)",
+        "(reuters)",
+        "(afp)",
+        "getty images",
+        "/ap",
+        "/reuters",
+        "/afp",
+        "photo)",
+        "(file)",
+        "(file photo)",
+        "epa",
+        "shutterstock",
+        "(photo)",
+        "/ file",
+    ];
+    const PHOTO_VERBS: &[&str] = &[
+        "addresses",
+        "speaks",
+        "gives",
+        "attends",
+        "looks",
+        "walks",
+        "arrives",
+        "waves",
+        "gestures",
+        "listens",
+        "holds",
+        "delivers",
+        "poses",
+        "stands",
+        "sits",
+        "meets",
+        "shakes",
+        "smiles",
+        "talks",
+        "reacts",
+        "leaves",
+        "greets",
+        "visits",
+        "participates",
+        "pictured",
+        "seen",
+        "photographed",
+    ];
+    let l = line.to_lowercase();
+    let l = l.trim();
+    if CREDITS.iter().any(|c| l.ends_with(c)) || l.starts_with("file photo") {
+        return true;
+    }
+    let ends_sentence =
+        l.ends_with('.') || l.ends_with('?') || l.ends_with('!') || l.ends_with('"') || l.ends_with('”');
+    !ends_sentence
+        && word_count(l) >= 4
+        && l.split_whitespace()
+            .any(|w| PHOTO_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// "By Jane Doe", "By Jane Doe and John Roe | Reuters".
+pub fn byline(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY "))?;
+    let rest = rest.trim();
+    let first = rest.chars().next()?;
+    (first.is_uppercase() && word_count(rest) <= 12 && !rest.ends_with('.')).then(|| rest.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_bars_but_not_headlines() {
+        assert!(is_menu_bar("U.S. World Business Lifestyle"));
+        assert!(is_menu_bar("Home World Business Opinion Sport"));
+        assert!(!is_menu_bar("Mexico Rejects US Military Action Against Cartels"));
+        assert!(!is_menu_bar("Business is booming in the world"));
+    }
+
+    #[test]
+    fn category_lines() {
+        assert!(is_category_line("Americas|Business|Economy|Europe|Technology|US|World"));
+        assert!(is_category_line("Health|Political|World"));
+        assert!(!is_category_line("He said | she said, and more words went on. Yes."));
+        assert!(is_lone_section("Political"));
+        assert!(!is_lone_section("Sheinbaum"));
+    }
+
+    #[test]
+    fn headers_widgets_forms() {
+        assert!(is_today_header("Today: April 23, 2025"));
+        assert!(is_read_more("Read more: South Korea’s spy agency sees possibility"));
+        assert!(is_list_widget("Recommended stories"));
+        assert!(is_list_widget("list of 3 itemsend of list"));
+        assert!(is_comment_form("Leave a Reply"));
+        assert!(is_comment_form(
+            "Your email address will not be published. Required fields are marked *"
+        ));
+        assert!(is_read_time("· 1 min read"));
+        assert!(is_read_time("5 minute read"));
+        assert!(!is_read_time("1 minute later he read it"));
+        assert!(is_image_placeholder("article picture"));
+        assert!(is_share_widget("Share This"));
+        assert!(is_share_widget("Popular"));
+        assert!(is_separator("-"));
+        assert!(!is_separator("A"));
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        assert!(is_agency_credit(
+            "(Reporting by Ana Ruiz in Port Velin; Editing by Tom Hale)"
+        ));
+        assert!(is_agency_credit("Reuters - Reuters"));
+        assert_eq!(agency_repeat("Reuters - Reuters"), Some("Reuters"));
+        assert!(!is_agency_credit("Mexico - a country"));
+        assert!(is_caption("The mayor addresses the media at City Hall, in Port Velin"));
+        assert!(is_caption(
+            "The mayor at her news conference, Monday, March 2, 2026 (AP)"
+        ));
+        assert!(!is_caption("The mayor addresses the media and says she will stay."));
+        assert_eq!(
+            byline("By Jane Doe and John Roe").as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        assert_eq!(byline("By the way, it rained."), None);
+    }
+}

@@ -1,0 +1,473 @@
+//! Cleaning: split the decoded text into paragraphs, take the site chrome
+//! out (keeping it aside with a reason), and read the title, dek, outlet,
+//! byline and publication date.
+
+pub mod boilerplate;
+pub mod meta;
+
+use crate::load::Source;
+use crate::model::{Article, Block, BlockRole, DateSource, Removed, Span};
+use crate::resolve::dates;
+use boilerplate as bp;
+
+/// Splits text into paragraphs: each non-empty line, except that hard-wrapped
+/// lines (a long line that does not end a sentence, followed by one starting
+/// in lowercase) are joined. Spans are trimmed.
+pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut pos = from;
+    let mut prev_blank = true;
+    for line in text[from..].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let span = Span::new(start + lead, start + lead + trimmed.len());
+        if let Some(last) = out.last_mut() {
+            let prev = &text[last.start..last.end];
+            let wrapped = !prev_blank
+                && prev.len() >= 50
+                && !prev.ends_with(['.', '!', '?', ':', '"', '”'])
+                && trimmed.starts_with(|c: char| c.is_lowercase());
+            if wrapped {
+                last.end = span.end;
+                prev_blank = false;
+                continue;
+            }
+        }
+        out.push(span);
+        prev_blank = false;
+    }
+    out
+}
+
+/// What cleaning decided about one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Keep(BlockRole),
+    Remove(&'static str),
+}
+
+/// The per-line clutter rules, applied anywhere in the text, in this order.
+/// A named test on one trimmed line.
+type LineRule = (&'static str, fn(&str) -> bool);
+
+const LINE_RULES: &[LineRule] = &[
+    ("site date header", bp::is_today_header),
+    ("read more link", bp::is_read_more),
+    ("list widget", bp::is_list_widget),
+    ("comment form", bp::is_comment_form),
+    ("reading time", bp::is_read_time),
+    ("image placeholder", bp::is_image_placeholder),
+    ("share widget", bp::is_share_widget),
+    ("category line", bp::is_category_line),
+    ("agency credit", bp::is_agency_credit),
+    ("separator", bp::is_separator),
+];
+
+/// Reasons after which the rest of the page is related links, not article.
+const TAIL_MARKERS: &[&str] = &["share widget", "category line", "agency credit", "comment form"];
+
+/// Cleans one decoded source into an article (quotes are found later).
+pub fn clean(source: &Source) -> Article {
+    let text = &source.text;
+    let spans = paragraphs(text, source.meta_len);
+    let lines: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
+
+    for (i, line) in lines.iter().enumerate() {
+        if let Some((reason, _)) = LINE_RULES.iter().find(|(_, rule)| rule(line)) {
+            verdicts[i] = Some(Verdict::Remove(reason));
+        }
+    }
+    mark_tail(&lines, &mut verdicts);
+
+    let mut header = Header::default();
+    read_header(&lines, &mut verdicts, &mut header);
+
+    // A headline printed twice in a row is one headline (or one related link).
+    for i in 1..lines.len() {
+        if verdicts[i].is_none() && lines[i] == lines[i - 1] {
+            verdicts[i] = Some(Verdict::Remove("repeated line"));
+        }
+    }
+
+    let mut blocks = Vec::new();
+    let mut removed = Vec::new();
+    if source.meta_len > 0 {
+        removed.push(Removed {
+            span: Span::new(0, source.meta_len),
+            reason: "front matter",
+            text: text[..source.meta_len].to_string(),
+        });
+    }
+    for (i, span) in spans.iter().enumerate() {
+        match verdicts[i].unwrap_or(Verdict::Keep(body_role(lines[i]))) {
+            Verdict::Keep(role) => blocks.push(Block { span: *span, role }),
+            Verdict::Remove(reason) => removed.push(Removed {
+                span: *span,
+                reason,
+                text: lines[i].to_string(),
+            }),
+        }
+    }
+
+    let title_line = blocks
+        .iter()
+        .find(|b| b.role == BlockRole::Title)
+        .map(|b| clean_title(&text[b.span.start..b.span.end]));
+    let lede = blocks
+        .iter()
+        .find(|b| b.role == BlockRole::Body)
+        .map(|b| &text[b.span.start..b.span.end]);
+    let (title, title_derived) = match (&source.meta.title, title_line) {
+        (Some(t), _) => (Some(t.clone()), false),
+        (None, Some(t)) => (Some(t), false),
+        (None, None) => (lede.map(meta::derive_title), lede.is_some()),
+    };
+    let outlet = source
+        .meta
+        .outlet
+        .clone()
+        .or_else(|| lede.and_then(meta::dateline_outlet))
+        .or(header.agency)
+        .or(header.masthead);
+    let (date, date_source) = if let Some(d) = dates::date_in_file_name(&source.file) {
+        (Some(d), Some(DateSource::FileName))
+    } else if let Some(d) = source.meta.date.as_deref().and_then(dates::parse_date) {
+        (Some(d), Some(DateSource::Metadata))
+    } else if let Some(d) = header.date {
+        (Some(d), Some(DateSource::DateLine))
+    } else {
+        (None, None)
+    };
+    let dek = blocks
+        .iter()
+        .find(|b| b.role == BlockRole::Dek)
+        .map(|b| text[b.span.start..b.span.end].to_string());
+
+    Article {
+        file: source.file.clone(),
+        text: text.clone(),
+        title,
+        title_derived,
+        dek,
+        outlet,
+        byline: source.meta.byline.clone().or(header.byline),
+        date,
+        date_source,
+        blocks,
+        removed,
+        quotes: Vec::new(),
+    }
+}
+
+/// Markdown heading marks are not part of the title.
+fn clean_title(line: &str) -> String {
+    line.trim_start_matches('#').trim().to_string()
+}
+
+/// Inside the body, a short line without a sentence end is a subheading.
+fn body_role(line: &str) -> BlockRole {
+    let n = crate::text::word_count(line);
+    let ends = line.ends_with(['.', '!', ':', ',', ';', '"', '”', '’', '\'']);
+    if n <= 10 && !ends {
+        BlockRole::Heading
+    } else {
+        BlockRole::Body
+    }
+}
+
+/// After a tail marker (share widget, category line, credit line, comment
+/// form) the page lists other stories: headline-shaped lines go too.
+fn mark_tail(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
+    let Some(first) = verdicts
+        .iter()
+        .position(|v| matches!(v, Some(Verdict::Remove(r)) if TAIL_MARKERS.contains(r)))
+    else {
+        return;
+    };
+    for i in first + 1..lines.len() {
+        if verdicts[i].is_some() {
+            continue;
+        }
+        let line = lines[i];
+        if bp::is_lone_section(line) || meta::is_headline_like(line) {
+            verdicts[i] = Some(Verdict::Remove("related headline"));
+        }
+    }
+}
+
+#[derive(Default)]
+struct Header {
+    date: Option<chrono::NaiveDate>,
+    masthead: Option<String>,
+    agency: Option<String>,
+    byline: Option<String>,
+}
+
+/// Reads the lines before the lede: masthead, menu, title, repeated title,
+/// dek, caption, date line, byline. Stops at the first body paragraph.
+fn read_header(lines: &[&str], verdicts: &mut [Option<Verdict>], header: &mut Header) {
+    let mut title_at: Option<usize> = None;
+    let mut last_kept: Option<usize> = None;
+    for i in 0..lines.len().min(40) {
+        let line = lines[i];
+        if let Some(Verdict::Remove(reason)) = verdicts[i] {
+            if reason == "agency credit" {
+                header.agency = header.agency.take().or(bp::agency_repeat(line).map(str::to_string));
+            }
+            continue;
+        }
+        let next = next_open(lines, verdicts, i);
+        let verdict = if bp::is_menu_bar(line) {
+            Verdict::Remove("menu bar")
+        } else if title_at.is_none() && is_masthead(line, next.map(|j| lines[j])) {
+            header.masthead = Some(line.to_string());
+            Verdict::Remove("masthead")
+        } else if let Some(d) = date_line(line) {
+            header.date = header.date.or(Some(d));
+            Verdict::Remove("date line")
+        } else if let Some(by) = bp::byline(line) {
+            header.byline = header.byline.take().or(Some(by));
+            Verdict::Remove("byline")
+        } else if title_at.is_some() && bp::is_caption(line) {
+            Verdict::Remove("photo caption")
+        } else if title_at.is_none() && meta::is_headline_like(line) {
+            title_at = Some(i);
+            Verdict::Keep(BlockRole::Title)
+        } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
+            if meta::is_repeated_title(lines[t], line) {
+                Verdict::Remove("repeated title")
+            } else {
+                break;
+            }
+        } else if title_at.is_some() && last_kept == title_at && followed_by_chrome(verdicts, lines, i) {
+            Verdict::Keep(BlockRole::Dek)
+        } else {
+            break;
+        };
+        if matches!(verdict, Verdict::Keep(_)) {
+            last_kept = Some(i);
+        }
+        verdicts[i] = Some(verdict);
+    }
+}
+
+fn next_open(lines: &[&str], verdicts: &[Option<Verdict>], i: usize) -> Option<usize> {
+    (i + 1..lines.len()).find(|&j| verdicts[j].is_none())
+}
+
+/// A dek is followed by chrome (separator, caption, date, byline) before the
+/// article proper starts.
+fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[&str], i: usize) -> bool {
+    match lines.get(i + 1) {
+        None => false,
+        Some(next) => {
+            matches!(verdicts[i + 1], Some(Verdict::Remove(_)))
+                || bp::is_caption(next)
+                || date_line(next).is_some()
+                || bp::byline(next).is_some()
+        }
+    }
+}
+
+/// The site's name at the very top: a short title-case line followed by a
+/// menu bar or a site date header.
+fn is_masthead(line: &str, next: Option<&str>) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let title_case = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+    (1..=5).contains(&words.len()) && title_case && next.is_some_and(|n| bp::is_menu_bar(n) || bp::is_today_header(n))
+}
+
+/// A line that is only a date (with words like "Published" or "Updated").
+fn date_line(line: &str) -> Option<chrono::NaiveDate> {
+    let n = crate::text::word_count(line);
+    if n > 10 || bp::is_today_header(line) {
+        return None;
+    }
+    let date = dates::parse_date(line)?;
+    // Every word must be date-ish: month, weekday, number, time, "Published".
+    let dateish = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let l = w.to_lowercase();
+            let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+            l.is_empty()
+                || l.chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')
+                || dates::month_number(l).is_some()
+                || matches!(
+                    l,
+                    "published"
+                        | "updated"
+                        | "posted"
+                        | "on"
+                        | "am"
+                        | "pm"
+                        | "a.m"
+                        | "p.m"
+                        | "at"
+                        | "est"
+                        | "edt"
+                        | "et"
+                        | "gmt"
+                        | "utc"
+                        | "cet"
+                        | "pt"
+                        | "pst"
+                        | "pdt"
+                        | "cst"
+                        | "cdt"
+                        | "last"
+                        | "date"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "mon"
+                        | "tue"
+                        | "wed"
+                        | "thu"
+                        | "fri"
+                        | "sat"
+                        | "sun"
+                        | "th"
+                        | "st"
+                        | "nd"
+                        | "rd"
+                )
+                || l.trim_end_matches(|c: char| c.is_alphabetic())
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+        });
+    dateish.then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::SourceMeta;
+
+    fn source(file: &str, text: &str) -> Source {
+        Source {
+            file: file.into(),
+            text: text.into(),
+            meta: SourceMeta::default(),
+            meta_len: 0,
+        }
+    }
+
+    const PAGE: &str = "The Harbor Ledger\nHome World Business Opinion Sport\nToday: June 1, 2026\n\n\
+        Port Velin water prices to stay flat, minister says\n\n\
+        The minister speaks to reporters at the ministry, in Port Velin\nMarch 10, 2026\n\n\
+        PORT VELIN (Valdoria Wire Service) - Water Minister Elena Marović said on Tuesday that prices would not rise this year.\n\n\
+        “We will not raise prices,” Marović said.\n\n\
+        Read more: Ferry strike enters second week\n\n\
+        (Reporting by Ana Ruiz; Editing by Tom Hale)\n\nShare This\n\nWorld|Politics\n\n\
+        Ferry strike enters second week\nFerry strike enters second week\n";
+
+    #[test]
+    fn header_chrome_is_removed_and_metadata_read() {
+        let a = clean(&source("page.txt", PAGE));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Port Velin water prices to stay flat, minister says")
+        );
+        assert!(!a.title_derived);
+        assert_eq!(a.outlet.as_deref(), Some("Valdoria Wire Service"));
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 10));
+        assert_eq!(a.date_source, Some(DateSource::DateLine));
+        let body = a.body();
+        for clutter in [
+            "Home World",
+            "Today:",
+            "speaks to reporters",
+            "Read more",
+            "Reporting by",
+            "Share This",
+            "World|Politics",
+            "Ferry strike",
+        ] {
+            assert!(!body.contains(clutter), "{clutter} left in body:\n{body}");
+        }
+        assert!(body.contains("“We will not raise prices,” Marović said."));
+        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason).collect();
+        for r in [
+            "masthead",
+            "menu bar",
+            "site date header",
+            "photo caption",
+            "date line",
+            "read more link",
+            "agency credit",
+            "share widget",
+            "category line",
+            "related headline",
+        ] {
+            assert!(reasons.contains(&r), "no {r} in {reasons:?}");
+        }
+    }
+
+    #[test]
+    fn file_name_date_wins_and_today_header_never_counts() {
+        let a = clean(&source("2026-02-01-x.txt", "Today: June 1, 2026\nHeadline here for the day\nMarch 10, 2026\nBody text that is long enough to be a paragraph of its own.\n"));
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 2, 1));
+        let b = clean(&source("x.txt", "Today: June 1, 2026\nHeadline here for the day\nBody text that is long enough to be a paragraph of its own.\n"));
+        assert_eq!(b.date, None);
+    }
+
+    #[test]
+    fn repeated_titles_merge() {
+        let a = clean(&source(
+            "x.txt",
+            "Port closes for a week
+Port closes for a week
+Port Velin Harbor Closes for One Week After Storm
+The harbor closed on Monday after the storm damaged two piers, officials said.
+",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Port closes for a week"));
+        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, vec!["repeated title", "repeated title"]);
+    }
+
+    #[test]
+    fn dek_after_title_and_derived_title() {
+        let a = clean(&source("x.txt", "A headline about the port\nThe dek says what happened, insisting it “won’t happen”.\n-\nThe lede paragraph begins here and goes on for a while longer.\n"));
+        assert_eq!(
+            a.dek.as_deref(),
+            Some("The dek says what happened, insisting it “won’t happen”.")
+        );
+        let b = clean(&source(
+            "x.txt",
+            "The council voted on Tuesday to close the harbor for a week. More follows.\n",
+        ));
+        assert!(b.title_derived);
+        assert_eq!(
+            b.title.as_deref(),
+            Some("The council voted on Tuesday to close the harbor for a week")
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let text = "This is a long line of hard wrapped text that goes on and\non to the next line.\nNew paragraph.";
+        let p = paragraphs(text, 0);
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            &text[p[0].start..p[0].end],
+            "This is a long line of hard wrapped text that goes on and\non to the next line."
+        );
+    }
+}

@@ -1,0 +1,143 @@
+//! The per-article view the sieves work on: tokens per paragraph, sentence
+//! boundaries that ignore punctuation inside quotes, and each quote's left
+//! and right context within its sentence.
+
+use super::quotes::RawQuote;
+use crate::model::Block;
+use crate::text::{is_abbreviation, tokenize, Token};
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub blocks: &'a [Block],
+    pub quotes: &'a [RawQuote],
+    /// Tokens of each block, with absolute offsets.
+    pub tokens: Vec<Vec<Token<'a>>>,
+    /// For each block, token indices where a sentence starts (first is 0).
+    pub sentences: Vec<Vec<usize>>,
+    /// For each top-level quote: token range of the open mark ..= close mark.
+    pub quote_tokens: Vec<Option<(usize, usize)>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
+        let tokens: Vec<Vec<Token>> = blocks
+            .iter()
+            .map(|b| tokenize(&text[b.span.start..b.span.end], b.span.start))
+            .collect();
+        let mut quote_tokens = vec![None; quotes.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            if q.parent.is_some() {
+                continue;
+            }
+            let toks = &tokens[q.block];
+            let a = toks.iter().position(|t| t.start >= q.open);
+            let z = toks.iter().rposition(|t| t.end <= q.close);
+            if let (Some(a), Some(z)) = (a, z) {
+                if a <= z {
+                    quote_tokens[qi] = Some((a, z));
+                }
+            }
+        }
+        let mut ctx = Context {
+            text,
+            blocks,
+            quotes,
+            tokens,
+            sentences: Vec::new(),
+            quote_tokens,
+        };
+        ctx.sentences = (0..blocks.len()).map(|b| ctx.split_sentences(b)).collect();
+        ctx
+    }
+
+    /// Whether token `i` of block `b` lies inside a top-level quote
+    /// (marks included).
+    pub fn in_quote(&self, b: usize, i: usize) -> bool {
+        self.quotes_in_block(b).any(|(_, (a, z))| a <= i && i <= z)
+    }
+
+    pub fn quotes_in_block(&self, b: usize) -> impl Iterator<Item = (usize, (usize, usize))> + '_ {
+        self.quotes.iter().enumerate().filter_map(move |(qi, q)| {
+            if q.block == b && q.parent.is_none() {
+                self.quote_tokens[qi].map(|r| (qi, r))
+            } else {
+                None
+            }
+        })
+    }
+
+    fn split_sentences(&self, b: usize) -> Vec<usize> {
+        let toks = &self.tokens[b];
+        let mut starts = vec![0];
+        for i in 0..toks.len().saturating_sub(1) {
+            let t = &toks[i];
+            if t.is_word || !t.is_punct(".?!") || self.in_quote(b, i) {
+                continue;
+            }
+            if t.text == "."
+                && i > 0
+                && toks[i - 1].is_word
+                && is_abbreviation(toks[i - 1].text)
+                && toks[i - 1].end == t.start
+            {
+                continue;
+            }
+            let next = &toks[i + 1];
+            let starts_sentence = next.is_cap()
+                || next.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || next.is_punct("“\"‘«(");
+            if starts_sentence {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    /// Token range [start, end) of the sentence containing token `i`.
+    pub fn sentence_of(&self, b: usize, i: usize) -> (usize, usize) {
+        let s = &self.sentences[b];
+        let k = s.partition_point(|&x| x <= i);
+        let start = s[k - 1];
+        let end = s.get(k).copied().unwrap_or(self.tokens[b].len());
+        (start, end)
+    }
+
+    /// Tokens before quote `qi` in its sentence, after any earlier quote.
+    pub fn left_context(&self, qi: usize) -> (usize, usize) {
+        let b = self.quotes[qi].block;
+        let (a, _) = self.quote_tokens[qi].expect("top-level quote");
+        let (s, _) = self.sentence_of(b, a);
+        let prev_close = self
+            .quotes_in_block(b)
+            .filter(|&(_, (_, z))| z < a)
+            .map(|(_, (_, z))| z + 1)
+            .max()
+            .unwrap_or(0);
+        (s.max(prev_close), a)
+    }
+
+    /// Tokens after quote `qi` up to the end of the sentence that follows
+    /// its closing mark, or the next quote.
+    pub fn right_context(&self, qi: usize) -> (usize, usize) {
+        let b = self.quotes[qi].block;
+        let (_, z) = self.quote_tokens[qi].expect("top-level quote");
+        let toks = &self.tokens[b];
+        let from = z + 1;
+        if from >= toks.len() {
+            return (from, from);
+        }
+        let (_, send) = self.sentence_of(b, from);
+        let next_open = self
+            .quotes_in_block(b)
+            .filter(|&(_, (a, _))| a > z)
+            .map(|(_, (a, _))| a)
+            .min()
+            .unwrap_or(toks.len());
+        (from, send.min(next_open))
+    }
+
+    /// The whole sentence around token `i` of block `b`, outside quotes.
+    pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
+        &self.tokens[b]
+    }
+}

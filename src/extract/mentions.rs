@@ -1,0 +1,446 @@
+//! Mentions: what kind of speaker a noun phrase names. A person ("Mexican
+//! President Claudia Sheinbaum"), a pronoun ("she"), an organisation ("the
+//! White House") or an anonymous source ("a senior Pentagon official").
+
+use crate::lexicon::{ANON_HEAD, FEMALE_NAME, MALE_NAME, NOT_A_NAME, ORG_WORD, TITLE};
+use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL};
+use crate::model::Span;
+use crate::text::Token;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    Male,
+    Female,
+    Plural,
+    First,
+    Neuter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NpKind {
+    /// A named person: the name without titles.
+    Person {
+        name: String,
+        gender: Gender,
+    },
+    Pronoun(Pronoun),
+    Organisation(String),
+    Anonymous(String),
+}
+
+/// A classified noun phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    /// The phrase as written (without an appositive).
+    pub text: String,
+    pub span: Span,
+    /// Titles before the name and appositives after it ("Mexican President",
+    /// "professor at Cornell University").
+    pub role: Option<String>,
+}
+
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    let w = word.to_lowercase();
+    let w = w.as_str();
+    if PRONOUNS_MALE.contains(&w) {
+        Some(Pronoun::Male)
+    } else if PRONOUNS_FEMALE.contains(&w) {
+        Some(Pronoun::Female)
+    } else if PRONOUNS_FIRST.contains(&w) && w != "we" && w != "us" {
+        Some(Pronoun::First)
+    } else if PRONOUNS_PLURAL.contains(&w) {
+        Some(Pronoun::Plural)
+    } else if PRONOUNS_NEUTER.contains(&w) {
+        Some(Pronoun::Neuter)
+    } else {
+        None
+    }
+}
+
+const COUNTRIES: &[&str] = &[
+    "mexico",
+    "america",
+    "china",
+    "russia",
+    "iran",
+    "iraq",
+    "syria",
+    "israel",
+    "canada",
+    "france",
+    "germany",
+    "britain",
+    "england",
+    "japan",
+    "india",
+    "pakistan",
+    "ukraine",
+    "cuba",
+    "venezuela",
+    "colombia",
+    "brazil",
+    "argentina",
+    "turkey",
+    "egypt",
+    "afghanistan",
+    "korea",
+    "europe",
+    "washington",
+    "moscow",
+    "beijing",
+    "tehran",
+    "london",
+    "paris",
+    "berlin",
+    "ottawa",
+    "havana",
+    "kiev",
+    "kyiv",
+    "jerusalem",
+    "saudi",
+    "arabia",
+    "libya",
+    "yemen",
+    "spain",
+    "italy",
+    "greece",
+    "poland",
+    "hollywood",
+    "wall",
+    "street",
+    "silicon",
+    "valley",
+    "valdoria",
+    "norland",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "la", "van", "von", "der", "del", "da", "di", "bin", "al", "el", "le", "du", "dos", "das", "ibn",
+];
+
+fn lower(t: &Token) -> String {
+    t.lower()
+}
+
+fn is_possessive(t: &Token) -> bool {
+    t.text.ends_with("’s") || t.text.ends_with("'s") || t.text.ends_with("s’") || t.text.ends_with("s'")
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
+}
+
+/// A capitalised word that can be part of a person's name.
+pub fn is_name_word(t: &Token) -> bool {
+    if !t.is_cap() {
+        return false;
+    }
+    let l = lower(t);
+    let l = strip_possessive(&l).trim_end_matches('.');
+    if TITLE.has(l) || ORG_WORD.has(l) || NOT_A_NAME.has(l) || ANON_HEAD.has(l) || COUNTRIES.contains(&l) {
+        return false;
+    }
+    // All-capital words are acronyms (NBC, GOP, U.S.), except initials ("A.").
+    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+    !(letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()))
+}
+
+fn is_initial(t: &Token) -> bool {
+    let mut c = t.text.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// The last run of name words in `toks`: in a noun phrase the name is the
+/// head ("Trump spokesperson Ron Lieberman").
+pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some((a, b)) = name_run(&toks[from..]) {
+        last = Some((from + a, from + b));
+        from += b;
+    }
+    last
+}
+
+/// The first run of name words in `toks` (with initials and particles
+/// inside it): the token range, or None.
+pub fn name_run(toks: &[Token]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while i < toks.len() {
+        if is_name_word(&toks[i]) && !is_initial(&toks[i]) {
+            let mut j = i + 1;
+            while j < toks.len() {
+                let t = &toks[j];
+                let particle = PARTICLES.contains(&lower(t).as_str()) && toks.get(j + 1).is_some_and(is_name_word);
+                if is_possessive(&toks[j - 1]) {
+                    break;
+                }
+                if is_name_word(t)
+                    || is_initial(t)
+                    || particle
+                    || matches!(lower(t).as_str(), "jr." | "jr" | "sr." | "ii" | "iii")
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            return Some((i, j));
+        }
+        i += 1;
+    }
+    None
+}
+
+pub fn first_name_gender(first: &str) -> Gender {
+    let f = first.to_lowercase();
+    if FEMALE_NAME.has(&f) {
+        Gender::Female
+    } else if MALE_NAME.has(&f) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+fn title_gender(words: &[Token]) -> Gender {
+    for t in words {
+        match lower(t).trim_end_matches('.') {
+            "mr" | "sir" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman" | "lord" => {
+                return Gender::Male
+            }
+            "mrs" | "ms" | "miss" | "madam" | "queen" | "princess" | "dame" | "lady" | "congresswoman"
+            | "spokeswoman" | "chairwoman" => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+fn span_of(toks: &[Token]) -> Span {
+    Span::new(toks[0].start, toks[toks.len() - 1].end)
+}
+
+fn slice<'a>(text: &'a str, toks: &[Token]) -> &'a str {
+    let s = span_of(toks);
+    &text[s.start..s.end]
+}
+
+/// Classifies the noun phrase `toks` (already cut at its edges). An
+/// appositive after the first comma becomes part of the role.
+pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
+    let toks = trim_np(toks);
+    if toks.is_empty() {
+        return None;
+    }
+    let (head, appositive) = match toks.iter().position(|t| t.is_punct(",(")) {
+        Some(c) => {
+            let rest = trim_np(&toks[c + 1..]);
+            let rest = rest.split(|t| t.is_punct(",)")).next().unwrap_or(&[]);
+            (&toks[..c], (!rest.is_empty()).then(|| slice(text, rest).to_string()))
+        }
+        None => (toks, None),
+    };
+    let head = trim_np(head);
+    if head.is_empty() || head.len() > 12 {
+        return None;
+    }
+    if head.len() == 1 {
+        if let Some(p) = pronoun(head[0].text) {
+            return Some(Np {
+                kind: NpKind::Pronoun(p),
+                text: head[0].text.to_string(),
+                span: span_of(head),
+                role: None,
+            });
+        }
+    }
+    let words: Vec<&Token> = head.iter().filter(|t| t.is_word).collect();
+    if words.is_empty() {
+        return None;
+    }
+    // "Joel Pollak of Breitbart California": the name before the modifier.
+    let modifier = head
+        .iter()
+        .skip(1)
+        .position(|t| {
+            t.is_word
+                && matches!(
+                    t.text,
+                    "of" | "from" | "at" | "with" | "for" | "in" | "who" | "whose" | "on"
+                )
+        })
+        .map(|p| p + 1);
+    let run = modifier
+        .and_then(|p| last_name_run(&head[..p]))
+        .or_else(|| last_name_run(head));
+    // Before the name only titles, determiners and a few modifiers: a
+    // clause ("Concerns that Trump would") is not a speaker phrase.
+    let loose_words = run.map_or(0, |(a, _)| {
+        head[..a]
+            .iter()
+            .filter(|t| t.is_word && !t.is_cap() && !TITLE.has(&lower(t)) && !matches!(t.text, "the" | "a" | "an"))
+            .count()
+    });
+    if let Some((a, b)) = run.filter(|_| loose_words <= 2) {
+        // "Trump administration", "Clinton campaign": the name modifies a
+        // noun that is the real head.
+        let after = head.get(b);
+        let modifies =
+            after.is_some_and(|t| t.is_word && !t.is_cap() && (ORG_WORD.has(&lower(t)) || ANON_HEAD.has(&lower(t))));
+        let possessive_head = is_possessive(&head[b - 1]) && b < head.len();
+        if !modifies && !possessive_head {
+            let name_toks = &head[a..b];
+            let name = name_toks
+                .iter()
+                .map(|t| strip_possessive(t.text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let titles = &head[..a];
+            let first = name_toks[0].text;
+            let gender = match first_name_gender(first) {
+                Gender::Unknown if name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
+                g => g,
+            };
+            let title_text = trim_np(titles);
+            let mut role =
+                (!title_text.is_empty()).then(|| slice(text, title_text).trim_start_matches("the ").to_string());
+            if let Some(app) = appositive {
+                role = Some(match role {
+                    Some(r) => format!("{r}; {app}"),
+                    None => app,
+                });
+            }
+            return Some(Np {
+                kind: NpKind::Person { name, gender },
+                text: slice(text, head).to_string(),
+                span: span_of(head),
+                role,
+            });
+        }
+    }
+    let phrase = slice(text, head).to_string();
+    let head_word = lower(words[words.len() - 1]);
+    let head_word = strip_possessive(&head_word).to_string();
+    let capitals: Vec<&&Token> = words
+        .iter()
+        .filter(|t| t.is_cap() && !NOT_A_NAME.has(&lower(t)))
+        .collect();
+    let all_caps_acronym = words.len() == 1
+        && words[0].text.len() >= 2
+        && words[0].text.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
+    let org_like = (!capitals.is_empty() && words.iter().any(|t| t.is_cap() && ORG_WORD.has(&lower(t))))
+        || all_caps_acronym
+        || (words.len() <= 2 && words.last().is_some_and(|t| COUNTRIES.contains(&lower(t).as_str())));
+    if org_like && words.last().is_some_and(|t| t.is_cap()) {
+        let name = phrase.trim_start_matches("the ").trim_start_matches("The ").to_string();
+        return Some(Np {
+            kind: NpKind::Organisation(name),
+            text: phrase,
+            span: span_of(head),
+            role: appositive,
+        });
+    }
+    if ANON_HEAD.has(&head_word) || ORG_WORD.has(&head_word) || head_word.ends_with("-year-old") {
+        return Some(Np {
+            kind: NpKind::Anonymous(phrase.clone()),
+            text: phrase,
+            span: span_of(head),
+            role: appositive,
+        });
+    }
+    None
+}
+
+/// Drops leading and trailing punctuation from a phrase.
+fn trim_np<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
+    let mut a = 0;
+    let mut b = toks.len();
+    while a < b && !toks[a].is_word {
+        a += 1;
+    }
+    while b > a && !toks[b - 1].is_word && !toks[b - 1].text.ends_with('.') {
+        b -= 1;
+    }
+    &toks[a..b]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn np(s: &str) -> Option<Np> {
+        classify(s, &tokenize(s, 0))
+    }
+
+    fn person(s: &str) -> (String, Gender, Option<String>) {
+        match np(s) {
+            Some(Np {
+                kind: NpKind::Person { name, gender },
+                role,
+                ..
+            }) => (name, gender, role),
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn people_with_titles_and_appositives() {
+        assert_eq!(
+            person("Mexican President Claudia Sheinbaum"),
+            (
+                "Claudia Sheinbaum".into(),
+                Gender::Female,
+                Some("Mexican President".into())
+            )
+        );
+        assert_eq!(person("U.S. Defense Secretary Pete Hegseth").0, "Pete Hegseth");
+        assert_eq!(person("Secretary of State Marco Rubio").0, "Marco Rubio");
+        assert_eq!(
+            person("Gustavo A. Flores-Macías, professor at Cornell University")
+                .2
+                .as_deref(),
+            Some("professor at Cornell University")
+        );
+        assert_eq!(
+            person("Gustavo A. Flores-Macías, professor at Cornell University").0,
+            "Gustavo A. Flores-Macías"
+        );
+        assert_eq!(person("the economist Jared Bernstein").0, "Jared Bernstein");
+        assert_eq!(person("Joel Pollak of Breitbart California").0, "Joel Pollak");
+        assert_eq!(person("Mr. Sheinbaum").0, "Sheinbaum");
+        assert_eq!(person("Mr. Garin").1, Gender::Male);
+        assert_eq!(person("Trump").0, "Trump");
+    }
+
+    #[test]
+    fn pronouns_orgs_and_anonymous_sources() {
+        assert!(matches!(np("she").unwrap().kind, NpKind::Pronoun(Pronoun::Female)));
+        assert_eq!(
+            np("The White House").unwrap().kind,
+            NpKind::Organisation("White House".into())
+        );
+        assert_eq!(
+            np("the State Department").unwrap().kind,
+            NpKind::Organisation("State Department".into())
+        );
+        assert_eq!(
+            np("a senior Pentagon official").unwrap().kind,
+            NpKind::Anonymous("a senior Pentagon official".into())
+        );
+        assert!(matches!(
+            np("the Trump administration").unwrap().kind,
+            NpKind::Anonymous(_)
+        ));
+        assert_eq!(np("on Tuesday"), None);
+    }
+}

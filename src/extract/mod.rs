@@ -1,0 +1,240 @@
+//! Extraction: quote spans, then attribution by sieves, then resolution of
+//! the speaker mention to a named person, organisation or anonymous source
+//! within the article, then the quote's kind.
+
+pub mod context;
+pub mod mentions;
+pub mod people;
+pub mod quotes;
+pub mod sieves;
+
+use crate::lexicon::LABEL_CUE;
+use crate::model::{Article, Mention, QuoteKind, Span, SpeakerKind};
+use context::Context;
+use mentions::{Gender, NpKind, Pronoun};
+use people::People;
+use sieves::{Attribution, SIEVES};
+
+/// Who spoke, as far as one article can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerRef {
+    pub kind: SpeakerKind,
+    pub name: String,
+    pub gender: Gender,
+    pub roles: Vec<String>,
+}
+
+/// A quote found in one article, before speakers are merged across the
+/// corpus.
+#[derive(Debug, Clone)]
+pub struct ExtractedQuote {
+    pub span: Span,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub cue: Option<String>,
+    pub mention: Option<Mention>,
+    pub sieve: Option<&'static str>,
+    pub speaker: Option<SpeakerRef>,
+}
+
+/// What extraction finds in one article: its quotes, and the people it
+/// names (so that speakers can be merged across articles).
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub quotes: Vec<ExtractedQuote>,
+    pub people: Vec<SpeakerRef>,
+}
+
+/// The people an article names, for [`people::gender_hints`].
+pub fn named_people(article: &Article) -> Vec<people::Person> {
+    let raw = quotes::find_quotes(&article.text, &article.blocks);
+    let ctx = Context::new(&article.text, &article.blocks, &raw);
+    People::scan(&ctx, &people::GenderHints::new()).persons
+}
+
+/// Runs the whole extraction on a cleaned article.
+pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
+    let text = article.text.as_str();
+    let raw = quotes::find_quotes(text, &article.blocks);
+    let ctx = Context::new(text, &article.blocks, &raw);
+    let mut people = People::scan(&ctx, hints);
+    let named = (0..people.persons.len()).map(|i| person_ref(&people, i)).collect();
+    if raw.is_empty() {
+        return Extraction {
+            quotes: Vec::new(),
+            people: named,
+        };
+    }
+    let attributions = attribute(&ctx);
+    for a in attributions.iter().flatten() {
+        if matches!(a.np.kind, NpKind::Person { .. }) {
+            people.mark_speaker(a.np.span.start, a.np.span.end);
+        }
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for (qi, q) in raw.iter().enumerate() {
+        let att = attributions[qi].as_ref();
+        let speaker = att.and_then(|a| resolve(&people, a));
+        let kind = kind_of(&ctx, qi, att);
+        out.push(ExtractedQuote {
+            span: q.inner,
+            text: text[q.inner.start..q.inner.end].to_string(),
+            kind,
+            cue: att.and_then(|a| a.cue.clone()),
+            mention: att.map(|a| Mention {
+                text: a.np.text.clone(),
+                span: a.np.span,
+            }),
+            sieve: att.map(|a| a.sieve),
+            speaker,
+        });
+    }
+    out.sort_by_key(|q| q.span.start);
+    Extraction {
+        quotes: out,
+        people: named,
+    }
+}
+
+/// Runs the sieves in order over the top-level quotes; nested quotes then
+/// take their outer quote's attribution.
+pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
+    let n = ctx.quotes.len();
+    let mut done: Vec<Option<Attribution>> = vec![None; n];
+    let top: Vec<usize> = (0..n)
+        .filter(|&i| ctx.quotes[i].parent.is_none() && ctx.quote_tokens[i].is_some())
+        .collect();
+    for (_, sieve) in SIEVES {
+        for &qi in &top {
+            if done[qi].is_none() {
+                done[qi] = sieve(ctx, qi, &done);
+            }
+        }
+    }
+    // Continuations of quotes attributed by later sieves.
+    for &qi in &top {
+        if done[qi].is_none() {
+            done[qi] = sieves::continuation(ctx, qi, &done);
+        }
+    }
+    // Earlier pieces of a multi-paragraph quote take the speaker named at
+    // its end.
+    for &qi in top.iter().rev() {
+        if let Some(prev) = ctx.quotes[qi].continues {
+            if done[prev].is_none() {
+                done[prev] = done[qi].clone().map(|a| Attribution {
+                    sieve: "continuation",
+                    ..a
+                });
+            }
+        }
+    }
+    for qi in 0..n {
+        if let Some(p) = ctx.quotes[qi].parent {
+            done[qi] = done[p].clone().map(|a| Attribution { sieve: "nested", ..a });
+        }
+    }
+    done
+}
+
+fn person_ref(people: &People, i: usize) -> SpeakerRef {
+    let p = &people.persons[i];
+    SpeakerRef {
+        kind: SpeakerKind::Person,
+        name: p.name.clone(),
+        gender: p.gender,
+        roles: p.roles.clone(),
+    }
+}
+
+/// Resolves an attribution's mention within the article: pronouns and
+/// surnames to the nearest compatible named person, roles to their holder.
+fn resolve(people: &People, att: &Attribution) -> Option<SpeakerRef> {
+    let pos = att.np.span.start;
+    let role = att.np.role.clone().into_iter().collect::<Vec<_>>();
+    match &att.np.kind {
+        NpKind::Person { name, gender } => {
+            let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+            if let Some(i) = people.resolve_name(&words, pos) {
+                let mut r = person_ref(people, i);
+                for x in role {
+                    if !r.roles.contains(&x) {
+                        r.roles.push(x);
+                    }
+                }
+                return Some(r);
+            }
+            Some(SpeakerRef {
+                kind: SpeakerKind::Person,
+                name: name.clone(),
+                gender: *gender,
+                roles: role,
+            })
+        }
+        NpKind::Pronoun(p @ (Pronoun::Male | Pronoun::Female)) => {
+            people.resolve_pronoun(pos, *p).map(|i| person_ref(people, i))
+        }
+        NpKind::Pronoun(_) => None,
+        NpKind::Organisation(name) => Some(SpeakerRef {
+            kind: SpeakerKind::Organisation,
+            name: name.clone(),
+            gender: Gender::Unknown,
+            roles: role,
+        }),
+        NpKind::Anonymous(phrase) => {
+            // "the president", "the senator": the person holding that role.
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            if let [det, head] = words.as_slice() {
+                if det.eq_ignore_ascii_case("the") {
+                    if let Some(i) = people.resolve_role(&head.to_lowercase(), pos) {
+                        return Some(person_ref(people, i));
+                    }
+                }
+            }
+            Some(SpeakerRef {
+                kind: SpeakerKind::Anonymous,
+                name: phrase.clone(),
+                gender: Gender::Unknown,
+                roles: role,
+            })
+        }
+    }
+}
+
+/// Full, partial, term or nested.
+fn kind_of(ctx: &Context, qi: usize, att: Option<&Attribution>) -> QuoteKind {
+    let q = &ctx.quotes[qi];
+    if q.parent.is_some() {
+        return QuoteKind::Nested;
+    }
+    let text = &ctx.text[q.inner.start..q.inner.end];
+    let words = crate::text::word_count(text);
+    let Some((a, _)) = ctx.quote_tokens[qi] else {
+        return QuoteKind::Partial;
+    };
+    let toks = ctx.block_tokens(q.block);
+    let (lo, _) = ctx.left_context(qi);
+    let prev = (a > lo).then(|| &toks[a - 1]);
+    let prev2 = (a > lo + 1).then(|| &toks[a - 2]);
+    let after_label = prev.is_some_and(|t| t.is_word && LABEL_CUE.has(&t.lower()))
+        || (prev.is_some_and(|t| matches!(t.lower().as_str(), "a" | "an" | "the" | "as" | "of"))
+            && prev2.is_some_and(|t| t.is_word && LABEL_CUE.has(&t.lower()))
+            && att.is_none_or(|a| a.sieve != "mention_cue_quote"));
+    if after_label && words <= 6 {
+        return QuoteKind::Term;
+    }
+    let starts_upper = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    // The quote opens its sentence, or follows its cue and a comma or colon.
+    let opens_clause = a == lo || prev.is_some_and(|t| t.is_punct(",:—–-"));
+    if att.is_none() && words <= 4 && !(opens_clause && starts_upper && words >= 3) {
+        return QuoteKind::Term;
+    }
+    if opens_clause && (starts_upper || words >= 6) && words >= 2 {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}

@@ -1,0 +1,370 @@
+//! The people an article names, in order, so that pronouns ("she"),
+//! surnames ("Sheinbaum") and roles ("the president") resolve to the nearest
+//! compatible named person.
+
+use super::context::Context;
+use super::mentions::{first_name_gender, is_name_word, name_run, Gender, Pronoun};
+use crate::lexicon::TITLE;
+use crate::text::Token;
+
+/// A person the article names at least once with two or more name words.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub words: Vec<String>,
+    pub gender: Gender,
+    pub roles: Vec<String>,
+}
+
+/// One place where the article names a person.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonMention {
+    pub pos: usize,
+    pub person: usize,
+    /// Not the object of a preposition nor a possessive: a likely subject.
+    pub subject: bool,
+    /// The speaker of a quote.
+    pub speaker: bool,
+}
+
+/// A run of name words: position, words, titles before them, whether in
+/// subject position, whether a speech verb follows.
+type NameRun = (usize, Vec<String>, Vec<String>, bool, bool);
+
+/// Prepositions whose object is rarely what a later pronoun refers to.
+fn is_object_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "against"
+            | "about"
+            | "at"
+            | "in"
+            | "on"
+            | "into"
+            | "over"
+            | "under"
+            | "than"
+            | "like"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "after"
+            | "before"
+            | "behind"
+            | "via"
+            | "onto"
+            | "upon"
+            | "beside"
+            | "unlike"
+            | "including"
+            | "named"
+            | "called"
+    )
+}
+
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    pub mentions: Vec<PersonMention>,
+}
+
+fn clean_word(t: &Token) -> String {
+    let s = t.text;
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// Genders learnt across the corpus, by lowercase surname: "Trump" is male
+/// in an article that never says "Donald".
+pub type GenderHints = std::collections::HashMap<String, Gender>;
+
+/// Folds the persons of many articles into surname hints; a surname used by
+/// people of both genders gives no hint.
+pub fn gender_hints<'a>(persons: impl Iterator<Item = &'a Person>) -> GenderHints {
+    let mut seen: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
+    for p in persons.filter(|p| p.words.len() >= 2) {
+        let e = seen.entry(p.words.last().unwrap().to_lowercase()).or_default();
+        match p.gender {
+            Gender::Male => e.0 += 1,
+            Gender::Female => e.1 += 1,
+            Gender::Unknown => {}
+        }
+    }
+    seen.into_iter()
+        .filter_map(|(k, (m, f))| match (m, f) {
+            (m, 0) if m > 0 => Some((k, Gender::Male)),
+            (0, f) if f > 0 => Some((k, Gender::Female)),
+            _ => None,
+        })
+        .collect()
+}
+
+impl People {
+    /// Scans the article's text outside quotes for names; `hints` gives the
+    /// gender of surnames the article itself does not settle.
+    pub fn scan(ctx: &Context, hints: &GenderHints) -> People {
+        let mut runs: Vec<NameRun> = Vec::new();
+        for b in 0..ctx.blocks.len() {
+            let toks = ctx.block_tokens(b);
+            let mut i = 0;
+            while i < toks.len() {
+                if ctx.in_quote(b, i) || !is_name_word(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut end = i;
+                while end < toks.len()
+                    && !ctx.in_quote(b, end)
+                    && (toks[end].is_cap() || toks[end].text.len() <= 3 && toks[end].is_word)
+                    && end - i < 6
+                {
+                    end += 1;
+                }
+                let Some((a, z)) = name_run(&toks[i..end.max(i + 1)]) else {
+                    i += 1;
+                    continue;
+                };
+                let (a, z) = (i + a, i + z);
+                // Part of a longer proper name ("Oval Office", "Clinton
+                // Foundation"): not a person.
+                if toks.get(z).is_some_and(|t| t.is_cap() && !ctx.in_quote(b, z)) {
+                    i = end.max(z + 1);
+                    continue;
+                }
+                let words: Vec<String> = toks[a..z].iter().map(clean_word).collect();
+                let mut t0 = a;
+                loop {
+                    let is_title = |k: usize| toks[k].is_word && TITLE.has(toks[k].lower().trim_end_matches('.'));
+                    if t0 > 0 && is_title(t0 - 1) {
+                        t0 -= 1;
+                    } else if t0 > 1 && toks[t0 - 1].text == "of" && is_title(t0 - 2) {
+                        t0 -= 2; // "Secretary of War"
+                    } else {
+                        break;
+                    }
+                }
+                let titles: Vec<String> = toks[t0..a].iter().map(|t| t.text.to_string()).collect();
+                let before = t0.checked_sub(1).map(|k| toks[k].lower());
+                let possessive = toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s");
+                let subject = !possessive && !before.as_deref().is_some_and(is_object_preposition);
+                let says = toks.get(z).is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()))
+                    || toks
+                        .get(z + 1)
+                        .is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()));
+                runs.push((toks[a].start, words, titles, subject, says));
+                i = z.max(i + 1);
+            }
+        }
+        let mut people = People::default();
+        // Full names first, so single words can bind to them. A single word
+        // is a person too when a title precedes it ("President Trump") or
+        // it recurs: a surname whose full name the article never gives.
+        for (_, words, titles, _, _) in runs.iter().filter(|r| r.1.len() >= 2) {
+            people.person_for(words, titles, true);
+        }
+        for (_, words, titles, _, says) in &runs {
+            if let [w] = words.as_slice() {
+                let titled = titles
+                    .iter()
+                    .any(|t| !matches!(t.to_lowercase().as_str(), "the" | "former" | "late"));
+                if people.match_single(w).is_none() && (titled || *says) {
+                    let gender = Gender::Unknown;
+                    people.persons.push(Person {
+                        name: w.clone(),
+                        words: words.clone(),
+                        gender,
+                        roles: Vec::new(),
+                    });
+                    let i = people.persons.len() - 1;
+                    people.add_roles(i, titles);
+                }
+            }
+        }
+        for (pos, words, titles, subject, _) in &runs {
+            if let Some(p) = people.person_for(words, titles, false) {
+                people.mentions.push(PersonMention {
+                    pos: *pos,
+                    person: p,
+                    subject: *subject,
+                    speaker: false,
+                });
+            }
+        }
+        people.mentions.sort_by_key(|m| m.pos);
+        for p in people.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
+            if let Some(&g) = p.words.last().and_then(|w| hints.get(&w.to_lowercase())) {
+                p.gender = g;
+            }
+        }
+        people.infer_genders(ctx);
+        people
+    }
+
+    /// The person a name refers to; full names create persons when `create`.
+    fn person_for(&mut self, words: &[String], titles: &[String], create: bool) -> Option<usize> {
+        let last = words.last()?;
+        let full = words.len() >= 2;
+        if full {
+            if let Some(i) = self
+                .persons
+                .iter()
+                .position(|p| p.words == words || (p.words.first() == words.first() && p.words.last() == words.last()))
+            {
+                self.add_roles(i, titles);
+                return Some(i);
+            }
+            if !create {
+                return None;
+            }
+            let gender = first_name_gender(&words[0]);
+            self.persons.push(Person {
+                name: words.join(" "),
+                words: words.to_vec(),
+                gender,
+                roles: Vec::new(),
+            });
+            let i = self.persons.len() - 1;
+            self.add_roles(i, titles);
+            return Some(i);
+        }
+        let i = self.match_single(last)?;
+        self.add_roles(i, titles);
+        Some(i)
+    }
+
+    fn match_single(&self, word: &str) -> Option<usize> {
+        self.persons
+            .iter()
+            .position(|p| p.words.last().is_some_and(|l| l == word))
+            .or_else(|| self.persons.iter().position(|p| p.words[0] == word))
+    }
+
+    fn add_roles(&mut self, i: usize, titles: &[String]) {
+        if titles.is_empty() {
+            return;
+        }
+        let role = titles.join(" ");
+        let lower: Vec<String> = titles.iter().map(|t| t.to_lowercase()).collect();
+        let p = &mut self.persons[i];
+        if p.gender == Gender::Unknown {
+            if lower.iter().any(|t| t == "mr." || t == "mr") {
+                p.gender = Gender::Male;
+            } else if lower
+                .iter()
+                .any(|t| matches!(t.as_str(), "mrs." | "mrs" | "ms." | "ms"))
+            {
+                p.gender = Gender::Female;
+            }
+        }
+        if !p.roles.contains(&role) && !matches!(role.as_str(), "Mr." | "Mrs." | "Ms." | "Mr" | "Ms" | "Mrs" | "Dr.") {
+            p.roles.push(role);
+        }
+    }
+
+    /// Persons whose gender the name does not tell take it from the
+    /// pronouns that follow their mentions.
+    fn infer_genders(&mut self, ctx: &Context) {
+        let mut votes = vec![(0i32, 0i32); self.persons.len()];
+        for b in 0..ctx.blocks.len() {
+            for (k, t) in ctx.block_tokens(b).iter().enumerate() {
+                if !t.is_word || ctx.in_quote(b, k) {
+                    continue;
+                }
+                let g = match super::mentions::pronoun(t.text) {
+                    Some(Pronoun::Male) => 0,
+                    Some(Pronoun::Female) => 1,
+                    _ => continue,
+                };
+                if let Some(m) = self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.pos < t.start && t.start - m.pos < 250)
+                {
+                    if g == 0 {
+                        votes[m.person].0 += 1;
+                    } else {
+                        votes[m.person].1 += 1;
+                    }
+                }
+            }
+        }
+        for (p, (m, f)) in self.persons.iter_mut().zip(votes) {
+            if p.gender == Gender::Unknown && m != f {
+                p.gender = if m > f { Gender::Male } else { Gender::Female };
+            }
+        }
+    }
+
+    /// Marks the mention at `pos` (a quote's speaker phrase) as a speaker.
+    pub fn mark_speaker(&mut self, pos: usize, end: usize) {
+        for m in self.mentions.iter_mut().filter(|m| m.pos >= pos && m.pos < end) {
+            m.speaker = true;
+        }
+    }
+
+    /// The person a pronoun at `pos` stands for: the nearest earlier
+    /// compatible speaker or subject, else the nearest compatible mention.
+    pub fn resolve_pronoun(&self, pos: usize, pronoun: Pronoun) -> Option<usize> {
+        let want = match pronoun {
+            Pronoun::Male => Gender::Male,
+            Pronoun::Female => Gender::Female,
+            _ => return None,
+        };
+        let compatible = |m: &&PersonMention| {
+            let g = self.persons[m.person].gender;
+            m.pos < pos && (g == want || g == Gender::Unknown)
+        };
+        let recent: Vec<&PersonMention> = self.mentions.iter().rev().filter(compatible).take(6).collect();
+        let salient: Vec<&PersonMention> = recent.iter().copied().filter(|m| m.speaker || m.subject).collect();
+        salient
+            .iter()
+            .find(|m| self.persons[m.person].gender == want)
+            .or_else(|| salient.first())
+            .or_else(|| recent.first())
+            .map(|m| m.person)
+    }
+
+    /// A person named by a single word: nearest earlier mention of a person
+    /// with that surname (or first name), else any such person.
+    pub fn resolve_name(&self, words: &[String], pos: usize) -> Option<usize> {
+        if words.len() >= 2 {
+            return self.persons.iter().position(|p| {
+                p.words == words || (p.words.first() == words.first() && p.words.last() == words.last())
+            });
+        }
+        let w = words.first()?;
+        let matches = |p: &Person| p.words.last() == Some(w) || p.words.first() == Some(w);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.pos <= pos)
+            .find(|m| matches(&self.persons[m.person]))
+            .map(|m| m.person)
+            .or_else(|| self.persons.iter().position(matches))
+    }
+
+    /// "the president", "the senator": the nearest earlier person holding
+    /// that role.
+    pub fn resolve_role(&self, role_word: &str, pos: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.pos < pos)
+            .find(|m| {
+                self.persons[m.person].roles.iter().any(|r| {
+                    r.to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches('.') == role_word)
+                })
+            })
+            .map(|m| m.person)
+    }
+}

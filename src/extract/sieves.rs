@@ -1,0 +1,614 @@
+//! Attribution sieves, applied in order; each sees only the quotes the
+//! earlier ones left unattributed. Every sieve is a plain function from the
+//! context and a quote index to an optional attribution, testable alone.
+
+use super::context::Context;
+use super::mentions::{classify, Np};
+use crate::lexicon::{PARTICIPLE_CUE, SPEECH_CUE};
+use crate::text::Token;
+
+/// Who a sieve says spoke, and by which cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub np: Np,
+    pub cue: Option<String>,
+    pub sieve: &'static str,
+}
+
+pub type Sieve = fn(&Context, usize, &[Option<Attribution>]) -> Option<Attribution>;
+
+/// The sieves in the order they run.
+pub const SIEVES: &[(&str, Sieve)] = &[
+    ("question_by_other", question_by_other),
+    ("quote_cue_mention", quote_cue_mention),
+    ("mention_cue_quote", mention_cue_quote),
+    ("colon_lead_in", colon_lead_in),
+    ("continuation", continuation),
+    ("reported_speech", reported_speech),
+    ("trailing_clause", trailing_clause),
+];
+
+/// A speech verb; capitalised words ("States") are never cues.
+fn is_cue(t: &Token) -> bool {
+    t.is_word && !t.is_cap() && SPEECH_CUE.has(&t.lower())
+}
+
+/// Words allowed between a subject and its cue: auxiliaries and adverbs
+/// ("has previously said", "later added").
+fn is_verb_filler(t: &Token) -> bool {
+    let l = t.lower();
+    t.is_word
+        && (l.ends_with("ly")
+            || matches!(
+                l.as_str(),
+                "has"
+                    | "had"
+                    | "have"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "again"
+                    | "once"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "can"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "never"
+                    | "always"
+                    | "often"
+                    | "just"
+                    | "still"
+                    | "further"
+                    | "soon"
+                    | "first"
+                    | "quickly"
+                    | "even"
+                    | "already"
+                    | "previously"
+                    | "went"
+                    | "on"
+                    | "to"
+                    | "been"
+                    | "being"
+                    | "ago"
+                    | "himself"
+                    | "herself"
+                    | "n't"
+                    | "reportedly"
+                    | "recently"
+            ))
+}
+
+/// Words and marks that end a subject phrase when walking back from a cue.
+fn is_clause_boundary(t: &Token) -> bool {
+    if !t.is_word {
+        return t.is_punct(";:—–()“”\"‘«»") || t.text == "-";
+    }
+    matches!(
+        t.lower().as_str(),
+        "that"
+            | "and"
+            | "but"
+            | "or"
+            | "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "because"
+            | "if"
+            | "who"
+            | "which"
+            | "where"
+            | "since"
+            | "although"
+            | "though"
+            | "so"
+            | "than"
+            | "whom"
+            | "whose"
+            | "whether"
+            | "until"
+            | "unless"
+            | "what"
+            | "how"
+            | "why"
+            | "yet"
+            | "said"
+            | "says"
+            | "told"
+            | "wrote"
+            | "added"
+            | "meanwhile"
+            | "however"
+            | "also"
+    ) || is_cue(t)
+}
+
+/// The subject of the cue at `cue` within `toks[lo..cue]`: the noun phrase
+/// right before it, skipping auxiliaries, with an appositive in commas.
+pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> Option<Np> {
+    let mut j = cue;
+    while j > lo && is_verb_filler(&toks[j - 1]) {
+        j -= 1;
+    }
+    let end = j;
+    // "Name, a professor at X, said": step over the appositive.
+    if end > lo && toks[end - 1].text == "," {
+        if let Some(c) = (lo..end - 1).rev().take(25).find(|&k| toks[k].text == ",") {
+            if let Some(np) = phrase_before(ctx, toks, lo, c) {
+                let with_app = classify(ctx.text, &toks[np.0..end - 1]);
+                if with_app.is_some() {
+                    return with_app;
+                }
+            }
+        }
+        return None;
+    }
+    let (a, b) = phrase_before(ctx, toks, lo, end)?;
+    classify(ctx.text, &toks[a..b])
+}
+
+/// The token range of the phrase ending at `end`, back to a clause boundary
+/// (at most 10 tokens).
+fn phrase_before(_ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut a = end;
+    while a > lo && end - a < 10 && !is_clause_boundary(&toks[a - 1]) && toks[a - 1].text != "," {
+        a -= 1;
+    }
+    (a < end).then_some((a, end))
+}
+
+/// The phrase after a cue: "said Gustavo A. Flores-Macías, professor at
+/// Cornell University." (up to the sentence end, appositive included).
+fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Option<Np> {
+    if from >= to {
+        return None;
+    }
+    let first = &toks[from];
+    if !first.is_word || (!first.is_cap() && is_clause_boundary(first)) || is_adverbial_start(first) {
+        return None;
+    }
+    let mut end = from;
+    let mut commas = 0;
+    while end < to {
+        let t = &toks[end];
+        let abbreviation_dot = t.text == "."
+            && end > from
+            && toks[end - 1].end == t.start
+            && crate::text::is_abbreviation(toks[end - 1].text);
+        if t.is_punct(".;:!?—–“”\"") && !abbreviation_dot {
+            break;
+        }
+        if t.text == "," {
+            commas += 1;
+            if commas > 2 {
+                break;
+            }
+        }
+        if t.is_word
+            && commas == 0
+            && !t.is_cap()
+            && matches!(
+                t.lower().as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "to"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "because"
+                    | "and"
+                    | "but"
+                    | "that"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "recently"
+            )
+            && end > from
+        {
+            break;
+        }
+        end += 1;
+    }
+    classify(ctx.text, &toks[from..end])
+}
+
+/// Words that start an adverbial, not a noun phrase: "said in a statement".
+fn is_adverbial_start(t: &Token) -> bool {
+    matches!(
+        t.lower().as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "with"
+            | "of"
+            | "for"
+            | "from"
+            | "by"
+            | "about"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "this"
+            | "then"
+            | "there"
+            | "here"
+            | "now"
+            | "tonight"
+            | "again"
+            | "also"
+            | "it"
+            | "not"
+            | "no"
+            | "nothing"
+            | "afterward"
+            | "afterwards"
+            | "over"
+            | "into"
+            | "via"
+            | "through"
+            | "under"
+            | "without"
+    )
+}
+
+/// The subject of the sentence: its first person, pronoun or organisation
+/// before `limit`, for participle cues ("Trump dismissed …, saying, “…”").
+pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> Option<Np> {
+    let mut i = start;
+    while i < limit {
+        let t = &toks[i];
+        let after_prep = i > start
+            && toks[i - 1].is_word
+            && matches!(
+                toks[i - 1].lower().as_str(),
+                "in" | "on"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "about"
+                    | "against"
+                    | "for"
+                    | "to"
+                    | "of"
+                    | "into"
+                    | "under"
+                    | "over"
+                    | "than"
+                    | "like"
+                    | "praised"
+                    | "called"
+                    | "named"
+                    | "met"
+            );
+        if t.is_word && !after_prep && (t.is_cap() || super::mentions::pronoun(t.text).is_some()) {
+            // The phrase from here to the next boundary.
+            let mut j = i + 1;
+            while j < limit
+                && !is_clause_boundary(&toks[j])
+                && toks[j].text != ","
+                && (toks[j].is_cap() || is_name_part(&toks[j]))
+            {
+                j += 1;
+            }
+            // Include leading lowercase modifiers ("the", "a senior").
+            let mut a = i;
+            while a > start
+                && toks[a - 1].is_word
+                && !toks[a - 1].is_cap()
+                && !is_clause_boundary(&toks[a - 1])
+                && a + 4 > i
+            {
+                a -= 1;
+            }
+            if let Some(np) = classify(ctx.text, &toks[a..j]).or_else(|| classify(ctx.text, &toks[i..j])) {
+                return Some(np);
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn is_name_part(t: &Token) -> bool {
+    t.is_word
+        && matches!(
+            t.lower().as_str(),
+            "de" | "la" | "van" | "von" | "der" | "del" | "da" | "of"
+        )
+}
+
+fn attribution(np: Np, cue: &Token, sieve: &'static str) -> Attribution {
+    Attribution {
+        np,
+        cue: Some(cue.lower()),
+        sieve,
+    }
+}
+
+/// Cues that may come before their subject.
+const INVERTING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "continued",
+    "explained",
+    "noted",
+    "replied",
+    "responded",
+    "declared",
+    "insisted",
+    "stated",
+    "recalled",
+    "warned",
+    "argued",
+    "concluded",
+    "observed",
+    "remarked",
+    "answered",
+    "countered",
+    "quipped",
+    "joked",
+    "tweeted",
+];
+
+/// The subject for a cue: the clause subject for a participle, else the
+/// phrase before the cue, else the phrase after it ("said Trump").
+fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, cue: usize, hi: usize) -> Option<Np> {
+    if PARTICIPLE_CUE.has(&toks[cue].lower()) {
+        return sentence_subject(ctx, toks, sent_start, cue);
+    }
+    if toks[cue].lower() == "according" {
+        return toks
+            .get(cue + 1)
+            .filter(|t| t.lower() == "to")
+            .and_then(|_| subject_after(ctx, toks, cue + 2, hi));
+    }
+    subject_before(ctx, toks, lo, cue)
+        // Inverted order only with verbs of saying ("said Trump: “…”"):
+        // after other verbs the phrase is their object.
+        .or_else(|| {
+            INVERTING_CUES
+                .contains(&toks[cue].lower().as_str())
+                .then(|| subject_after(ctx, toks, cue + 1, hi))
+                .flatten()
+        })
+        // "Ms. Sherry smiled and said, …": the shared subject.
+        .or_else(|| {
+            elided_subject(toks, lo, cue)
+                .then(|| sentence_subject(ctx, toks, sent_start, cue))
+                .flatten()
+        })
+}
+
+/// The cue follows "and"/"but" right after another verb phrase, so its
+/// subject is the clause's ("smiled and said").
+fn elided_subject(toks: &[Token], lo: usize, cue: usize) -> bool {
+    let mut j = cue;
+    while j > lo && is_verb_filler(&toks[j - 1]) {
+        j -= 1;
+    }
+    j > lo && matches!(toks[j - 1].lower().as_str(), "and" | "but" | "then")
+}
+
+/// A question put by someone else: "When asked by a reporter if he was
+/// considering “…”" belongs to the reporter, not to whoever answers.
+pub fn question_by_other(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    let (lo, hi) = ctx.left_context(qi);
+    let asked = (lo..hi)
+        .rev()
+        .find(|&k| matches!(toks[k].lower().as_str(), "asked" | "questioned"))?;
+    if (asked + 1..hi).any(|k| is_cue(&toks[k]) && toks[k].lower() != "asked") {
+        return None;
+    }
+    let prev = (asked > lo).then(|| toks[asked - 1].lower());
+    let passive = asked == lo
+        || matches!(
+            prev.as_deref(),
+            Some("when" | "was" | "were" | "being" | "is" | "been" | "if" | "once" | "after")
+        );
+    let by = toks.get(asked + 1).is_some_and(|t| t.lower() == "by");
+    if !passive && !by {
+        return None;
+    }
+    let np = if by {
+        let end = (asked + 2..hi)
+            .find(|&k| {
+                is_clause_boundary(&toks[k])
+                    || toks[k].text == ","
+                    || matches!(toks[k].lower().as_str(), "if" | "whether" | "about" | "to" | "for")
+            })
+            .unwrap_or(hi);
+        classify(ctx.text, &toks[asked + 2..end])?
+    } else {
+        let text = "a reporter".to_string();
+        Np {
+            kind: super::mentions::NpKind::Anonymous(text.clone()),
+            text,
+            span: crate::model::Span::new(toks[asked].start, toks[asked].end),
+            role: None,
+        }
+    };
+    Some(attribution(np, &toks[asked], "question_by_other"))
+}
+
+/// “…,” Sheinbaum said / “…,” said Gustavo A. Flores-Macías, professor.
+pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    // A quote inside a reporting clause ("calling her a “…,” he said")
+    // belongs to that clause's subject: leave it to the later sieves.
+    let (llo, lhi) = ctx.left_context(qi);
+    if (llo..lhi).any(|k| is_cue(&toks[k])) {
+        return None;
+    }
+    let (mut from, to) = ctx.right_context(qi);
+    while from < to && toks[from].is_punct(",—–-(") {
+        from += 1;
+    }
+    if from >= to || toks[from].is_punct(".;:") {
+        return None;
+    }
+    let first = &toks[from];
+    if is_cue(first) && first.lower() != "according" {
+        let np = subject_after(ctx, toks, from + 1, to)?;
+        return Some(attribution(np, first, "quote_cue_mention"));
+    }
+    if first.lower() == "according" && toks.get(from + 1).is_some_and(|t| t.lower() == "to") {
+        let np = subject_after(ctx, toks, from + 2, to)?;
+        return Some(attribution(np, first, "quote_cue_mention"));
+    }
+    // Mention then cue within the first words.
+    let limit = to.min(from + 30);
+    let cue = (from + 1..limit).find(|&k| is_cue(&toks[k]))?;
+    let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
+    if head_end - from > 8 {
+        return None;
+    }
+    if (from..head_end).any(|k| is_clause_boundary(&toks[k])) {
+        return None;
+    }
+    let np = subject_before(ctx, toks, from, cue)?;
+    Some(attribution(np, &toks[cue], "quote_cue_mention"))
+}
+
+/// Sheinbaum said: “…” / He later added, “…” / saying, “…”
+pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    let (lo, hi) = ctx.left_context(qi);
+    let mut end = hi;
+    while end > lo && toks[end - 1].is_punct(",:—–-(") {
+        end -= 1;
+    }
+    if end == lo {
+        return None;
+    }
+    // The cue must be close to the quote: at most six words before it.
+    let (sent_start, _) = ctx.sentence_of(b, lo);
+    (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
+        let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
+        Some(attribution(np, &toks[cue], "mention_cue_quote"))
+    })
+}
+
+/// A paragraph ending "Sheinbaum stated:" and the quote alone in the next.
+pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let q = &ctx.quotes[qi];
+    let (a, _) = ctx.quote_tokens[qi]?;
+    if a != 0 || q.block == 0 {
+        return None;
+    }
+    let prev = ctx.block_tokens(q.block - 1);
+    if prev.last().is_none_or(|t| t.text != ":") {
+        return None;
+    }
+    let (s, e) = ctx.sentence_of(q.block - 1, prev.len() - 1);
+    let cue = (s..e)
+        .rev()
+        .find(|&k| is_cue(&prev[k]) && !ctx.in_quote(q.block - 1, k))?;
+    let np = subject_of_cue(ctx, prev, s, s, cue, e - 1).or_else(|| sentence_subject(ctx, prev, s, cue))?;
+    Some(attribution(np, &prev[cue], "colon_lead_in"))
+}
+
+/// An unattributed quote right after an attributed one: later in the same
+/// paragraph, or opening the next paragraph when nothing else speaks there.
+/// Also the later pieces of a quote that runs over several paragraphs.
+pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
+    let q = &ctx.quotes[qi];
+    let inherit = |from: usize| {
+        done[from].as_ref().map(|a| Attribution {
+            np: a.np.clone(),
+            cue: a.cue.clone(),
+            sieve: "continuation",
+        })
+    };
+    if let Some(prev) = q.continues {
+        return inherit(prev);
+    }
+    let (lo, hi) = ctx.left_context(qi);
+    let toks = ctx.block_tokens(q.block);
+    if (lo..hi).any(|k| is_cue(&toks[k])) {
+        return None;
+    }
+    let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
+    let pq = &ctx.quotes[prev];
+    let same_block = pq.block == q.block;
+    let (a, _) = ctx.quote_tokens[qi]?;
+    let next_block_start = pq.block + 1 == q.block && a == 0;
+    if !(same_block || next_block_start) {
+        return None;
+    }
+    if next_block_start {
+        // Nobody else may speak in this paragraph.
+        let others = (0..toks.len()).any(|k| !ctx.in_quote(q.block, k) && is_cue(&toks[k]));
+        if others {
+            return None;
+        }
+    }
+    inherit(prev)
+}
+
+/// A partial quote inside reported speech takes the subject of the
+/// reporting clause anywhere earlier in its sentence.
+pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    let (a, _) = ctx.quote_tokens[qi]?;
+    let (s, _) = ctx.sentence_of(b, a);
+    (s..a)
+        .rev()
+        .filter(|&k| is_cue(&toks[k]) && !ctx.in_quote(b, k))
+        .find_map(|cue| {
+            let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
+            Some(attribution(np, &toks[cue], "reported_speech"))
+        })
+}
+
+/// A cue later in the sentence: “…” and more words, the mayor said.
+pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    let (_, z) = ctx.quote_tokens[qi]?;
+    let (_, e) = ctx.sentence_of(b, z);
+    let cue = (z + 1..e).find(|&k| is_cue(&toks[k]) && !ctx.in_quote(b, k))?;
+    let lo = (z + 1..cue)
+        .rev()
+        .find(|&k| toks[k].text == "," || ctx.in_quote(b, k))
+        .map_or(z + 1, |k| k + 1);
+    let np = subject_before(ctx, toks, lo, cue)?;
+    Some(attribution(np, &toks[cue], "trailing_clause"))
+}

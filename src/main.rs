@@ -1,0 +1,169 @@
+//! The `quoteline` command: the reader by default, and `extract`,
+//! `articles` and `speakers` for scripts.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quoteline::{export, load_corpus, LoadOptions};
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "quoteline",
+    version,
+    about = "Read news quotes: who said what, when, and how each outlet worded it."
+)]
+#[command(after_help = "With no subcommand, opens the reader on PATHs (default: the demo corpus in assets/).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to open in the reader.
+    paths: Vec<String>,
+    /// Refuse input files larger than this many MiB.
+    #[arg(long, global = true, default_value_t = 64, value_name = "MIB")]
+    max_size: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// One record per quote: text, speaker, mention, cue, kind, date.
+    Extract {
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// One record per article: title, outlet, byline, date, cleaned body and the clutter removed.
+    Articles {
+        #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
+        format: JsonOnly,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// One record per speaker: canonical name, aliases, roles, quote count.
+    Speakers {
+        #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
+        format: JsonOnly,
+        /// Include people who are named but never quoted.
+        #[arg(long)]
+        all: bool,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum JsonOnly {
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let opts = LoadOptions {
+        max_bytes: cli.max_size.saturating_mul(1024 * 1024),
+    };
+    let paths = match &cli.command {
+        Some(Command::Extract { paths, .. } | Command::Articles { paths, .. } | Command::Speakers { paths, .. }) => {
+            paths.clone()
+        }
+        None if cli.paths.is_empty() => vec![default_corpus()],
+        None => cli.paths.clone(),
+    };
+    let corpus = load_corpus(&paths, &opts);
+    for d in &corpus.diagnostics {
+        eprintln!("{d}");
+    }
+    if corpus.articles.is_empty() {
+        eprintln!("quoteline: nothing could be loaded");
+        return ExitCode::from(2);
+    }
+    let out = std::io::stdout().lock();
+    let mut out = BufWriter::new(out);
+    let result = match cli.command {
+        Some(Command::Extract {
+            format: Format::Jsonl, ..
+        }) => write_jsonl(&mut out, export::quote_records(&corpus)),
+        Some(Command::Extract {
+            format: Format::Csv, ..
+        }) => write_csv(&mut out, &corpus),
+        Some(Command::Articles { .. }) => write_jsonl(&mut out, export::article_records(&corpus)),
+        Some(Command::Speakers { all, .. }) => write_jsonl(&mut out, export::speaker_records(&corpus, all)),
+        None => write_summary(&mut out, &corpus),
+    };
+    match result.and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quoteline: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `assets/` next to the working directory, or the one the binary was
+/// built from.
+fn default_corpus() -> String {
+    if std::path::Path::new("assets").is_dir() {
+        "assets".into()
+    } else {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets").into()
+    }
+}
+
+fn write_jsonl<T: serde::Serialize>(out: &mut impl Write, items: impl Iterator<Item = T>) -> std::io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, &item)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "file", "start", "end", "text", "speaker", "mention", "cue", "kind", "date", "article",
+    ])?;
+    for r in export::quote_records(corpus) {
+        w.write_record([
+            r.file,
+            &r.start.to_string(),
+            &r.end.to_string(),
+            &r.text,
+            r.speaker.unwrap_or(""),
+            r.mention.unwrap_or(""),
+            r.cue.unwrap_or(""),
+            r.kind,
+            r.date.as_deref().unwrap_or(""),
+            r.article.unwrap_or(""),
+        ])?;
+    }
+    w.flush()
+}
+
+/// Until the reader lands: a plain overview of what was loaded.
+fn write_summary(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} articles, {} quotes, {} speakers",
+        corpus.articles.len(),
+        corpus.quotes.len(),
+        corpus.speakers.iter().filter(|s| !s.quotes.is_empty()).count()
+    )?;
+    for a in &corpus.articles {
+        let date = a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+        writeln!(
+            out,
+            "  {date}  {}  [{}] ({} quotes)",
+            a.title.as_deref().unwrap_or("(untitled)"),
+            a.outlet.as_deref().unwrap_or("?"),
+            a.quotes.len()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,165 @@
+//! Dates: parsing the ways articles write a publication date, and finding a
+//! date in a file name.
+
+use chrono::NaiveDate;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+}
+
+/// `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD` between separators) anywhere in
+/// a file name.
+pub fn date_in_file_name(path: &str) -> Option<NaiveDate> {
+    let name = std::path::Path::new(path).file_name()?.to_str()?;
+    let b = name.as_bytes();
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        for &(len, sep) in &[(10usize, true), (8usize, false)] {
+            if i + len > b.len() {
+                continue;
+            }
+            let s = &name[i..i + len];
+            if b.get(i + len).is_some_and(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let parsed = if sep {
+                let seps = [s.as_bytes()[4], s.as_bytes()[7]];
+                if seps[0] != seps[1] || !matches!(seps[0], b'-' | b'_' | b'.') {
+                    continue;
+                }
+                ymd(&s[0..4], &s[5..7], &s[8..10])
+            } else if s.bytes().all(|c| c.is_ascii_digit()) {
+                ymd(&s[0..4], &s[4..6], &s[6..8])
+            } else {
+                None
+            };
+            if parsed.is_some() {
+                return parsed;
+            }
+        }
+    }
+    None
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    let y: i32 = y.parse().ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Parses the first full date (day, month and year) in `s`: "April 08, 2025",
+/// "Tue 8 Apr 2025", "2025-04-08", "Nov. 18, 2025 10:32 AM", "11/18/2025".
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = iso_date(w) {
+            return Some(d);
+        }
+        if let Some(m) = month_number(w) {
+            // Month Day Year
+            if let (Some(d), Some(y)) = (words.get(i + 1), words.get(i + 2)) {
+                if let Some(date) = day_year(d, y).and_then(|(d, y)| NaiveDate::from_ymd_opt(y, m, d)) {
+                    return Some(date);
+                }
+            }
+            // Day Month Year
+            if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(|j| words.get(j)), words.get(i + 1)) {
+                if let Some(date) = day_year(d, y).and_then(|(d, y)| NaiveDate::from_ymd_opt(y, m, d)) {
+                    return Some(date);
+                }
+            }
+        }
+        if let Some(d) = us_slash_date(w) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn day_year(d: &str, y: &str) -> Option<(u32, i32)> {
+    let d = d.trim_end_matches(|c: char| c.is_alphabetic() || c == '.'); // 8th, 1st
+    let y = y.trim_end_matches(|c: char| !c.is_ascii_digit());
+    if d.is_empty() || d.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(())?;
+    Some((d.parse().ok()?, y))
+}
+
+fn iso_date(w: &str) -> Option<NaiveDate> {
+    let w = w.get(..10)?;
+    let b = w.as_bytes();
+    (b[4] == b'-' && b[7] == b'-').then(|| ymd(&w[0..4], &w[5..7], &w[8..10]))?
+}
+
+fn us_slash_date(w: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = w.split('/').collect();
+    if parts.len() != 3 || parts[2].len() != 4 {
+        return None;
+    }
+    ymd(parts[2], parts[0], parts[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(date_in_file_name("a/2025-04-08-mexico.txt"), d(2025, 4, 8));
+        assert_eq!(date_in_file_name("nyt_2015-11-11_x.txt"), d(2015, 11, 11));
+        assert_eq!(date_in_file_name("20260301_story.md"), d(2026, 3, 1));
+        assert_eq!(date_in_file_name("000_a1b4fc5388eeeea4.txt"), None);
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(parse_date("April 08, 2025"), d(2025, 4, 8));
+        assert_eq!(parse_date("Published: Tue 8 Apr 2025"), d(2025, 4, 8));
+        assert_eq!(parse_date("Nov. 18, 2025 10:32 AM"), d(2025, 11, 18));
+        assert_eq!(parse_date("2025-04-08T10:00:00Z"), d(2025, 4, 8));
+        assert_eq!(parse_date("11/18/2025"), d(2025, 11, 18));
+        assert_eq!(parse_date("on Tuesday"), None);
+        assert_eq!(parse_date("May the best win 2025"), None);
+    }
+}

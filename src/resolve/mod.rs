@@ -1,0 +1,4 @@
+//! Resolution: dates and speakers across the corpus.
+
+pub mod dates;
+pub mod speakers;

@@ -1,0 +1,310 @@
+//! Speakers across articles: one speaker per real entity. Full names with
+//! the same first and last word merge ("Gustavo A. Flores-Macías" and
+//! "Gustavo Flores-Macías"); a surname alone binds to the full name that
+//! carries it; near-duplicate spellings merge only on strong evidence (same
+//! first name, surnames one edit apart, a shared office); organisations and
+//! anonymous sources are speakers of their own kind.
+
+use crate::extract::mentions::Gender;
+use crate::extract::SpeakerRef;
+use crate::model::SpeakerKind;
+use std::collections::HashMap;
+
+/// Offices that count as the same role when matching spellings.
+const OFFICES: &[&str] = &[
+    "president",
+    "secretary",
+    "minister",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "general",
+    "chief",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "leader",
+    "professor",
+    "judge",
+    "commissioner",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "economist",
+    "adviser",
+    "advisor",
+];
+
+/// A person, organisation or source as seen in one article.
+#[derive(Debug, Clone)]
+pub struct Sighting {
+    pub speaker: SpeakerRef,
+    /// How it was written (mention text), for the alias list.
+    pub alias: Option<String>,
+    /// Whether this sighting is a quote's speaker (not just a mention).
+    pub quoted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub gender: Gender,
+    pub mentions: usize,
+}
+
+/// The merged registry: entities plus a map from every sighting's key to its
+/// entity.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    index: HashMap<(SpeakerKind, String), usize>,
+}
+
+fn key_of(r: &SpeakerRef) -> (SpeakerKind, String) {
+    let name = r.name.to_lowercase();
+    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
+    (r.kind, name)
+}
+
+fn words(name: &str) -> Vec<String> {
+    name.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+fn office_words(roles: &[String]) -> Vec<String> {
+    roles
+        .iter()
+        .flat_map(|r| words(r))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| OFFICES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Levenshtein distance, enough for short surnames.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+impl Registry {
+    /// Builds the registry from every sighting in the corpus.
+    pub fn build(sightings: &[Sighting]) -> Registry {
+        let mut reg = Registry::default();
+        // 1. Full person names, merged on first + last word.
+        let mut full: Vec<(Vec<String>, usize)> = Vec::new(); // words, entity
+        let mut absorbed = vec![false; sightings.len()];
+        for (si, s) in sightings
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.speaker.kind == SpeakerKind::Person)
+        {
+            let w = words(&s.speaker.name);
+            if w.len() < 2 {
+                continue;
+            }
+            absorbed[si] = true;
+            let found = full
+                .iter()
+                .find(|(fw, _)| fw.first() == w.first() && fw.last() == w.last())
+                .map(|&(_, e)| e);
+            let e = match found {
+                Some(e) => e,
+                None => {
+                    reg.entities.push(entity(&s.speaker));
+                    full.push((w.clone(), reg.entities.len() - 1));
+                    reg.entities.len() - 1
+                }
+            };
+            reg.absorb(e, s);
+            // The longer spelling wins as the display name.
+            if s.speaker.name.len() > reg.entities[e].name.len() {
+                reg.entities[e].name = s.speaker.name.clone();
+            }
+            reg.index.insert(key_of(&s.speaker), e);
+        }
+        // 2. Near-duplicate spellings: same first name, surname one edit
+        // apart, a shared office. The more frequent spelling absorbs.
+        let mut merged_into: Vec<usize> = (0..reg.entities.len()).collect();
+        for i in 0..reg.entities.len() {
+            for j in i + 1..reg.entities.len() {
+                if merged_into[i] != i || merged_into[j] != j {
+                    continue;
+                }
+                let (a, b) = (&reg.entities[i], &reg.entities[j]);
+                let (wa, wb) = (words(&a.name), words(&b.name));
+                let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
+                let strong = wa[0] == wb[0]
+                    && la.chars().count() >= 5
+                    && edit_distance(la, lb) == 1
+                    && office_words(&a.roles)
+                        .iter()
+                        .any(|o| office_words(&b.roles).contains(o));
+                if strong {
+                    let (keep, drop) = if a.mentions >= b.mentions { (i, j) } else { (j, i) };
+                    merged_into[drop] = keep;
+                    let gone = reg.entities[drop].clone();
+                    let k = &mut reg.entities[keep];
+                    k.mentions += gone.mentions;
+                    for al in gone.aliases.into_iter().chain(std::iter::once(gone.name)) {
+                        if !k.aliases.contains(&al) && al != k.name {
+                            k.aliases.push(al);
+                        }
+                    }
+                    for r in gone.roles {
+                        if !k.roles.contains(&r) {
+                            k.roles.push(r);
+                        }
+                    }
+                }
+            }
+        }
+        for e in reg.index.values_mut() {
+            *e = merged_into[*e];
+        }
+        // 3. Single names bind to the most mentioned full name carrying them.
+        for (si, s) in sightings.iter().enumerate() {
+            if absorbed[si] {
+                continue;
+            }
+            let key = key_of(&s.speaker);
+            if let Some(&e) = reg.index.get(&key) {
+                reg.absorb(e, s);
+                continue;
+            }
+            let e = if s.speaker.kind == SpeakerKind::Person {
+                let w = words(&s.speaker.name);
+                let single = w.last().cloned().unwrap_or_default();
+                (0..reg.entities.len())
+                    .filter(|&e| merged_into[e] == e)
+                    .filter(|&e| {
+                        let ew = words(&reg.entities[e].name);
+                        ew.len() >= 2 && (ew.last() == Some(&single) || (w.len() == 1 && ew.first() == Some(&single)))
+                    })
+                    .max_by_key(|&e| (reg.entities[e].mentions, std::cmp::Reverse(e)))
+            } else {
+                None
+            };
+            let e = e.unwrap_or_else(|| {
+                reg.entities.push(entity(&s.speaker));
+                merged_into.push(reg.entities.len() - 1);
+                reg.entities.len() - 1
+            });
+            reg.index.insert(key, e);
+            reg.absorb(e, s);
+        }
+        reg
+    }
+
+    fn absorb(&mut self, e: usize, s: &Sighting) {
+        let ent = &mut self.entities[e];
+        ent.mentions += 1;
+        if ent.gender == Gender::Unknown {
+            ent.gender = s.speaker.gender;
+        }
+        for r in &s.speaker.roles {
+            if !ent.roles.contains(r) {
+                ent.roles.push(r.clone());
+            }
+        }
+        for al in s.alias.iter().chain(std::iter::once(&s.speaker.name)) {
+            if !ent.aliases.contains(al) {
+                ent.aliases.push(al.clone());
+            }
+        }
+    }
+
+    /// The entity a sighting belongs to.
+    pub fn lookup(&self, r: &SpeakerRef) -> Option<usize> {
+        self.index.get(&key_of(r)).copied()
+    }
+}
+
+fn entity(r: &SpeakerRef) -> Entity {
+    Entity {
+        name: r.name.clone(),
+        kind: r.kind,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        gender: r.gender,
+        mentions: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, roles: &[&str]) -> Sighting {
+        Sighting {
+            speaker: SpeakerRef {
+                kind: SpeakerKind::Person,
+                name: name.into(),
+                gender: Gender::Unknown,
+                roles: roles.iter().map(|s| s.to_string()).collect(),
+            },
+            alias: None,
+            quoted: true,
+        }
+    }
+
+    #[test]
+    fn surnames_bind_to_full_names() {
+        let s = vec![
+            person("Elena Marović", &["Water Minister"]),
+            person("Marović", &[]),
+            person("Elena Marović", &[]),
+        ];
+        let r = Registry::build(&s);
+        assert_eq!(r.lookup(&s[1].speaker), r.lookup(&s[0].speaker));
+        assert_eq!(r.entities[r.lookup(&s[1].speaker).unwrap()].name, "Elena Marović");
+    }
+
+    #[test]
+    fn typos_merge_only_with_a_shared_office() {
+        let s = vec![
+            person("Pete Hegseth", &["U.S. Defense Secretary"]),
+            person("Pete Hegseth", &[]),
+            person("Pete Gegseth", &["US Secretary of War"]),
+        ];
+        let r = Registry::build(&s);
+        assert_eq!(r.lookup(&s[2].speaker), r.lookup(&s[0].speaker));
+        let t = vec![person("Anna Berg", &["mayor"]), person("Anna Borg", &["singer"])];
+        let r = Registry::build(&t);
+        assert_ne!(r.lookup(&t[0].speaker), r.lookup(&t[1].speaker));
+    }
+
+    #[test]
+    fn middle_initials_merge() {
+        let s = vec![
+            person("Gustavo A. Flores-Macías", &[]),
+            person("Gustavo Flores-Macías", &[]),
+        ];
+        let r = Registry::build(&s);
+        assert_eq!(r.lookup(&s[0].speaker), r.lookup(&s[1].speaker));
+        assert_eq!(r.entities[0].name, "Gustavo A. Flores-Macías");
+    }
+
+    #[test]
+    fn edit_distance_basics() {
+        assert_eq!(edit_distance("hegseth", "gegseth"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+}

@@ -1,0 +1,171 @@
+//! Small text helpers shared by cleaning and extraction: a word tokenizer with
+//! byte offsets and character classes for quotation marks.
+
+/// A word or a punctuation character, with its byte range in the text it was
+/// cut from (plus the base offset given to [`tokenize`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub is_word: bool,
+}
+
+impl<'a> Token<'a> {
+    pub fn is_cap(&self) -> bool {
+        self.is_word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn is_punct(&self, set: &str) -> bool {
+        !self.is_word && self.text.chars().next().is_some_and(|c| set.contains(c))
+    }
+    /// Lowercase with curly apostrophes made straight.
+    pub fn lower(&self) -> String {
+        normalize_word(self.text)
+    }
+}
+
+pub fn normalize_word(w: &str) -> String {
+    w.chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Characters that may join two word parts: "Flores-Macías", "don’t", "U.S.".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '\u{2019}' | '.' | '&')
+}
+
+/// Splits `s` into words and punctuation marks; whitespace is dropped.
+/// Offsets are `base + byte offset in s`.
+pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_joiner(d) {
+                    // Join only when a word character follows ("U.S" then ".").
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(is_word_char) {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if d == '.' && is_initialism(&s[i..j]) {
+                        // "U.S." keeps its final period.
+                        end = j + 1;
+                        chars.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                text: &s[i..end],
+                start: base + i,
+                end: base + end,
+                is_word: true,
+            });
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Token {
+                text: &s[i..end],
+                start: base + i,
+                end: base + end,
+                is_word: false,
+            });
+        }
+    }
+    out
+}
+
+/// "U.S", "D.C", "U.N": single letters joined by periods.
+fn is_initialism(w: &str) -> bool {
+    let mut chars = w.chars();
+    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital || (w.contains('.') && w.split('.').all(|p| p.chars().count() == 1))
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr",
+        "inc", "corp", "co", "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "rev", "adm", "cmdr", "gop", "ft", "mt", "ave", "blvd", "dept", "est", "approx", "fig",
+        "vol", "pp", "al", "sens", "reps", "govs", "messrs",
+    ];
+    let w = normalize_word(word.trim_end_matches('.'));
+    ABBR.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+}
+
+/// Opening double quotation marks.
+pub fn is_double_open(c: char) -> bool {
+    matches!(c, '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}')
+}
+
+/// Closing double quotation marks.
+pub fn is_double_close(c: char) -> bool {
+    matches!(c, '\u{201D}' | '\u{00BB}')
+}
+
+/// Count of words (alphanumeric runs) in `s`.
+pub fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Byte offset of the `n`-th char boundary at or before `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokenizer_keeps_names_and_initialisms_whole() {
+        assert_eq!(
+            words("Gustavo A. Flores-Macías, U.S. don’t"),
+            vec!["Gustavo", "A.", "Flores-Macías", ",", "U.S.", "don’t"]
+        );
+        assert_eq!(words("said: “No.”"), vec!["said", ":", "“", "No", ".", "”"]);
+    }
+
+    #[test]
+    fn offsets_are_bytes_plus_base() {
+        let t = tokenize("é x", 10);
+        assert_eq!((t[1].start, t[1].end), (13, 14));
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert!(is_abbreviation("Mr."));
+        assert!(is_abbreviation("A."));
+        assert!(!is_abbreviation("happen."));
+    }
+}
