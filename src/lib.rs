@@ -82,7 +82,7 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
     // Quoted speakers first, then people only mentioned.
     let mut order: Vec<usize> = (0..registry.entities.len()).collect();
     order.sort_by_key(|&e| mentioned_only[e]);
-    for e in order {
+    for e in order.into_iter().filter(|&e| !registry.entities[e].merged) {
         let ent = &registry.entities[e];
         speaker_of_entity[e] = Some(corpus.speakers.len());
         corpus.speakers.push(Speaker {

@@ -381,6 +381,16 @@ pub fn is_caption(line: &str) -> bool {
     if CREDITS.iter().any(|c| l.ends_with(c)) || l.starts_with("file photo") {
         return true;
     }
+    // "(Courier photo / Ben Oduya)", "(Photo: AFP)": a credit in brackets.
+    if let Some(open) = l.rfind('(').filter(|_| l.ends_with(')')) {
+        let credit = &l[open..];
+        if ["photo", "image", "credit", "getty", "/", "courtesy"]
+            .iter()
+            .any(|k| credit.contains(k))
+        {
+            return true;
+        }
+    }
     let ends_sentence =
         l.ends_with('.') || l.ends_with('?') || l.ends_with('!') || l.ends_with('"') || l.ends_with('”');
     !ends_sentence

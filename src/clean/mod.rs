@@ -84,6 +84,7 @@ pub fn clean(source: &Source) -> Article {
             verdicts[i] = Some(Verdict::Remove(reason));
         }
     }
+    mark_list_items(&lines, &mut verdicts);
     mark_tail(&lines, &mut verdicts);
 
     let mut header = Header::default();
@@ -182,13 +183,39 @@ fn body_role(line: &str) -> BlockRole {
     }
 }
 
+/// "list of 3 items" … "end of list": the headlines between belong to the
+/// widget.
+fn mark_list_items(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
+    for i in 0..lines.len() {
+        if !lines[i].to_lowercase().starts_with("list of ") || lines[i].to_lowercase().contains("end of list") {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(lines[j]) {
+            verdicts[j] = Some(Verdict::Remove("list widget"));
+            j += 1;
+        }
+    }
+}
+
 /// After a tail marker (share widget, category line, credit line, comment
 /// form) the page lists other stories: headline-shaped lines go too.
 fn mark_tail(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
-    let Some(first) = verdicts
-        .iter()
-        .position(|v| matches!(v, Some(Verdict::Remove(r)) if TAIL_MARKERS.contains(r)))
-    else {
+    // Only once the article has begun: a share bar under the headline is
+    // not the end of the page.
+    let mut paragraphs_seen = 0;
+    let mut first = None;
+    for (i, v) in verdicts.iter().enumerate() {
+        match v {
+            Some(Verdict::Remove(r)) if TAIL_MARKERS.contains(r) && paragraphs_seen >= 1 => {
+                first = Some(i);
+                break;
+            }
+            None if meta::is_paragraph_like(lines[i]) => paragraphs_seen += 1,
+            _ => {}
+        }
+    }
+    let Some(first) = first else {
         return;
     };
     for i in first + 1..lines.len() {
@@ -223,10 +250,10 @@ fn read_header(lines: &[&str], verdicts: &mut [Option<Verdict>], header: &mut He
             }
             continue;
         }
-        let next = next_open(lines, verdicts, i);
         let verdict = if bp::is_menu_bar(line) {
             Verdict::Remove("menu bar")
-        } else if title_at.is_none() && is_masthead(line, next.map(|j| lines[j])) {
+        } else if title_at.is_none() && is_masthead(line, lines.get(i + 1).copied(), i.checked_sub(1).map(|j| lines[j]))
+        {
             header.masthead = Some(line.to_string());
             Verdict::Remove("masthead")
         } else if let Some(d) = date_line(line) {
@@ -258,10 +285,6 @@ fn read_header(lines: &[&str], verdicts: &mut [Option<Verdict>], header: &mut He
     }
 }
 
-fn next_open(lines: &[&str], verdicts: &[Option<Verdict>], i: usize) -> Option<usize> {
-    (i + 1..lines.len()).find(|&j| verdicts[j].is_none())
-}
-
 /// A dek is followed by chrome (separator, caption, date, byline) before the
 /// article proper starts.
 fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[&str], i: usize) -> bool {
@@ -276,14 +299,15 @@ fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[&str], i: usize) ->
     }
 }
 
-/// The site's name at the very top: a short title-case line followed by a
-/// menu bar or a site date header.
-fn is_masthead(line: &str, next: Option<&str>) -> bool {
+/// The site's name at the very top: a short title-case line next to a menu
+/// bar or a site date header.
+fn is_masthead(line: &str, next: Option<&str>, prev: Option<&str>) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     let title_case = words
         .iter()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
-    (1..=5).contains(&words.len()) && title_case && next.is_some_and(|n| bp::is_menu_bar(n) || bp::is_today_header(n))
+    let chrome = |l: &str| bp::is_menu_bar(l) || bp::is_today_header(l) || bp::is_category_line(l);
+    (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
 }
 
 /// A line that is only a date (with words like "Published" or "Updated").

@@ -59,6 +59,8 @@ pub struct Entity {
     pub roles: Vec<String>,
     pub gender: Gender,
     pub mentions: usize,
+    /// Merged into another entity: every lookup leads there instead.
+    pub merged: bool,
 }
 
 /// The merged registry: entities plus a map from every sighting's key to its
@@ -160,6 +162,7 @@ impl Registry {
                 if strong {
                     let (keep, drop) = if a.mentions >= b.mentions { (i, j) } else { (j, i) };
                     merged_into[drop] = keep;
+                    reg.entities[drop].merged = true;
                     let gone = reg.entities[drop].clone();
                     let k = &mut reg.entities[keep];
                     k.mentions += gone.mentions;
@@ -245,6 +248,7 @@ fn entity(r: &SpeakerRef) -> Entity {
         roles: Vec::new(),
         gender: r.gender,
         mentions: 0,
+        merged: false,
     }
 }
 
