@@ -16,6 +16,10 @@ pub struct Context<'a> {
     pub sentences: Vec<Vec<usize>>,
     /// For each top-level quote: token range of the open mark ..= close mark.
     pub quote_tokens: Vec<Option<(usize, usize)>>,
+    /// For each block, whether each token lies inside a top-level quote.
+    quoted: Vec<Vec<bool>>,
+    /// Top-level quote spans (open mark .. past close mark), sorted.
+    quote_spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
@@ -38,6 +42,18 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let mut quoted: Vec<Vec<bool>> = tokens.iter().map(|t| vec![false; t.len()]).collect();
+        for (qi, q) in quotes.iter().enumerate() {
+            if let Some((a, z)) = quote_tokens[qi] {
+                quoted[q.block][a..=z].iter_mut().for_each(|x| *x = true);
+            }
+        }
+        let mut quote_spans: Vec<(usize, usize)> = quotes
+            .iter()
+            .filter(|q| q.parent.is_none())
+            .map(|q| (q.open, q.close))
+            .collect();
+        quote_spans.sort_unstable();
         let mut ctx = Context {
             text,
             blocks,
@@ -45,6 +61,8 @@ impl<'a> Context<'a> {
             tokens,
             sentences: Vec::new(),
             quote_tokens,
+            quoted,
+            quote_spans,
         };
         ctx.sentences = (0..blocks.len()).map(|b| ctx.split_sentences(b)).collect();
         ctx
@@ -53,7 +71,14 @@ impl<'a> Context<'a> {
     /// Whether token `i` of block `b` lies inside a top-level quote
     /// (marks included).
     pub fn in_quote(&self, b: usize, i: usize) -> bool {
-        self.quotes_in_block(b).any(|(_, (a, z))| a <= i && i <= z)
+        self.quoted[b].get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether byte offset `pos` lies inside a top-level quote (marks
+    /// included).
+    pub fn offset_in_quote(&self, pos: usize) -> bool {
+        let k = self.quote_spans.partition_point(|&(open, _)| open <= pos);
+        k > 0 && pos < self.quote_spans[k - 1].1
     }
 
     pub fn quotes_in_block(&self, b: usize) -> impl Iterator<Item = (usize, (usize, usize))> + '_ {

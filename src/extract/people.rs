@@ -151,9 +151,44 @@ impl People {
                     }
                 }
                 let titles: Vec<String> = toks[t0..a].iter().map(|t| t.text.to_string()).collect();
-                let before = t0.checked_sub(1).map(|k| toks[k].lower());
+                let before = t0.checked_sub(1).map(|k| &toks[k]);
                 let possessive = toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s");
-                let subject = !possessive && !before.as_deref().is_some_and(is_object_preposition);
+                // A subject starts its clause: after punctuation, a
+                // conjunction or a determiner, not after a verb ("accused
+                // Cruz") or a preposition ("with Clinton").
+                let subject = !possessive
+                    && before.is_none_or(|t| {
+                        let l = t.lower();
+                        (!t.is_word && t.text != ")")
+                            || t.is_cap()
+                            || matches!(
+                                l.as_str(),
+                                "and"
+                                    | "but"
+                                    | "or"
+                                    | "that"
+                                    | "when"
+                                    | "while"
+                                    | "as"
+                                    | "because"
+                                    | "the"
+                                    | "a"
+                                    | "an"
+                                    | "said"
+                                    | "says"
+                                    | "if"
+                                    | "although"
+                                    | "though"
+                                    | "since"
+                                    | "so"
+                                    | "then"
+                                    | "where"
+                                    | "whom"
+                                    | "also"
+                                    | "by"
+                            )
+                    })
+                    && !before.is_some_and(|t| is_object_preposition(&t.lower()));
                 let says = toks.get(z).is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()))
                     || toks
                         .get(z + 1)
@@ -318,16 +353,19 @@ impl People {
             Pronoun::Female => Gender::Female,
             _ => return None,
         };
+        // "Goldman Sachs" and "Bear Stearns" look like names; an antecedent
+        // must show it is a person: a known gender or a quote of its own.
         let compatible = |m: &&PersonMention| {
-            let g = self.persons[m.person].gender;
-            m.pos < pos && (g == want || g == Gender::Unknown)
+            let p = &self.persons[m.person];
+            let g = p.gender;
+            let personlike = g != Gender::Unknown || m.speaker || !p.roles.is_empty();
+            m.pos < pos && personlike && (g == want || g == Gender::Unknown)
         };
+        // The nearest speaker or subject; failing that, the nearest mention.
         let recent: Vec<&PersonMention> = self.mentions.iter().rev().filter(compatible).take(6).collect();
-        let salient: Vec<&PersonMention> = recent.iter().copied().filter(|m| m.speaker || m.subject).collect();
-        salient
+        recent
             .iter()
-            .find(|m| self.persons[m.person].gender == want)
-            .or_else(|| salient.first())
+            .find(|m| m.speaker || m.subject)
             .or_else(|| recent.first())
             .map(|m| m.person)
     }

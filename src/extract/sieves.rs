@@ -143,6 +143,12 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     while j > lo && is_verb_filler(&toks[j - 1]) {
         j -= 1;
     }
+    // "Harry M. Reid (D-Nev.) told": step over the parenthesis.
+    if j > lo && toks[j - 1].text == ")" {
+        if let Some(open) = (lo..j - 1).rev().take(8).find(|&k| toks[k].text == "(") {
+            j = open;
+        }
+    }
     let end = j;
     // "Name, a professor at X, said": step over the appositive.
     if end > lo && toks[end - 1].text == "," {
@@ -281,6 +287,10 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
     let mut i = start;
     while i < limit {
         let t = &toks[i];
+        if ctx.offset_in_quote(t.start) {
+            i += 1;
+            continue;
+        }
         let after_prep = i > start
             && toks[i - 1].is_word
             && matches!(
@@ -387,6 +397,14 @@ const INVERTING_CUES: &[&str] = &[
 /// phrase before the cue, else the phrase after it ("said Trump").
 fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, cue: usize, hi: usize) -> Option<Np> {
     if PARTICIPLE_CUE.has(&toks[cue].lower()) {
+        // "with Donald Trump tweeting that …" has its own subject; after a
+        // comma ("…, saying") the participle shares the clause's.
+        let own = cue > lo && toks[cue - 1].is_word && !is_clause_boundary(&toks[cue - 1]);
+        if own {
+            if let Some(np) = subject_before(ctx, toks, lo, cue) {
+                return Some(np);
+            }
+        }
         return sentence_subject(ctx, toks, sent_start, cue);
     }
     if toks[cue].lower() == "according" {
@@ -491,9 +509,15 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         let np = subject_after(ctx, toks, from + 2, to)?;
         return Some(attribution(np, first, "quote_cue_mention"));
     }
-    // Mention then cue within the first words.
+    // Mention then cue within the first words; any past-tense verb right
+    // after a short phrase will do ("“Go back,” Trump barked").
     let limit = to.min(from + 30);
-    let cue = (from + 1..limit).find(|&k| is_cue(&toks[k]))?;
+    let cue = (from + 1..limit).find(|&k| is_cue(&toks[k])).or_else(|| {
+        (from + 1..to.min(from + 5)).find(|&k| {
+            let t = &toks[k];
+            t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && (from..k).all(|j| toks[j].is_word)
+        })
+    })?;
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
     if head_end - from > 8 {
         return None;
@@ -519,9 +543,23 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // The cue must be close to the quote: at most six words before it.
     let (sent_start, _) = ctx.sentence_of(b, lo);
-    (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
+    let by_cue = (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
         let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
         Some(attribution(np, &toks[cue], "mention_cue_quote"))
+    });
+    // "Mark Blumenthal and Jon Cohen: “…”", "The campaign worded it
+    // carefully: “…”": a colon introduces the subject's words.
+    by_cue.or_else(|| {
+        let colon = toks.get(hi.checked_sub(1)?).is_some_and(|t| t.text == ":");
+        if !colon {
+            return None;
+        }
+        let np = subject_before(ctx, toks, lo, end).or_else(|| sentence_subject(ctx, toks, sent_start.max(lo), end))?;
+        Some(Attribution {
+            np,
+            cue: None,
+            sieve: "mention_cue_quote",
+        })
     })
 }
 

@@ -145,8 +145,20 @@ impl Registry {
         // 2. Near-duplicate spellings: same first name, surname one edit
         // apart, a shared office. The more frequent spelling absorbs.
         let mut merged_into: Vec<usize> = (0..reg.entities.len()).collect();
-        for i in 0..reg.entities.len() {
-            for j in i + 1..reg.entities.len() {
+        // Only people sharing a first name are compared.
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in reg.entities.iter().enumerate() {
+            by_first.entry(words(&e.name)[0].clone()).or_default().push(i);
+        }
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for group in by_first.values() {
+            for (k, &i) in group.iter().enumerate() {
+                pairs.extend(group[k + 1..].iter().map(|&j| (i, j)));
+            }
+        }
+        pairs.sort_unstable();
+        for (i, j) in pairs {
+            {
                 if merged_into[i] != i || merged_into[j] != j {
                     continue;
                 }
