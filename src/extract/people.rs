@@ -111,6 +111,7 @@ impl People {
     /// gender of surnames the article itself does not settle.
     pub fn scan(ctx: &Context, hints: &GenderHints) -> People {
         let mut runs: Vec<NameRun> = Vec::new();
+        let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
@@ -144,6 +145,8 @@ impl People {
                     let is_title = |k: usize| toks[k].is_word && TITLE.has(toks[k].lower().trim_end_matches('.'));
                     if t0 > 0 && is_title(t0 - 1) {
                         t0 -= 1;
+                    } else if t0 > 1 && toks[t0 - 1].text == "." && is_title(t0 - 2) {
+                        t0 -= 2; // "Rep." "Sen."
                     } else if t0 > 1 && toks[t0 - 1].text == "of" && is_title(t0 - 2) {
                         t0 -= 2; // "Secretary of War"
                     } else {
@@ -156,7 +159,17 @@ impl People {
                 // A subject starts its clause: after punctuation, a
                 // conjunction or a determiner, not after a verb ("accused
                 // Cruz") or a preposition ("with Clinton").
+                let (sent_start, _) = ctx.sentence_of(b, a);
+                let first_in_sentence = !runs_in_sentence.contains(&(b, sent_start));
+                runs_in_sentence.push((b, sent_start));
                 let subject = !possessive
+                    && (first_in_sentence
+                        || before.is_some_and(|t| {
+                            matches!(
+                                t.lower().as_str(),
+                                "and" | "but" | "while" | "when" | "that" | "as" | "because"
+                            )
+                        }))
                     && before.is_none_or(|t| {
                         let l = t.lower();
                         (!t.is_word && t.text != ")")
@@ -353,13 +366,9 @@ impl People {
             Pronoun::Female => Gender::Female,
             _ => return None,
         };
-        // "Goldman Sachs" and "Bear Stearns" look like names; an antecedent
-        // must show it is a person: a known gender or a quote of its own.
         let compatible = |m: &&PersonMention| {
-            let p = &self.persons[m.person];
-            let g = p.gender;
-            let personlike = g != Gender::Unknown || m.speaker || !p.roles.is_empty();
-            m.pos < pos && personlike && (g == want || g == Gender::Unknown)
+            let g = self.persons[m.person].gender;
+            m.pos < pos && (g == want || g == Gender::Unknown)
         };
         // The nearest speaker or subject; failing that, the nearest mention.
         let recent: Vec<&PersonMention> = self.mentions.iter().rev().filter(compatible).take(6).collect();

@@ -315,7 +315,11 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
                     | "named"
                     | "met"
             );
-        if t.is_word && !after_prep && (t.is_cap() || super::mentions::pronoun(t.text).is_some()) {
+        // A capitalised participle opening the sentence ("Reprising one of
+        // her lines, …") is not a name.
+        let opening_participle = i == start && t.text.len() > 5 && t.lower().ends_with("ing");
+        if t.is_word && !after_prep && !opening_participle && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
+        {
             // The phrase from here to the next boundary.
             let mut j = i + 1;
             while j < limit
@@ -513,9 +517,15 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // after a short phrase will do ("“Go back,” Trump barked").
     let limit = to.min(from + 30);
     let cue = (from + 1..limit).find(|&k| is_cue(&toks[k])).or_else(|| {
-        (from + 1..to.min(from + 5)).find(|&k| {
+        let starts_np = toks[from].is_cap() || super::mentions::pronoun(toks[from].text).is_some();
+        (from + 1..to.min(from + 4)).find(|&k| {
             let t = &toks[k];
-            t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && (from..k).all(|j| toks[j].is_word)
+            starts_np
+                && t.is_word
+                && !t.is_cap()
+                && t.text.len() > 4
+                && t.text.ends_with("ed")
+                && (from..k).all(|j| toks[j].is_cap() || j == from)
         })
     })?;
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
