@@ -41,7 +41,65 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
             s
         }
     };
-    Ok((normalize_newlines(text), warnings))
+    let (text, removed) = strip_controls(&normalize_newlines(text));
+    if removed > 0 {
+        warnings.push(format!("{removed} control or escape sequence(s) removed"));
+    }
+    Ok((text, warnings))
+}
+
+/// Removes what could drive a terminal or reorder text: ANSI/OSC escape
+/// sequences, C0 controls other than newline and tab, C1 controls and bidi
+/// overrides. Returns the clean text and how many were removed.
+pub fn strip_controls(text: &str) -> (String, usize) {
+    let is_bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(is_bad) {
+        return (text.to_string(), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1B}' {
+            removed += 1;
+            match chars.peek() {
+                // CSI: parameters then one final byte in @..~
+                Some('[') => {
+                    chars.next();
+                    while let Some(&d) = chars.peek() {
+                        chars.next();
+                        if ('@'..='~').contains(&d) {
+                            break;
+                        }
+                    }
+                }
+                // OSC: up to BEL or ESC \
+                Some(']') => {
+                    chars.next();
+                    while let Some(d) = chars.next() {
+                        if d == '\u{7}' {
+                            break;
+                        }
+                        if d == '\u{1B}' {
+                            chars.next_if_eq(&'\\');
+                            break;
+                        }
+                    }
+                }
+                Some(_) => {
+                    chars.next();
+                }
+                None => {}
+            }
+        } else if is_bad(c) {
+            removed += 1;
+        } else {
+            out.push(c);
+        }
+    }
+    (out, removed)
 }
 
 /// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
@@ -81,6 +139,13 @@ mod tests {
         let (t, w) = decode_bytes(b"caf\xE9 ok").unwrap();
         assert_eq!(t, "caf\u{FFFD} ok");
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn escapes_and_controls_are_removed() {
+        let (t, w) = decode_bytes(b"\x1b[2J\x1b]0;evil\x07Hello\x1b[31m red\x1b[0m \xe2\x80\xae!\x08").unwrap();
+        assert_eq!(t, "Hello red !");
+        assert_eq!(w, vec!["6 control or escape sequence(s) removed".to_string()]);
     }
 
     #[test]

@@ -48,7 +48,8 @@ pub fn date_in_file_name(path: &str) -> Option<NaiveDate> {
             if i + len > b.len() {
                 continue;
             }
-            let s = &name[i..i + len];
+            // Byte positions may fall inside a non-ASCII character.
+            let Some(s) = name.get(i..i + len) else { continue };
             if b.get(i + len).is_some_and(|c| c.is_ascii_digit()) {
                 continue;
             }
@@ -150,6 +151,8 @@ mod tests {
         assert_eq!(date_in_file_name("nyt_2015-11-11_x.txt"), d(2015, 11, 11));
         assert_eq!(date_in_file_name("20260301_story.md"), d(2026, 3, 1));
         assert_eq!(date_in_file_name("000_a1b4fc5388eeeea4.txt"), None);
+        assert_eq!(date_in_file_name("Feuerlöschtechnik-2025-04-08.html"), d(2025, 4, 8));
+        assert_eq!(date_in_file_name("jugend-forscht.de-Feuerlöschtechnik.html"), None);
     }
 
     #[test]
