@@ -1,6 +1,8 @@
 //! The `quoteline` command: the reader by default, and `extract`,
 //! `articles` and `speakers` for scripts.
 
+mod tui;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use quoteline::{export, load_corpus, LoadOptions};
 use std::io::{BufWriter, Write};
@@ -93,7 +95,16 @@ fn main() -> ExitCode {
         }) => write_csv(&mut out, &corpus),
         Some(Command::Articles { .. }) => write_jsonl(&mut out, export::article_records(&corpus)),
         Some(Command::Speakers { all, .. }) => write_jsonl(&mut out, export::speaker_records(&corpus, all)),
-        None => write_summary(&mut out, &corpus),
+        None => {
+            drop(out);
+            return match tui::run(corpus) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("quoteline: the reader needs a terminal: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
     };
     match result.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -144,26 +155,4 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
         ])?;
     }
     w.flush()
-}
-
-/// Until the reader lands: a plain overview of what was loaded.
-fn write_summary(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{} articles, {} quotes, {} speakers",
-        corpus.articles.len(),
-        corpus.quotes.len(),
-        corpus.speakers.iter().filter(|s| !s.quotes.is_empty()).count()
-    )?;
-    for a in &corpus.articles {
-        let date = a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
-        writeln!(
-            out,
-            "  {date}  {}  [{}] ({} quotes)",
-            a.title.as_deref().unwrap_or("(untitled)"),
-            a.outlet.as_deref().unwrap_or("?"),
-            a.quotes.len()
-        )?;
-    }
-    Ok(())
 }

@@ -1,0 +1,535 @@
+//! The reader's state and the one function that changes it.
+
+use super::action::Action;
+use super::layout::{pane_rects, Pane};
+use super::wrap::article_lines;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
+use quoteline::model::{ArticleId, Corpus, QuoteId, SpeakerId};
+use ratatui::layout::Rect;
+
+/// A modal layer over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    /// Fuzzy speaker picker: typed text, ranked matches with the matched
+    /// character positions, selected row.
+    Picker {
+        input: String,
+        matches: Vec<(SpeakerId, Vec<usize>)>,
+        selected: usize,
+    },
+    /// Quote search: typed text, matching quotes, selected row.
+    Search {
+        input: String,
+        matches: Vec<QuoteId>,
+        selected: usize,
+    },
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub focus: Pane,
+    pub overlay: Overlay,
+    /// Articles quoting this speaker only; the timeline follows it.
+    pub filter: Option<SpeakerId>,
+    /// The article list as shown (filtered, newest first, undated last).
+    pub list: Vec<ArticleId>,
+    pub list_selected: usize,
+    /// The article in the quote view and its selected quote.
+    pub article: Option<ArticleId>,
+    pub quote: Option<QuoteId>,
+    pub timeline_selected: usize,
+    /// First visible line of the quote view.
+    pub scroll: usize,
+    pub raw: bool,
+    pub read: Vec<bool>,
+    pub quit: bool,
+    /// The related quotes `]`/`[` are walking, and the position reached.
+    pub related_walk: Option<(Vec<QuoteId>, usize)>,
+    /// The terminal size, for paging and for keeping the quote in view.
+    pub size: Rect,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, size: Rect) -> App {
+        let read = vec![false; corpus.articles.len()];
+        let mut app = App {
+            corpus,
+            focus: Pane::Articles,
+            overlay: Overlay::None,
+            filter: None,
+            list: Vec::new(),
+            list_selected: 0,
+            article: None,
+            quote: None,
+            timeline_selected: 0,
+            scroll: 0,
+            raw: false,
+            read,
+            quit: false,
+            related_walk: None,
+            size,
+        };
+        app.rebuild_list();
+        app.show_selected_article();
+        app
+    }
+
+    /// The speaker whose timeline is shown: the filter, else the speaker of
+    /// the selected quote.
+    pub fn timeline_speaker(&self) -> Option<SpeakerId> {
+        self.filter
+            .or_else(|| self.quote.and_then(|q| self.corpus.quotes[q].speaker))
+    }
+
+    pub fn timeline(&self) -> &[QuoteId] {
+        self.timeline_speaker()
+            .map_or(&[], |s| self.corpus.speakers[s].quotes.as_slice())
+    }
+
+    /// Quotes related to `q`, in the order `]` walks them from it: `q`
+    /// itself, then the same speaker's quotes in other articles in date
+    /// order. (The relations issue will rank these richly.)
+    pub fn related(&self, q: QuoteId) -> Vec<QuoteId> {
+        let quote = &self.corpus.quotes[q];
+        let Some(s) = quote.speaker else { return vec![q] };
+        let others = self.corpus.speakers[s]
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&x| self.corpus.quotes[x].article != quote.article);
+        std::iter::once(q).chain(others).collect()
+    }
+
+    fn rebuild_list(&mut self) {
+        let c = &self.corpus;
+        let mut list: Vec<ArticleId> = (0..c.articles.len())
+            .filter(|&a| match self.filter {
+                Some(s) => c.articles[a].quotes.iter().any(|&q| c.quotes[q].speaker == Some(s)),
+                None => true,
+            })
+            .collect();
+        list.sort_by(|&a, &b| {
+            let (x, y) = (&c.articles[a], &c.articles[b]);
+            y.date
+                .is_some()
+                .cmp(&x.date.is_some())
+                .then(y.date.cmp(&x.date))
+                .then(x.title.cmp(&y.title))
+        });
+        self.list = list;
+        self.list_selected = self.list_selected.min(self.list.len().saturating_sub(1));
+    }
+
+    /// Shows the article selected in the list, on its first quote (of the
+    /// filtered speaker when a filter is on).
+    fn show_selected_article(&mut self) {
+        let Some(&a) = self.list.get(self.list_selected) else {
+            self.article = None;
+            self.quote = None;
+            return;
+        };
+        if self.article == Some(a) {
+            return;
+        }
+        self.article = Some(a);
+        let quotes = &self.corpus.articles[a].quotes;
+        self.quote = quotes
+            .iter()
+            .copied()
+            .find(|&q| self.filter.is_none_or(|s| self.corpus.quotes[q].speaker == Some(s)))
+            .or(quotes.first().copied());
+        self.scroll = 0;
+        self.sync_timeline();
+    }
+
+    /// Puts the quote view on quote `q` in its article; the list and the
+    /// timeline follow.
+    pub fn jump_to(&mut self, q: QuoteId) {
+        let a = self.corpus.quotes[q].article;
+        if !self.list.contains(&a) {
+            self.filter = None;
+            self.rebuild_list();
+        }
+        if let Some(i) = self.list.iter().position(|&x| x == a) {
+            self.list_selected = i;
+        }
+        self.article = Some(a);
+        self.read[a] = true;
+        self.quote = Some(q);
+        self.sync_timeline();
+        self.scroll_to_quote();
+    }
+
+    fn sync_timeline(&mut self) {
+        if let Some(q) = self.quote {
+            if let Some(i) = self.timeline().iter().position(|&x| x == q) {
+                self.timeline_selected = i;
+                return;
+            }
+        }
+        self.timeline_selected = self.timeline_selected.min(self.timeline().len().saturating_sub(1));
+    }
+
+    fn quote_view_height(&self) -> usize {
+        pane_rects(self.size, self.focus)
+            .quote
+            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+            .max(1)
+    }
+
+    /// Scrolls the quote view so the selected quote sits a third of the way
+    /// down.
+    pub fn scroll_to_quote(&mut self) {
+        let (Some(a), Some(q)) = (self.article, self.quote) else {
+            return;
+        };
+        let width = pane_rects(self.size, self.focus)
+            .quote
+            .map_or(40, |r| r.width.saturating_sub(2));
+        let lines = article_lines(&self.corpus, a, Some(q), self.raw, width as usize);
+        if let Some(line) = lines.quote_line {
+            self.scroll = line.saturating_sub(self.quote_view_height() / 3);
+        }
+    }
+
+    fn quote_view_len(&self) -> usize {
+        let Some(a) = self.article else { return 0 };
+        let width = pane_rects(self.size, self.focus)
+            .quote
+            .map_or(40, |r| r.width.saturating_sub(2));
+        article_lines(&self.corpus, a, self.quote, self.raw, width as usize)
+            .lines
+            .len()
+    }
+
+    pub fn resize(&mut self, size: Rect) {
+        self.size = size;
+        self.scroll_to_quote();
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.overlay != Overlay::None {
+            self.update_overlay(action);
+            return;
+        }
+        let page = self.quote_view_height().max(2) - 1;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help,
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::RawView => {
+                self.raw = !self.raw;
+                self.scroll_to_quote();
+            }
+            Action::SpeakerPicker => {
+                self.overlay = Overlay::Picker {
+                    input: String::new(),
+                    matches: Vec::new(),
+                    selected: 0,
+                };
+                self.refresh_overlay();
+            }
+            Action::Search => {
+                self.overlay = Overlay::Search {
+                    input: String::new(),
+                    matches: Vec::new(),
+                    selected: 0,
+                }
+            }
+            Action::NextQuote | Action::PrevQuote => self.step_quote(action == Action::NextQuote),
+            Action::NextRelated | Action::PrevRelated => self.step_related(action == Action::NextRelated),
+            Action::Back => match self.focus {
+                Pane::Articles if self.filter.is_some() => {
+                    self.filter = None;
+                    self.rebuild_list();
+                    self.sync_timeline();
+                }
+                _ => self.focus = Pane::Articles,
+            },
+            Action::Open => match self.focus {
+                Pane::Articles => {
+                    self.show_selected_article();
+                    if let Some(a) = self.article {
+                        self.read[a] = true;
+                    }
+                    self.focus = Pane::Quote;
+                    self.scroll_to_quote();
+                }
+                Pane::Quote => self.focus = Pane::Timeline,
+                Pane::Timeline => {
+                    if let Some(&q) = self.timeline().get(self.timeline_selected) {
+                        self.jump_to(q);
+                        self.focus = Pane::Quote;
+                    }
+                }
+            },
+            Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
+                let step = |cur: usize, len: usize| -> usize {
+                    let last = len.saturating_sub(1);
+                    match action {
+                        Action::Up => cur.saturating_sub(1),
+                        Action::Down => (cur + 1).min(last),
+                        Action::Top => 0,
+                        Action::Bottom => last,
+                        Action::PageUp => cur.saturating_sub(page),
+                        _ => (cur + page).min(last),
+                    }
+                };
+                match self.focus {
+                    Pane::Articles => {
+                        self.list_selected = step(self.list_selected, self.list.len());
+                        self.show_selected_article();
+                    }
+                    Pane::Quote => self.scroll = step(self.scroll, self.quote_view_len()),
+                    Pane::Timeline => self.timeline_selected = step(self.timeline_selected, self.timeline().len()),
+                }
+            }
+        }
+    }
+
+    fn step_quote(&mut self, forward: bool) {
+        let Some(a) = self.article else { return };
+        let quotes = &self.corpus.articles[a].quotes;
+        if quotes.is_empty() {
+            return;
+        }
+        let at = self.quote.and_then(|q| quotes.iter().position(|&x| x == q));
+        let next = match (at, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(quotes.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        self.quote = Some(quotes[next]);
+        self.sync_timeline();
+        self.scroll_to_quote();
+    }
+
+    /// `]` and `[` walk one list, anchored at the quote where the walk
+    /// began, so `[` retraces `]`.
+    fn step_related(&mut self, forward: bool) {
+        let Some(q) = self.quote else { return };
+        let (list, at) = match self.related_walk.take() {
+            Some((list, at)) if list.get(at) == Some(&q) => (list, at),
+            _ => (self.related(q), 0),
+        };
+        if list.len() < 2 {
+            return;
+        }
+        let next = if forward {
+            (at + 1) % list.len()
+        } else {
+            (at + list.len() - 1) % list.len()
+        };
+        let target = list[next];
+        self.related_walk = Some((list, next));
+        self.jump_to(target);
+    }
+
+    /// Typing in an overlay; keys arrive as actions or as characters.
+    pub fn type_char(&mut self, c: char) {
+        match &mut self.overlay {
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push(c),
+            _ => return,
+        }
+        self.refresh_overlay();
+    }
+
+    pub fn backspace(&mut self) {
+        match &mut self.overlay {
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => {
+                input.pop();
+            }
+            _ => return,
+        }
+        self.refresh_overlay();
+    }
+
+    fn refresh_overlay(&mut self) {
+        let c = &self.corpus;
+        match &mut self.overlay {
+            Overlay::Picker {
+                input,
+                matches,
+                selected,
+            } => {
+                let matcher = SkimMatcherV2::default();
+                let mut ranked: Vec<(i64, usize, SpeakerId, Vec<usize>)> = c
+                    .speakers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.quotes.is_empty())
+                    .filter_map(|(i, s)| {
+                        if input.is_empty() {
+                            return Some((0, s.quotes.len(), i, Vec::new()));
+                        }
+                        // The name, or failing that an alias, must match.
+                        // Accents folded on both sides: "vark" finds Várkonyi.
+                        let query = fold(input);
+                        let on_name = matcher.fuzzy_indices(&fold(&s.name), &query);
+                        let on_alias = s
+                            .aliases
+                            .iter()
+                            .filter_map(|a| matcher.fuzzy_match(&fold(a), &query))
+                            .max();
+                        match (on_name, on_alias) {
+                            (Some((score, idx)), alias) => {
+                                Some((score.max(alias.unwrap_or(0)), s.quotes.len(), i, idx))
+                            }
+                            (None, Some(score)) => Some((score, s.quotes.len(), i, Vec::new())),
+                            (None, None) => None,
+                        }
+                    })
+                    .collect();
+                ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+                *matches = ranked.into_iter().map(|(_, _, i, idx)| (i, idx)).collect();
+                *selected = 0;
+            }
+            Overlay::Search {
+                input,
+                matches,
+                selected,
+            } => {
+                let needle = input.to_lowercase();
+                *matches = if needle.is_empty() {
+                    Vec::new()
+                } else {
+                    (0..c.quotes.len())
+                        .filter(|&q| c.quotes[q].text.to_lowercase().contains(&needle))
+                        .collect()
+                };
+                *selected = 0;
+            }
+            _ => {}
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        match action {
+            Action::Back | Action::Quit if !matches!(self.overlay, Overlay::Help) || action == Action::Back => {
+                self.overlay = Overlay::None;
+            }
+            Action::Quit | Action::Help => self.overlay = Overlay::None,
+            Action::Up | Action::Down => {
+                let down = action == Action::Down;
+                match &mut self.overlay {
+                    Overlay::Picker { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
+                    Overlay::Search { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
+                    _ => {}
+                }
+            }
+            Action::Open => match std::mem::replace(&mut self.overlay, Overlay::None) {
+                Overlay::Picker { matches, selected, .. } => {
+                    if let Some(&(s, _)) = matches.get(selected) {
+                        self.filter = Some(s);
+                        self.list_selected = 0;
+                        self.rebuild_list();
+                        if let Some(&q) = self.corpus.speakers[s].quotes.first() {
+                            self.jump_to(q);
+                        }
+                        self.timeline_selected = 0;
+                        self.focus = Pane::Timeline;
+                    }
+                }
+                Overlay::Search { matches, selected, .. } => {
+                    if let Some(&q) = matches.get(selected) {
+                        self.jump_to(q);
+                        self.focus = Pane::Quote;
+                    }
+                }
+                other => self.overlay = other,
+            },
+            _ => {}
+        }
+    }
+
+    /// A mouse click at (column, row): focus the pane, select the row.
+    pub fn click(&mut self, column: u16, row: u16) {
+        let rects = pane_rects(self.size, self.focus);
+        let inside = |r: Option<Rect>| r.filter(|r| r.contains(ratatui::layout::Position { x: column, y: row }));
+        if let Some(r) = inside(rects.articles) {
+            self.focus = Pane::Articles;
+            // Each article takes two rows inside the border.
+            let i = (row.saturating_sub(r.y + 1) / 2) as usize + list_offset(self.list_selected, r.height as usize / 2);
+            if i < self.list.len() {
+                self.list_selected = i;
+                self.show_selected_article();
+            }
+        } else if inside(rects.quote).is_some() {
+            self.focus = Pane::Quote;
+        } else if inside(rects.timeline).is_some() {
+            self.focus = Pane::Timeline;
+        }
+    }
+
+    /// The mouse wheel focuses and scrolls the pane under the pointer.
+    pub fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let rects = pane_rects(self.size, self.focus);
+        let at = ratatui::layout::Position { x: column, y: row };
+        for (pane, r) in [
+            (Pane::Articles, rects.articles),
+            (Pane::Quote, rects.quote),
+            (Pane::Timeline, rects.timeline),
+        ] {
+            if r.is_some_and(|r| r.contains(at)) {
+                self.focus = pane;
+            }
+        }
+        for _ in 0..3 {
+            self.update(if down { Action::Down } else { Action::Up });
+        }
+    }
+}
+
+/// Latin letters without their accents, one char for one char, so match
+/// positions still index the original name.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            let base = match lower {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' | 'đ' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+                'ğ' => 'g',
+                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+                'ł' => 'l',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                'ř' => 'r',
+                'ś' | 'š' | 'ş' => 's',
+                'ť' | 'ţ' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                _ => return c,
+            };
+            if c.is_uppercase() {
+                base.to_ascii_uppercase()
+            } else {
+                base
+            }
+        })
+        .collect()
+}
+
+fn move_sel(cur: usize, len: usize, down: bool) -> usize {
+    if down {
+        (cur + 1).min(len.saturating_sub(1))
+    } else {
+        cur.saturating_sub(1)
+    }
+}
+
+/// First visible row of a list of `len_visible` rows keeping `selected` in
+/// view (shared by drawing and clicking).
+pub fn list_offset(selected: usize, visible: usize) -> usize {
+    if visible == 0 {
+        return 0;
+    }
+    selected.saturating_sub(visible - 1)
+}

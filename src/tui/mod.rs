@@ -1,0 +1,80 @@
+//! The terminal reader: three panes over the core library. Key and mouse
+//! events map through the keymap to actions, `App::update` changes the
+//! state, and `view::draw` draws it.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod view;
+pub mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use app::{App, Overlay};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseEventKind};
+use crossterm::execute;
+use quoteline::model::Corpus;
+use ratatui::layout::Rect;
+
+/// Restores the terminal: mouse capture off, raw mode off, main screen.
+fn restore() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// Runs the reader until the user quits. The terminal is restored on quit,
+/// on error and on panic.
+pub fn run(corpus: Corpus) -> std::io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; ours also turns
+    // mouse capture off first.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let result = (|| {
+        execute!(std::io::stdout(), EnableMouseCapture)?;
+        let size = terminal.size()?;
+        let mut app = App::new(corpus, Rect::new(0, 0, size.width, size.height));
+        while !app.quit {
+            terminal.draw(|f| view::draw(f, &app))?;
+            handle(&mut app, event::read()?);
+        }
+        Ok(())
+    })();
+    restore();
+    result
+}
+
+/// Applies one terminal event to the app.
+pub fn handle(app: &mut App, ev: Event) {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let typing = matches!(app.overlay, Overlay::Picker { .. } | Overlay::Search { .. });
+            if typing {
+                match key.code {
+                    KeyCode::Char(c) if !key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
+                        return app.type_char(c)
+                    }
+                    KeyCode::Backspace => return app.backspace(),
+                    _ => {}
+                }
+            }
+            if let Some(action) = keymap::action_for(key) {
+                app.update(action);
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(_) => app.click(m.column, m.row),
+            MouseEventKind::ScrollDown => app.wheel(m.column, m.row, true),
+            MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
+            _ => {}
+        },
+        Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
+        _ => {}
+    }
+}

@@ -1,0 +1,178 @@
+//! The reader rendered to ratatui's TestBackend after scripted keys, at
+//! 120x40 (three panes) and 60x20 (tabs), snapshotted with insta.
+
+use super::app::App;
+use super::{handle, view};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+
+fn demo_app(w: u16, h: u16) -> App {
+    // Snapshots must not depend on the user's terminal colours.
+    std::env::set_var("NO_COLOR", "1");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let corpus = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
+    App::new(corpus, Rect::new(0, 0, w, h))
+}
+
+fn keys(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        handle(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+}
+
+fn render(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    t.backend().to_string()
+}
+
+#[test]
+fn start_screen_wide_and_narrow() {
+    insta::assert_snapshot!("start_120x40", render(&demo_app(120, 40)));
+    insta::assert_snapshot!("start_60x20", render(&demo_app(60, 20)));
+}
+
+#[test]
+fn speaker_picker_filters_and_fills_the_timeline() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "svark");
+    insta::assert_snapshot!("picker_typed_120x40", render(&app));
+    keys(&mut app, "\n");
+    let s = app.filter.expect("a speaker is chosen");
+    assert_eq!(app.corpus.speakers[s].name, "Ilona Várkonyi");
+    assert!(app.list.iter().all(|&a| app.corpus.articles[a]
+        .quotes
+        .iter()
+        .any(|&q| app.corpus.quotes[q].speaker == Some(s))));
+    insta::assert_snapshot!("picker_chosen_120x40", render(&app));
+    keys(&mut app, "\x1b\x1b");
+    assert_eq!(app.filter, None, "Esc in the list clears the filter");
+}
+
+#[test]
+fn related_quotes_walk_the_speakers_other_quotes() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "svark\n");
+    let first = app.quote.unwrap();
+    keys(&mut app, "]");
+    let second = app.quote.unwrap();
+    assert_ne!(first, second);
+    assert_eq!(app.corpus.quotes[first].speaker, app.corpus.quotes[second].speaker);
+    assert_eq!(
+        app.article,
+        Some(app.corpus.quotes[second].article),
+        "the quote view follows"
+    );
+    keys(&mut app, "[");
+    assert_eq!(app.quote, Some(first));
+    insta::assert_snapshot!("related_60x20", {
+        let mut narrow = demo_app(60, 20);
+        keys(&mut narrow, "svark\n]");
+        render(&narrow)
+    });
+}
+
+#[test]
+fn help_search_and_raw_view() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "?");
+    insta::assert_snapshot!("help_120x40", render(&app));
+    keys(&mut app, "?/not one cent");
+    insta::assert_snapshot!("search_120x40", render(&app));
+    keys(&mut app, "\n");
+    assert!(app.corpus.quotes[app.quote.unwrap()]
+        .text
+        .to_lowercase()
+        .contains("not one cent"));
+    keys(&mut app, "r");
+    insta::assert_snapshot!("raw_60x20", {
+        let mut narrow = demo_app(60, 20);
+        keys(&mut narrow, "\nr");
+        render(&narrow)
+    });
+}
+
+#[test]
+fn every_size_down_to_one_cell_draws_without_panic() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "\nnnn\t");
+    for (w, h) in [(1, 1), (2, 1), (1, 5), (10, 3), (30, 8), (99, 20), (100, 6), (200, 60)] {
+        app.resize(Rect::new(0, 0, w, h));
+        render(&app);
+        keys(&mut app, "jGk?\x1b");
+    }
+}
+
+#[test]
+fn mouse_click_focuses_and_selects() {
+    let mut app = demo_app(120, 40);
+    // Third article: rows 1-2 are the first, 3-4 the second, 5-6 the third.
+    handle(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column: 5,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(app.list_selected, 2);
+    handle(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 60,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(app.focus, super::layout::Pane::Quote);
+    assert_eq!(app.scroll, 3);
+}
+
+#[test]
+fn picker_folds_accents_and_searches_aliases() {
+    assert_eq!(super::app::fold("Várkonyi Ashby-Lorne Ž"), "Varkonyi Ashby-Lorne Z");
+}
+
+#[test]
+fn seeds_sheinbaum_timeline_and_related_jump() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !shared.is_dir() {
+        eprintln!("skipped: ../shared/seeds is not present");
+        return;
+    }
+    std::env::set_var("NO_COLOR", "1");
+    let corpus = quoteline::load_corpus(
+        &[shared.to_string_lossy().into_owned()],
+        &quoteline::LoadOptions::default(),
+    );
+    let mut app = App::new(corpus, Rect::new(0, 0, 120, 40));
+    assert_eq!(app.list.len(), 5);
+    keys(&mut app, "sshein\n");
+    let s = app.filter.expect("Sheinbaum chosen");
+    assert_eq!(app.corpus.speakers[s].name, "Claudia Sheinbaum");
+    let timeline = app.timeline().to_vec();
+    let articles: std::collections::BTreeSet<usize> = timeline.iter().map(|&q| app.corpus.quotes[q].article).collect();
+    assert_eq!(articles.len(), 5, "her quotes from all five articles");
+    let dates: Vec<_> = timeline.iter().filter_map(|&q| app.corpus.quotes[q].date).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "dated quotes in date order");
+    let from = app.quote.unwrap();
+    keys(&mut app, "]");
+    let to = app.quote.unwrap();
+    assert_eq!(app.corpus.quotes[to].speaker, Some(s));
+    assert_ne!(
+        app.corpus.quotes[to].article, app.corpus.quotes[from].article,
+        "] lands in another article"
+    );
+    keys(&mut app, "[");
+    assert_eq!(app.quote, Some(from));
+}

@@ -1,0 +1,116 @@
+//! Drives the real binary in tmux: open the demo corpus, pick a speaker by
+//! typing part of the name, jump to a related quote, open help, quit, and
+//! check the screen at each step and that the shell works afterwards.
+//! Skipped (saying so) when tmux is not installed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", &self.session];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", &self.session])
+    }
+    /// Waits until the screen shows `text` (or fails with the screen).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {text:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-session", "-t", &self.session]);
+    }
+}
+
+#[test]
+fn reader_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux {
+        session: format!("quoteline-e2e-{}", std::process::id()),
+    };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        &t.session,
+        "-x",
+        "130",
+        "-y",
+        "40",
+        "bash",
+        "--norc",
+        "--noprofile",
+    ]);
+    let bin = env!("CARGO_BIN_EXE_quoteline");
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
+    t.wait_for("Articles (18)");
+    t.wait_for("? help");
+
+    t.send(&["s"]);
+    t.wait_for("Speaker (type to filter");
+    t.send(&["-l", "vark"]);
+    t.wait_for("Ilona Várkonyi  ");
+    t.send(&["Enter"]);
+    let s = t.wait_for("Articles quoting Ilona Várkonyi");
+    assert!(s.contains("filter: Ilona Várkonyi"), "{s}");
+    let before = status(&s);
+
+    t.send(&["]"]);
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if status(&s) != before {
+            assert!(s.contains("Ilona Várkonyi ·"), "still on her quotes:\n{s}");
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "] did not move:\n{s}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    t.send(&["?"]);
+    t.wait_for("next related quote");
+    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_for("EXITED=0");
+    // The shell is usable: typed text echoes and commands run.
+    t.send(&["echo shell-$((40+2))", "Enter"]);
+    let s = t.wait_for("shell-42");
+    assert!(!s.contains("Articles quoting"), "the alternate screen is gone:\n{s}");
+}
+
+/// The status line (last non-empty line).
+fn status(screen: &str) -> String {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
