@@ -105,6 +105,50 @@ fn reader_in_a_real_terminal() {
     assert!(!s.contains("Articles quoting"), "the alternate screen is gone:\n{s}");
 }
 
+#[test]
+fn sigterm_restores_the_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let t = Tmux {
+        session: format!("quoteline-term-{}", std::process::id()),
+    };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        &t.session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "bash",
+        "--norc",
+        "--noprofile",
+    ]);
+    let bin = env!("CARGO_BIN_EXE_quoteline");
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
+    t.wait_for("? help");
+    let shell = t.run(&["display-message", "-p", "-t", &t.session, "#{pane_pid}"]);
+    let reader = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&reader.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "reader process not found");
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    t.wait_for("EXITED=0");
+    // Cooked mode and echo are back.
+    t.send(&[
+        "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | sort | tr '\\n' ' '; echo MODE-$((1+1))",
+        "Enter",
+    ]);
+    let s = t.wait_for("MODE-2");
+    assert!(s.contains("echo icanon"), "terminal left raw:\n{s}");
+}
+
 /// The status line (last non-empty line).
 fn status(screen: &str) -> String {
     screen

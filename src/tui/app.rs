@@ -1,6 +1,7 @@
 //! The reader's state and the one function that changes it.
 
 use super::action::Action;
+use super::keymap::Keymap;
 use super::layout::{pane_rects, Pane};
 use super::wrap::article_lines;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -46,6 +47,7 @@ pub struct App {
     pub raw: bool,
     pub read: Vec<bool>,
     pub quit: bool,
+    pub keymap: Keymap,
     /// The related quotes `]`/`[` are walking, and the position reached.
     pub related_walk: Option<(Vec<QuoteId>, usize)>,
     /// The terminal size, for paging and for keeping the quote in view.
@@ -69,6 +71,7 @@ impl App {
             raw: false,
             read,
             quit: false,
+            keymap: Keymap::default(),
             related_walk: None,
             size,
         };

@@ -18,6 +18,10 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, Key
 use crossterm::execute;
 use quoteline::model::Corpus;
 use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Restores the terminal: mouse capture off, raw mode off, main screen.
 fn restore() {
@@ -26,8 +30,16 @@ fn restore() {
 }
 
 /// Runs the reader until the user quits. The terminal is restored on quit,
-/// on error and on panic.
+/// on error, on panic and on SIGTERM, SIGHUP or SIGINT.
 pub fn run(corpus: Corpus) -> std::io::Result<()> {
+    let (keys, problem) = keymap::Keymap::load();
+    if let Some(problem) = problem {
+        eprintln!("quoteline: warning: {problem}");
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns
     // mouse capture off first.
@@ -40,9 +52,13 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
         execute!(std::io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
         let mut app = App::new(corpus, Rect::new(0, 0, size.width, size.height));
-        while !app.quit {
+        app.keymap = keys;
+        while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|f| view::draw(f, &app))?;
-            handle(&mut app, event::read()?);
+            // Wake up now and then to notice a signal.
+            if event::poll(Duration::from_millis(200))? {
+                handle(&mut app, event::read()?);
+            }
         }
         Ok(())
     })();
@@ -64,7 +80,7 @@ pub fn handle(app: &mut App, ev: Event) {
                     _ => {}
                 }
             }
-            if let Some(action) = keymap::action_for(key) {
+            if let Some(action) = app.keymap.action_for(key) {
                 app.update(action);
             }
         }

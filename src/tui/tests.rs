@@ -176,3 +176,24 @@ fn seeds_sheinbaum_timeline_and_related_jump() {
     keys(&mut app, "[");
     assert_eq!(app.quote, Some(from));
 }
+
+#[test]
+fn narrow_overlays_and_timeline_tab() {
+    let mut app = demo_app(60, 20);
+    keys(&mut app, "\t\t");
+    insta::assert_snapshot!("timeline_tab_60x20", render(&app));
+    keys(&mut app, "?");
+    insta::assert_snapshot!("help_60x20", render(&app));
+    keys(&mut app, "\x1bsash");
+    insta::assert_snapshot!("picker_60x20", render(&app));
+    keys(&mut app, "\x1b/patience");
+    insta::assert_snapshot!("search_60x20", render(&app));
+}
+
+#[test]
+fn wide_characters_are_cut_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    let cut = super::view::fit("日本語のタイトル Flores-Macías", 9);
+    assert!(cut.width() <= 9, "{cut}");
+    assert!(cut.ends_with('…'));
+}

@@ -1,7 +1,6 @@
 //! Drawing: a pure function of the app state.
 
 use super::app::{list_offset, App, Overlay};
-use super::keymap::KEYMAP;
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
@@ -40,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, &theme),
+        Overlay::Help => draw_help(frame, app, &theme),
         Overlay::Picker {
             input,
             matches,
@@ -110,7 +109,7 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
-fn fit(s: &str, width: usize) -> String {
+pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
@@ -284,13 +283,15 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
-fn draw_help(frame: &mut Frame, theme: &Theme) {
-    let mut lines: Vec<Line> = KEYMAP
-        .iter()
-        .map(|b| {
+fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
+    let mut lines: Vec<Line> = app
+        .keymap
+        .help_rows()
+        .into_iter()
+        .map(|(keys, help)| {
             Line::from(vec![
-                Span::styled(format!("{:>10}  ", b.keys), theme.title),
-                Span::raw(b.help),
+                Span::styled(format!("{keys:>10}  "), theme.title),
+                Span::raw(help),
             ])
         })
         .collect();
