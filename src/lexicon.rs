@@ -259,6 +259,13 @@ pub const SPEECH_CUES: &[&str] = &[
     "hinted",
     "believes",
     "thinks",
+    "labeling",
+    "labelling",
+    "questioning",
+    "questioned",
+    "offering",
+    "demurred",
+    "barked",
 ];
 
 /// Cues that introduce a label rather than speech: a quote right after one
@@ -1035,6 +1042,14 @@ pub const ANON_HEADS: &[&str] = &[
     "agency",
     "campaign",
     "tweet",
+    "tycoon",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "magnate",
+    "democrats",
+    "republicans",
 ];
 
 pub const PRONOUNS_MALE: &[&str] = &["he", "him", "his", "himself"];

@@ -357,6 +357,39 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             role: appositive,
         });
     }
+    // A lone capitalised word in a subject slot is a surname even when it
+    // is also a common word ("Cuban said", "West said", "Will wrote").
+    if let [only] = head {
+        let l = lower(only);
+        let calendar = crate::resolve::dates::month_number(&l).is_some()
+            || matches!(
+                l.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+        let common = NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3;
+        let wordlike = only.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        if only.is_cap() && wordlike && !calendar && !common && !COUNTRIES.contains(&l.as_str()) {
+            return Some(Np {
+                kind: NpKind::Person {
+                    name: only.text.to_string(),
+                    gender: Gender::Unknown,
+                },
+                text: phrase,
+                span: span_of(head),
+                role: appositive,
+            });
+        }
+    }
+    // "the gambling tycoon", "the note": a described source.
+    let determiner = matches!(lower(&head[0]).as_str(), "the" | "a" | "an" | "one" | "another");
+    if determiner && words.len() <= 5 && head.iter().all(|t| t.is_word || t.text == "-") {
+        return Some(Np {
+            kind: NpKind::Anonymous(phrase.clone()),
+            text: phrase,
+            span: span_of(head),
+            role: appositive,
+        });
+    }
     None
 }
 

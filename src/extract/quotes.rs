@@ -73,6 +73,18 @@ fn double_marks(s: &str) -> Vec<Mark> {
     while i < s.len() {
         let c = char_at(s, i).unwrap();
         let len = c.len_utf8();
+        // A single mark closing a nested quote right before a double mark
+        // of two apostrophes: the last two are the double mark.
+        if s[i..].starts_with("'''") {
+            marks.push(Mark {
+                pos: i + 1,
+                len: 2,
+                dir: Dir::Neutral,
+                curly: false,
+            });
+            i += 3;
+            continue;
+        }
         if c == '\'' && b.get(i + 1) == Some(&b'\'') {
             marks.push(Mark {
                 pos: i,

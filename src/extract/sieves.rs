@@ -37,7 +37,9 @@ fn is_cue(t: &Token) -> bool {
 /// ("has previously said", "later added").
 fn is_verb_filler(t: &Token) -> bool {
     let l = t.lower();
+    // Capitalised words are names ("Will wrote"), not auxiliaries.
     t.is_word
+        && !t.is_cap()
         && (l.ends_with("ly")
             || matches!(
                 l.as_str(),
@@ -160,7 +162,9 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
                 }
             }
         }
-        return None;
+        // "Clinton, during a town hall in Columbus, Ohio, said": the clause
+        // subject before the interruption.
+        return sentence_subject(ctx, toks, lo, end - 1);
     }
     let (a, b) = phrase_before(ctx, toks, lo, end)?;
     classify(ctx.text, &toks[a..b])
@@ -498,7 +502,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let (mut from, to) = ctx.right_context(qi);
-    while from < to && toks[from].is_punct(",—–-(") {
+    while from < to && toks[from].is_punct(",—–-('’") {
         from += 1;
     }
     if from >= to || toks[from].is_punct(".;:") {
@@ -657,6 +661,13 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
         .rev()
         .find(|&k| toks[k].text == "," || ctx.in_quote(b, k))
         .map_or(z + 1, |k| k + 1);
-    let np = subject_before(ctx, toks, lo, cue)?;
+    // "…,” since so many cases were close, said Lee Epstein."
+    let inverted = || {
+        INVERTING_CUES
+            .contains(&toks[cue].lower().as_str())
+            .then(|| subject_after(ctx, toks, cue + 1, e))
+            .flatten()
+    };
+    let np = subject_before(ctx, toks, lo, cue).or_else(inverted)?;
     Some(attribution(np, &toks[cue], "trailing_clause"))
 }
