@@ -757,6 +757,9 @@ pub const ORG_WORDS: &[&str] = &[
     "book",
     "memoir",
     "speech",
+    "hall",
+    "council",
+    "ministry",
 ];
 
 /// Common nouns that make a phrase an anonymous source ("a senior official").

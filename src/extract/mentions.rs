@@ -330,14 +330,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let phrase = slice(text, head).to_string();
     let head_word = lower(words[words.len() - 1]);
     let head_word = strip_possessive(&head_word).to_string();
-    let capitals: Vec<&&Token> = words
-        .iter()
-        .filter(|t| t.is_cap() && !NOT_A_NAME.has(&lower(t)))
-        .collect();
     let all_caps_acronym = words.len() == 1
         && words[0].text.len() >= 2
         && words[0].text.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
-    let org_like = (!capitals.is_empty() && words.iter().any(|t| t.is_cap() && ORG_WORD.has(&lower(t))))
+    let org_like = words.iter().any(|t| t.is_cap() && ORG_WORD.has(&lower(t)))
         || all_caps_acronym
         || (words.len() <= 2 && words.last().is_some_and(|t| COUNTRIES.contains(&lower(t).as_str())));
     if org_like && words.last().is_some_and(|t| t.is_cap()) {

@@ -90,10 +90,114 @@ pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
         });
     }
     out.sort_by_key(|q| q.span.start);
+    resolve_definites(&ctx, &people, &mut out);
     Extraction {
         quotes: out,
         people: named,
     }
+}
+
+/// Documents that speak for whoever issued them.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "memo",
+    "release",
+    "report",
+    "letter",
+    "filing",
+    "email",
+    "post",
+    "tweet",
+];
+
+/// "the official" after "a senior ministry official" is that source;
+/// "the statement" after "City Hall said in a statement" is City Hall.
+fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
+    let mut seen: Vec<SpeakerRef> = Vec::new();
+    for q in quotes.iter_mut() {
+        let Some(sp) = q.speaker.clone() else { continue };
+        let words: Vec<&str> = sp.name.split_whitespace().collect();
+        if sp.kind == SpeakerKind::Anonymous && words.len() == 2 && words[0].eq_ignore_ascii_case("the") {
+            let head = words[1].to_lowercase();
+            let found = if DOCUMENTS.contains(&head.as_str()) {
+                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start);
+                issuer_of(ctx, people, &head, pos)
+            } else {
+                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start);
+                seen.iter()
+                    .rev()
+                    .find(|s| {
+                        s.kind == SpeakerKind::Anonymous && s.name != sp.name && s.name.to_lowercase().ends_with(&head)
+                    })
+                    .cloned()
+                    .or_else(|| introduced(ctx, &head, pos))
+            };
+            if let Some(f) = found {
+                q.speaker = Some(f);
+            }
+        }
+        seen.extend(q.speaker.clone());
+    }
+}
+
+/// The source introduced earlier as "a senior ministry official" when the
+/// text later says "the official".
+fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
+    let b = ctx
+        .blocks
+        .iter()
+        .position(|bl| bl.span.start <= pos && pos <= bl.span.end)?;
+    for bi in (b.saturating_sub(6)..=b).rev() {
+        let toks = ctx.block_tokens(bi);
+        for k in (0..toks.len())
+            .rev()
+            .filter(|&k| toks[k].start < pos && toks[k].lower() == head)
+        {
+            let Some(det) = (k.saturating_sub(5)..k)
+                .rev()
+                .find(|&d| matches!(toks[d].lower().as_str(), "a" | "an"))
+            else {
+                continue;
+            };
+            if let Some(np) = mentions::classify(ctx.text, &toks[det..=k]) {
+                if let NpKind::Anonymous(name) = np.kind {
+                    return Some(SpeakerRef {
+                        kind: SpeakerKind::Anonymous,
+                        name,
+                        gender: Gender::Unknown,
+                        roles: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Who issued the document last named `word` before `pos`: the subject of
+/// that sentence ("City Hall said in a statement").
+fn issuer_of(ctx: &Context, people: &People, word: &str, pos: usize) -> Option<SpeakerRef> {
+    let b = ctx
+        .blocks
+        .iter()
+        .position(|bl| bl.span.start <= pos && pos <= bl.span.end)?;
+    for bi in (b.saturating_sub(3)..=b).rev() {
+        let toks = ctx.block_tokens(bi);
+        let hit = (0..toks.len())
+            .rev()
+            .find(|&k| toks[k].start < pos && toks[k].lower() == word && !ctx.in_quote(bi, k));
+        if let Some(k) = hit {
+            let (start, _) = ctx.sentence_of(bi, k);
+            let np = sieves::sentence_subject(ctx, toks, start, k)?;
+            let att = Attribution {
+                np,
+                cue: None,
+                sieve: "definite",
+            };
+            return resolve(people, &att).filter(|r| r.kind != SpeakerKind::Anonymous);
+        }
+    }
+    None
 }
 
 /// Runs the sieves in order over the top-level quotes; nested quotes then
