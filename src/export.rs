@@ -110,7 +110,6 @@ pub fn speaker_records(c: &Corpus, all: bool) -> impl Iterator<Item = SpeakerRec
         .filter(move |s| all || !s.quotes.is_empty())
         .map(move |s| {
             let mut arts: Vec<usize> = s.quotes.iter().map(|&q| c.quotes[q].article).collect();
-            arts.dedup();
             arts.sort_unstable();
             arts.dedup();
             SpeakerRecord {

@@ -128,17 +128,6 @@ pub fn word_count(s: &str) -> usize {
         .count()
 }
 
-/// Byte offset of the `n`-th char boundary at or before `i`.
-pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

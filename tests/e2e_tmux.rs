@@ -39,6 +39,38 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// A tmux session with a plain shell running the reader on the demo
+    /// corpus; None (skipped, saying so) without tmux.
+    fn start_reader(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipped: tmux is not installed");
+            return None;
+        }
+        let t = Tmux {
+            session: format!("quoteline-{name}-{}", std::process::id()),
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            &t.session,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "bash",
+            "--norc",
+            "--noprofile",
+        ]);
+        let bin = env!("CARGO_BIN_EXE_quoteline");
+        let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+        t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
+        Some(t)
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         self.run(&["kill-session", "-t", &self.session]);
@@ -47,29 +79,9 @@ impl Drop for Tmux {
 
 #[test]
 fn reader_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("skipped: tmux is not installed");
+    let Some(t) = Tmux::start_reader("e2e", 130, 40) else {
         return;
-    }
-    let t = Tmux {
-        session: format!("quoteline-e2e-{}", std::process::id()),
     };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        &t.session,
-        "-x",
-        "130",
-        "-y",
-        "40",
-        "bash",
-        "--norc",
-        "--noprofile",
-    ]);
-    let bin = env!("CARGO_BIN_EXE_quoteline");
-    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
-    t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
     t.wait_for("Articles (18)");
     t.wait_for("? help");
 
@@ -107,29 +119,9 @@ fn reader_in_a_real_terminal() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("skipped: tmux is not installed");
+    let Some(t) = Tmux::start_reader("term", 100, 30) else {
         return;
-    }
-    let t = Tmux {
-        session: format!("quoteline-term-{}", std::process::id()),
     };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        &t.session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash",
-        "--norc",
-        "--noprofile",
-    ]);
-    let bin = env!("CARGO_BIN_EXE_quoteline");
-    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
-    t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
     t.wait_for("? help");
     let shell = t.run(&["display-message", "-p", "-t", &t.session, "#{pane_pid}"]);
     let reader = Command::new("pgrep")

@@ -74,6 +74,13 @@ impl<'a> Context<'a> {
         self.quoted[b].get(i).copied().unwrap_or(false)
     }
 
+    /// The block containing byte offset `pos`.
+    pub fn block_at(&self, pos: usize) -> Option<usize> {
+        self.blocks
+            .iter()
+            .position(|bl| bl.span.start <= pos && pos <= bl.span.end)
+    }
+
     /// Whether byte offset `pos` lies inside a top-level quote (marks
     /// included).
     pub fn offset_in_quote(&self, pos: usize) -> bool {
@@ -161,7 +168,7 @@ impl<'a> Context<'a> {
         (from, send.min(next_open))
     }
 
-    /// The whole sentence around token `i` of block `b`, outside quotes.
+    /// The tokens of block `b`.
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
         &self.tokens[b]
     }

@@ -143,10 +143,7 @@ fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuot
 /// The source introduced earlier as "a senior ministry official" when the
 /// text later says "the official".
 fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
-    let b = ctx
-        .blocks
-        .iter()
-        .position(|bl| bl.span.start <= pos && pos <= bl.span.end)?;
+    let b = ctx.block_at(pos)?;
     for bi in (b.saturating_sub(6)..=b).rev() {
         let toks = ctx.block_tokens(bi);
         for k in (0..toks.len())
@@ -177,10 +174,7 @@ fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
 /// Who issued the document last named `word` before `pos`: the subject of
 /// that sentence ("City Hall said in a statement").
 fn issuer_of(ctx: &Context, people: &People, word: &str, pos: usize) -> Option<SpeakerRef> {
-    let b = ctx
-        .blocks
-        .iter()
-        .position(|bl| bl.span.start <= pos && pos <= bl.span.end)?;
+    let b = ctx.block_at(pos)?;
     for bi in (b.saturating_sub(3)..=b).rev() {
         let toks = ctx.block_tokens(bi);
         let hit = (0..toks.len())

@@ -155,7 +155,7 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     // "Name, a professor at X, said": step over the appositive.
     if end > lo && toks[end - 1].text == "," {
         if let Some(c) = (lo..end - 1).rev().take(25).find(|&k| toks[k].text == ",") {
-            if let Some(np) = phrase_before(ctx, toks, lo, c) {
+            if let Some(np) = phrase_before(toks, lo, c) {
                 let with_app = classify(ctx.text, &toks[np.0..end - 1]);
                 if with_app.is_some() {
                     return with_app;
@@ -166,13 +166,13 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
         // subject before the interruption.
         return sentence_subject(ctx, toks, lo, end - 1);
     }
-    let (a, b) = phrase_before(ctx, toks, lo, end)?;
+    let (a, b) = phrase_before(toks, lo, end)?;
     classify(ctx.text, &toks[a..b])
 }
 
 /// The token range of the phrase ending at `end`, back to a clause boundary
 /// (at most 10 tokens).
-fn phrase_before(_ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
+fn phrase_before(toks: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
     while a > lo && end - a < 10 && !is_clause_boundary(&toks[a - 1]) && toks[a - 1].text != "," {
         a -= 1;

@@ -158,35 +158,33 @@ impl Registry {
         }
         pairs.sort_unstable();
         for (i, j) in pairs {
-            {
-                if merged_into[i] != i || merged_into[j] != j {
-                    continue;
-                }
-                let (a, b) = (&reg.entities[i], &reg.entities[j]);
-                let (wa, wb) = (words(&a.name), words(&b.name));
-                let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
-                let strong = wa[0] == wb[0]
-                    && la.chars().count() >= 5
-                    && edit_distance(la, lb) == 1
-                    && office_words(&a.roles)
-                        .iter()
-                        .any(|o| office_words(&b.roles).contains(o));
-                if strong {
-                    let (keep, drop) = if a.mentions >= b.mentions { (i, j) } else { (j, i) };
-                    merged_into[drop] = keep;
-                    reg.entities[drop].merged = true;
-                    let gone = reg.entities[drop].clone();
-                    let k = &mut reg.entities[keep];
-                    k.mentions += gone.mentions;
-                    for al in gone.aliases.into_iter().chain(std::iter::once(gone.name)) {
-                        if !k.aliases.contains(&al) && al != k.name {
-                            k.aliases.push(al);
-                        }
+            if merged_into[i] != i || merged_into[j] != j {
+                continue;
+            }
+            let (a, b) = (&reg.entities[i], &reg.entities[j]);
+            let (wa, wb) = (words(&a.name), words(&b.name));
+            let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
+            let strong = wa[0] == wb[0]
+                && la.chars().count() >= 5
+                && edit_distance(la, lb) == 1
+                && office_words(&a.roles)
+                    .iter()
+                    .any(|o| office_words(&b.roles).contains(o));
+            if strong {
+                let (keep, drop) = if a.mentions >= b.mentions { (i, j) } else { (j, i) };
+                merged_into[drop] = keep;
+                reg.entities[drop].merged = true;
+                let gone = reg.entities[drop].clone();
+                let k = &mut reg.entities[keep];
+                k.mentions += gone.mentions;
+                for al in gone.aliases.into_iter().chain(std::iter::once(gone.name)) {
+                    if !k.aliases.contains(&al) && al != k.name {
+                        k.aliases.push(al);
                     }
-                    for r in gone.roles {
-                        if !k.roles.contains(&r) {
-                            k.roles.push(r);
-                        }
+                }
+                for r in gone.roles {
+                    if !k.roles.contains(&r) {
+                        k.roles.push(r);
                     }
                 }
             }

@@ -449,37 +449,39 @@ impl App {
         }
     }
 
+    /// The pane under (column, row) and its area.
+    fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        let rects = pane_rects(self.size, self.focus);
+        let at = ratatui::layout::Position { x: column, y: row };
+        [
+            (Pane::Articles, rects.articles),
+            (Pane::Quote, rects.quote),
+            (Pane::Timeline, rects.timeline),
+        ]
+        .into_iter()
+        .find_map(|(pane, r)| r.filter(|r| r.contains(at)).map(|r| (pane, r)))
+    }
+
     /// A mouse click at (column, row): focus the pane, select the row.
     pub fn click(&mut self, column: u16, row: u16) {
-        let rects = pane_rects(self.size, self.focus);
-        let inside = |r: Option<Rect>| r.filter(|r| r.contains(ratatui::layout::Position { x: column, y: row }));
-        if let Some(r) = inside(rects.articles) {
-            self.focus = Pane::Articles;
+        let Some((pane, r)) = self.pane_at(column, row) else {
+            return;
+        };
+        self.focus = pane;
+        if pane == Pane::Articles {
             // Each article takes two rows inside the border.
             let i = (row.saturating_sub(r.y + 1) / 2) as usize + list_offset(self.list_selected, r.height as usize / 2);
             if i < self.list.len() {
                 self.list_selected = i;
                 self.show_selected_article();
             }
-        } else if inside(rects.quote).is_some() {
-            self.focus = Pane::Quote;
-        } else if inside(rects.timeline).is_some() {
-            self.focus = Pane::Timeline;
         }
     }
 
     /// The mouse wheel focuses and scrolls the pane under the pointer.
     pub fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        let rects = pane_rects(self.size, self.focus);
-        let at = ratatui::layout::Position { x: column, y: row };
-        for (pane, r) in [
-            (Pane::Articles, rects.articles),
-            (Pane::Quote, rects.quote),
-            (Pane::Timeline, rects.timeline),
-        ] {
-            if r.is_some_and(|r| r.contains(at)) {
-                self.focus = pane;
-            }
+        if let Some((pane, _)) = self.pane_at(column, row) {
+            self.focus = pane;
         }
         for _ in 0..3 {
             self.update(if down { Action::Down } else { Action::Up });
