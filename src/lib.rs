@@ -29,12 +29,14 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
     let articles: Vec<Article> = sources.par_iter().map(clean::clean).collect();
     // Genders learnt from full names anywhere help resolve "he" and "she"
     // in articles that give only a surname.
-    let named: Vec<Vec<extract::people::Person>> = articles.par_iter().map(extract::named_people).collect();
+    let (scans, named): (Vec<extract::Scan>, Vec<Vec<extract::people::Person>>) =
+        articles.par_iter().map(extract::scan).unzip();
     let hints = extract::people::gender_hints(named.iter().flatten());
     let processed: Vec<(Article, extract::Extraction)> = articles
         .into_par_iter()
-        .map(|article| {
-            let found = extract::extract(&article, &hints);
+        .zip(scans)
+        .map(|(article, scan)| {
+            let found = extract::extract(&article, scan, &hints);
             (article, found)
         })
         .collect();

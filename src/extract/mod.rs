@@ -45,19 +45,31 @@ pub struct Extraction {
     pub people: Vec<SpeakerRef>,
 }
 
-/// The people an article names, for [`people::gender_hints`].
-pub fn named_people(article: &Article) -> Vec<people::Person> {
-    let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let ctx = Context::new(&article.text, &article.blocks, &raw);
-    People::scan(&ctx, &people::GenderHints::new()).persons
+/// The first pass over an article: its quotes paired and the people it
+/// names, kept for [`extract`] so the work is not done twice.
+pub struct Scan {
+    raw: Vec<quotes::RawQuote>,
+    people: People,
 }
 
-/// Runs the whole extraction on a cleaned article.
-pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
+/// Scans an article; also returns its people with the genders the article
+/// alone settles, for [`people::gender_hints`].
+pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
+    let raw = quotes::find_quotes(&article.text, &article.blocks);
+    let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let people = People::scan_names(&ctx);
+    let mut own = people.clone();
+    own.settle_genders(&ctx, &people::GenderHints::new());
+    (Scan { raw, people }, own.persons)
+}
+
+/// Runs the whole extraction on a cleaned article; `hints` are the genders
+/// learnt across the corpus.
+pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Extraction {
     let text = article.text.as_str();
-    let raw = quotes::find_quotes(text, &article.blocks);
+    let Scan { raw, mut people } = scan;
     let ctx = Context::new(text, &article.blocks, &raw);
-    let mut people = People::scan(&ctx, hints);
+    people.settle_genders(&ctx, hints);
     let named = (0..people.persons.len()).map(|i| person_ref(&people, i)).collect();
     if raw.is_empty() {
         return Extraction {

@@ -67,7 +67,7 @@ fn is_object_preposition(word: &str) -> bool {
     )
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct People {
     pub persons: Vec<Person>,
     pub mentions: Vec<PersonMention>,
@@ -107,9 +107,9 @@ pub fn gender_hints<'a>(persons: impl Iterator<Item = &'a Person>) -> GenderHint
 }
 
 impl People {
-    /// Scans the article's text outside quotes for names; `hints` gives the
-    /// gender of surnames the article itself does not settle.
-    pub fn scan(ctx: &Context, hints: &GenderHints) -> People {
+    /// Scans the article's text outside quotes for names; genders from
+    /// first names and titles only (see [`People::settle_genders`]).
+    pub fn scan_names(ctx: &Context) -> People {
         let mut runs: Vec<NameRun> = Vec::new();
         let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
         for b in 0..ctx.blocks.len() {
@@ -246,13 +246,18 @@ impl People {
             }
         }
         people.mentions.sort_by_key(|m| m.pos);
-        for p in people.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
+        people
+    }
+
+    /// Genders the name does not tell: first from `hints`, then from the
+    /// pronouns that follow each person's mentions.
+    pub fn settle_genders(&mut self, ctx: &Context, hints: &GenderHints) {
+        for p in self.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
             if let Some(&g) = p.words.last().and_then(|w| hints.get(&w.to_lowercase())) {
                 p.gender = g;
             }
         }
-        people.infer_genders(ctx);
-        people
+        self.infer_genders(ctx);
     }
 
     /// The person a name refers to; full names create persons when `create`.
