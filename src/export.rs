@@ -6,18 +6,21 @@ use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct QuoteRecord<'a> {
-    pub file: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub speaker: Option<&'a str>,
+    /// File, offsets, words, speaker and date.
+    #[serde(flatten)]
+    pub quote: QuoteRef<'a>,
     pub speaker_kind: Option<SpeakerKind>,
     pub mention: Option<&'a str>,
     pub cue: Option<&'a str>,
     pub kind: &'static str,
-    pub date: Option<String>,
+    pub date_precision: Option<&'static str>,
+    pub date_source: Option<&'static str>,
+    /// The words the date was read from ("on Tuesday").
+    pub date_evidence: Option<&'a str>,
     pub article: Option<&'a str>,
     pub sieve: Option<&'static str>,
+    /// Quotes sharing this number report the same statement.
+    pub statement: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,21 +64,20 @@ fn one_line(s: &str) -> String {
 }
 
 pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
-    c.quotes.iter().map(move |q| {
-        let a = &c.articles[q.article];
+    (0..c.quotes.len()).map(move |qi| {
+        let q = &c.quotes[qi];
         QuoteRecord {
-            file: &a.file,
-            start: q.span.start,
-            end: q.span.end,
-            text: one_line(&q.text),
-            speaker: c.speaker_name(q),
+            quote: quote_ref(c, qi),
             speaker_kind: q.speaker.map(|s| c.speakers[s].kind),
             mention: q.mention.as_ref().map(|m| m.text.as_str()),
             cue: q.cue.as_deref(),
             kind: q.kind.as_str(),
-            date: q.date.map(|d| d.to_string()),
-            article: a.title.as_deref(),
+            date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
+            date_source: q.when.as_ref().map(|w| w.origin.as_str()),
+            date_evidence: q.when.as_ref().and_then(|w| w.evidence.as_deref()),
+            article: c.articles[q.article].title.as_deref(),
             sieve: q.sieve,
+            statement: q.statement,
         }
     })
 }
@@ -120,5 +122,102 @@ pub fn speaker_records(c: &Corpus, all: bool) -> impl Iterator<Item = SpeakerRec
                 quotes: s.quotes.len(),
                 articles: arts.len(),
             }
+        })
+}
+
+/// One quote of a statement, as one outlet reported it.
+#[derive(Debug, Serialize)]
+pub struct StatementQuote<'a> {
+    #[serde(flatten)]
+    pub quote: QuoteRef<'a>,
+    pub outlet: Option<&'a str>,
+    pub date_source: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatementRecord<'a> {
+    pub id: usize,
+    pub speaker: &'a str,
+    pub date: Option<String>,
+    pub date_precision: Option<&'static str>,
+    /// How the date reads: "2025-04-08", "Aug 2025", "2023".
+    pub date_label: Option<String>,
+    pub outlets: Vec<&'a str>,
+    pub quotes: Vec<StatementQuote<'a>>,
+}
+
+pub fn statement_records(c: &Corpus) -> impl Iterator<Item = StatementRecord<'_>> {
+    c.statements.iter().enumerate().map(move |(id, st)| StatementRecord {
+        id,
+        speaker: &c.speakers[st.speaker].name,
+        date: st.when.as_ref().map(|w| w.date.to_string()),
+        date_precision: st.when.as_ref().map(|w| w.precision.as_str()),
+        date_label: st.when.as_ref().map(|w| w.label()),
+        outlets: crate::relate::statements::reporters(c, id),
+        quotes: st
+            .quotes
+            .iter()
+            .map(|&q| StatementQuote {
+                quote: quote_ref(c, q),
+                outlet: c.articles[c.quotes[q].article].outlet.as_deref(),
+                date_source: c.quotes[q].when.as_ref().map(|w| w.origin.as_str()),
+            })
+            .collect(),
+    })
+}
+
+/// A quote named by file and offsets, with its words and speaker.
+#[derive(Debug, Serialize)]
+pub struct QuoteRef<'a> {
+    pub file: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<&'a str>,
+    /// When it was said: a day, or the first day of a period.
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelatedEntry<'a> {
+    #[serde(flatten)]
+    pub quote: QuoteRef<'a>,
+    pub reason: crate::relate::related::Reason,
+    pub score: f32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelatedRecord<'a> {
+    #[serde(flatten)]
+    pub quote: QuoteRef<'a>,
+    pub related: Vec<RelatedEntry<'a>>,
+}
+
+fn quote_ref(c: &Corpus, q: usize) -> QuoteRef<'_> {
+    let quote = &c.quotes[q];
+    QuoteRef {
+        file: &c.articles[quote.article].file,
+        start: quote.span.start,
+        end: quote.span.end,
+        text: one_line(&quote.text),
+        speaker: c.speaker_name(quote),
+        date: quote.date().map(|d| d.to_string()),
+    }
+}
+
+/// For each attributed quote, its related quotes, best first.
+pub fn related_records(c: &Corpus) -> impl Iterator<Item = RelatedRecord<'_>> {
+    (0..c.quotes.len())
+        .filter(move |&q| c.quotes[q].speaker.is_some())
+        .map(move |q| RelatedRecord {
+            quote: quote_ref(c, q),
+            related: crate::relate::related::related(c, q)
+                .into_iter()
+                .map(|r| RelatedEntry {
+                    quote: quote_ref(c, r.quote),
+                    reason: r.reason,
+                    score: (r.score * 1000.0).round() / 1000.0,
+                })
+                .collect(),
         })
 }

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod relate;
 pub mod resolve;
 pub mod text;
 
@@ -118,7 +119,9 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
                 mention: q.mention,
                 speaker,
                 sieve: q.sieve,
-                date: article.date,
+                when: resolve::when::statement_date(q.time.as_ref(), article.date),
+                time: q.time,
+                statement: None,
             });
         }
         corpus.articles.push(article);
@@ -127,13 +130,10 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
     for sp in &mut corpus.speakers {
         let quotes = &corpus.quotes;
         sp.quotes.sort_by_key(|&q| {
-            (
-                quotes[q].date.is_none(),
-                quotes[q].date,
-                quotes[q].article,
-                quotes[q].span.start,
-            )
+            let date = quotes[q].date();
+            (date.is_none(), date, quotes[q].article, quotes[q].span.start)
         });
     }
+    relate::relate(&mut corpus);
     corpus
 }

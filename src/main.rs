@@ -1,5 +1,5 @@
 //! The `quoteline` command: the reader by default, and `extract`,
-//! `articles` and `speakers` for scripts.
+//! `articles`, `speakers`, `statements` and `related` for scripts.
 
 mod tui;
 
@@ -51,6 +51,20 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<String>,
     },
+    /// One record per statement: a speaker's words as one or more outlets reported them, with the date.
+    Statements {
+        #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
+        format: JsonOnly,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
+    /// For each attributed quote, its related quotes with the reason and a score, best first.
+    Related {
+        #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
+        format: JsonOnly,
+        #[arg(required = true)]
+        paths: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -70,9 +84,13 @@ fn main() -> ExitCode {
         max_bytes: cli.max_size.saturating_mul(1024 * 1024),
     };
     let paths = match &cli.command {
-        Some(Command::Extract { paths, .. } | Command::Articles { paths, .. } | Command::Speakers { paths, .. }) => {
-            paths.clone()
-        }
+        Some(
+            Command::Extract { paths, .. }
+            | Command::Articles { paths, .. }
+            | Command::Speakers { paths, .. }
+            | Command::Statements { paths, .. }
+            | Command::Related { paths, .. },
+        ) => paths.clone(),
         None if cli.paths.is_empty() => vec![default_corpus()],
         None => cli.paths.clone(),
     };
@@ -95,6 +113,8 @@ fn main() -> ExitCode {
         }) => write_csv(&mut out, &corpus),
         Some(Command::Articles { .. }) => write_jsonl(&mut out, export::article_records(&corpus)),
         Some(Command::Speakers { all, .. }) => write_jsonl(&mut out, export::speaker_records(&corpus, all)),
+        Some(Command::Statements { .. }) => write_jsonl(&mut out, export::statement_records(&corpus)),
+        Some(Command::Related { .. }) => write_jsonl(&mut out, export::related_records(&corpus)),
         None => {
             drop(out);
             return match tui::run(corpus) {
@@ -138,19 +158,32 @@ fn write_jsonl<T: serde::Serialize>(out: &mut impl Write, items: impl Iterator<I
 fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "file", "start", "end", "text", "speaker", "mention", "cue", "kind", "date", "article",
+        "file",
+        "start",
+        "end",
+        "text",
+        "speaker",
+        "mention",
+        "cue",
+        "kind",
+        "date",
+        "date_precision",
+        "date_source",
+        "article",
     ])?;
     for r in export::quote_records(corpus) {
         w.write_record([
-            r.file,
-            &r.start.to_string(),
-            &r.end.to_string(),
-            &r.text,
-            r.speaker.unwrap_or(""),
+            r.quote.file,
+            &r.quote.start.to_string(),
+            &r.quote.end.to_string(),
+            &r.quote.text,
+            r.quote.speaker.unwrap_or(""),
             r.mention.unwrap_or(""),
             r.cue.unwrap_or(""),
             r.kind,
-            r.date.as_deref().unwrap_or(""),
+            r.quote.date.as_deref().unwrap_or(""),
+            r.date_precision.unwrap_or(""),
+            r.date_source.unwrap_or(""),
             r.article.unwrap_or(""),
         ])?;
     }

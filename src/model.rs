@@ -8,6 +8,8 @@ use serde::Serialize;
 pub type ArticleId = usize;
 pub type QuoteId = usize;
 pub type SpeakerId = usize;
+pub type StatementId = usize;
+pub type StoryId = usize;
 
 /// A byte range into an article's decoded source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -88,6 +90,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     pub removed: Vec<Removed>,
     pub quotes: Vec<QuoteId>,
+    /// The story (articles about one event) it belongs to.
+    pub story: Option<StoryId>,
 }
 
 impl Article {
@@ -160,8 +164,126 @@ pub struct Quote {
     pub speaker: Option<SpeakerId>,
     /// Name of the sieve that attributed the quote.
     pub sieve: Option<&'static str>,
-    /// When the words were said, as far as known (the article date for now).
-    pub date: Option<NaiveDate>,
+    /// The words around the quote that say when it was said ("on Tuesday",
+    /// "in August"), kept so the date follows when the article date changes.
+    #[serde(skip)]
+    pub time: Option<TimeMention>,
+    /// When the words were said, as far as known.
+    pub when: Option<StatementDate>,
+    /// The statement (same words reported by several outlets) it belongs to.
+    pub statement: Option<StatementId>,
+}
+
+impl Quote {
+    /// The day the statement was said, or the first day of its period.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.when.as_ref().map(|w| w.date)
+    }
+}
+
+/// How exactly a statement date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Weekend,
+    Week,
+    EarlyMonth,
+    MidMonth,
+    LateMonth,
+    Month,
+    Year,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Weekend => "weekend",
+            DatePrecision::Week => "week",
+            DatePrecision::EarlyMonth => "early_month",
+            DatePrecision::MidMonth => "mid_month",
+            DatePrecision::LateMonth => "late_month",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
+
+/// Where a statement date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrigin {
+    /// Words next to the quote: "said on Tuesday", "in late October".
+    Text,
+    /// "at the time": the date of the event just mentioned.
+    AtTheTime,
+    /// The same speaker's previous quote in the article ("she added").
+    Context,
+    /// Nothing said: the article's publication date.
+    Article,
+}
+
+impl DateOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateOrigin::Text => "text",
+            DateOrigin::AtTheTime => "at_the_time",
+            DateOrigin::Context => "context",
+            DateOrigin::Article => "article",
+        }
+    }
+}
+
+/// A time expression as written, before it is placed on the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeRef {
+    /// "today", "this morning": 0; "yesterday": 1; "three days ago": 3.
+    DaysAgo(u32),
+    Weekday(chrono::Weekday),
+    /// "over the weekend", "last weekend".
+    Weekend,
+    /// "this week": 0, "last week": 1.
+    WeeksAgo(u32),
+    /// "earlier this month": 0, "last month": 1.
+    MonthsAgo(u32),
+    /// "last year": 1.
+    YearsAgo(u32),
+    /// "on October 2", "Oct. 2, 2025".
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
+    /// "in August", "in late October 2024".
+    Month {
+        year: Option<i32>,
+        month: u32,
+        part: DatePrecision,
+    },
+    /// "in 2023".
+    Year(i32),
+}
+
+/// A time expression found for a quote, with how it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeMention {
+    pub time_ref: TimeRef,
+    pub origin: DateOrigin,
+    pub evidence: String,
+    pub confidence: f32,
+}
+
+/// When a quote was said: a day or a period starting at `date`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementDate {
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+    pub origin: DateOrigin,
+    /// The words the date was read from, when it came from the text.
+    pub evidence: Option<String>,
+    /// How sure the date is, from 0 to 1.
+    pub confidence: f32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -189,12 +311,35 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// One statement of one speaker as one or more outlets reported it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    pub speaker: SpeakerId,
+    /// Its quotes, earliest first.
+    pub quotes: Vec<QuoteId>,
+    /// The best-known date among its quotes.
+    pub when: Option<StatementDate>,
+}
+
+/// Articles about one event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Story {
+    /// Earliest first (undated last).
+    pub articles: Vec<ArticleId>,
+    /// The title of its first article.
+    pub title: String,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
     pub speakers: Vec<Speaker>,
+    pub statements: Vec<Statement>,
+    pub stories: Vec<Story>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Wordings as term vectors, for ranking related quotes.
+    pub index: crate::relate::Index,
 }
 
 impl Corpus {

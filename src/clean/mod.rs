@@ -164,6 +164,7 @@ pub fn clean(source: &Source) -> Article {
         blocks,
         removed,
         quotes: Vec::new(),
+        story: None,
     }
 }
 

@@ -7,9 +7,10 @@ pub mod mentions;
 pub mod people;
 pub mod quotes;
 pub mod sieves;
+pub mod when;
 
 use crate::lexicon::LABEL_CUE;
-use crate::model::{Article, Mention, QuoteKind, Span, SpeakerKind};
+use crate::model::{Article, Mention, QuoteKind, Span, SpeakerKind, TimeMention};
 use context::Context;
 use mentions::{Gender, NpKind, Pronoun};
 use people::People;
@@ -35,6 +36,8 @@ pub struct ExtractedQuote {
     pub mention: Option<Mention>,
     pub sieve: Option<&'static str>,
     pub speaker: Option<SpeakerRef>,
+    /// The words that say when it was said, if any.
+    pub time: Option<TimeMention>,
 }
 
 /// What extraction finds in one article: its quotes, and the people it
@@ -83,6 +86,7 @@ pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Ex
             people.mark_speaker(a.np.span.start, a.np.span.end);
         }
     }
+    let mut times = when::time_mentions(&ctx, &attributions);
     let mut out = Vec::with_capacity(raw.len());
     for (qi, q) in raw.iter().enumerate() {
         let att = attributions[qi].as_ref();
@@ -99,10 +103,12 @@ pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Ex
             }),
             sieve: att.map(|a| a.sieve),
             speaker,
+            time: times[qi].take(),
         });
     }
     out.sort_by_key(|q| q.span.start);
     resolve_definites(&ctx, &people, &mut out);
+    when::carry_over(&ctx, &mut out);
     Extraction {
         quotes: out,
         people: named,

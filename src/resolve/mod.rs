@@ -2,3 +2,4 @@
 
 pub mod dates;
 pub mod speakers;
+pub mod when;

@@ -163,7 +163,7 @@ fn seeds_sheinbaum_timeline_and_related_jump() {
     let timeline = app.timeline().to_vec();
     let articles: std::collections::BTreeSet<usize> = timeline.iter().map(|&q| app.corpus.quotes[q].article).collect();
     assert_eq!(articles.len(), 5, "her quotes from all five articles");
-    let dates: Vec<_> = timeline.iter().filter_map(|&q| app.corpus.quotes[q].date).collect();
+    let dates: Vec<_> = timeline.iter().filter_map(|&q| app.corpus.quotes[q].date()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "dated quotes in date order");
     let from = app.quote.unwrap();
     keys(&mut app, "]");

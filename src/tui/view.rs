@@ -4,7 +4,7 @@ use super::app::{list_offset, App, Overlay};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
-use quoteline::model::QuoteId;
+use quoteline::model::{DatePrecision, QuoteId};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -218,15 +218,17 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     // Day headers, then one line per quote; undated ones last.
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
-    let mut last_day: Option<Option<chrono::NaiveDate>> = None;
+    let mut last_day: Option<String> = None;
     for (i, &q) in app.timeline().iter().enumerate() {
         let quote = &c.quotes[q];
-        if last_day != Some(quote.date) {
-            let day = quote
-                .date
-                .map_or("undated".into(), |d| d.format("%a %d %b %Y").to_string());
-            lines.push(Line::from(Span::styled(day, theme.title)));
-            last_day = Some(quote.date);
+        let day = quote.when.as_ref().map_or("undated".into(), |w| match w.precision {
+            DatePrecision::Day => w.date.format("%a %d %b %Y").to_string(),
+            // Approximate dates read as such: "~ late Oct 2025", "~ 2023".
+            _ => format!("~ {}", w.label()),
+        });
+        if last_day.as_ref() != Some(&day) {
+            lines.push(Line::from(Span::styled(day.clone(), theme.title)));
+            last_day = Some(day);
         }
         if i == app.timeline_selected {
             selected_line = lines.len();

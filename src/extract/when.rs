@@ -1,0 +1,120 @@
+//! Which time expression tells when a quote was said: the one nearest its
+//! attribution in the quote's sentence, outside the quoted words; "at the
+//! time" takes the last date mentioned before it; a quote with none takes
+//! the same speaker's previous dated quote nearby ("she added").
+
+use super::context::Context;
+use super::sieves::Attribution;
+use super::ExtractedQuote;
+use crate::model::{DateOrigin, TimeMention};
+use crate::resolve::when::{find, Expr};
+
+/// How far back (in paragraphs) "at the time" looks for its event, and a
+/// quote looks for the same speaker's dated quote.
+const LOOK_BACK: usize = 2;
+
+/// The time expression for each quote (indices as in `ctx.quotes`).
+pub fn time_mentions(ctx: &Context, atts: &[Option<Attribution>]) -> Vec<Option<TimeMention>> {
+    let mut out: Vec<Option<TimeMention>> = vec![None; ctx.quotes.len()];
+    for qi in 0..ctx.quotes.len() {
+        if ctx.quotes[qi].parent.is_some() {
+            continue;
+        }
+        out[qi] = own_time(ctx, qi, atts[qi].as_ref());
+    }
+    // Nested quotes were said when their outer quote was reported.
+    for qi in 0..ctx.quotes.len() {
+        let mut top = qi;
+        while let Some(p) = ctx.quotes[top].parent {
+            top = p;
+        }
+        if top != qi {
+            out[qi] = out[top].clone();
+        }
+    }
+    out
+}
+
+fn own_time(ctx: &Context, qi: usize, att: Option<&Attribution>) -> Option<TimeMention> {
+    let b = ctx.quotes[qi].block;
+    let (a, z) = ctx.quote_tokens[qi]?;
+    let toks = ctx.block_tokens(b);
+    // The attribution's position, when it is in the quote's paragraph.
+    let anchor = att
+        .map(|at| at.np.span.start)
+        .filter(|&p| ctx.block_at(p) == Some(b))
+        .and_then(|p| toks.iter().position(|t| t.start >= p));
+    let lo = anchor.map_or(a, |m| m.min(a));
+    let hi = anchor.map_or(z, |m| m.max(z));
+    let (from, _) = ctx.sentence_of(b, lo);
+    let (_, to) = ctx.sentence_of(b, hi);
+    let near = anchor.unwrap_or(a);
+    let found = find(toks, from, to, |i| ctx.in_quote(b, i))
+        .into_iter()
+        .min_by_key(|f| f.start.abs_diff(near).min(f.end.abs_diff(near)))?;
+    let evidence = ctx.text[toks[found.start].start..toks[found.end - 1].end].to_string();
+    let close = found.start.abs_diff(near).min(found.end.abs_diff(near)) <= 4;
+    match found.expr {
+        Expr::Ref(time_ref) => Some(TimeMention {
+            time_ref,
+            origin: DateOrigin::Text,
+            evidence,
+            confidence: if close { 0.9 } else { 0.75 },
+        }),
+        Expr::AtTheTime => event_before(ctx, b, found.start).map(|(time_ref, said)| TimeMention {
+            time_ref,
+            origin: DateOrigin::AtTheTime,
+            evidence: format!("{evidence} ({said})"),
+            confidence: 0.7,
+        }),
+    }
+}
+
+/// The last time expression before token `k` of block `b`, looking back a
+/// few paragraphs: the event "at the time" refers to.
+fn event_before(ctx: &Context, b: usize, k: usize) -> Option<(crate::model::TimeRef, String)> {
+    for bi in (b.saturating_sub(LOOK_BACK)..=b).rev() {
+        let toks = ctx.block_tokens(bi);
+        let end = if bi == b { k } else { toks.len() };
+        let last = find(toks, 0, end, |i| ctx.in_quote(bi, i))
+            .into_iter()
+            .rev()
+            .find_map(|f| match f.expr {
+                Expr::Ref(t) => Some((t, f)),
+                Expr::AtTheTime => None,
+            });
+        if let Some((t, f)) = last {
+            return Some((t, ctx.text[toks[f.start].start..toks[f.end - 1].end].to_string()));
+        }
+    }
+    None
+}
+
+/// Quotes with no time of their own take the time of the same speaker's
+/// previous quote within a couple of paragraphs ("…, she added."). `quotes`
+/// are in text order.
+pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
+    for i in 1..quotes.len() {
+        if quotes[i].time.is_some() {
+            continue;
+        }
+        let Some(speaker) = quotes[i].speaker.as_ref().map(|s| s.name.clone()) else {
+            continue;
+        };
+        let here = ctx.block_at(quotes[i].span.start);
+        let earlier = quotes[..i].iter().rev().find(|p| {
+            p.speaker.as_ref().is_some_and(|s| s.name == speaker)
+                && matches!(
+                    (ctx.block_at(p.span.start), here),
+                    (Some(pb), Some(hb)) if hb.saturating_sub(pb) <= LOOK_BACK
+                )
+        });
+        if let Some(t) = earlier.and_then(|p| p.time.clone()) {
+            quotes[i].time = Some(TimeMention {
+                origin: DateOrigin::Context,
+                confidence: (t.confidence - 0.15).max(0.5),
+                ..t
+            });
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Statements: the quotes that report the same words of one speaker, said at
+//! one time, across outlets ("That's not going to happen" in one, "It won't
+//! happen" in another). Pieces of one sentence split by the attribution are
+//! one statement too.
+//!
+//! Candidates come from a per-speaker inverted index over terms, so the cost
+//! grows with the pairs that share a word, not with all pairs.
+
+use super::terms::similarity;
+use super::UnionFind;
+use crate::model::{Article, Corpus, DateOrigin, Quote, QuoteKind, Statement, StatementDate};
+use crate::resolve::when::compatible;
+use std::collections::HashMap;
+
+/// Wordings at least this alike, by a speaker at compatible dates, report
+/// the same statement.
+pub const SAME_STATEMENT: f32 = 0.45;
+
+/// A term used in more of one speaker's quotes than this is a stock word
+/// of theirs: it does not propose candidates (it still counts in scores).
+const MAX_POSTING: usize = 256;
+
+/// Quotes that can be statements: attributed words of the speaker, not
+/// labels and not words the speaker quotes from someone else.
+pub fn eligible(q: &Quote) -> bool {
+    q.speaker.is_some() && matches!(q.kind, QuoteKind::Full | QuoteKind::Partial)
+}
+
+/// Whether two statement dates allow the same moment. Dates read from the
+/// text may be a day apart (time zones, late reports); an article date
+/// stands in for a statement up to two days earlier.
+pub fn dates_agree(a: Option<&StatementDate>, b: Option<&StatementDate>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let loose = a.origin == DateOrigin::Article || b.origin == DateOrigin::Article;
+            compatible(a, b, if loose { 2 } else { 1 })
+        }
+        _ => true,
+    }
+}
+
+fn block_of(a: &Article, pos: usize) -> Option<usize> {
+    a.blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
+}
+
+/// Groups the corpus's quotes into statements and sets `quote.statement`.
+pub fn group(c: &mut Corpus) {
+    let n = c.quotes.len();
+    let mut uf = UnionFind::new(n);
+    // Pieces of one utterance: same speaker, same paragraph.
+    for a in &c.articles {
+        let mut last: Option<(usize, Option<usize>)> = None;
+        for &q in &a.quotes {
+            let quote = &c.quotes[q];
+            if !eligible(quote) {
+                continue;
+            }
+            let block = block_of(a, quote.span.start);
+            if let Some((p, pb)) = last {
+                if c.quotes[p].speaker == quote.speaker && pb == block {
+                    uf.union(p, q);
+                }
+            }
+            last = Some((q, block));
+        }
+    }
+    let terms = &c.index.quote_terms;
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for sp in &c.speakers {
+        let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+        postings.clear();
+        for (li, &q) in qs.iter().enumerate() {
+            for &k in &terms[q].keys {
+                postings.entry(k).or_default().push(li);
+            }
+        }
+        seen.clear();
+        seen.resize(qs.len(), usize::MAX);
+        for (li, &q) in qs.iter().enumerate() {
+            for k in &terms[q].keys {
+                let list = &postings[k];
+                if list.len() > MAX_POSTING {
+                    continue;
+                }
+                for &lj in list.iter().filter(|&&lj| lj > li) {
+                    if seen[lj] == li {
+                        continue;
+                    }
+                    seen[lj] = li;
+                    let p = qs[lj];
+                    if dates_agree(c.quotes[q].when.as_ref(), c.quotes[p].when.as_ref())
+                        && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT
+                    {
+                        uf.union(q, p);
+                    }
+                }
+            }
+        }
+    }
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    let mut statements: Vec<Statement> = Vec::new();
+    for q in 0..n {
+        c.quotes[q].statement = None;
+        if !eligible(&c.quotes[q]) {
+            continue;
+        }
+        let root = uf.find(q);
+        let id = *by_root.entry(root).or_insert_with(|| {
+            statements.push(Statement {
+                speaker: c.quotes[q].speaker.unwrap_or_default(),
+                quotes: Vec::new(),
+                when: None,
+            });
+            statements.len() - 1
+        });
+        statements[id].quotes.push(q);
+        c.quotes[q].statement = Some(id);
+    }
+    for st in &mut statements {
+        let quotes = &c.quotes;
+        st.quotes.sort_by_key(|&q| {
+            let d = quotes[q].date();
+            (d.is_none(), d, quotes[q].article, quotes[q].span.start)
+        });
+        // The date read from the text beats the article's; then the surest.
+        st.when = st
+            .quotes
+            .iter()
+            .filter_map(|&q| quotes[q].when.as_ref())
+            .max_by(|a, b| {
+                (a.origin != DateOrigin::Article)
+                    .cmp(&(b.origin != DateOrigin::Article))
+                    .then(a.confidence.total_cmp(&b.confidence))
+                    .then(b.precision.cmp(&a.precision))
+                    .then(b.date.cmp(&a.date))
+            })
+            .cloned();
+    }
+    c.statements = statements;
+}
+
+/// The outlets (or files, when the outlet is unknown) that reported a
+/// statement, in order of first report.
+pub fn reporters(c: &Corpus, statement: usize) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for &q in &c.statements[statement].quotes {
+        let a = &c.articles[c.quotes[q].article];
+        let who = a.outlet.as_deref().unwrap_or(&a.file);
+        if !out.contains(&who) {
+            out.push(who);
+        }
+    }
+    out
+}

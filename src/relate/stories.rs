@@ -1,0 +1,136 @@
+//! Stories: articles about one event, found by text similarity and dates.
+//! The further apart two articles are in time, the more alike they must be.
+//! Each article proposes candidates through its most telling words only, so
+//! the work stays near linear in the number of articles.
+
+use super::terms::{similarity_cosine, terms, Keyed, TermVec, Vocab};
+use super::UnionFind;
+use crate::model::{Article, Corpus, Story};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Words per article that propose candidates.
+const PROPOSERS: usize = 12;
+/// A word in more articles than this proposes nothing.
+const MAX_POSTING: usize = 400;
+
+/// How alike two articles `days` apart must be to tell one story
+/// (`None`: one of them is undated).
+fn needed(days: Option<i64>) -> f32 {
+    match days {
+        Some(d) if d <= 3 => 0.18,
+        Some(d) if d <= 14 => 0.24,
+        Some(d) if d <= 45 => 0.3,
+        Some(_) => f32::INFINITY,
+        None => 0.3,
+    }
+}
+
+fn article_text(a: &Article) -> String {
+    let mut s = a.title.clone().unwrap_or_default();
+    s.push('\n');
+    s.push_str(&a.body());
+    s
+}
+
+/// Each article's words as a TF-IDF vector (numbers and negation left out:
+/// they say little about what an article is about), and its proposers: its
+/// weightiest words that some other article uses too.
+pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<u32>>) {
+    let all_terms: Vec<_> = c.articles.par_iter().map(|a| terms(&article_text(a))).collect();
+    let mut vocab = Vocab::default();
+    let keyed: Vec<Vec<Keyed>> = all_terms
+        .iter()
+        .map(|t| {
+            let words: Vec<_> = t
+                .iter()
+                .filter(|t| !t.number)
+                .map(|t| super::terms::Term {
+                    negated: false,
+                    ..t.clone()
+                })
+                .collect();
+            vocab.add(&words)
+        })
+        .collect();
+    let vecs: Vec<TermVec> = keyed.into_iter().map(|k| vocab.weigh(k, true)).collect();
+    let proposers = vecs
+        .iter()
+        .map(|v| {
+            let mut idx: Vec<usize> = (0..v.keys.len()).filter(|&i| vocab.df(v.keys[i]) >= 2).collect();
+            idx.sort_by(|&a, &b| v.weights[b].total_cmp(&v.weights[a]));
+            idx.truncate(PROPOSERS);
+            idx.into_iter().map(|i| v.keys[i]).collect()
+        })
+        .collect();
+    (vecs, proposers)
+}
+
+/// Groups the corpus's articles into stories and sets `article.story`.
+pub fn group(c: &mut Corpus) {
+    let n = c.articles.len();
+    let (vecs, proposers) = article_vectors(c);
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Every word indexes its articles; only an article's proposers are
+    // looked up, so each article meets at most PROPOSERS lists.
+    for (a, v) in vecs.iter().enumerate() {
+        for &k in &v.keys {
+            postings.entry(k).or_default().push(a);
+        }
+    }
+    let mut uf = UnionFind::new(n);
+    // How many of `a`'s proposers each other article uses: one shared word
+    // is chance, two make a candidate.
+    let mut hits = vec![0u16; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for a in 0..n {
+        touched.clear();
+        for k in &proposers[a] {
+            let list = &postings[k];
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            for &b in list.iter().filter(|&&b| b != a) {
+                if hits[b] == 0 {
+                    touched.push(b);
+                }
+                hits[b] += 1;
+            }
+        }
+        for &b in &touched {
+            let shared = std::mem::take(&mut hits[b]);
+            if shared < 2 || uf.find(a) == uf.find(b) {
+                continue;
+            }
+            let days = match (c.articles[a].date, c.articles[b].date) {
+                (Some(x), Some(y)) => Some((x - y).num_days().abs()),
+                _ => None,
+            };
+            let need = needed(days);
+            if need.is_finite() && similarity_cosine(&vecs[a], &vecs[b]) >= need {
+                uf.union(a, b);
+            }
+        }
+    }
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    let mut stories: Vec<Story> = Vec::new();
+    for a in 0..n {
+        let id = *by_root.entry(uf.find(a)).or_insert_with(|| {
+            stories.push(Story {
+                articles: Vec::new(),
+                title: String::new(),
+            });
+            stories.len() - 1
+        });
+        stories[id].articles.push(a);
+        c.articles[a].story = Some(id);
+    }
+    for st in &mut stories {
+        let arts = &c.articles;
+        st.articles
+            .sort_by_key(|&a| (arts[a].date.is_none(), arts[a].date, arts[a].file.clone()));
+        let first = &arts[st.articles[0]];
+        st.title = first.title.clone().unwrap_or_else(|| first.file.clone());
+    }
+    c.stories = stories;
+}

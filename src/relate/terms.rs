@@ -1,0 +1,365 @@
+//! Wordings as bags of content terms, for comparing how outlets (and
+//! translators) rendered the same words: stemmed, stop words out, negation
+//! attached to the word it negates ("not subordinate" and "no
+//! subordination" agree; "will happen" and "won't happen" clash), numbers
+//! kept as numbers.
+
+use crate::lexicon::{NEGATOR, STOP_WORD};
+use crate::text::tokenize;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// How many words after a negator it may reach ("not going to happen").
+const NEGATION_SCOPE: usize = 4;
+
+/// A content term as written in a wording.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Term {
+    /// The stem, or the digits of a number.
+    pub stem: String,
+    pub negated: bool,
+    pub number: bool,
+}
+
+fn number_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "one" | "single" => "1",
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "twenty" => "20",
+        "thirty" => "30",
+        "forty" => "40",
+        "fifty" => "50",
+        "hundred" => "100",
+        "thousand" => "1000",
+        "million" => "1000000",
+        "billion" => "1000000000",
+        _ => return None,
+    })
+}
+
+/// Words of `text`, lowercased, with "25,000" as one word; `None` for
+/// punctuation that ends a clause.
+fn words(text: &str) -> Vec<Option<String>> {
+    let toks = tokenize(text, 0);
+    let mut out: Vec<Option<String>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word {
+            if !t.is_punct("'’") {
+                out.push(None);
+            }
+            i += 1;
+            continue;
+        }
+        let mut w = t.lower();
+        // Thousands separators: "25" "," "000".
+        while w.bytes().all(|c| c.is_ascii_digit())
+            && toks.get(i + 1).is_some_and(|c| c.text == "," && c.start == toks[i].end)
+            && toks.get(i + 2).is_some_and(|n| {
+                n.start == toks[i + 1].end && n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit())
+            })
+        {
+            w.push_str(toks[i + 2].text);
+            i += 2;
+        }
+        out.push(Some(w));
+        i += 1;
+    }
+    out
+}
+
+/// The content terms of `text`, in order.
+pub fn terms(text: &str) -> Vec<Term> {
+    let mut out = Vec::new();
+    let mut negation_left = 0usize;
+    for word in words(text) {
+        let Some(lower) = word else {
+            negation_left = 0;
+            continue;
+        };
+        let word = lower.strip_suffix("'s").unwrap_or(&lower);
+        if NEGATOR.has(word) || word.ends_with("n't") {
+            negation_left = NEGATION_SCOPE;
+            continue;
+        }
+        if word == "but" {
+            negation_left = 0;
+            continue;
+        }
+        for part in word.split('-').filter(|p| !p.is_empty()) {
+            if STOP_WORD.has(part) {
+                negation_left = negation_left.saturating_sub(1);
+                continue;
+            }
+            let (stem, number) = if part.starts_with(|c: char| c.is_ascii_digit()) {
+                (part.trim_end_matches('%').to_string(), true)
+            } else if let Some(n) = number_word(part) {
+                (n.to_string(), true)
+            } else {
+                (STEMMER.stem(part).into_owned(), false)
+            };
+            out.push(Term {
+                stem,
+                negated: negation_left > 0,
+                number,
+            });
+            negation_left = 0;
+        }
+    }
+    out
+}
+
+/// A wording as weighted term keys, sorted. A key is `stem id << 1 |
+/// negated`, so a word and its negation sit side by side.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermVec {
+    pub keys: Vec<u32>,
+    pub weights: Vec<f32>,
+    /// Which keys are numbers.
+    pub numbers: Vec<bool>,
+    /// Sum of squared weights.
+    pub mass: f32,
+}
+
+impl TermVec {
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// Stem ids and how many wordings (documents) use each.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    df: Vec<u32>,
+    docs: u32,
+}
+
+/// A term key of one document, with whether it is a number and how often
+/// the document uses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Keyed {
+    pub key: u32,
+    pub number: bool,
+    pub count: u32,
+}
+
+impl Vocab {
+    /// Registers a document's terms; returns its keys, sorted and unique.
+    pub fn add(&mut self, terms: &[Term]) -> Vec<Keyed> {
+        let mut keys: Vec<Keyed> = terms
+            .iter()
+            .map(|t| {
+                let next = self.ids.len() as u32;
+                let id = *self.ids.entry(t.stem.clone()).or_insert(next);
+                Keyed {
+                    key: (id << 1) | u32::from(t.negated),
+                    number: t.number,
+                    count: 1,
+                }
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup_by(|b, a| {
+            let same = a.key == b.key;
+            if same {
+                a.count += 1;
+            }
+            same
+        });
+        self.docs += 1;
+        for k in &keys {
+            let id = (k.key >> 1) as usize;
+            if self.df.len() <= id {
+                self.df.resize(id + 1, 0);
+            }
+            self.df[id] += 1;
+        }
+        keys
+    }
+
+    /// How many documents use the key's word.
+    pub fn df(&self, key: u32) -> u32 {
+        self.df.get((key >> 1) as usize).copied().unwrap_or(0)
+    }
+
+    /// Inverse document frequency: rare words weigh more.
+    pub fn idf(&self, key: u32) -> f32 {
+        (1.0 + self.docs as f32 / self.df(key).max(1) as f32).ln()
+    }
+
+    /// Weighs registered keys by IDF, times `1 + ln(count)` when
+    /// `by_count` (long texts, where repetition marks the subject).
+    pub fn weigh(&self, keys: Vec<Keyed>, by_count: bool) -> TermVec {
+        let weights: Vec<f32> = keys
+            .iter()
+            .map(|k| {
+                let tf = if by_count { 1.0 + (k.count as f32).ln() } else { 1.0 };
+                tf * self.idf(k.key)
+            })
+            .collect();
+        let mass = weights.iter().map(|w| w * w).sum();
+        TermVec {
+            numbers: keys.iter().map(|k| k.number).collect(),
+            keys: keys.into_iter().map(|k| k.key).collect(),
+            weights,
+            mass,
+        }
+    }
+}
+
+/// Builds weighted vectors for many texts at once (IDF over all of them).
+pub fn vectors<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TermVec> {
+    let mut vocab = Vocab::default();
+    let keyed: Vec<Vec<Keyed>> = texts.map(|t| vocab.add(&terms(t))).collect();
+    keyed.into_iter().map(|k| vocab.weigh(k, false)).collect()
+}
+
+/// Plain cosine of two weighted vectors.
+pub fn similarity_cosine(a: &TermVec, b: &TermVec) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.keys.len() && j < b.keys.len() {
+        match a.keys[i].cmp(&b.keys[j]) {
+            std::cmp::Ordering::Equal => {
+                dot += a.weights[i] * b.weights[j];
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    dot / (a.mass * b.mass).sqrt()
+}
+
+/// How alike two wordings are, from 0 to 1: the larger of cosine and a
+/// damped containment (an outlet quoting part of a statement), cut when a
+/// word is negated in one and not the other or the numbers differ.
+pub fn similarity(a: &TermVec, b: &TermVec) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut dot, mut clash) = (0.0f32, false);
+    let (mut numbers_a, mut numbers_b, mut numbers_shared) = (false, false, false);
+    while i < a.keys.len() && j < b.keys.len() {
+        let (ka, kb) = (a.keys[i], b.keys[j]);
+        if ka == kb {
+            dot += a.weights[i] * b.weights[j];
+            numbers_shared |= a.numbers[i];
+            numbers_a |= a.numbers[i];
+            numbers_b |= b.numbers[j];
+            i += 1;
+            j += 1;
+        } else {
+            // A word negated in one wording only ("will happen" against
+            // "won't happen"); a wording holding both polarities is no clash.
+            if ka >> 1 == kb >> 1 {
+                let plain_side_has_both = if ka < kb {
+                    a.keys.get(i + 1) == Some(&kb)
+                } else {
+                    b.keys.get(j + 1) == Some(&ka)
+                };
+                clash |= !plain_side_has_both;
+            }
+            if ka < kb {
+                numbers_a |= a.numbers[i];
+                i += 1;
+            } else {
+                numbers_b |= b.numbers[j];
+                j += 1;
+            }
+        }
+    }
+    numbers_a |= a.numbers[i..].iter().any(|&n| n);
+    numbers_b |= b.numbers[j..].iter().any(|&n| n);
+    let cosine = dot / (a.mass * b.mass).sqrt();
+    let smaller = a.mass.min(b.mass);
+    let fewest = a.keys.len().min(b.keys.len());
+    // Containment of a one- or two-word fragment says little on its own:
+    // "people" is in half of a politician's quotes.
+    let damp = match fewest {
+        1 => 0.4,
+        2 => 0.75,
+        _ => 0.9,
+    };
+    let mut score = cosine.max(damp * dot / smaller);
+    if clash {
+        score *= 0.5;
+    }
+    if numbers_a && numbers_b && !numbers_shared {
+        score *= 0.7;
+    }
+    score.min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim(a: &str, b: &str) -> f32 {
+        // IDF over a small background so common words weigh less.
+        let background = [
+            "The minister said the plan would work.",
+            "We will talk to the people about the plan.",
+            "It is time to act.",
+            "The government said it would look at the report.",
+        ];
+        let v = vectors([a, b].into_iter().chain(background));
+        similarity(&v[0], &v[1])
+    }
+
+    fn stems(s: &str) -> Vec<String> {
+        terms(s)
+            .into_iter()
+            .map(|t| format!("{}{}", if t.negated { "!" } else { "" }, t.stem))
+            .collect()
+    }
+
+    #[test]
+    fn negation_attaches_to_the_negated_word() {
+        assert_eq!(stems("That's not going to happen"), ["!happen"]);
+        assert_eq!(stems("It won't happen."), ["!happen"]);
+        assert_eq!(stems("no subordination, but coordination"), ["!subordin", "coordin"]);
+        assert_eq!(stems("We are not subordinate"), ["!subordin"]);
+    }
+
+    #[test]
+    fn numbers_are_kept_whole() {
+        assert_eq!(stems("saves 25,000 lives"), ["save", "25000", "live"]);
+        assert_eq!(stems("not one cent"), ["!1", "cent"]);
+    }
+
+    #[test]
+    fn paraphrases_are_close_and_contradictions_are_not() {
+        let same = sim("That's not going to happen", "It won't happen");
+        assert!(same > 0.9, "{same}");
+        let translated = sim(
+            "There is collaboration and coordination, but there is no subordination",
+            "We coordinate, we collaborate, but we are not subordinate and there is no meddling",
+        );
+        assert!(translated > 0.6, "{translated}");
+        let contradiction = sim("It will happen", "It won't happen");
+        assert!(contradiction < 0.6, "{contradiction}");
+        let unrelated = sim("Prices will rise next year", "The talks ended without a deal");
+        assert!(unrelated < 0.1, "{unrelated}");
+        let numbers = sim("Twenty ships were seized", "Thirty ships were seized");
+        let same_numbers = sim("20 ships were seized", "Twenty ships were seized");
+        assert!(numbers < same_numbers, "{numbers} {same_numbers}");
+    }
+}
