@@ -126,7 +126,13 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
         }
         corpus.articles.push(article);
     }
-    // Each speaker's quotes in time order (undated last), then text order.
+    sort_speaker_quotes(&mut corpus);
+    relate::relate(&mut corpus);
+    corpus
+}
+
+/// Each speaker's quotes in time order (undated last), then text order.
+fn sort_speaker_quotes(corpus: &mut Corpus) {
     for sp in &mut corpus.speakers {
         let quotes = &corpus.quotes;
         sp.quotes.sort_by_key(|&q| {
@@ -134,6 +140,19 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
             (date.is_none(), date, quotes[q].article, quotes[q].span.start)
         });
     }
-    relate::relate(&mut corpus);
-    corpus
+}
+
+/// Sets an article's publication date by hand (`None`: undated). Its quotes
+/// are dated again from their own time expressions, and timelines,
+/// statements and stories follow.
+pub fn set_article_date(corpus: &mut Corpus, article: model::ArticleId, date: Option<chrono::NaiveDate>) {
+    let art = &mut corpus.articles[article];
+    art.date = date;
+    art.date_source = date.map(|_| model::DateSource::User);
+    for &q in &art.quotes {
+        let quote = &mut corpus.quotes[q];
+        quote.when = resolve::when::statement_date(quote.time.as_ref(), date);
+    }
+    sort_speaker_quotes(corpus);
+    relate::relate(corpus);
 }

@@ -95,6 +95,16 @@ pub struct Article {
 }
 
 impl Article {
+    /// Who published it: the outlet, else the file's name.
+    pub fn source(&self) -> &str {
+        self.outlet.as_deref().unwrap_or_else(|| {
+            std::path::Path::new(&self.file)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or(&self.file)
+        })
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }

@@ -102,7 +102,64 @@ fn speakers_lists_canonical_names_with_counts() {
 fn help_describes_the_subcommands() {
     let out = quoteline(&["--help"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    for sub in ["extract", "articles", "speakers"] {
+    for sub in ["extract", "articles", "speakers", "statements", "related"] {
         assert!(text.contains(sub));
     }
+}
+
+#[test]
+fn statements_and_related_follow_the_contract() {
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    let out = quoteline(&["statements", "--format", "jsonl", &assets]);
+    assert!(out.status.success());
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for r in &records {
+        for key in ["speaker", "date", "date_precision", "quotes"] {
+            assert!(r.get(key).is_some(), "missing {key}");
+        }
+        for q in r["quotes"].as_array().unwrap() {
+            for key in ["file", "text", "date", "date_source"] {
+                assert!(q.get(key).is_some(), "missing quotes[].{key}");
+            }
+        }
+    }
+    // The minister's pledge, as two outlets reported it, is one statement.
+    let pledge = records
+        .iter()
+        .find(|r| {
+            r["quotes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|q| q["text"].as_str().unwrap().starts_with("Prices will not go up"))
+        })
+        .unwrap();
+    assert_eq!(pledge["speaker"], "Ilona Várkonyi");
+    assert_eq!(pledge["date"], "2026-03-03");
+    assert!(pledge["outlets"].as_array().unwrap().len() >= 2, "{pledge}");
+
+    let out = quoteline(&["related", "--format", "jsonl", &assets]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    for key in ["file", "start", "end", "text", "speaker", "related"] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    let ranked = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["related"].as_array().unwrap().len() > 1)
+        .unwrap();
+    let scores: Vec<f64> = ranked["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+    assert!(ranked["related"][0]["reason"].is_string());
 }

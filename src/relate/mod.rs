@@ -7,6 +7,7 @@ pub mod related;
 pub mod statements;
 pub mod stories;
 pub mod terms;
+pub mod wording;
 
 use crate::model::Corpus;
 use terms::TermVec;
@@ -23,10 +24,35 @@ pub struct Index {
 /// Run again after dates change (a date set by hand).
 pub fn relate(corpus: &mut Corpus) {
     if corpus.index.quote_terms.len() != corpus.quotes.len() {
-        corpus.index.quote_terms = terms::vectors(corpus.quotes.iter().map(|q| q.text.as_str()));
+        let texts: Vec<String> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
+        corpus.index.quote_terms = terms::vectors(texts.iter().map(String::as_str));
     }
     stories::group(corpus);
     statements::group(corpus);
+}
+
+/// The words a quote is compared by: its own, and for a fragment a
+/// negation just before it ("would not pay “one cent more”" means "not one
+/// cent more").
+fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
+    if q.kind != crate::model::QuoteKind::Partial {
+        return q.text.clone();
+    }
+    let text = &c.articles[q.article].text;
+    let mut from = q.span.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..q.span.start];
+    let negated = before.split_whitespace().rev().take(3).any(|w| {
+        let w = crate::text::normalize_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+        crate::lexicon::NEGATOR.has(&w) || w.ends_with("n't")
+    });
+    if negated {
+        format!("not {}", q.text)
+    } else {
+        q.text.clone()
+    }
 }
 
 /// Disjoint sets with path halving and union by size.

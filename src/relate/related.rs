@@ -13,7 +13,7 @@ use std::collections::HashMap;
 /// Wordings this alike by one speaker are on the same subject.
 pub const SAME_SUBJECT: f32 = 0.3;
 /// Replies score at least this.
-const REPLY_FLOOR: f32 = 0.45;
+const REPLY_FLOOR: f32 = 0.5;
 /// At most this many replies and this many other-time quotes each side.
 const MAX_REPLIES: usize = 6;
 const OTHER_TIMES: usize = 3;
@@ -121,6 +121,9 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     if !eligible(quote) {
         return Vec::new();
     }
+    let Some(speaker) = quote.speaker else {
+        return Vec::new();
+    };
     let terms = &c.index.quote_terms;
     let is_reply_cue = |cue: Option<&str>| cue.is_some_and(|v| REPLY_CUE.has(&v.to_lowercase()));
     let mut out: Vec<Related> = Vec::new();
@@ -156,6 +159,9 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
             if !other.is_empty() && (named_with(c, a, &mine, &mut near).contains(other) || home.contains(other)) {
                 score += 0.1;
             }
+            if addresses(c, &pq.text, speaker) || addresses(c, &quote.text, ps) {
+                score += 0.15;
+            }
             if score >= REPLY_FLOOR {
                 out.push(Related {
                     quote: p,
@@ -168,6 +174,22 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out.truncate(MAX_REPLIES);
     out
+}
+
+/// Whether quoted words speak of `speaker`: their surname, or "the" and
+/// their office ("The minister says not one cent").
+fn addresses(c: &Corpus, text: &str, speaker: usize) -> bool {
+    let sp = &c.speakers[speaker];
+    let name = surname(c, speaker);
+    if sp.kind == SpeakerKind::Person && !name.is_empty() && text.contains(name) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    sp.roles.iter().any(|r| {
+        r.split_whitespace()
+            .last()
+            .is_some_and(|office| lower.contains(&format!("the {}", office.to_lowercase())))
+    })
 }
 
 fn surname(c: &Corpus, s: usize) -> &str {

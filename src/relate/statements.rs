@@ -39,6 +39,11 @@ pub fn dates_agree(a: Option<&StatementDate>, b: Option<&StatementDate>) -> bool
     }
 }
 
+/// Whether every term of `small` is in `big` (and `small` has some).
+fn contains(big: &super::terms::TermVec, small: &super::terms::TermVec) -> bool {
+    !small.is_empty() && small.keys.iter().all(|k| big.keys.binary_search(k).is_ok())
+}
+
 fn block_of(a: &Article, pos: usize) -> Option<usize> {
     a.blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
 }
@@ -65,6 +70,21 @@ pub fn group(c: &mut Corpus) {
         }
     }
     let terms = &c.index.quote_terms;
+    // Within one article, a fragment whose words all recur in a longer
+    // quote of the same speaker quotes that statement (a headline or dek
+    // quoting the body).
+    for a in &c.articles {
+        let own: Vec<usize> = a.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+        for (i, &x) in own.iter().enumerate() {
+            for &y in &own[i + 1..] {
+                if c.quotes[x].speaker == c.quotes[y].speaker
+                    && (contains(&terms[x], &terms[y]) || contains(&terms[y], &terms[x]))
+                {
+                    uf.union(x, y);
+                }
+            }
+        }
+    }
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut seen: Vec<usize> = Vec::new();
     for sp in &c.speakers {
@@ -145,8 +165,7 @@ pub fn group(c: &mut Corpus) {
 pub fn reporters(c: &Corpus, statement: usize) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for &q in &c.statements[statement].quotes {
-        let a = &c.articles[c.quotes[q].article];
-        let who = a.outlet.as_deref().unwrap_or(&a.file);
+        let who = c.articles[c.quotes[q].article].source();
         if !out.contains(&who) {
             out.push(who);
         }

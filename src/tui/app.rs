@@ -7,10 +7,11 @@ use super::wrap::article_lines;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use quoteline::model::{ArticleId, Corpus, QuoteId, SpeakerId};
+use quoteline::relate::related::{related, Related};
 use ratatui::layout::Rect;
 
 /// A modal layer over the panes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     None,
     Help,
@@ -26,6 +27,22 @@ pub enum Overlay {
         input: String,
         matches: Vec<QuoteId>,
         selected: usize,
+    },
+    /// The selected quote's related quotes, ranked, with reasons.
+    Related {
+        entries: Vec<Related>,
+        selected: usize,
+    },
+    /// The wordings of the selected quote's statement, compared word by
+    /// word with the selected quote's; scrolled by `scroll` lines.
+    Compare {
+        quote: QuoteId,
+        scroll: usize,
+    },
+    /// Typing an article's date; the last attempt's error, if any.
+    DateInput {
+        input: String,
+        error: Option<String>,
     },
 }
 
@@ -50,6 +67,8 @@ pub struct App {
     pub keymap: Keymap,
     /// The related quotes `]`/`[` are walking, and the position reached.
     pub related_walk: Option<(Vec<QuoteId>, usize)>,
+    /// Articles of one story kept together in the list.
+    pub by_story: bool,
     /// The terminal size, for paging and for keeping the quote in view.
     pub size: Rect,
 }
@@ -73,6 +92,7 @@ impl App {
             quit: false,
             keymap: Keymap::default(),
             related_walk: None,
+            by_story: false,
             size,
         };
         app.rebuild_list();
@@ -92,18 +112,23 @@ impl App {
             .map_or(&[], |s| self.corpus.speakers[s].quotes.as_slice())
     }
 
-    /// Quotes related to `q`, in the order `]` walks them from it: `q`
-    /// itself, then the same speaker's quotes in other articles in date
-    /// order. (The relations issue will rank these richly.)
-    pub fn related(&self, q: QuoteId) -> Vec<QuoteId> {
-        let quote = &self.corpus.quotes[q];
-        let Some(s) = quote.speaker else { return vec![q] };
-        let others = self.corpus.speakers[s]
-            .quotes
-            .iter()
-            .copied()
-            .filter(|&x| self.corpus.quotes[x].article != quote.article);
-        std::iter::once(q).chain(others).collect()
+    /// The related quotes of `q`, best first.
+    pub fn related(&self, q: QuoteId) -> Vec<Related> {
+        related(&self.corpus, q)
+    }
+
+    /// The other outlets (or files) that reported the statement quote `q`
+    /// belongs to.
+    pub fn also_reported_by(&self, q: QuoteId) -> Vec<&str> {
+        let c = &self.corpus;
+        let Some(st) = c.quotes[q].statement else {
+            return Vec::new();
+        };
+        let own = c.articles[c.quotes[q].article].source();
+        quoteline::relate::statements::reporters(c, st)
+            .into_iter()
+            .filter(|&o| o != own)
+            .collect()
     }
 
     fn rebuild_list(&mut self) {
@@ -114,14 +139,29 @@ impl App {
                 None => true,
             })
             .collect();
-        list.sort_by(|&a, &b| {
-            let (x, y) = (&c.articles[a], &c.articles[b]);
+        let newest_first = |x: &quoteline::model::Article, y: &quoteline::model::Article| {
             y.date
                 .is_some()
                 .cmp(&x.date.is_some())
                 .then(y.date.cmp(&x.date))
                 .then(x.title.cmp(&y.title))
-        });
+        };
+        if self.by_story {
+            // Stories by their latest article, newest first; the story's
+            // articles together, newest first.
+            let latest = |a: ArticleId| {
+                let story = c.articles[a].story.map(|s| &c.stories[s].articles[..]).unwrap_or(&[]);
+                let last = story.iter().filter_map(|&x| c.articles[x].date).max();
+                (last.is_some(), last, c.articles[a].story)
+            };
+            list.sort_by(|&a, &b| {
+                latest(b)
+                    .cmp(&latest(a))
+                    .then_with(|| newest_first(&c.articles[a], &c.articles[b]))
+            });
+        } else {
+            list.sort_by(|&a, &b| newest_first(&c.articles[a], &c.articles[b]));
+        }
         self.list = list;
         self.list_selected = self.list_selected.min(self.list.len().saturating_sub(1));
     }
@@ -245,6 +285,35 @@ impl App {
             }
             Action::NextQuote | Action::PrevQuote => self.step_quote(action == Action::NextQuote),
             Action::NextRelated | Action::PrevRelated => self.step_related(action == Action::NextRelated),
+            Action::RelatedList => {
+                if let Some(q) = self.quote {
+                    self.overlay = Overlay::Related {
+                        entries: self.related(q),
+                        selected: 0,
+                    };
+                }
+            }
+            Action::CompareWordings => {
+                if let Some(q) = self.quote {
+                    self.overlay = Overlay::Compare { quote: q, scroll: 0 };
+                }
+            }
+            Action::SetDate => {
+                if let Some(a) = self.article {
+                    self.overlay = Overlay::DateInput {
+                        input: self.corpus.articles[a].date.map(|d| d.to_string()).unwrap_or_default(),
+                        error: None,
+                    };
+                }
+            }
+            Action::GroupByStory => {
+                let current = self.list.get(self.list_selected).copied();
+                self.by_story = !self.by_story;
+                self.rebuild_list();
+                if let Some(i) = current.and_then(|a| self.list.iter().position(|&x| x == a)) {
+                    self.list_selected = i;
+                }
+            }
             Action::Back => match self.focus {
                 Pane::Articles if self.filter.is_some() => {
                     self.filter = None;
@@ -317,7 +386,7 @@ impl App {
         let Some(q) = self.quote else { return };
         let (list, at) = match self.related_walk.take() {
             Some((list, at)) if list.get(at) == Some(&q) => (list, at),
-            _ => (self.related(q), 0),
+            _ => (self.walk_from(q), 0),
         };
         if list.len() < 2 {
             return;
@@ -332,10 +401,54 @@ impl App {
         self.jump_to(target);
     }
 
+    /// What `]` walks from `q`: `q`, then its related quotes, best first.
+    fn walk_from(&self, q: QuoteId) -> Vec<QuoteId> {
+        std::iter::once(q)
+            .chain(self.related(q).into_iter().map(|r| r.quote))
+            .collect()
+    }
+
+    /// Whether keys are typed into an overlay rather than mapped.
+    pub fn typing(&self) -> bool {
+        matches!(
+            self.overlay,
+            Overlay::Picker { .. } | Overlay::Search { .. } | Overlay::DateInput { .. }
+        )
+    }
+
+    /// Applies the date typed in the date overlay: a date sets it, an
+    /// empty line makes the article undated.
+    fn apply_date(&mut self, input: &str) -> Result<(), String> {
+        let Some(a) = self.article else { return Ok(()) };
+        let input = input.trim();
+        let date = if input.is_empty() {
+            None
+        } else {
+            Some(
+                quoteline::resolve::dates::parse_date(input)
+                    .ok_or_else(|| format!("not a date: {input:?} (try 2026-03-01)"))?,
+            )
+        };
+        quoteline::set_article_date(&mut self.corpus, a, date);
+        let current = self.list.get(self.list_selected).copied();
+        self.rebuild_list();
+        if let Some(i) = current.and_then(|x| self.list.iter().position(|&y| y == x)) {
+            self.list_selected = i;
+        }
+        self.related_walk = None;
+        self.sync_timeline();
+        Ok(())
+    }
+
     /// Typing in an overlay; keys arrive as actions or as characters.
     pub fn type_char(&mut self, c: char) {
         match &mut self.overlay {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push(c),
+            Overlay::DateInput { input, error } => {
+                input.push(c);
+                *error = None;
+                return;
+            }
             _ => return,
         }
         self.refresh_overlay();
@@ -345,6 +458,11 @@ impl App {
         match &mut self.overlay {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => {
                 input.pop();
+            }
+            Overlay::DateInput { input, error } => {
+                input.pop();
+                *error = None;
+                return;
             }
             _ => return,
         }
@@ -421,6 +539,10 @@ impl App {
                 match &mut self.overlay {
                     Overlay::Picker { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
                     Overlay::Search { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
+                    Overlay::Related { entries, selected } => *selected = move_sel(*selected, entries.len(), down),
+                    Overlay::Compare { scroll, .. } => {
+                        *scroll = if down { *scroll + 1 } else { scroll.saturating_sub(1) }
+                    }
                     _ => {}
                 }
             }
@@ -441,6 +563,20 @@ impl App {
                     if let Some(&q) = matches.get(selected) {
                         self.jump_to(q);
                         self.focus = Pane::Quote;
+                    }
+                }
+                Overlay::Related { entries, selected } => {
+                    if let (Some(from), Some(r)) = (self.quote, entries.get(selected)) {
+                        // `]` and `[` go on along the same list from here.
+                        let list: Vec<QuoteId> = std::iter::once(from).chain(entries.iter().map(|e| e.quote)).collect();
+                        self.related_walk = Some((list, selected + 1));
+                        self.jump_to(r.quote);
+                        self.focus = Pane::Quote;
+                    }
+                }
+                Overlay::DateInput { input, .. } => {
+                    if let Err(e) = self.apply_date(&input) {
+                        self.overlay = Overlay::DateInput { input, error: Some(e) };
                     }
                 }
                 other => self.overlay = other,

@@ -101,6 +101,30 @@ const DEFAULTS: &[(Action, &str, &[Key], &str)] = &[
         "previous related quote",
     ),
     (
+        Action::RelatedList,
+        "related_list",
+        &[k(KeyCode::Char('R'))],
+        "related quotes as a list, with the reason for each",
+    ),
+    (
+        Action::CompareWordings,
+        "compare",
+        &[k(KeyCode::Char('c'))],
+        "compare how outlets worded this statement",
+    ),
+    (
+        Action::SetDate,
+        "set_date",
+        &[k(KeyCode::Char('d'))],
+        "set the article's date by hand",
+    ),
+    (
+        Action::GroupByStory,
+        "group_by_story",
+        &[k(KeyCode::Char('t'))],
+        "group the article list by story",
+    ),
+    (
         Action::RawView,
         "raw_view",
         &[k(KeyCode::Char('r'))],

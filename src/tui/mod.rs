@@ -13,7 +13,7 @@ pub mod wrap;
 #[cfg(test)]
 mod tests;
 
-use app::{App, Overlay};
+use app::App;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use quoteline::model::Corpus;
@@ -70,8 +70,7 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
 pub fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let typing = matches!(app.overlay, Overlay::Picker { .. } | Overlay::Search { .. });
-            if typing {
+            if app.typing() {
                 match key.code {
                     KeyCode::Char(c) if !key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
                         return app.type_char(c)

@@ -197,3 +197,63 @@ fn wide_characters_are_cut_by_display_width() {
     assert!(cut.width() <= 9, "{cut}");
     assert!(cut.ends_with('…'));
 }
+
+#[test]
+fn statements_compare_related_list_date_and_stories() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "/Our door remains\n");
+    let q = app.quote.expect("found");
+    assert!(render(&app).contains("also reported by 1 outlet: Veskaran Press Agency"));
+    // c: the other outlet's wording against this one, word by word.
+    keys(&mut app, "c");
+    let screen = render(&app);
+    assert!(screen.contains("[-remains-] {+is+}"), "{screen}");
+    insta::assert_snapshot!("compare_120x40", screen);
+    // R: the ranked related quotes with their reasons; Enter jumps.
+    keys(&mut app, "\x1bR");
+    insta::assert_snapshot!("related_list_120x40", render(&app));
+    let super::app::Overlay::Related { entries, .. } = app.overlay.clone() else {
+        panic!("related list open")
+    };
+    assert_eq!(entries[0].reason, quoteline::relate::related::Reason::SameStatement);
+    keys(&mut app, "\n");
+    assert_eq!(app.quote, Some(entries[0].quote));
+    keys(&mut app, "[");
+    assert_eq!(app.quote, Some(q), "[ walks back along the list");
+    // d: a date by hand; a bad one is refused with a message.
+    let a = app.article.unwrap();
+    keys(&mut app, "d");
+    for _ in 0..10 {
+        handle(
+            &mut app,
+            Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
+    }
+    keys(&mut app, "2026-13-01\n");
+    assert!(render(&app).contains("not a date"));
+    for _ in 0..10 {
+        handle(
+            &mut app,
+            Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+        );
+    }
+    keys(&mut app, "2026-03-20\n");
+    insta::assert_snapshot!("date_set_120x40", render(&app));
+    assert_eq!(app.corpus.articles[a].date.unwrap().to_string(), "2026-03-20");
+    assert_eq!(app.corpus.quotes[q].date().unwrap().to_string(), "2026-03-20");
+    // t: articles of one story together in the list.
+    keys(&mut app, "t");
+    assert!(app.by_story);
+    let stories: Vec<_> = app.list.iter().map(|&a| app.corpus.articles[a].story).collect();
+    for w in stories.windows(3) {
+        assert!(
+            !(w[0] == w[2] && w[0] != w[1]),
+            "a story is split in the list: {stories:?}"
+        );
+    }
+    insta::assert_snapshot!("by_story_60x20", {
+        app.resize(Rect::new(0, 0, 60, 20));
+        keys(&mut app, "\x1b");
+        render(&app)
+    });
+}

@@ -14,6 +14,9 @@ pub struct Theme {
     pub border: Style,
     pub selected: Style,
     pub matched: Style,
+    /// Words another outlet added / left out, in a wording comparison.
+    pub added: Style,
+    pub dropped: Style,
 }
 
 const PALETTE: &[Color] = &[
@@ -52,6 +55,17 @@ impl Theme {
                 Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
             } else {
                 Style::new().add_modifier(Modifier::UNDERLINED)
+            },
+            // Without colour the marks still tell the two apart.
+            added: if color {
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+            },
+            dropped: if color {
+                Style::new().fg(Color::Red).add_modifier(Modifier::CROSSED_OUT)
+            } else {
+                Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)
             },
         }
     }

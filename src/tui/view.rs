@@ -5,6 +5,7 @@ use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
 use quoteline::model::{DatePrecision, QuoteId};
+use quoteline::relate::wording::{compare, Piece};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -68,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 frame,
                 &theme,
                 "Speaker (type to filter, Enter to choose, Esc to cancel)",
-                input,
+                Some(input),
                 rows,
                 *selected,
             );
@@ -93,12 +94,138 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 frame,
                 &theme,
                 "Search quotes (Enter to jump, Esc to cancel)",
-                input,
+                Some(input),
                 rows,
                 *selected,
             );
         }
+        Overlay::Related { entries, selected } => {
+            let c = &app.corpus;
+            let rows: Vec<Line> = entries
+                .iter()
+                .map(|r| {
+                    let quote = &c.quotes[r.quote];
+                    let art = &c.articles[quote.article];
+                    let when = quote.when.as_ref().map_or("undated".into(), |w| w.label());
+                    Line::from(vec![
+                        Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
+                        Span::styled(
+                            format!("{} · {} · {when}  ", c.speaker_name(quote).unwrap_or("?"), art.source()),
+                            theme.dim,
+                        ),
+                        Span::raw(format!("“{}”", quote.text.replace('\n', " "))),
+                    ])
+                })
+                .collect();
+            let title = if rows.is_empty() {
+                "Related: none for this quote (Esc)"
+            } else {
+                "Related quotes, best first (Enter to jump, Esc to close)"
+            };
+            draw_chooser(frame, &theme, title, None, rows, *selected);
+        }
+        Overlay::Compare { quote, scroll } => draw_compare(frame, app, *quote, *scroll, &theme),
+        Overlay::DateInput { input, error } => draw_date_input(frame, app, input, error.as_deref(), &theme),
     }
+}
+
+/// Every outlet's wording of the statement, each compared word by word
+/// with the selected quote's: added words stressed, dropped ones struck.
+fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: &Theme) {
+    let c = &app.corpus;
+    let base = &c.quotes[q];
+    let who = |id: QuoteId| {
+        let quote = &c.quotes[id];
+        let art = &c.articles[quote.article];
+        let when = quote.when.as_ref().map_or("undated".into(), |w| w.label());
+        format!("{} · {when}", art.source())
+    };
+    let mut lines: Vec<Line> = vec![
+        Line::from(Span::styled(format!("{} (this quote)", who(q)), theme.title)),
+        Line::from(Span::raw(base.text.replace('\n', " "))),
+    ];
+    let others: Vec<QuoteId> = base
+        .statement
+        .map(|st| {
+            c.statements[st]
+                .quotes
+                .iter()
+                .copied()
+                .filter(|&x| c.quotes[x].article != base.article)
+                .collect()
+        })
+        .unwrap_or_default();
+    if others.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "No other outlet reported this statement.",
+            theme.dim,
+        )));
+    }
+    for other in others {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(who(other), theme.title)));
+        let pieces = compare(&base.text.replace('\n', " "), &c.quotes[other].text.replace('\n', " "));
+        let mut spans: Vec<Span> = Vec::new();
+        for p in pieces {
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            // Marked as in `git diff --word-diff`, so the change reads
+            // without colour too.
+            spans.push(match p {
+                Piece::Same(t) => Span::raw(t),
+                Piece::Added(t) => Span::styled(format!("{{+{t}+}}"), theme.added),
+                Piece::Dropped(t) => Span::styled(format!("[-{t}-]"), theme.dropped),
+            });
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "{+added+}: words the other outlet has; [-dropped-]: words it lacks. j/k scroll, Esc closes.",
+        theme.dim,
+    )));
+    let area = centered(frame.area(), 90, 24);
+    let block = overlay_block(frame, area, " Wordings of this statement ", theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0)),
+        area,
+    );
+}
+
+fn draw_date_input(frame: &mut Frame, app: &App, input: &str, error: Option<&str>, theme: &Theme) {
+    let title = app
+        .article
+        .and_then(|a| app.corpus.articles[a].title.clone())
+        .unwrap_or_default();
+    let lines = vec![
+        Line::from(Span::styled(fit(&title, 56), theme.dim)),
+        Line::from(vec![Span::styled("> ", theme.dim), Span::raw(input.to_string())]),
+        match error {
+            Some(e) => Line::from(Span::styled(e.to_string(), theme.dropped)),
+            None => Line::default(),
+        },
+        Line::from(Span::styled(
+            "YYYY-MM-DD or “8 April 2025”; empty = undated. Enter sets, Esc cancels.",
+            theme.dim,
+        )),
+    ];
+    let area = centered(frame.area(), 72, lines.len() as u16 + 2);
+    let block = overlay_block(frame, area, " Article date (quote dates follow) ", theme);
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+/// Clears `area` over the panes and returns the frame of an overlay.
+fn overlay_block<'a>(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Block<'a> {
+    frame.render_widget(Clear, area);
+    Block::default()
+        .borders(Borders::ALL)
+        .title(title.to_string())
+        .border_style(theme.focused_border)
 }
 
 fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
@@ -130,17 +257,20 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     let offset = list_offset(app.list_selected, visible);
     let c = &app.corpus;
     let mut lines = Vec::new();
+    let story = |i: usize| app.list.get(i).and_then(|&a| c.articles[a].story);
     for (i, &a) in app.list.iter().enumerate().skip(offset).take(visible) {
         let art = &c.articles[a];
-        let marker = if app.read[a] { "  " } else { "• " };
+        // Grouped by story, a bar joins the articles of one story.
+        let joined =
+            app.by_story && art.story.is_some() && (story(i + 1) == art.story || (i > 0 && story(i - 1) == art.story));
+        let marker = match (app.read[a], joined) {
+            (false, _) => "• ",
+            (true, true) => "│ ",
+            (true, false) => "  ",
+        };
         let title = fit(art.title.as_deref().unwrap_or("(untitled)"), inner_w.saturating_sub(2));
         let date = art.date.map_or("undated".to_string(), |d| d.to_string());
-        let meta = format!(
-            "  {} · {} · {} quotes",
-            art.outlet.as_deref().unwrap_or("?"),
-            date,
-            art.quotes.len()
-        );
+        let meta = format!("  {} · {} · {} quotes", art.source(), date, art.quotes.len());
         let st = if i == app.list_selected {
             theme.selected
         } else {
@@ -150,6 +280,7 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
             Span::styled(marker, st),
             Span::styled(title, st.patch(theme.title)),
         ]));
+        let meta = if joined { format!("│{}", &meta[1..]) } else { meta };
         lines.push(Line::from(Span::styled(fit(&meta, inner_w), theme.dim)));
     }
     let title = match app.filter {
@@ -173,15 +304,16 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let head_text = match app.quote {
-        Some(q) => quote_header(app, q),
-        None => "This article has no quotes.".into(),
+    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let head_lines: Vec<Line> = match app.quote {
+        Some(q) => quote_header(app, q)
+            .into_iter()
+            .zip([theme.title, theme.dim])
+            .map(|(text, st)| Line::from(Span::styled(fit(&text, head.width as usize), st)))
+            .collect(),
+        None => vec![Line::from(Span::styled("This article has no quotes.", theme.title))],
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(&head_text, head.width as usize), theme.title)),
-        head,
-    );
+    frame.render_widget(Paragraph::new(head_lines), head);
     let lines = article_lines(&app.corpus, a, app.quote, app.raw, body.width as usize);
     let visible: Vec<Line> = lines
         .lines
@@ -192,20 +324,39 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(visible), body);
 }
 
-/// "Claudia Sheinbaum · said · full" above the article.
-fn quote_header(app: &App, q: QuoteId) -> String {
+/// Two lines above the article: "Claudia Sheinbaum · said · full ·
+/// 2025-04-08 (Tuesday)", then who else reported it and how many related
+/// quotes there are.
+fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
     let quote = &app.corpus.quotes[q];
     let who = app.corpus.speaker_name(quote).unwrap_or("unattributed");
-    let related = app.related(q).len().saturating_sub(1);
-    let mut parts = vec![who.to_string()];
+    let mut first = vec![who.to_string()];
     if let Some(cue) = &quote.cue {
-        parts.push(cue.clone());
+        first.push(cue.clone());
     }
-    parts.push(quote.kind.as_str().to_string());
+    first.push(quote.kind.as_str().to_string());
+    if let Some(w) = &quote.when {
+        let approx = if w.precision == DatePrecision::Day { "" } else { "~ " };
+        first.push(match &w.evidence {
+            Some(e) => format!("{approx}{} ({e})", w.label()),
+            None => format!("{approx}{} (article date)", w.label()),
+        });
+    }
+    let mut second = Vec::new();
+    let others = app.also_reported_by(q);
+    if !others.is_empty() {
+        second.push(format!(
+            "also reported by {} outlet{}: {} (c compares)",
+            others.len(),
+            if others.len() == 1 { "" } else { "s" },
+            others.join(", ")
+        ));
+    }
+    let related = app.related(q).len();
     if related > 0 {
-        parts.push(format!("{related} related (] [)"));
+        second.push(format!("{related} related (] [ R)"));
     }
-    parts.join(" · ")
+    [first.join(" · "), second.join(" · ")]
 }
 
 fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
@@ -233,7 +384,7 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         if i == app.timeline_selected {
             selected_line = lines.len();
         }
-        let outlet = c.articles[quote.article].outlet.as_deref().unwrap_or("?");
+        let outlet = c.articles[quote.article].source();
         let current = Some(q) == app.quote;
         let st = if i == app.timeline_selected && app.focus == Pane::Timeline {
             theme.selected
@@ -275,6 +426,9 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if app.raw {
         parts.push("raw view".into());
     }
+    if app.by_story {
+        parts.push("by story".into());
+    }
     parts.push("? help  q quit".into());
     Line::from(Span::styled(format!(" {}", parts.join(" │ ")), theme.dim))
 }
@@ -304,34 +458,31 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
     )));
     lines.push(Line::from(Span::styled("Press ? or Esc to close.", theme.dim)));
     let area = centered(frame.area(), 64, lines.len() as u16 + 2);
-    frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys ")
-        .border_style(theme.focused_border);
+    let block = overlay_block(frame, area, " Keys ", theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
-fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: &str, rows: Vec<Line>, selected: usize) {
-    let area = centered(frame.area(), 70, 18);
-    frame.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {title} "))
-        .border_style(theme.focused_border);
+/// A list overlay, with a line to type into when `input` is given.
+fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&str>, rows: Vec<Line>, selected: usize) {
+    let area = centered(frame.area(), 90, 18);
+    let block = overlay_block(frame, area, &format!(" {title} "), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 {
         return;
     }
-    let [input_r, list_r] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled("> ", theme.dim),
-            Span::raw(input.to_string()),
-        ])),
-        input_r,
-    );
+    let [input_r, list_r] =
+        Layout::vertical([Constraint::Length(u16::from(input.is_some())), Constraint::Min(0)]).areas(inner);
+    if let Some(input) = input {
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("> ", theme.dim),
+                Span::raw(input.to_string()),
+            ])),
+            input_r,
+        );
+    }
+    let input = input.unwrap_or("");
     let visible = list_r.height as usize;
     let offset = list_offset(selected, visible);
     let n = rows.len();
