@@ -141,6 +141,31 @@ fn sigterm_restores_the_terminal() {
     assert!(s.contains("echo icanon"), "terminal left raw:\n{s}");
 }
 
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    let Some(t) = Tmux::start_reader("hangup", 100, 30) else {
+        return;
+    };
+    t.wait_for("? help");
+    let shell = t.run(&["display-message", "-p", "-t", &t.session, "#{pane_pid}"]);
+    let reader = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&reader.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "reader process not found");
+    // Closing the window hangs the terminal up under the reader.
+    t.run(&["kill-session", "-t", &t.session]);
+    let gone = (0..40).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    if !gone {
+        let _ = Command::new("kill").args(["-KILL", &pid]).status();
+    }
+    assert!(gone, "the reader kept running after its terminal closed");
+}
+
 /// The status line (last non-empty line).
 fn status(screen: &str) -> String {
     screen

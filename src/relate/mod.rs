@@ -25,7 +25,8 @@ pub struct Index {
 pub fn relate(corpus: &mut Corpus) {
     if corpus.index.quote_terms.len() != corpus.quotes.len() {
         let texts: Vec<String> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
-        corpus.index.quote_terms = terms::vectors(texts.iter().map(String::as_str));
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        corpus.index.quote_terms = terms::vectors(&texts);
     }
     stories::group(corpus);
     statements::group(corpus);

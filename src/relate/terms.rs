@@ -6,11 +6,33 @@
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
 use crate::text::tokenize;
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+thread_local! {
+    /// Stems already computed on this thread: news reuses its words, and
+    /// the stemmer is the costliest step here (profiled).
+    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+}
+
+fn stem(word: &str) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(s) = cache.get(word) {
+            return s.clone();
+        }
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        let s = STEMMER.stem(word).into_owned();
+        cache.insert(word.to_string(), s.clone());
+        s
+    })
+}
 
 /// How many words after a negator it may reach ("not going to happen").
 const NEGATION_SCOPE: usize = 4;
@@ -108,7 +130,7 @@ pub fn terms(text: &str) -> Vec<Term> {
             } else if let Some(n) = number_word(part) {
                 (n.to_string(), true)
             } else {
-                (STEMMER.stem(part).into_owned(), false)
+                (stem(part), false)
             };
             out.push(Term {
                 stem,
@@ -221,9 +243,10 @@ impl Vocab {
 }
 
 /// Builds weighted vectors for many texts at once (IDF over all of them).
-pub fn vectors<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<TermVec> {
+pub fn vectors(texts: &[&str]) -> Vec<TermVec> {
+    let all: Vec<Vec<Term>> = texts.par_iter().map(|t| terms(t)).collect();
     let mut vocab = Vocab::default();
-    let keyed: Vec<Vec<Keyed>> = texts.map(|t| vocab.add(&terms(t))).collect();
+    let keyed: Vec<Vec<Keyed>> = all.iter().map(|t| vocab.add(t)).collect();
     keyed.into_iter().map(|k| vocab.weigh(k, false)).collect()
 }
 
@@ -320,7 +343,8 @@ mod tests {
             "It is time to act.",
             "The government said it would look at the report.",
         ];
-        let v = vectors([a, b].into_iter().chain(background));
+        let texts: Vec<&str> = [a, b].into_iter().chain(background).collect();
+        let v = vectors(&texts);
         similarity(&v[0], &v[1])
     }
 

@@ -40,6 +40,20 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // When the terminal hangs up, crossterm's reader spins on end of file
+    // and never returns to the loop below; a watchdog then ends the
+    // process itself once the signal has had a second to be handled.
+    {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(200));
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_secs(1));
+                restore();
+                std::process::exit(1);
+            }
+        });
+    }
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores raw mode and the screen; ours also turns
     // mouse capture off first.
