@@ -69,6 +69,18 @@ impl Tmux {
         t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
         Some(t)
     }
+
+    /// The pid of the reader started in the session's shell.
+    fn reader_pid(&self) -> String {
+        let shell = self.run(&["display-message", "-p", "-t", &self.session, "#{pane_pid}"]);
+        let reader = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .expect("pgrep");
+        let pid = String::from_utf8_lossy(&reader.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "reader process not found");
+        pid
+    }
 }
 
 impl Drop for Tmux {
@@ -123,13 +135,7 @@ fn sigterm_restores_the_terminal() {
         return;
     };
     t.wait_for("? help");
-    let shell = t.run(&["display-message", "-p", "-t", &t.session, "#{pane_pid}"]);
-    let reader = Command::new("pgrep")
-        .args(["-P", shell.trim()])
-        .output()
-        .expect("pgrep");
-    let pid = String::from_utf8_lossy(&reader.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "reader process not found");
+    let pid = t.reader_pid();
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     t.wait_for("EXITED=0");
     // Cooked mode and echo are back.
