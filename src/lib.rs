@@ -135,10 +135,7 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
 fn sort_speaker_quotes(corpus: &mut Corpus) {
     for sp in &mut corpus.speakers {
         let quotes = &corpus.quotes;
-        sp.quotes.sort_by_key(|&q| {
-            let date = quotes[q].date();
-            (date.is_none(), date, quotes[q].article, quotes[q].span.start)
-        });
+        sp.quotes.sort_by_key(|&q| quotes[q].time_order());
     }
 }
 

@@ -64,6 +64,11 @@ pub struct Block {
     pub role: BlockRole,
 }
 
+/// The block containing byte offset `pos` (its ends included).
+pub fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
+    blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
+}
+
 /// A piece of site chrome that cleaning took out, kept for the raw view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Removed {
@@ -188,6 +193,13 @@ impl Quote {
     /// The day the statement was said, or the first day of its period.
     pub fn date(&self) -> Option<NaiveDate> {
         self.when.as_ref().map(|w| w.date)
+    }
+
+    /// Sort key for time order: dated first by date, undated last, then
+    /// article and position.
+    pub fn time_order(&self) -> (bool, Option<NaiveDate>, ArticleId, usize) {
+        let date = self.date();
+        (date.is_none(), date, self.article, self.span.start)
     }
 }
 

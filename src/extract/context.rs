@@ -76,9 +76,7 @@ impl<'a> Context<'a> {
 
     /// The block containing byte offset `pos`.
     pub fn block_at(&self, pos: usize) -> Option<usize> {
-        self.blocks
-            .iter()
-            .position(|bl| bl.span.start <= pos && pos <= bl.span.end)
+        crate::model::block_at(self.blocks, pos)
     }
 
     /// Whether byte offset `pos` lies inside a top-level quote (marks

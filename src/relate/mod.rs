@@ -46,8 +46,9 @@ fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
     }
     let before = &text[from..q.span.start];
     let negated = before.split_whitespace().rev().take(3).any(|w| {
-        let w = crate::text::normalize_word(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
-        crate::lexicon::NEGATOR.has(&w) || w.ends_with("n't")
+        terms::is_negator(&crate::text::normalize_word(
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+        ))
     });
     if negated {
         format!("not {}", q.text)
@@ -76,6 +77,22 @@ impl UnionFind {
             x = self.parent[x];
         }
         x
+    }
+
+    /// The sets met among `items`, in order of first appearance, each with
+    /// its members in item order.
+    pub fn groups(&mut self, items: impl Iterator<Item = usize>) -> Vec<Vec<usize>> {
+        let mut index_of_root = std::collections::HashMap::new();
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for x in items {
+            let root = self.find(x);
+            let i = *index_of_root.entry(root).or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            out[i].push(x);
+        }
+        out
     }
 
     pub fn union(&mut self, a: usize, b: usize) {

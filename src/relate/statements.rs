@@ -8,7 +8,7 @@
 
 use super::terms::similarity;
 use super::UnionFind;
-use crate::model::{Article, Corpus, DateOrigin, Quote, QuoteKind, Statement, StatementDate};
+use crate::model::{block_at, Corpus, DateOrigin, Quote, QuoteKind, Statement, StatementDate};
 use crate::resolve::when::compatible;
 use std::collections::HashMap;
 
@@ -44,10 +44,6 @@ fn contains(big: &super::terms::TermVec, small: &super::terms::TermVec) -> bool 
     !small.is_empty() && small.keys.iter().all(|k| big.keys.binary_search(k).is_ok())
 }
 
-fn block_of(a: &Article, pos: usize) -> Option<usize> {
-    a.blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
-}
-
 /// Groups the corpus's quotes into statements and sets `quote.statement`.
 pub fn group(c: &mut Corpus) {
     let n = c.quotes.len();
@@ -60,7 +56,7 @@ pub fn group(c: &mut Corpus) {
             if !eligible(quote) {
                 continue;
             }
-            let block = block_of(a, quote.span.start);
+            let block = block_at(&a.blocks, quote.span.start);
             if let Some((p, pb)) = last {
                 if c.quotes[p].speaker == quote.speaker && pb == block {
                     uf.union(p, q);
@@ -118,34 +114,19 @@ pub fn group(c: &mut Corpus) {
             }
         }
     }
-    let mut by_root: HashMap<usize, usize> = HashMap::new();
-    let mut statements: Vec<Statement> = Vec::new();
-    for q in 0..n {
-        c.quotes[q].statement = None;
-        if !eligible(&c.quotes[q]) {
-            continue;
-        }
-        let root = uf.find(q);
-        let id = *by_root.entry(root).or_insert_with(|| {
-            statements.push(Statement {
-                speaker: c.quotes[q].speaker.unwrap_or_default(),
-                quotes: Vec::new(),
-                when: None,
-            });
-            statements.len() - 1
-        });
-        statements[id].quotes.push(q);
-        c.quotes[q].statement = Some(id);
+    let groups = uf.groups((0..n).filter(|&q| eligible(&c.quotes[q])));
+    for q in &mut c.quotes {
+        q.statement = None;
     }
-    for st in &mut statements {
-        let quotes = &c.quotes;
-        st.quotes.sort_by_key(|&q| {
-            let d = quotes[q].date();
-            (d.is_none(), d, quotes[q].article, quotes[q].span.start)
-        });
+    let mut statements: Vec<Statement> = Vec::with_capacity(groups.len());
+    for (id, mut members) in groups.into_iter().enumerate() {
+        let quotes = &mut c.quotes;
+        for &q in &members {
+            quotes[q].statement = Some(id);
+        }
+        members.sort_by_key(|&q| quotes[q].time_order());
         // The date read from the text beats the article's; then the surest.
-        st.when = st
-            .quotes
+        let when = members
             .iter()
             .filter_map(|&q| quotes[q].when.as_ref())
             .max_by(|a, b| {
@@ -156,6 +137,11 @@ pub fn group(c: &mut Corpus) {
                     .then(b.date.cmp(&a.date))
             })
             .cloned();
+        statements.push(Statement {
+            speaker: quotes[members[0]].speaker.unwrap_or_default(),
+            quotes: members,
+            when,
+        });
     }
     c.statements = statements;
 }

@@ -112,25 +112,21 @@ pub fn group(c: &mut Corpus) {
             }
         }
     }
-    let mut by_root: HashMap<usize, usize> = HashMap::new();
     let mut stories: Vec<Story> = Vec::new();
-    for a in 0..n {
-        let id = *by_root.entry(uf.find(a)).or_insert_with(|| {
-            stories.push(Story {
-                articles: Vec::new(),
-                title: String::new(),
-            });
-            stories.len() - 1
+    for (id, mut articles) in uf.groups(0..n).into_iter().enumerate() {
+        let arts = &mut c.articles;
+        for &a in &articles {
+            arts[a].story = Some(id);
+        }
+        articles.sort_by(|&a, &b| {
+            let (x, y) = (&arts[a], &arts[b]);
+            (x.date.is_none(), x.date, &x.file).cmp(&(y.date.is_none(), y.date, &y.file))
         });
-        stories[id].articles.push(a);
-        c.articles[a].story = Some(id);
-    }
-    for st in &mut stories {
-        let arts = &c.articles;
-        st.articles
-            .sort_by_key(|&a| (arts[a].date.is_none(), arts[a].date, arts[a].file.clone()));
-        let first = &arts[st.articles[0]];
-        st.title = first.title.clone().unwrap_or_else(|| first.file.clone());
+        let first = &arts[articles[0]];
+        stories.push(Story {
+            title: first.title.clone().unwrap_or_else(|| first.file.clone()),
+            articles,
+        });
     }
     c.stories = stories;
 }

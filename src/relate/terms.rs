@@ -37,6 +37,11 @@ fn stem(word: &str) -> String {
 /// How many words after a negator it may reach ("not going to happen").
 const NEGATION_SCOPE: usize = 4;
 
+/// Whether a word negates what follows: "not", "no", "never", "won't".
+pub fn is_negator(word: &str) -> bool {
+    NEGATOR.has(word) || word.ends_with("n't")
+}
+
 /// A content term as written in a wording.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
@@ -112,7 +117,7 @@ pub fn terms(text: &str) -> Vec<Term> {
             continue;
         };
         let word = lower.strip_suffix("'s").unwrap_or(&lower);
-        if NEGATOR.has(word) || word.ends_with("n't") {
+        if is_negator(word) {
             negation_left = NEGATION_SCOPE;
             continue;
         }
