@@ -36,7 +36,6 @@ pub enum Overlay {
     /// The wordings of the selected quote's statement, compared word by
     /// word with the selected quote's; scrolled by `scroll` lines.
     Compare {
-        quote: QuoteId,
         scroll: usize,
     },
     /// Typing an article's date; the last attempt's error, if any.
@@ -65,6 +64,8 @@ pub struct App {
     pub read: Vec<bool>,
     pub quit: bool,
     pub keymap: Keymap,
+    /// The selected quote's related quotes, best first.
+    pub related: Vec<Related>,
     /// The related quotes `]`/`[` are walking, and the position reached.
     pub related_walk: Option<(Vec<QuoteId>, usize)>,
     /// Articles of one story kept together in the list.
@@ -91,6 +92,7 @@ impl App {
             read,
             quit: false,
             keymap: Keymap::default(),
+            related: Vec::new(),
             related_walk: None,
             by_story: false,
             size,
@@ -110,11 +112,6 @@ impl App {
     pub fn timeline(&self) -> &[QuoteId] {
         self.timeline_speaker()
             .map_or(&[], |s| self.corpus.speakers[s].quotes.as_slice())
-    }
-
-    /// The related quotes of `q`, best first.
-    pub fn related(&self, q: QuoteId) -> Vec<Related> {
-        related(&self.corpus, q)
     }
 
     /// The other outlets (or files) that reported the statement quote `q`
@@ -166,12 +163,22 @@ impl App {
         self.list_selected = self.list_selected.min(self.list.len().saturating_sub(1));
     }
 
+    /// Rebuilds the list with the same article still selected.
+    fn rebuild_list_keeping_selection(&mut self) {
+        let current = self.list.get(self.list_selected).copied();
+        self.rebuild_list();
+        if let Some(i) = current.and_then(|a| self.list.iter().position(|&x| x == a)) {
+            self.list_selected = i;
+        }
+    }
+
     /// Shows the article selected in the list, on its first quote (of the
     /// filtered speaker when a filter is on).
     fn show_selected_article(&mut self) {
         let Some(&a) = self.list.get(self.list_selected) else {
             self.article = None;
             self.quote = None;
+            self.related.clear();
             return;
         };
         if self.article == Some(a) {
@@ -185,7 +192,7 @@ impl App {
             .find(|&q| self.filter.is_none_or(|s| self.corpus.quotes[q].speaker == Some(s)))
             .or(quotes.first().copied());
         self.scroll = 0;
-        self.sync_timeline();
+        self.follow_quote();
     }
 
     /// Puts the quote view on quote `q` in its article; the list and the
@@ -202,11 +209,15 @@ impl App {
         self.article = Some(a);
         self.read[a] = true;
         self.quote = Some(q);
-        self.sync_timeline();
+        self.follow_quote();
         self.scroll_to_quote();
     }
 
-    fn sync_timeline(&mut self) {
+    /// After the selected quote (or the corpus) changed: its related
+    /// quotes are ranked once here rather than at every frame, and the
+    /// timeline selection follows it.
+    fn follow_quote(&mut self) {
+        self.related = self.quote.map(|q| related(&self.corpus, q)).unwrap_or_default();
         if let Some(q) = self.quote {
             if let Some(i) = self.timeline().iter().position(|&x| x == q) {
                 self.timeline_selected = i;
@@ -286,16 +297,16 @@ impl App {
             Action::NextQuote | Action::PrevQuote => self.step_quote(action == Action::NextQuote),
             Action::NextRelated | Action::PrevRelated => self.step_related(action == Action::NextRelated),
             Action::RelatedList => {
-                if let Some(q) = self.quote {
+                if self.quote.is_some() {
                     self.overlay = Overlay::Related {
-                        entries: self.related(q),
+                        entries: self.related.clone(),
                         selected: 0,
                     };
                 }
             }
             Action::CompareWordings => {
-                if let Some(q) = self.quote {
-                    self.overlay = Overlay::Compare { quote: q, scroll: 0 };
+                if self.quote.is_some() {
+                    self.overlay = Overlay::Compare { scroll: 0 };
                 }
             }
             Action::SetDate => {
@@ -307,18 +318,14 @@ impl App {
                 }
             }
             Action::GroupByStory => {
-                let current = self.list.get(self.list_selected).copied();
                 self.by_story = !self.by_story;
-                self.rebuild_list();
-                if let Some(i) = current.and_then(|a| self.list.iter().position(|&x| x == a)) {
-                    self.list_selected = i;
-                }
+                self.rebuild_list_keeping_selection();
             }
             Action::Back => match self.focus {
                 Pane::Articles if self.filter.is_some() => {
                     self.filter = None;
                     self.rebuild_list();
-                    self.sync_timeline();
+                    self.follow_quote();
                 }
                 _ => self.focus = Pane::Articles,
             },
@@ -376,7 +383,7 @@ impl App {
             (Some(i), false) => i.saturating_sub(1),
         };
         self.quote = Some(quotes[next]);
-        self.sync_timeline();
+        self.follow_quote();
         self.scroll_to_quote();
     }
 
@@ -386,7 +393,7 @@ impl App {
         let Some(q) = self.quote else { return };
         let (list, at) = match self.related_walk.take() {
             Some((list, at)) if list.get(at) == Some(&q) => (list, at),
-            _ => (self.walk_from(q), 0),
+            _ => (self.walk(), 0),
         };
         if list.len() < 2 {
             return;
@@ -401,10 +408,11 @@ impl App {
         self.jump_to(target);
     }
 
-    /// What `]` walks from `q`: `q`, then its related quotes, best first.
-    fn walk_from(&self, q: QuoteId) -> Vec<QuoteId> {
-        std::iter::once(q)
-            .chain(self.related(q).into_iter().map(|r| r.quote))
+    /// What `]` walks: the selected quote, then its related quotes.
+    fn walk(&self) -> Vec<QuoteId> {
+        self.quote
+            .into_iter()
+            .chain(self.related.iter().map(|r| r.quote))
             .collect()
     }
 
@@ -430,13 +438,9 @@ impl App {
             )
         };
         quoteline::set_article_date(&mut self.corpus, a, date);
-        let current = self.list.get(self.list_selected).copied();
-        self.rebuild_list();
-        if let Some(i) = current.and_then(|x| self.list.iter().position(|&y| y == x)) {
-            self.list_selected = i;
-        }
+        self.rebuild_list_keeping_selection();
         self.related_walk = None;
-        self.sync_timeline();
+        self.follow_quote();
         Ok(())
     }
 
@@ -540,9 +544,7 @@ impl App {
                     Overlay::Picker { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
                     Overlay::Search { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
                     Overlay::Related { entries, selected } => *selected = move_sel(*selected, entries.len(), down),
-                    Overlay::Compare { scroll, .. } => {
-                        *scroll = if down { *scroll + 1 } else { scroll.saturating_sub(1) }
-                    }
+                    Overlay::Compare { scroll } => *scroll = if down { *scroll + 1 } else { scroll.saturating_sub(1) },
                     _ => {}
                 }
             }

@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .map(|r| {
                     let quote = &c.quotes[r.quote];
                     let art = &c.articles[quote.article];
-                    let when = quote.when.as_ref().map_or("undated".into(), |w| w.label());
+                    let when = said_when(quote);
                     Line::from(vec![
                         Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
                         Span::styled(
@@ -124,7 +124,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             };
             draw_chooser(frame, &theme, title, None, rows, *selected);
         }
-        Overlay::Compare { quote, scroll } => draw_compare(frame, app, *quote, *scroll, &theme),
+        Overlay::Compare { scroll } => {
+            if let Some(q) = app.quote {
+                draw_compare(frame, app, q, *scroll, &theme);
+            }
+        }
         Overlay::DateInput { input, error } => draw_date_input(frame, app, input, error.as_deref(), &theme),
     }
 }
@@ -137,7 +141,7 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     let who = |id: QuoteId| {
         let quote = &c.quotes[id];
         let art = &c.articles[quote.article];
-        let when = quote.when.as_ref().map_or("undated".into(), |w| w.label());
+        let when = said_when(quote);
         format!("{} · {when}", art.source())
     };
     let mut lines: Vec<Line> = vec![
@@ -217,6 +221,11 @@ fn draw_date_input(frame: &mut Frame, app: &App, input: &str, error: Option<&str
     let area = centered(frame.area(), 72, lines.len() as u16 + 2);
     let block = overlay_block(frame, area, " Article date (quote dates follow) ", theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+/// When a quote was said, as the timeline writes it ("Aug 2025").
+fn said_when(quote: &quoteline::model::Quote) -> String {
+    quote.when.as_ref().map_or("undated".into(), |w| w.label())
 }
 
 /// Clears `area` over the panes and returns the frame of an overlay.
@@ -352,7 +361,7 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
             others.join(", ")
         ));
     }
-    let related = app.related(q).len();
+    let related = app.related.len();
     if related > 0 {
         second.push(format!("{related} related (] [ R)"));
     }
