@@ -4,16 +4,9 @@
 
 mod common;
 
-use quoteline::{load_corpus, LoadOptions};
-use serde_json::Value;
-
 #[test]
 fn demo_corpus_matches_its_gold() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/fixtures/demo_gold.json")).unwrap())
-            .unwrap();
-    let corpus = load_corpus(&[format!("{root}/assets")], &LoadOptions::default());
+    let (corpus, gold) = common::demo();
     assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
     let (mut gold_n, mut found, mut right) = (0, 0, 0);
     for ga in gold["articles"].as_array().unwrap() {

@@ -149,11 +149,7 @@ fn pair_scores(c: &Corpus, gold: &[Value], predicted: &HashSet<(QuoteId, QuoteId
 
 #[test]
 fn demo_statement_and_reply_pairs_against_the_gold() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/fixtures/demo_gold.json")).unwrap())
-            .unwrap();
-    let c = load_corpus(&[format!("{root}/assets")], &LoadOptions::default());
+    let (c, gold) = common::demo();
     // Predicted statement pairs: quotes of one statement in different articles.
     let mut statements = HashSet::new();
     for st in &c.statements {

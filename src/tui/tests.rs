@@ -28,6 +28,13 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
+/// Empties the date overlay's input line.
+fn clear_input(app: &mut App) {
+    while matches!(&app.overlay, super::app::Overlay::DateInput { input, .. } if !input.is_empty()) {
+        handle(app, Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
+    }
+}
+
 fn render(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
@@ -223,20 +230,10 @@ fn statements_compare_related_list_date_and_stories() {
     // d: a date by hand; a bad one is refused with a message.
     let a = app.article.unwrap();
     keys(&mut app, "d");
-    for _ in 0..10 {
-        handle(
-            &mut app,
-            Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
-        );
-    }
+    clear_input(&mut app);
     keys(&mut app, "2026-13-01\n");
     assert!(render(&app).contains("not a date"));
-    for _ in 0..10 {
-        handle(
-            &mut app,
-            Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
-        );
-    }
+    clear_input(&mut app);
     keys(&mut app, "2026-03-20\n");
     insta::assert_snapshot!("date_set_120x40", render(&app));
     assert_eq!(app.corpus.articles[a].date.unwrap().to_string(), "2026-03-20");

@@ -5,6 +5,16 @@
 
 use std::path::PathBuf;
 
+/// The bundled demo corpus and its hand-made gold
+/// (tests/fixtures/demo_gold.json).
+pub fn demo() -> (quoteline::model::Corpus, serde_json::Value) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let gold = serde_json::from_str(&std::fs::read_to_string(format!("{root}/tests/fixtures/demo_gold.json")).unwrap())
+        .unwrap();
+    let corpus = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
+    (corpus, gold)
+}
+
 /// `../shared` beside the project, or None (tests then skip, saying so).
 pub fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
