@@ -26,6 +26,9 @@ pub struct QuoteRecord<'a> {
 #[derive(Debug, Serialize)]
 pub struct ArticleRecord<'a> {
     pub file: &'a str,
+    /// The record within a file of several (JSON, feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<&'a str>,
     pub title: Option<&'a str>,
     pub title_derived: bool,
     pub dek: Option<&'a str>,
@@ -85,6 +88,7 @@ pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
 pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {
     c.articles.iter().map(|a| ArticleRecord {
         file: &a.file,
+        item: a.item.as_deref(),
         title: a.title.as_deref(),
         title_derived: a.title_derived,
         dek: a.dek.as_deref(),
@@ -170,6 +174,9 @@ pub fn statement_records(c: &Corpus) -> impl Iterator<Item = StatementRecord<'_>
 #[derive(Debug, Serialize)]
 pub struct QuoteRef<'a> {
     pub file: &'a str,
+    /// The record within a file of several (JSON, feeds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<&'a str>,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -197,6 +204,7 @@ fn quote_ref(c: &Corpus, q: usize) -> QuoteRef<'_> {
     let quote = &c.quotes[q];
     QuoteRef {
         file: &c.articles[quote.article].file,
+        item: c.articles[quote.article].item.as_deref(),
         start: quote.span.start,
         end: quote.span.end,
         text: one_line(&quote.text),

@@ -81,6 +81,10 @@ pub struct Removed {
 pub struct Article {
     /// The path as the user gave it (or as discovered under a given folder).
     pub file: String,
+    /// Which record of a file holding several (JSON, feeds): id, URL or
+    /// position.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
     /// The decoded text; every span in the article indexes into it.
     #[serde(skip)]
     pub text: String,
@@ -97,6 +101,9 @@ pub struct Article {
     pub quotes: Vec<QuoteId>,
     /// The story (articles about one event) it belongs to.
     pub story: Option<StoryId>,
+    /// The text is one quote given with its speaker (a Quotebank record).
+    #[serde(skip)]
+    pub given: Option<crate::load::GivenQuote>,
 }
 
 impl Article {

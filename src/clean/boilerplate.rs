@@ -187,6 +187,19 @@ pub fn is_read_more(line: &str) -> bool {
         "don't miss:",
         "don’t miss:",
         "further reading",
+        // The same links in the languages of saved pages.
+        "vea también",
+        "lea también",
+        "lee también",
+        "lesen sie auch",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "lire aussi",
+        "à lire aussi",
+        "voir aussi",
+        "leggi anche",
+        "zobacz też",
+        "czytaj też",
     ];
     let l = line.to_lowercase();
     PREFIXES.iter().any(|p| l.starts_with(p))
@@ -202,6 +215,10 @@ pub fn is_list_widget(line: &str) -> bool {
         || l == "more stories"
         || l == "most read"
         || l == "most popular"
+        || l == "kontakt:"
+        || l == "contact:"
+        || l == "quellen ausblenden"
+        || l == "quellen einblenden"
         || (l.starts_with("list of ") && l.contains("item"))
 }
 
@@ -221,6 +238,7 @@ pub fn is_comment_form(line: &str) -> bool {
         "log in to comment",
         "sign in to comment",
         "be the first to comment",
+        "submit your letter",
     ];
     let l = line.to_lowercase();
     PHRASES.iter().any(|p| l.starts_with(p))
@@ -240,10 +258,15 @@ pub fn is_read_time(line: &str) -> bool {
 /// Placeholders left where images were: "article picture", "Image", "[photo]".
 pub fn is_image_placeholder(line: &str) -> bool {
     let l = line.to_lowercase();
-    let l = l.trim().trim_matches(|c| c == '[' || c == ']');
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
     matches!(
         l,
         "article picture"
+            | "anzeige"
+            | "werbung"
+            | "publicidad"
+            | "publicité"
+            | "sponsored"
             | "image"
             | "photo"
             | "picture"
@@ -262,6 +285,93 @@ pub fn is_image_placeholder(line: &str) -> bool {
         || l.starts_with("photo:")
         || l.starts_with("(photo")
         || l.starts_with("image source")
+}
+
+/// Photo credits left without their picture: "Crédits photos : X",
+/// "Photo credit: X", "Name/Getty Images".
+pub fn is_image_credit(line: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "crédits photos",
+        "crédit photo",
+        "photo credit",
+        "credit:",
+        "foto:",
+        "fotos:",
+        "bild:",
+        "bildquelle:",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "shutterstock",
+        "istock",
+        "/ap",
+        "/afp",
+        "/reuters",
+        "/dpa",
+        "imago images",
+    ];
+    let l = line.to_lowercase();
+    let l = l.trim().trim_end_matches(['.', ')']);
+    let short = word_count(line) <= 12
+        && (PREFIXES.iter().any(|p| l.starts_with(p)) || AGENCIES.iter().any(|a| l.ends_with(a)));
+    // A caption ending in its credit: "Text of the caption. | © Agency".
+    let captioned = line.rsplit_once('©').is_some_and(|(before, credit)| {
+        word_count(credit) <= 8 && word_count(before) <= 40 && !before.trim().is_empty()
+    });
+    short || captioned
+}
+
+/// Invitations to the outlet's social channels: "Join our Telegram
+/// channel", "Folge uns auf Instagram". A platform named alone is news.
+pub fn is_social_promo(line: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        "telegram",
+        "youtube",
+        "whatsapp",
+        "instagram",
+        "tiktok",
+        "facebook",
+        "twitter",
+    ];
+    const INVITES: &[&str] = &[
+        "join us",
+        "follow us",
+        "join our",
+        "subscribe to our",
+        "our channel",
+        "únete",
+        "síguenos",
+        "suscríbete",
+        "tenemos canal",
+        "nuestro canal",
+        "folge uns",
+        "folgen sie uns",
+        "abonniere",
+        "unseren kanal",
+        "einverständnis",
+        "freischalten",
+        "suivez-nous",
+        "rejoignez",
+    ];
+    let l = line.to_lowercase();
+    word_count(line) <= 40 && PLATFORMS.iter().any(|p| l.contains(p)) && INVITES.iter().any(|i| l.contains(i))
+}
+
+/// Paywall and subscription notices: "To view the full story, please
+/// subscribe", "already a subscriber? Log in".
+pub fn is_paywall_notice(line: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "to view the full story",
+        "to continue reading",
+        "already a subscriber",
+        "you’re already a subscriber",
+        "you're already a subscriber",
+        "first-time subscribers",
+        "subscribe to continue",
+        "subscribe now to read",
+    ];
+    let l = line.to_lowercase();
+    l.contains("subscri") && PHRASES.iter().any(|p| l.contains(p))
 }
 
 /// Share and popularity widgets.
@@ -426,6 +536,30 @@ mod tests {
         assert!(!is_category_line("He said | she said, and more words went on. Yes."));
         assert!(is_lone_section("Political"));
         assert!(!is_lone_section("Sheinbaum"));
+    }
+
+    #[test]
+    fn saved_page_furniture() {
+        assert!(is_read_more("VEA TAMBIÉN: Otra noticia del día"));
+        assert!(is_read_more("Lesen Sie auch: Die Bahn streikt"));
+        assert!(is_image_placeholder("- Anzeige -"));
+        assert!(is_image_credit("Crédits photos : Agence"));
+        assert!(is_image_credit("The mayor at the harbour. | © Ferro/Getty Images"));
+        assert!(is_image_credit("Mayor Varga/Getty Images"));
+        assert!(!is_image_credit(
+            "The mayor said Getty Images had photographed the harbour for a story that ran for weeks in the paper."
+        ));
+        assert!(is_paywall_notice(
+            "To view the full story, please subscribe to The Ledger."
+        ));
+        assert!(!is_paywall_notice(
+            "Subscribers to the water service will pay more, she said."
+        ));
+        assert!(is_social_promo("¿Ya sabías que tenemos canal de Telegram? Únete aquí."));
+        assert!(is_social_promo("Join our WhatsApp channel for the latest news"));
+        assert!(!is_social_promo(
+            "He announced the decision on his YouTube channel on Monday."
+        ));
     }
 
     #[test]

@@ -63,6 +63,9 @@ const LINE_RULES: &[LineRule] = &[
     ("comment form", bp::is_comment_form),
     ("reading time", bp::is_read_time),
     ("image placeholder", bp::is_image_placeholder),
+    ("image credit", bp::is_image_credit),
+    ("paywall notice", bp::is_paywall_notice),
+    ("social promo", bp::is_social_promo),
     ("share widget", bp::is_share_widget),
     ("category line", bp::is_category_line),
     ("agency credit", bp::is_agency_credit),
@@ -75,25 +78,33 @@ const TAIL_MARKERS: &[&str] = &["share widget", "category line", "agency credit"
 /// Cleans one decoded source into an article (quotes are found later).
 pub fn clean(source: &Source) -> Article {
     let text = &source.text;
-    let spans = paragraphs(text, source.meta_len);
+    // A given quote is all body: there is no page around it to clean.
+    let spans = if source.given.is_some() {
+        vec![Span::new(0, text.len())]
+    } else {
+        paragraphs(text, source.meta_len)
+    };
     let lines: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
-
-    for (i, line) in lines.iter().enumerate() {
-        if let Some((reason, _)) = LINE_RULES.iter().find(|(_, rule)| rule(line)) {
-            verdicts[i] = Some(Verdict::Remove(reason));
-        }
-    }
-    mark_list_items(&lines, &mut verdicts);
-    mark_tail(&lines, &mut verdicts);
-
     let mut header = Header::default();
-    read_header(&lines, &mut verdicts, &mut header);
+    if source.given.is_some() {
+        verdicts = vec![Some(Verdict::Keep(BlockRole::Body)); lines.len()];
+    } else {
+        for (i, line) in lines.iter().enumerate() {
+            if let Some((reason, _)) = LINE_RULES.iter().find(|(_, rule)| rule(line)) {
+                verdicts[i] = Some(Verdict::Remove(reason));
+            }
+        }
+        mark_list_items(&lines, &mut verdicts);
+        mark_tail(&lines, &mut verdicts);
 
-    // A headline printed twice in a row is one headline (or one related link).
-    for i in 1..lines.len() {
-        if verdicts[i].is_none() && lines[i] == lines[i - 1] {
-            verdicts[i] = Some(Verdict::Remove("repeated line"));
+        read_header(&lines, &mut verdicts, &mut header);
+
+        // A headline printed twice in a row is one headline (or one related link).
+        for i in 1..lines.len() {
+            if verdicts[i].is_none() && lines[i] == lines[i - 1] {
+                verdicts[i] = Some(Verdict::Remove("repeated line"));
+            }
         }
     }
 
@@ -153,6 +164,8 @@ pub fn clean(source: &Source) -> Article {
 
     Article {
         file: source.file.clone(),
+        item: source.item.clone(),
+        given: source.given.clone(),
         text: text.clone(),
         title,
         title_derived,
@@ -389,7 +402,7 @@ mod tests {
             file: file.into(),
             text: text.into(),
             meta: SourceMeta::default(),
-            meta_len: 0,
+            ..Source::default()
         }
     }
 

@@ -69,6 +69,9 @@ pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
 /// Runs the whole extraction on a cleaned article; `hints` are the genders
 /// learnt across the corpus.
 pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Extraction {
+    if let Some(given) = &article.given {
+        return given_quote(article, given);
+    }
     let text = article.text.as_str();
     let Scan { raw, mut people } = scan;
     let ctx = Context::new(text, &article.blocks, &raw);
@@ -251,6 +254,33 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
         }
     }
     done
+}
+
+/// A record that is one quote with its speaker (Quotebank): the sieves have
+/// nothing to decide; the whole text inside its marks is the quote.
+fn given_quote(article: &Article, given: &crate::load::GivenQuote) -> Extraction {
+    let text = article.text.as_str();
+    let inner_start = text.find('“').map_or(0, |i| i + '“'.len_utf8());
+    let inner_end = text.rfind('”').filter(|&e| e >= inner_start).unwrap_or(text.len());
+    let speaker = given.speaker.as_ref().map(|name| SpeakerRef {
+        kind: SpeakerKind::Person,
+        name: name.clone(),
+        gender: Gender::Unknown,
+        roles: Vec::new(),
+    });
+    Extraction {
+        quotes: vec![ExtractedQuote {
+            span: Span::new(inner_start, inner_end),
+            text: text[inner_start..inner_end].to_string(),
+            kind: QuoteKind::Full,
+            cue: None,
+            mention: None,
+            sieve: Some("given"),
+            speaker: speaker.clone(),
+            time: None,
+        }],
+        people: speaker.into_iter().collect(),
+    }
 }
 
 fn person_ref(people: &People, i: usize) -> SpeakerRef {

@@ -1,51 +1,118 @@
-//! Decoding: bytes to text. UTF-8 with or without BOM; invalid bytes are
-//! replaced with a warning; binary, empty and oversized files are refused.
+//! Decoding: bytes to text. UTF-8 with or without BOM, UTF-16 with BOM,
+//! legacy encodings (declared or detected); mojibake repaired; controls and
+//! escapes removed; binary, empty and oversized files refused.
 
 use super::discover::io_reason;
+use super::mojibake;
+use encoding_rs::{Encoding, UTF_8};
 use std::io::Read;
 
-/// Reads `file` and decodes it; `Err` carries the one-line reason.
-pub fn read_text(file: &str, max_bytes: u64) -> Result<(String, Vec<String>), String> {
+/// Reads `file` whole, refusing it when it is larger than `max_bytes`;
+/// `Err` carries the one-line reason.
+pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     let f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
-    let len = f.metadata().map_err(|e| io_reason(&e))?.len();
+    let meta = f.metadata().map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a folder".into());
+    }
+    let len = meta.len();
     if len > max_bytes {
-        return Err(format!(
-            "file is {} MiB, over the {} MiB limit (raise it with --max-size)",
-            len / (1024 * 1024),
-            max_bytes / (1024 * 1024)
-        ));
+        return Err(too_big(len, max_bytes));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     f.take(max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_reason(&e))?;
-    decode_bytes(&bytes)
+    // The file may have grown since it was measured (or be a device).
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
 }
 
-/// Decodes bytes already in memory (see [`read_text`]).
-pub fn decode_bytes(bytes: &[u8]) -> Result<(String, Vec<String>), String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".into());
-    }
-    if looks_binary(bytes) {
-        return Err("binary file, not text".into());
-    }
+fn too_big(len: u64, max_bytes: u64) -> String {
+    format!(
+        "file is {} MiB, over the {} MiB limit (raise it with --max-size)",
+        len.div_ceil(1024 * 1024),
+        max_bytes / (1024 * 1024)
+    )
+}
+
+/// Reads `file` and decodes it (see [`decode_bytes`]).
+pub fn read_text(file: &str, max_bytes: u64) -> Result<(String, Vec<String>), String> {
+    decode_bytes(&read_bytes(file, max_bytes)?, None)
+}
+
+/// Decodes bytes to clean text. A byte-order mark (UTF-8, UTF-16) decides;
+/// else valid UTF-8 is UTF-8; else the encoding the document declares
+/// (`declared`, e.g. an HTML meta charset); else chardetng's guess, with a
+/// warning. Mojibake is repaired and control and escape sequences removed,
+/// each with a warning. Empty and binary input is refused.
+pub fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<(String, Vec<String>), String> {
     let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let s = String::from_utf8_lossy(bytes).into_owned();
-            let bad = s.chars().filter(|&c| c == '\u{FFFD}').count();
-            warnings.push(format!("not valid UTF-8: {bad} invalid byte sequence(s) replaced"));
-            s
+    let text = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            warnings.push(format!("invalid {} sequences replaced", enc.name()));
+        }
+        text.into_owned()
+    } else {
+        if looks_binary(bytes) {
+            return Err("binary file, not text".into());
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                let enc = declared.unwrap_or_else(|| guess(bytes));
+                let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+                if enc == UTF_8 || had_errors {
+                    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+                    warnings.push(format!(
+                        "not valid {}: {bad} invalid byte sequence(s) replaced",
+                        enc.name()
+                    ));
+                } else {
+                    warnings.push(format!("not UTF-8; decoded as {}", enc.name()));
+                }
+                text.into_owned()
+            }
         }
     };
+    if text.trim().is_empty() {
+        return Err("empty file".into());
+    }
+    let (text, repaired) = mojibake::repair(&text);
+    if repaired > 0 {
+        warnings.push(format!("{repaired} mis-decoded character(s) (mojibake) repaired"));
+    }
     let (text, removed) = strip_controls(&normalize_newlines(text));
     if removed > 0 {
         warnings.push(format!("{removed} control or escape sequence(s) removed"));
     }
     Ok((text, warnings))
+}
+
+/// chardetng's guess for bytes that are not UTF-8.
+fn guess(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// The encoding an HTML or XML document declares in its first kilobytes
+/// (`<meta charset=...>`, `content="...; charset=..."`, `<?xml encoding=...?>`).
+pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head
+        .find("charset=")
+        .map(|i| i + 8)
+        .or_else(|| head.find("encoding=").map(|i| i + 9))?;
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
 }
 
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
@@ -129,28 +196,52 @@ mod tests {
 
     #[test]
     fn bom_is_dropped_and_crlf_normalised() {
-        let (t, w) = decode_bytes(b"\xEF\xBB\xBFHello\r\nworld").unwrap();
+        let (t, w) = decode_bytes(b"\xEF\xBB\xBFHello\r\nworld", None).unwrap();
         assert_eq!(t, "Hello\nworld");
         assert!(w.is_empty());
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning() {
-        let (t, w) = decode_bytes(b"caf\xE9 ok").unwrap();
-        assert_eq!(t, "caf\u{FFFD} ok");
+    fn broken_utf8_is_replaced_with_a_warning() {
+        let (t, w) = decode_bytes(b"ok \xF0\x9F ok", Some(UTF_8)).unwrap();
+        assert_eq!(t, "ok \u{FFFD} ok");
         assert_eq!(w.len(), 1);
     }
 
     #[test]
+    fn legacy_encodings_are_detected() {
+        let (t, w) = decode_bytes(b"\x93I will not resign,\x94 the mayor said in M\xFCnchen.", None).unwrap();
+        assert_eq!(t, "“I will not resign,” the mayor said in München.");
+        assert_eq!(w, vec!["not UTF-8; decoded as windows-1252".to_string()]);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("“Yes,” she said.".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode_bytes(&utf16, None).unwrap().0, "“Yes,” she said.");
+        let latin = decode_bytes(
+            b"<meta charset=\"iso-8859-1\"><p>Caf\xE9</p>",
+            declared_encoding(b"<meta charset=\"iso-8859-1\">"),
+        )
+        .unwrap();
+        assert!(latin.0.ends_with("Café</p>"));
+    }
+
+    #[test]
     fn escapes_and_controls_are_removed() {
-        let (t, w) = decode_bytes(b"\x1b[2J\x1b]0;evil\x07Hello\x1b[31m red\x1b[0m \xe2\x80\xae!\x08").unwrap();
+        let (t, w) = decode_bytes(
+            b"\x1b[2J\x1b]0;evil\x07Hello\x1b[31m red\x1b[0m \xe2\x80\xae!\x08",
+            None,
+        )
+        .unwrap();
         assert_eq!(t, "Hello red !");
         assert_eq!(w, vec!["6 control or escape sequence(s) removed".to_string()]);
     }
 
     #[test]
     fn empty_and_binary_are_refused() {
-        assert_eq!(decode_bytes(b"  \n").unwrap_err(), "empty file");
-        assert!(decode_bytes(b"\x7fELF\x00\x01\x02").unwrap_err().contains("binary"));
+        assert_eq!(decode_bytes(b"  \n", None).unwrap_err(), "empty file");
+        assert!(decode_bytes(b"\x7fELF\x00\x01\x02", None)
+            .unwrap_err()
+            .contains("binary"));
     }
 }

@@ -5,7 +5,9 @@ use std::path::Path;
 
 /// Extensions read when walking a folder. A file named explicitly is read
 /// whatever its extension.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml", "json", "jsonl", "ndjson", "xml", "rss", "atom",
+];
 
 fn is_article_file(path: &Path) -> bool {
     path.extension()
@@ -59,7 +61,7 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
         if found.is_empty() {
             diags.push(Diagnostic {
                 file: given.clone(),
-                message: "no article files (.txt, .md) in this folder".into(),
+                message: "no article files (.txt, .md, .html, .json, .jsonl, .xml, .rss, .atom) in this folder".into(),
                 is_error: false,
             });
         }

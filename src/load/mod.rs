@@ -1,10 +1,16 @@
-//! Loading: find the files under the given paths and decode them to text.
-//! Every problem becomes a [`Diagnostic`] naming the file; nothing panics and
-//! one bad file never stops the others.
+//! Loading: find the files under the given paths, decode them to text and
+//! read each format (plain text, Markdown, HTML, JSON, JSON Lines, RSS and
+//! Atom, Quotebank quote dumps) into [`Source`]s for cleaning. Every problem
+//! becomes a [`Diagnostic`] naming the file; nothing panics and one bad file
+//! never stops the others.
 
 pub mod decode;
 pub mod discover;
+pub mod feed;
+pub mod html;
+pub mod json;
 pub mod markdown;
+pub mod mojibake;
 
 use crate::model::Diagnostic;
 
@@ -33,38 +39,199 @@ pub struct SourceMeta {
     pub byline: Option<String>,
 }
 
+/// A quote a record states outright (Quotebank): its speaker is taken as
+/// given rather than found by the sieves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GivenQuote {
+    pub speaker: Option<String>,
+}
+
 /// One decoded input, ready for cleaning.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Source {
     pub file: String,
+    /// Which record of a file holding several (JSON, feeds): its id, URL or
+    /// position. `None` for a file that is one article.
+    pub item: Option<String>,
     pub text: String,
     pub meta: SourceMeta,
     /// Byte length of a leading metadata block (front matter) in `text`,
     /// which cleaning keeps aside rather than showing.
     pub meta_len: usize,
+    /// The whole text is this one quote (see [`GivenQuote`]).
+    pub given: Option<GivenQuote>,
 }
 
-/// Reads every file under `paths`; returns the decoded sources in a stable
-/// order and one diagnostic per problem.
+/// The formats quoteline reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Json,
+    JsonLines,
+    Feed,
+}
+
+/// The format of a file: its content decides when it is clear (a page that
+/// starts with `<html`, a feed root, a JSON value); else its extension.
+pub fn detect(file: &str, bytes: &[u8]) -> Format {
+    let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)])
+        .trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n'])
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let ext = std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let by_ext = match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "rss" | "atom" | "xml" => Some(Format::Feed),
+        _ => None,
+    };
+    let after_decl = head
+        .strip_prefix("<?xml")
+        .and_then(|r| r.split_once("?>"))
+        .map_or(head.as_str(), |(_, r)| r.trim_start());
+    if after_decl.starts_with("<rss") || after_decl.starts_with("<feed") || after_decl.starts_with("<rdf:rdf") {
+        return Format::Feed;
+    }
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<!--") && head.contains("<html")
+    {
+        return Format::Html;
+    }
+    if head.starts_with('{') || head.starts_with('[') {
+        if by_ext == Some(Format::JsonLines) {
+            return Format::JsonLines;
+        }
+        // Several lines each holding an object: JSON Lines whatever the name.
+        let first = head.lines().next().unwrap_or("");
+        let is_lines = head.starts_with('{')
+            && first.trim_end().ends_with('}')
+            && head.lines().nth(1).is_some_and(|l| l.trim_start().starts_with('{'));
+        return if is_lines { Format::JsonLines } else { Format::Json };
+    }
+    by_ext.unwrap_or(Format::Text)
+}
+
+/// What reading one file gave: its sources, or the reason it gave none,
+/// and notes (warnings) either way.
+type FileResult = (Result<Vec<Source>, String>, Vec<String>);
+
+/// Reads one file in whatever format it is.
+pub fn read_file(file: &str, opts: &LoadOptions) -> FileResult {
+    let bytes = match decode::read_bytes(file, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    parse_bytes(file, &bytes)
+}
+
+/// Reads one file's bytes (see [`read_file`]).
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
+    let format = detect(file, bytes);
+    let declared = match format {
+        Format::Html | Format::Feed => decode::declared_encoding(bytes),
+        _ => None,
+    };
+    let (text, mut notes) = match decode::decode_bytes(bytes, declared) {
+        Ok(t) => t,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    let whole = |text: String, meta: SourceMeta, meta_len: usize| Source {
+        file: file.to_string(),
+        text,
+        meta,
+        meta_len,
+        ..Source::default()
+    };
+    let parsed = match format {
+        Format::Text => {
+            let (meta, meta_len) = markdown::front_matter(&text);
+            Ok(vec![whole(text, meta, meta_len)])
+        }
+        Format::Html => html::parse(&text).map(|(body, meta)| vec![whole(body, meta, 0)]),
+        Format::Json | Format::JsonLines | Format::Feed => {
+            let parsed = match format {
+                Format::Json => json::parse_json(&text),
+                Format::JsonLines => json::parse_json_lines(&text),
+                _ => feed::parse(&text),
+            };
+            parsed.and_then(|(records, record_notes)| {
+                notes.extend(record_notes);
+                if records.is_empty() {
+                    return Err("no articles or quotes in this file".into());
+                }
+                Ok(records
+                    .into_iter()
+                    .map(|r| Source {
+                        file: file.to_string(),
+                        item: Some(r.item),
+                        text: r.text,
+                        meta: r.meta,
+                        meta_len: 0,
+                        given: r.given,
+                    })
+                    .collect())
+            })
+        }
+    };
+    // Parsing may have unescaped what decoding had cleaned (JSON "\u001b",
+    // HTML "&#27;"): every string is cleaned again.
+    let parsed = parsed.map(|sources| sources.into_iter().map(sanitized).collect());
+    (parsed, notes)
+}
+
+/// The source with control and escape sequences removed from every field.
+fn sanitized(mut s: Source) -> Source {
+    let clean = |t: &mut String| {
+        let (c, removed) = decode::strip_controls(t);
+        if removed > 0 {
+            *t = c;
+        }
+    };
+    if s.meta_len == 0 {
+        clean(&mut s.text);
+    }
+    for t in [
+        &mut s.meta.title,
+        &mut s.meta.date,
+        &mut s.meta.outlet,
+        &mut s.meta.byline,
+        &mut s.item,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        clean(t);
+    }
+    if let Some(sp) = s.given.as_mut().and_then(|g| g.speaker.as_mut()) {
+        clean(sp);
+    }
+    s
+}
+
+/// Reads every file under `paths` (in parallel); returns the sources in a
+/// stable order and one diagnostic per problem.
 pub fn load_sources(paths: &[String], opts: &LoadOptions) -> (Vec<Source>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
     let (files, mut diags) = discover::discover(paths);
+    let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, opts)).collect();
     let mut sources = Vec::with_capacity(files.len());
-    for file in files {
-        match decode::read_text(&file, opts.max_bytes) {
-            Ok((text, warnings)) => {
-                diags.extend(warnings.into_iter().map(|message| Diagnostic {
-                    file: file.clone(),
-                    message,
-                    is_error: false,
-                }));
-                let (meta, meta_len) = markdown::front_matter(&text);
-                sources.push(Source {
-                    file,
-                    text,
-                    meta,
-                    meta_len,
-                });
-            }
+    for (file, (parsed, notes)) in files.into_iter().zip(results) {
+        diags.extend(notes.into_iter().map(|message| Diagnostic {
+            file: file.clone(),
+            message,
+            is_error: false,
+        }));
+        match parsed {
+            Ok(found) => sources.extend(found),
             Err(message) => diags.push(Diagnostic {
                 file,
                 message,
@@ -73,4 +240,39 @@ pub fn load_sources(paths: &[String], opts: &LoadOptions) -> (Vec<Source>, Vec<D
         }
     }
     (sources, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_detected_by_content_then_extension() {
+        assert_eq!(detect("a.txt", b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            detect("a", b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            detect("a.xml", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Format::Feed
+        );
+        assert_eq!(detect("a.dat", b"[{\"title\": 1}]"), Format::Json);
+        assert_eq!(detect("a.json", b"{\"a\":1}\n{\"a\":2}\n"), Format::JsonLines);
+        assert_eq!(detect("a.jsonl", b"{\"a\":\n1}"), Format::JsonLines);
+        assert_eq!(detect("a.html", b"<div>fragment</div>"), Format::Html);
+        assert_eq!(detect("a.md", b"---\ntitle: x\n---\n"), Format::Text);
+        assert_eq!(detect("a.txt", b"Plain words."), Format::Text);
+    }
+
+    #[test]
+    fn escapes_inside_json_strings_are_removed() {
+        let (parsed, _) = parse_bytes(
+            "a.json",
+            br#"{"title":"\u001b[31mRed\u001b[0m","body":"Hi\u0007 there \u202e."}"#,
+        );
+        let s = &parsed.unwrap()[0];
+        assert_eq!(s.meta.title.as_deref(), Some("Red"));
+        assert_eq!(s.text, "Hi there .");
+    }
 }

@@ -1,0 +1,96 @@
+//! RSS and Atom feeds (feed-rs): each item an article, the feed's title its
+//! outlet, the item's HTML content (or summary) its text.
+
+use super::json::{host, Record};
+use super::{html, SourceMeta};
+
+/// Parses a feed from its decoded text.
+pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
+    // The text is already decoded; an encoding declaration would make the
+    // XML reader decode it a second time.
+    let body = match text.trim_start().strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or(rest, |(_, after)| after),
+        None => text,
+    };
+    let feed = feed_rs::parser::parse(body.as_bytes()).map_err(|e| format!("malformed feed: {e}"))?;
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let mut out = Vec::new();
+    let mut notes = Vec::new();
+    for (i, entry) in feed.entries.into_iter().enumerate() {
+        let html_body = entry
+            .content
+            .and_then(|c| c.body)
+            .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+            .unwrap_or_default();
+        let text = html::to_text(&html_body);
+        if text.trim().is_empty() {
+            notes.push(format!("item {}: no text, skipped", i + 1));
+            continue;
+        }
+        let link = entry.links.first().map(|l| l.href.clone());
+        let authors: Vec<String> = entry
+            .authors
+            .iter()
+            .filter_map(|a| a.name.as_deref().map(str::trim).filter(|n| !n.is_empty()))
+            .map(str::to_string)
+            .collect();
+        out.push(Record {
+            item: link.clone().unwrap_or(entry.id),
+            text,
+            meta: SourceMeta {
+                title: entry.title.map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty()),
+                date: entry.published.or(entry.updated).map(|d| d.date_naive().to_string()),
+                outlet: outlet.clone().or_else(|| link.as_deref().and_then(host)),
+                byline: (!authors.is_empty()).then(|| authors.join(", ")),
+            },
+            given: None,
+        });
+    }
+    Ok((out, notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_items_become_articles() {
+        let rss = r#"<?xml version="1.0" encoding="windows-1252"?>
+<rss version="2.0"><channel><title>The Ledger</title><link>https://ledger.example</link><description>News</description>
+<item><title>Harbour plan approved</title><link>https://ledger.example/a</link>
+<pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>
+<description><![CDATA[<p>“We will build it,” Mayor Ilse Varga said.</p><p>Second paragraph.</p>]]></description></item>
+<item><title>Empty</title></item>
+</channel></rss>"#;
+        let (recs, notes) = parse(rss).unwrap();
+        assert_eq!(recs.len(), 1);
+        assert_eq!(
+            recs[0].text,
+            "“We will build it,” Mayor Ilse Varga said.\n\nSecond paragraph."
+        );
+        assert_eq!(recs[0].meta.title.as_deref(), Some("Harbour plan approved"));
+        assert_eq!(recs[0].meta.outlet.as_deref(), Some("The Ledger"));
+        assert_eq!(recs[0].meta.date.as_deref(), Some("2026-03-02"));
+        assert_eq!(notes, vec!["item 2: no text, skipped".to_string()]);
+    }
+
+    #[test]
+    fn atom_entries_become_articles() {
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title><id>c</id><updated>2026-03-03T00:00:00Z</updated>
+<entry><title>Vote</title><id>e1</id><updated>2026-03-03T10:00:00Z</updated><author><name>Ana Ruiz</name></author>
+<content type="html">&lt;p&gt;“No,” he said.&lt;/p&gt;</content></entry></feed>"#;
+        let (recs, _) = parse(atom).unwrap();
+        assert_eq!(recs[0].text, "“No,” he said.");
+        assert_eq!(recs[0].meta.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn malformed_feed_is_an_error() {
+        assert!(parse("<rss><channel><item>").is_err() || parse("<rss><channel><item>").unwrap().0.is_empty());
+        assert!(parse("<html>not a feed</html>").is_err());
+    }
+}

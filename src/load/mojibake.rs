@@ -1,0 +1,138 @@
+//! Mojibake repair: UTF-8 text that was once decoded as Windows-1252 (or
+//! Windows-874, as seed-like copies show: `โ€˜` for `‘`) and saved again.
+//! Each suspicious run of characters is mapped back to the bytes it came
+//! from and decoded as UTF-8; a sequence is replaced only when those bytes
+//! are valid UTF-8 for a plausible character, so real accented or Thai text
+//! is left alone.
+
+use encoding_rs::{WINDOWS_1252, WINDOWS_874};
+
+/// The byte a character had under Windows-1252 or Windows-874, when it is
+/// one of the high bytes (0x80..=0xFF) that UTF-8 sequences are made of.
+fn high_byte(c: char, thai: bool) -> Option<u8> {
+    if c.is_ascii() {
+        return None;
+    }
+    // Bytes with no mapping survive as the C1 control of the same value.
+    if ('\u{80}'..='\u{9F}').contains(&c) {
+        return Some(c as u32 as u8);
+    }
+    let mut buf = [0u8; 4];
+    let s: &str = c.encode_utf8(&mut buf);
+    let encodings = if thai {
+        &[WINDOWS_1252, WINDOWS_874][..]
+    } else {
+        &[WINDOWS_1252][..]
+    };
+    for enc in encodings {
+        let (bytes, _, unmappable) = enc.encode(s);
+        if !unmappable && bytes.len() == 1 && bytes[0] >= 0x80 {
+            return Some(bytes[0]);
+        }
+    }
+    None
+}
+
+/// Characters that a mis-decoded UTF-8 sequence plausibly stood for.
+fn plausible(c: char, lead_was_thai: bool) -> bool {
+    if c.is_control() {
+        return false;
+    }
+    if !lead_was_thai {
+        return true;
+    }
+    // A Thai lead letter is also real Thai text; only accept what such
+    // copies actually garble: punctuation, currency and Latin letters.
+    matches!(c as u32, 0xA0..=0x24F | 0x2010..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x214F)
+}
+
+/// True when the text shows the tell-tale signs worth a repair pass.
+fn suspicious(text: &str) -> bool {
+    text.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Î', 'Ð', 'Ñ', '\u{E42}'])
+}
+
+/// Repairs mojibake in `text`; returns the repaired text and the number of
+/// sequences fixed (0 means `text` is returned unchanged).
+pub fn repair(text: &str) -> (String, usize) {
+    if !suspicious(text) {
+        return (text.to_string(), 0);
+    }
+    // Windows-874 mapping only when its signature (โ€ = E2 80, the start of
+    // typographic punctuation) is present: Thai letters are real text otherwise.
+    let thai = text.contains("\u{E42}\u{20AC}");
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut fixed = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((c, used)) = decode_at(&chars[i..], thai) {
+            out.push(c);
+            fixed += 1;
+            i += used;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    (out, fixed)
+}
+
+/// Decodes one UTF-8 sequence spelled by the characters at the start of
+/// `chars`, if they spell one.
+fn decode_at(chars: &[char], thai: bool) -> Option<(char, usize)> {
+    let lead = high_byte(chars[0], thai)?;
+    let len = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    if chars.len() < len {
+        return None;
+    }
+    let mut bytes = [0u8; 4];
+    bytes[0] = lead;
+    for k in 1..len {
+        let b = high_byte(chars[k], thai)?;
+        if !(0x80..=0xBF).contains(&b) {
+            return None;
+        }
+        bytes[k] = b;
+    }
+    let s = std::str::from_utf8(&bytes[..len]).ok()?;
+    let c = s.chars().next()?;
+    let lead_was_thai = ('\u{E00}'..='\u{E7F}').contains(&chars[0]);
+    plausible(c, lead_was_thai).then_some((c, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repair;
+
+    #[test]
+    fn windows_1252_mojibake_is_repaired() {
+        assert_eq!(
+            repair("Itâ€™s â€œdoneâ€\u{9D} in SÃ£o Paulo").0,
+            "It’s “done” in São Paulo"
+        );
+    }
+
+    #[test]
+    fn windows_874_mojibake_is_repaired() {
+        let (t, n) = repair("is not \u{E42}\u{20AC}\u{2DC}sustainable\u{E42}\u{20AC}\u{2122}");
+        assert_eq!(t, "is not ‘sustainable’");
+        assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn real_text_is_left_alone() {
+        for s in [
+            "Café déjà vu, naïve Ångström",
+            "ภาษาไทย โรงเรียน",
+            "Ça va? «Oui»",
+            "â la carte",
+        ] {
+            assert_eq!(repair(s), (s.to_string(), 0), "{s}");
+        }
+    }
+}
