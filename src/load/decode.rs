@@ -15,12 +15,16 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     if meta.is_dir() {
         return Err("is a folder".into());
     }
+    // FIFOs, sockets and devices would block or never end.
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
     let len = meta.len();
     if len > max_bytes {
         return Err(too_big(len, max_bytes));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    f.take(max_bytes + 1)
+    f.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| io_reason(&e))?;
     // The file may have grown since it was measured (or be a device).

@@ -1,0 +1,129 @@
+//! A corpus of hostile and broken files, written at run time: each bad file
+//! gets one clear line naming it and the reason, the good ones still load,
+//! nothing panics, and no control or escape sequence reaches the output.
+
+use std::path::Path;
+use std::process::Command;
+
+const GOOD: &str =
+    "Harbour plan approved\n\n“We will build the sea wall this year,” Mayor Ilse Varga said on Monday.\n";
+
+/// Writes the hostile corpus into `dir`; returns the files that must be
+/// refused, each with a word its message must contain.
+fn write_hostile_corpus(dir: &Path) -> Vec<(&'static str, &'static str)> {
+    let w = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    w("good.txt", GOOD.as_bytes());
+    w("empty.txt", b"");
+    w("blank.md", b"  \n\n\t\n");
+    w(
+        "elf.txt",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00",
+    );
+    w("png.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00");
+    w("big.txt", &vec![b'a'; 2 * 1024 * 1024 + 10]);
+    w(
+        "broken.json",
+        b"{\"articles\": [{\"title\": \"x\", \"content\": \"unterminated",
+    );
+    w("deep.json", "[".repeat(100_000).as_bytes());
+    w("notrecords.json", b"42");
+    w("allbad.jsonl", b"{nope\n{also nope\n");
+    w(
+        "broken.rss",
+        b"<?xml version=\"1.0\"?><rss><channel><item><title>x</tit",
+    );
+    w(
+        "emptyfeed.xml",
+        b"<rss version=\"2.0\"><channel><title>t</title></channel></rss>",
+    );
+    w(
+        "scripts.html",
+        b"<html><body><script>alert(1)</script><style>p{}</style></body></html>",
+    );
+    // Loaded with warnings, not refused:
+    w(
+        "escapes.txt",
+        "Escapes\n\n\u{1b}[2J\u{1b}]0;owned\u{7}“I am \u{1b}[31mred\u{1b}[0m,” \u{202e}Ilse Varga said.\n".as_bytes(),
+    );
+    w("escapes.json", br#"[{"title":"\u001b]8;;http://x\u0007T","content":"\u201cHi\u001b[5m there,\u201d said Tomas Brandt.\u0000"}]"#);
+    w("latin1.txt", b"Caf\xe9\n\n\x93We stay open,\x94 the owner said.\n");
+    w(
+        "tagsoup.html",
+        b"<html><body><div><p>\xe2\x80\x9cYes,\xe2\x80\x9d <b>she said<i>.<p><<>></div></span></table>",
+    );
+    w(
+        "longline.txt",
+        format!("Long\n\n{}\n", "word ".repeat(200_000)).as_bytes(),
+    );
+    w(
+        "manyrecords.jsonl",
+        "{\"text\":\"“Fine,” he said.\"}\n".repeat(5_000).as_bytes(),
+    );
+    std::fs::create_dir(dir.join("folder.txt")).unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir, dir.join("loop")).unwrap();
+        std::os::unix::fs::symlink(dir.join("missing-target.txt"), dir.join("dangling.txt")).unwrap();
+    }
+    vec![
+        ("empty.txt", "empty file"),
+        ("blank.md", "empty file"),
+        ("elf.txt", "binary file"),
+        ("png.html", "binary file"),
+        ("big.txt", "over the 1 MiB limit"),
+        ("broken.json", "malformed JSON"),
+        ("deep.json", "malformed JSON"),
+        ("notrecords.json", "no records"),
+        ("allbad.jsonl", "malformed JSON"),
+        ("broken.rss", "malformed feed"),
+        ("emptyfeed.xml", "no articles"),
+        ("scripts.html", "no readable text"),
+        ("loop", "symbolic link loop"),
+        ("dangling.txt", "no such file"),
+    ]
+}
+
+fn has_controls(s: &str) -> bool {
+    s.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn hostile_corpus_loads_without_panic_and_names_each_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = write_hostile_corpus(dir.path());
+    for command in ["extract", "articles", "speakers", "statements"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+            .args([command, "--format", "jsonl", "--max-size", "1"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "{command}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        for (file, reason) in &refused {
+            let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(&format!("/{file}:"))).collect();
+            assert_eq!(lines.len(), 1, "{command}: one line for {file}:\n{stderr}");
+            assert!(lines[0].contains(reason), "{command}: {file}: {}", lines[0]);
+        }
+        for line in stdout.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            assert!(!has_controls(&v.to_string().replace("\\n", "")), "{line}");
+            assert!(!has_controls(line), "{line}");
+        }
+        assert!(!has_controls(&stderr.replace('\n', "")), "{stderr}");
+        if command == "extract" {
+            for words in [
+                "We will build the sea wall this year",
+                "I am red,",
+                "Hi there,",
+                "We stay open,",
+                "Fine,",
+            ] {
+                assert!(stdout.contains(words), "{words} missing from extract output");
+            }
+        }
+    }
+}
