@@ -21,6 +21,12 @@ pub struct QuoteRecord<'a> {
     pub sieve: Option<&'static str>,
     /// Quotes sharing this number report the same statement.
     pub statement: Option<usize>,
+    /// Starred by the user.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub starred: bool,
+    /// The user's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,6 +87,8 @@ pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
             article: c.articles[q.article].title.as_deref(),
             sieve: q.sieve,
             statement: q.statement,
+            starred: q.starred,
+            note: q.note.as_deref(),
         }
     })
 }
@@ -113,7 +121,8 @@ pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {
 pub fn speaker_records(c: &Corpus, all: bool) -> impl Iterator<Item = SpeakerRecord<'_>> {
     c.speakers
         .iter()
-        .filter(move |s| all || !s.quotes.is_empty())
+        // A speaker merged into another keeps its place with no name.
+        .filter(move |s| !s.name.is_empty() && (all || !s.quotes.is_empty()))
         .map(move |s| {
             let mut arts: Vec<usize> = s.quotes.iter().map(|&q| c.quotes[q].article).collect();
             arts.sort_unstable();

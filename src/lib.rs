@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod relate;
 pub mod resolve;
+pub mod state;
 pub mod text;
 
 use model::{Article, Corpus, Quote, Speaker};
@@ -122,13 +123,21 @@ pub fn build_corpus(processed: Vec<(Article, extract::Extraction)>, diagnostics:
                 when: resolve::when::statement_date(q.time.as_ref(), article.date),
                 time: q.time,
                 statement: None,
+                starred: false,
+                note: None,
             });
         }
         corpus.articles.push(article);
     }
-    sort_speaker_quotes(&mut corpus);
-    relate::relate(&mut corpus);
+    refresh(&mut corpus);
     corpus
+}
+
+/// After speakers or dates changed: each speaker's timeline in time order
+/// again, then statements and stories anew.
+pub fn refresh(corpus: &mut Corpus) {
+    sort_speaker_quotes(corpus);
+    relate::relate(corpus);
 }
 
 /// Each speaker's quotes in time order (undated last), then text order.
@@ -143,13 +152,22 @@ fn sort_speaker_quotes(corpus: &mut Corpus) {
 /// are dated again from their own time expressions, and timelines,
 /// statements and stories follow.
 pub fn set_article_date(corpus: &mut Corpus, article: model::ArticleId, date: Option<chrono::NaiveDate>) {
-    let art = &mut corpus.articles[article];
-    art.date = date;
-    art.date_source = date.map(|_| model::DateSource::User);
-    for &q in &art.quotes {
-        let quote = &mut corpus.quotes[q];
-        quote.when = resolve::when::statement_date(quote.time.as_ref(), date);
+    set_dates(corpus, &[(article, date)], true);
+}
+
+/// Sets several articles' dates by hand; with `and_refresh`, timelines,
+/// statements and stories follow at once (else the caller [`refresh`]es).
+pub fn set_dates(corpus: &mut Corpus, dates: &[(model::ArticleId, Option<chrono::NaiveDate>)], and_refresh: bool) {
+    for &(article, date) in dates {
+        let art = &mut corpus.articles[article];
+        art.date = date;
+        art.date_source = date.map(|_| model::DateSource::User);
+        for &q in &art.quotes {
+            let quote = &mut corpus.quotes[q];
+            quote.when = resolve::when::statement_date(quote.time.as_ref(), date);
+        }
     }
-    sort_speaker_quotes(corpus);
-    relate::relate(corpus);
+    if and_refresh && !dates.is_empty() {
+        refresh(corpus);
+    }
 }

@@ -4,7 +4,7 @@
 mod tui;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quoteline::{export, load_corpus, LoadOptions};
+use quoteline::{export, load_corpus, state, LoadOptions};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
@@ -23,6 +23,13 @@ struct Cli {
     /// Refuse input files larger than this many MiB.
     #[arg(long, global = true, default_value_t = 64, value_name = "MIB")]
     max_size: u64,
+    /// Your stars, notes, corrections and dates [default: the user data
+    /// folder, e.g. ~/.local/share/quoteline/state.toml, or $QUOTELINE_STATE].
+    #[arg(long, global = true, value_name = "FILE")]
+    state: Option<std::path::PathBuf>,
+    /// Ignore the state file: show what the machine found, save nothing.
+    #[arg(long, global = true)]
+    no_state: bool,
 }
 
 #[derive(Subcommand)]
@@ -94,10 +101,31 @@ fn main() -> ExitCode {
         None if cli.paths.is_empty() => vec![default_corpus()],
         None => cli.paths.clone(),
     };
-    let corpus = load_corpus(&paths, &opts);
+    let mut corpus = load_corpus(&paths, &opts);
     for d in &corpus.diagnostics {
         eprintln!("{d}");
     }
+    let state_file = if cli.no_state {
+        None
+    } else {
+        cli.state
+            .clone()
+            .or_else(state::default_path)
+            .map(state::StateFile::new)
+    };
+    let user_state = match &state_file {
+        Some(f) => {
+            let (s, warning) = f.load();
+            if let Some(w) = warning {
+                eprintln!("quoteline: warning: {w}");
+            }
+            for w in state::apply(&mut corpus, &s) {
+                eprintln!("quoteline: warning: {w}");
+            }
+            s
+        }
+        None => state::UserState::new(),
+    };
     if corpus.articles.is_empty() {
         eprintln!("quoteline: nothing could be loaded");
         return ExitCode::from(2);
@@ -117,7 +145,7 @@ fn main() -> ExitCode {
         Some(Command::Related { .. }) => write_jsonl(&mut out, export::related_records(&corpus)),
         None => {
             drop(out);
-            return match tui::run(corpus) {
+            return match tui::run(corpus, state_file, user_state) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("quoteline: the reader needs a terminal: {e}");

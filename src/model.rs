@@ -194,6 +194,10 @@ pub struct Quote {
     pub when: Option<StatementDate>,
     /// The statement (same words reported by several outlets) it belongs to.
     pub statement: Option<StatementId>,
+    /// Starred by the user (see [`crate::state`]).
+    pub starred: bool,
+    /// The user's note on it.
+    pub note: Option<String>,
 }
 
 impl Quote {

@@ -6,6 +6,8 @@ use std::process::Command;
 fn quoteline(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_quoteline"))
         .args(args)
+        // Never the developer's own stars and corrections.
+        .env("QUOTELINE_STATE", "/nonexistent/quoteline-test/state.toml")
         .output()
         .expect("runs")
 }

@@ -66,8 +66,21 @@ impl Tmux {
         ]);
         let bin = env!("CARGO_BIN_EXE_quoteline");
         let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
-        t.send(&[&format!("PS1='$ '; {bin} {assets}; echo EXITED=$?"), "Enter"]);
+        let state = t.state_file();
+        let _ = std::fs::remove_file(&state);
+        t.send(&[
+            &format!("PS1='$ '; {bin} --state {state} {assets}; echo EXITED=$?"),
+            "Enter",
+        ]);
         Some(t)
+    }
+
+    /// The state file the session's reader saves to (fresh per session).
+    fn state_file(&self) -> String {
+        std::env::temp_dir()
+            .join(format!("quoteline-{}-state.toml", self.session))
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// The pid of the reader started in the session's shell.
@@ -118,6 +131,20 @@ fn reader_in_a_real_terminal() {
         assert!(start.elapsed() < Duration::from_secs(10), "] did not move:\n{s}");
         std::thread::sleep(Duration::from_millis(100));
     }
+
+    // A star and a note are saved at once, and shown.
+    t.send(&["*"]);
+    t.wait_for("saved to");
+    t.send(&["m"]);
+    t.wait_for("Note on this quote");
+    t.send(&["-l", "check with the ministry"]);
+    t.send(&["Enter"]);
+    t.wait_for("note: check with the ministry");
+    let saved = std::fs::read_to_string(t.state_file()).expect("state file written");
+    assert!(
+        saved.contains("[[star]]") && saved.contains("note = \"check with the ministry\""),
+        "{saved}"
+    );
 
     t.send(&["?"]);
     t.wait_for("next related quote");

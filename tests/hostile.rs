@@ -95,7 +95,7 @@ fn hostile_corpus_loads_without_panic_and_names_each_bad_file() {
     let refused = write_hostile_corpus(dir.path());
     for command in ["extract", "articles", "speakers", "statements"] {
         let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
-            .args([command, "--format", "jsonl", "--max-size", "1"])
+            .args([command, "--format", "jsonl", "--max-size", "1", "--no-state"])
             .arg(dir.path())
             .output()
             .unwrap();

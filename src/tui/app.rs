@@ -8,6 +8,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use quoteline::model::{ArticleId, Corpus, QuoteId, SpeakerId};
 use quoteline::relate::related::{related, Related};
+use quoteline::state::{self, Correction, StateFile, UserState};
 use ratatui::layout::Rect;
 
 /// A modal layer over the panes.
@@ -38,11 +39,27 @@ pub enum Overlay {
     Compare {
         scroll: usize,
     },
-    /// Typing an article's date; the last attempt's error, if any.
-    DateInput {
+    /// Typing a line for `kind`; the last attempt's error, if any.
+    Prompt {
+        kind: PromptKind,
         input: String,
         error: Option<String>,
     },
+}
+
+/// What a typed line is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The article's date.
+    Date,
+    /// A note on the quote.
+    Note,
+    /// Who said the quote.
+    Speaker,
+    /// The speaker the quote's speaker is merged into.
+    MergeInto,
+    /// The quote's speaker's new name.
+    Rename,
 }
 
 pub struct App {
@@ -72,6 +89,12 @@ pub struct App {
     pub by_story: bool,
     /// The terminal size, for paging and for keeping the quote in view.
     pub size: Rect,
+    /// Where the user's work is saved (`None`: not saved, `--no-state`).
+    pub store: Option<StateFile>,
+    /// The user's work as last saved.
+    pub user: UserState,
+    /// A line for the status bar until the next key ("saved", an error).
+    pub message: Option<String>,
 }
 
 impl App {
@@ -96,6 +119,9 @@ impl App {
             related_walk: None,
             by_story: false,
             size,
+            store: None,
+            user: UserState::new(),
+            message: None,
         };
         app.rebuild_list();
         app.show_selected_article();
@@ -265,6 +291,7 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        self.message = None;
         if self.overlay != Overlay::None {
             self.update_overlay(action);
             return;
@@ -311,12 +338,38 @@ impl App {
             }
             Action::SetDate => {
                 if let Some(a) = self.article {
-                    self.overlay = Overlay::DateInput {
-                        input: self.corpus.articles[a].date.map(|d| d.to_string()).unwrap_or_default(),
-                        error: None,
-                    };
+                    let date = self.corpus.articles[a].date.map(|d| d.to_string());
+                    self.prompt(PromptKind::Date, date.unwrap_or_default());
                 }
             }
+            Action::Star => {
+                if let Some(q) = self.quote {
+                    let key = state::quote_key(&self.corpus, q);
+                    if let Some(on) = self.save(|s| s.toggle_star(key)) {
+                        self.corpus.quotes[q].starred = on;
+                    }
+                }
+            }
+            Action::Note => {
+                if let Some(q) = self.quote {
+                    let note = self.corpus.quotes[q].note.clone();
+                    self.prompt(PromptKind::Note, note.unwrap_or_default());
+                }
+            }
+            Action::Reattribute => {
+                if let Some(q) = self.quote {
+                    let name = self.corpus.speaker_name(&self.corpus.quotes[q]).map(str::to_string);
+                    self.prompt(PromptKind::Speaker, name.unwrap_or_default());
+                }
+            }
+            Action::MergeSpeaker if self.quote_speaker().is_some() => self.prompt(PromptKind::MergeInto, String::new()),
+            Action::RenameSpeaker => {
+                if let Some(s) = self.quote_speaker() {
+                    self.prompt(PromptKind::Rename, self.corpus.speakers[s].name.clone());
+                }
+            }
+            Action::SplitAlias => self.split_alias(),
+            Action::MergeSpeaker => {}
             Action::GroupByStory => {
                 self.by_story = !self.by_story;
                 self.rebuild_list_keeping_selection();
@@ -420,35 +473,163 @@ impl App {
     pub fn typing(&self) -> bool {
         matches!(
             self.overlay,
-            Overlay::Picker { .. } | Overlay::Search { .. } | Overlay::DateInput { .. }
+            Overlay::Picker { .. } | Overlay::Search { .. } | Overlay::Prompt { .. }
         )
     }
 
-    /// Applies the date typed in the date overlay: a date sets it, an
-    /// empty line makes the article undated.
-    fn apply_date(&mut self, input: &str) -> Result<(), String> {
-        let Some(a) = self.article else { return Ok(()) };
-        let input = input.trim();
-        let date = if input.is_empty() {
-            None
-        } else {
-            Some(
-                quoteline::resolve::dates::parse_date(input)
-                    .ok_or_else(|| format!("not a date: {input:?} (try 2026-03-01)"))?,
-            )
+    fn prompt(&mut self, kind: PromptKind, input: String) {
+        self.overlay = Overlay::Prompt {
+            kind,
+            input,
+            error: None,
         };
-        quoteline::set_article_date(&mut self.corpus, a, date);
+    }
+
+    /// The selected quote's speaker.
+    pub fn quote_speaker(&self) -> Option<SpeakerId> {
+        self.quote.and_then(|q| self.corpus.quotes[q].speaker)
+    }
+
+    /// Saves one change to the user's work: re-read, changed, written
+    /// atomically. Returns the change's result once it is safe on disk
+    /// (or kept in memory when there is no state file); `None` and a
+    /// message when saving failed, so the reader never shows as done
+    /// what was not saved.
+    fn save<T>(&mut self, change: impl FnOnce(&mut UserState) -> T) -> Option<T> {
+        match &self.store {
+            Some(store) => match store.update(change) {
+                Ok((saved, out)) => {
+                    self.user = saved;
+                    self.message = Some(format!("saved to {}", store.path.display()));
+                    Some(out)
+                }
+                Err(e) => {
+                    self.message = Some(format!("not saved: {e}"));
+                    None
+                }
+            },
+            None => {
+                self.message = Some("not saved: no state file (--no-state)".into());
+                Some(change(&mut self.user))
+            }
+        }
+    }
+
+    /// Saves a correction, then applies it to the corpus.
+    fn correct(&mut self, c: Correction) -> Result<(), String> {
+        let saved = c.clone();
+        if self.save(move |s| s.corrections.push(saved)).is_none() {
+            return Err(self.message.clone().unwrap_or_default());
+        }
+        let out = state::apply_one(&mut self.corpus, &c);
+        self.after_change();
+        out
+    }
+
+    /// After dates or speakers changed: the list, the walk and the
+    /// related quotes follow.
+    fn after_change(&mut self) {
         self.rebuild_list_keeping_selection();
         self.related_walk = None;
         self.follow_quote();
-        Ok(())
+    }
+
+    /// `X`: the name this quote was attributed by ("Mr. Sheinbaum") is
+    /// another person's, so its quotes get a speaker of their own.
+    fn split_alias(&mut self) {
+        let (Some(q), Some(s)) = (self.quote, self.quote_speaker()) else {
+            return;
+        };
+        let name = self.corpus.speakers[s].name.clone();
+        let alias = self.corpus.quotes[q]
+            .mention
+            .as_ref()
+            .map(|m| m.text.trim().to_string());
+        match alias {
+            Some(alias)
+                if !alias.eq_ignore_ascii_case(&name) && quoteline::extract::mentions::pronoun(&alias).is_none() =>
+            {
+                let _ = self.correct(Correction::Split { alias, from: name });
+            }
+            _ => {
+                self.message = Some(format!(
+                    "nothing to split: this quote names {name} by that name or a pronoun"
+                ))
+            }
+        }
+    }
+
+    /// Applies a typed line.
+    fn apply_prompt(&mut self, kind: PromptKind, input: &str) -> Result<(), String> {
+        let input = input.trim();
+        match kind {
+            PromptKind::Date => {
+                let Some(a) = self.article else { return Ok(()) };
+                let date = if input.is_empty() {
+                    None
+                } else {
+                    Some(
+                        quoteline::resolve::dates::parse_date(input)
+                            .ok_or_else(|| format!("not a date: {input:?} (try 2026-03-01)"))?,
+                    )
+                };
+                let key = state::article_key(&self.corpus, a);
+                if self.save(|s| s.set_date(key, date)).is_none() {
+                    return Err(self.message.clone().unwrap_or_default());
+                }
+                quoteline::set_article_date(&mut self.corpus, a, date);
+                self.after_change();
+                Ok(())
+            }
+            PromptKind::Note => {
+                let Some(q) = self.quote else { return Ok(()) };
+                let key = state::quote_key(&self.corpus, q);
+                if self.save(|s| s.set_note(key, input)).is_none() {
+                    return Err(self.message.clone().unwrap_or_default());
+                }
+                self.corpus.quotes[q].note = (!input.is_empty()).then(|| input.to_string());
+                Ok(())
+            }
+            PromptKind::Speaker => {
+                let Some(q) = self.quote else { return Ok(()) };
+                let key = state::quote_key(&self.corpus, q);
+                self.correct(Correction::Reattribute {
+                    key,
+                    speaker: input.to_string(),
+                })
+            }
+            PromptKind::MergeInto => {
+                let Some(from) = self.quote_speaker() else {
+                    return Ok(());
+                };
+                let into = state::speaker_by_name(&self.corpus, input)
+                    .ok_or_else(|| format!("no speaker is called {input:?}"))?;
+                if into == from {
+                    return Err("that is the same speaker".into());
+                }
+                self.correct(Correction::Merge {
+                    from: self.corpus.speakers[from].name.clone(),
+                    into: self.corpus.speakers[into].name.clone(),
+                })
+            }
+            PromptKind::Rename => {
+                let Some(s) = self.quote_speaker() else { return Ok(()) };
+                if input.is_empty() {
+                    return Err("a name, please".into());
+                }
+                self.correct(Correction::Rename {
+                    from: self.corpus.speakers[s].name.clone(),
+                    to: input.to_string(),
+                })
+            }
+        }
     }
 
     /// Typing in an overlay; keys arrive as actions or as characters.
     pub fn type_char(&mut self, c: char) {
         match &mut self.overlay {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push(c),
-            Overlay::DateInput { input, error } => {
+            Overlay::Prompt { input, error, .. } => {
                 input.push(c);
                 *error = None;
                 return;
@@ -463,7 +644,7 @@ impl App {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => {
                 input.pop();
             }
-            Overlay::DateInput { input, error } => {
+            Overlay::Prompt { input, error, .. } => {
                 input.pop();
                 *error = None;
                 return;
@@ -576,9 +757,13 @@ impl App {
                         self.focus = Pane::Quote;
                     }
                 }
-                Overlay::DateInput { input, .. } => {
-                    if let Err(e) = self.apply_date(&input) {
-                        self.overlay = Overlay::DateInput { input, error: Some(e) };
+                Overlay::Prompt { kind, input, .. } => {
+                    if let Err(e) = self.apply_prompt(kind, &input) {
+                        self.overlay = Overlay::Prompt {
+                            kind,
+                            input,
+                            error: Some(e),
+                        };
                     }
                 }
                 other => self.overlay = other,

@@ -17,6 +17,7 @@ use app::App;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use quoteline::model::Corpus;
+use quoteline::state::{StateFile, UserState};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,7 +32,7 @@ fn restore() {
 
 /// Runs the reader until the user quits. The terminal is restored on quit,
 /// on error, on panic and on SIGTERM, SIGHUP or SIGINT.
-pub fn run(corpus: Corpus) -> std::io::Result<()> {
+pub fn run(corpus: Corpus, store: Option<StateFile>, user: UserState) -> std::io::Result<()> {
     let (keys, problem) = keymap::Keymap::load();
     if let Some(problem) = problem {
         eprintln!("quoteline: warning: {problem}");
@@ -67,6 +68,8 @@ pub fn run(corpus: Corpus) -> std::io::Result<()> {
         let size = terminal.size()?;
         let mut app = App::new(corpus, Rect::new(0, 0, size.width, size.height));
         app.keymap = keys;
+        app.store = store;
+        app.user = user;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|f| view::draw(f, &app))?;
             // Wake up now and then to notice a signal.

@@ -28,9 +28,9 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
-/// Empties the date overlay's input line.
+/// Empties the prompt's input line.
 fn clear_input(app: &mut App) {
-    while matches!(&app.overlay, super::app::Overlay::DateInput { input, .. } if !input.is_empty()) {
+    while matches!(&app.overlay, super::app::Overlay::Prompt { input, .. } if !input.is_empty()) {
         handle(app, Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)));
     }
 }
@@ -253,4 +253,50 @@ fn statements_compare_related_list_date_and_stories() {
         keys(&mut app, "\x1b");
         render(&app)
     });
+}
+
+#[test]
+fn stars_notes_and_corrections_are_saved_and_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
+    let mut app = demo_app(120, 40);
+    app.store = Some(store.clone());
+    // The first article's first quote, in the quote pane.
+    keys(&mut app, "\n");
+    let q = app.quote.expect("a quote");
+    let words = app.corpus.quotes[q].text.clone();
+    keys(&mut app, "*");
+    assert!(app.corpus.quotes[q].starred);
+    assert!(app.message.as_deref().unwrap_or("").starts_with("saved to"));
+    keys(&mut app, "mcheck this\n");
+    assert_eq!(app.corpus.quotes[q].note.as_deref(), Some("check this"));
+    // Re-attributed to a new person, who gets a speaker and a timeline.
+    keys(&mut app, "A");
+    clear_input(&mut app);
+    keys(&mut app, "Edda Moll");
+    insta::assert_snapshot!("reattribute_120x40", render(&app));
+    keys(&mut app, "\n");
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Edda Moll"));
+    let screen = render(&app);
+    assert!(screen.contains("★ Edda Moll"), "{screen}");
+    assert!(screen.contains("note: check this"), "{screen}");
+    // Renamed: E on her quote.
+    keys(&mut app, "E");
+    clear_input(&mut app);
+    keys(&mut app, "Edda Moll-Varga\n");
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Edda Moll-Varga"));
+    // Merging into nobody is refused and says why.
+    keys(&mut app, "Mnobody at all\n");
+    assert!(matches!(&app.overlay, super::app::Overlay::Prompt { error: Some(e), .. } if e.contains("no speaker")));
+    keys(&mut app, "\x1b");
+
+    // A fresh load with the saved state shows the same.
+    let (saved, warning) = store.load();
+    assert!(warning.is_none());
+    let mut fresh = demo_app(120, 40).corpus;
+    assert!(quoteline::state::apply(&mut fresh, &saved).is_empty());
+    let again = fresh.quotes.iter().find(|x| x.text == words).unwrap();
+    assert!(again.starred);
+    assert_eq!(again.note.as_deref(), Some("check this"));
+    assert_eq!(fresh.speaker_name(again), Some("Edda Moll-Varga"));
 }

@@ -1,6 +1,6 @@
 //! Drawing: a pure function of the app state.
 
-use super::app::{list_offset, App, Overlay};
+use super::app::{list_offset, App, Overlay, PromptKind};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
@@ -129,7 +129,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 draw_compare(frame, app, q, *scroll, &theme);
             }
         }
-        Overlay::DateInput { input, error } => draw_date_input(frame, app, input, error.as_deref(), &theme),
+        Overlay::Prompt { kind, input, error } => draw_prompt(frame, app, *kind, input, error.as_deref(), &theme),
     }
 }
 
@@ -201,25 +201,65 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     );
 }
 
-fn draw_date_input(frame: &mut Frame, app: &App, input: &str, error: Option<&str>, theme: &Theme) {
-    let title = app
-        .article
-        .and_then(|a| app.corpus.articles[a].title.clone())
-        .unwrap_or_default();
+/// A one-line prompt: what it is about, the typed line, the last error or
+/// a live hint, and how to use it.
+fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, error: Option<&str>, theme: &Theme) {
+    let c = &app.corpus;
+    let speaker = app.quote_speaker().map_or("?", |s| c.speakers[s].name.as_str());
+    let about = match kind {
+        PromptKind::Date => app
+            .article
+            .and_then(|a| c.articles[a].title.clone())
+            .unwrap_or_default(),
+        _ => app
+            .quote
+            .map_or(String::new(), |q| format!("“{}”", c.quotes[q].text.replace('\n', " "))),
+    };
+    let (title, usage) = match kind {
+        PromptKind::Date => (
+            " Article date (quote dates follow) ".to_string(),
+            "YYYY-MM-DD or “8 April 2025”; empty = undated. Enter saves, Esc cancels.",
+        ),
+        PromptKind::Note => (
+            " Note on this quote ".to_string(),
+            "Enter saves; an empty note removes it. Esc cancels.",
+        ),
+        PromptKind::Speaker => (
+            " Who said this? ".to_string(),
+            "A speaker's name or alias, or a new name; empty = unattributed. Enter saves.",
+        ),
+        PromptKind::MergeInto => (
+            format!(" Merge {speaker} into "),
+            "The name of the speaker who is the same person. Enter saves, Esc cancels.",
+        ),
+        PromptKind::Rename => (
+            format!(" Rename {speaker} "),
+            "The speaker's right name. Enter saves, Esc cancels.",
+        ),
+    };
+    // Names typed for a speaker say at once whom they find.
+    let hint = match (kind, input.trim()) {
+        (PromptKind::Speaker | PromptKind::MergeInto | PromptKind::Rename, name) if !name.is_empty() => {
+            match quoteline::state::speaker_by_name(c, name) {
+                Some(s) => format!("→ {} ({} quotes)", c.speakers[s].name, c.speakers[s].quotes.len()),
+                None if kind == PromptKind::MergeInto => "no speaker by that name yet".into(),
+                None if kind == PromptKind::Rename => "a new name".into(),
+                None => "→ a new speaker".into(),
+            }
+        }
+        _ => String::new(),
+    };
     let lines = vec![
-        Line::from(Span::styled(fit(&title, 56), theme.dim)),
+        Line::from(Span::styled(fit(&about, 66), theme.dim)),
         Line::from(vec![Span::styled("> ", theme.dim), Span::raw(input.to_string())]),
         match error {
             Some(e) => Line::from(Span::styled(e.to_string(), theme.dropped)),
-            None => Line::default(),
+            None => Line::from(Span::styled(hint, theme.title)),
         },
-        Line::from(Span::styled(
-            "YYYY-MM-DD or “8 April 2025”; empty = undated. Enter sets, Esc cancels.",
-            theme.dim,
-        )),
+        Line::from(Span::styled(usage, theme.dim)),
     ];
-    let area = centered(frame.area(), 72, lines.len() as u16 + 2);
-    let block = overlay_block(frame, area, " Article date (quote dates follow) ", theme);
+    let area = centered(frame.area(), 80, lines.len() as u16 + 2);
+    let block = overlay_block(frame, area, &title, theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }
 
@@ -339,7 +379,11 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
 fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
     let quote = &app.corpus.quotes[q];
     let who = app.corpus.speaker_name(quote).unwrap_or("unattributed");
-    let mut first = vec![who.to_string()];
+    let mut first = vec![if quote.starred {
+        format!("★ {who}")
+    } else {
+        who.to_string()
+    }];
     if let Some(cue) = &quote.cue {
         first.push(cue.clone());
     }
@@ -351,7 +395,8 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
             None => format!("{approx}{} (article date)", w.label()),
         });
     }
-    let mut second = Vec::new();
+    // The user's own note first: it is what they came back for.
+    let mut second: Vec<String> = quote.note.iter().map(|n| format!("note: {n}")).collect();
     let others = app.also_reported_by(q);
     if !others.is_empty() {
         second.push(format!(
@@ -402,7 +447,8 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         } else {
             Style::new()
         };
-        let text = format!("  {}  “{}”", outlet, quote.text.replace('\n', " "));
+        let star = if quote.starred { "★" } else { " " };
+        let text = format!("{star} {}  “{}”", outlet, quote.text.replace('\n', " "));
         lines.push(Line::from(Span::styled(fit(&text, inner_w), st)));
     }
     if lines.is_empty() {
@@ -438,6 +484,9 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if app.by_story {
         parts.push("by story".into());
     }
+    if let Some(m) = &app.message {
+        parts.push(m.clone());
+    }
     parts.push("? help  q quit".into());
     Line::from(Span::styled(format!(" {}", parts.join(" │ ")), theme.dim))
 }
@@ -466,7 +515,7 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
         theme.dim,
     )));
     lines.push(Line::from(Span::styled("Press ? or Esc to close.", theme.dim)));
-    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
+    let area = centered(frame.area(), 74, lines.len() as u16 + 2);
     let block = overlay_block(frame, area, " Keys ", theme);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
 }

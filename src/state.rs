@@ -1,0 +1,585 @@
+//! The user's own work: stars and notes on quotes, corrections to speakers
+//! (re-attribute a quote, merge two speakers, split an alias off, rename)
+//! and article dates set by hand.
+//!
+//! It lives in one small TOML file, applied on every load. Quotes are named
+//! by their article's file (made absolute) and their words, so they are
+//! found again after the extraction changes. Entries for articles that are
+//! not loaded stay in the file untouched: opening another folder never
+//! loses them. Every save re-reads the file, changes it and writes it
+//! atomically (temporary file, fsync, rename, fsync of the folder), so a
+//! crash at any moment leaves the old or the new version. A file that does
+//! not parse is renamed aside with a warning, never overwritten.
+
+use crate::model::{ArticleId, Corpus, QuoteId, Speaker, SpeakerId, SpeakerKind};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// An article, as the state file names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ArticleKey {
+    /// The absolute path of the file.
+    pub file: String,
+    /// The record within a file of several (JSON, feeds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}
+
+/// A quote, as the state file names it: its article and its words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuoteKey {
+    #[serde(flatten)]
+    pub article: ArticleKey,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    #[serde(flatten)]
+    pub key: QuoteKey,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateFix {
+    #[serde(flatten)]
+    pub article: ArticleKey,
+    /// `YYYY-MM-DD`, or empty for "undated".
+    pub date: String,
+}
+
+/// A correction to who said what, applied in the order they were made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Correction {
+    /// The quote was said by `speaker` (empty: by nobody known).
+    Reattribute {
+        #[serde(flatten)]
+        key: QuoteKey,
+        speaker: String,
+    },
+    /// `from` and `into` are one person, called `into`.
+    Merge { from: String, into: String },
+    /// The quotes attributed through the name `alias` are not `from`'s:
+    /// they belong to a speaker of their own.
+    Split { alias: String, from: String },
+    /// The speaker called `from` is called `to`.
+    Rename { from: String, to: String },
+}
+
+/// Everything the user has said, as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserState {
+    #[serde(default = "version")]
+    pub version: u32,
+    #[serde(default, rename = "star", skip_serializing_if = "Vec::is_empty")]
+    pub stars: Vec<QuoteKey>,
+    #[serde(default, rename = "note", skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, rename = "date", skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<DateFix>,
+    #[serde(default, rename = "correction", skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+fn version() -> u32 {
+    1
+}
+
+const HEADER: &str = "# quoteline: your stars, notes, corrections and dates set by hand.\n\
+# Written by the reader; safe to edit while it is closed.\n\n";
+
+impl UserState {
+    pub fn new() -> UserState {
+        UserState {
+            version: 1,
+            ..UserState::default()
+        }
+    }
+
+    pub fn to_toml(&self) -> String {
+        // Serialising plain strings and lists cannot fail.
+        format!("{HEADER}{}", toml::to_string(self).unwrap_or_default())
+    }
+
+    pub fn from_toml(text: &str) -> Result<UserState, String> {
+        toml::from_str(text).map_err(|e| e.message().to_string())
+    }
+
+    pub fn is_starred(&self, key: &QuoteKey) -> bool {
+        self.stars.contains(key)
+    }
+
+    /// Stars an unstarred quote and unstars a starred one; returns whether
+    /// it is starred now.
+    pub fn toggle_star(&mut self, key: QuoteKey) -> bool {
+        if let Some(i) = self.stars.iter().position(|k| *k == key) {
+            self.stars.remove(i);
+            false
+        } else {
+            self.stars.push(key);
+            true
+        }
+    }
+
+    /// Sets the quote's note; an empty note removes it.
+    pub fn set_note(&mut self, key: QuoteKey, note: &str) {
+        self.notes.retain(|n| n.key != key);
+        let note = note.trim();
+        if !note.is_empty() {
+            self.notes.push(Note {
+                key,
+                note: note.to_string(),
+            });
+        }
+    }
+
+    pub fn set_date(&mut self, article: ArticleKey, date: Option<NaiveDate>) {
+        self.dates.retain(|d| d.article != article);
+        self.dates.push(DateFix {
+            article,
+            date: date.map(|d| d.to_string()).unwrap_or_default(),
+        });
+    }
+}
+
+/// Where the state lives and how to read and write it safely.
+#[derive(Debug, Clone)]
+pub struct StateFile {
+    pub path: PathBuf,
+}
+
+/// The default place: the user's data folder (`~/.local/share/quoteline`
+/// on Linux), or `$QUOTELINE_STATE`.
+pub fn default_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("QUOTELINE_STATE") {
+        return Some(PathBuf::from(p));
+    }
+    dirs::data_dir().map(|d| d.join("quoteline").join("state.toml"))
+}
+
+impl StateFile {
+    pub fn new(path: impl Into<PathBuf>) -> StateFile {
+        StateFile { path: path.into() }
+    }
+
+    /// Reads the state. No file yet is an empty state. A file that does not
+    /// parse is renamed aside (`state.toml.corrupt-<time>`) and the warning
+    /// says where; the state starts empty.
+    pub fn load(&self) -> (UserState, Option<String>) {
+        let text = match std::fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (UserState::new(), None),
+            Err(e) => {
+                return (
+                    UserState::new(),
+                    Some(format!("{}: cannot read the state file: {e}", self.path.display())),
+                )
+            }
+        };
+        let parsed = std::str::from_utf8(&text)
+            .map_err(|_| "not UTF-8".to_string())
+            .and_then(UserState::from_toml);
+        match parsed {
+            Ok(state) => (state, None),
+            Err(reason) => {
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+                let aside = self.path.with_extension(format!("toml.corrupt-{stamp}"));
+                let moved = std::fs::rename(&self.path, &aside);
+                let warning = match moved {
+                    Ok(()) => format!(
+                        "{}: state file is damaged ({reason}); kept aside as {} and starting afresh",
+                        self.path.display(),
+                        aside.display()
+                    ),
+                    Err(e) => format!(
+                        "{}: state file is damaged ({reason}) and could not be moved aside ({e}); it will not be written",
+                        self.path.display()
+                    ),
+                };
+                (UserState::new(), Some(warning))
+            }
+        }
+    }
+
+    /// Re-reads the file, applies `change`, and writes the result
+    /// atomically. Re-reading keeps what another reader saved meanwhile.
+    pub fn update<T>(&self, change: impl FnOnce(&mut UserState) -> T) -> Result<(UserState, T), String> {
+        let (mut state, warning) = self.load();
+        if let Some(w) = warning {
+            if self.path.exists() {
+                return Err(w);
+            }
+        }
+        let out = change(&mut state);
+        self.write(&state)?;
+        Ok((state, out))
+    }
+
+    /// Writes `state` atomically: a temporary file beside the target,
+    /// flushed to disk, renamed over it, then the folder flushed.
+    pub fn write(&self, state: &UserState) -> Result<(), String> {
+        let fail = |what: &str, e: std::io::Error| format!("{}: cannot save ({what}: {e})", self.path.display());
+        let dir = self
+            .path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| fail("create folder", e))?;
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let mut f = std::fs::File::create(&tmp).map_err(|e| fail("create", e))?;
+        f.write_all(state.to_toml().as_bytes()).map_err(|e| fail("write", e))?;
+        f.sync_all().map_err(|e| fail("sync", e))?;
+        drop(f);
+        std::fs::rename(&tmp, &self.path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            fail("rename", e)
+        })?;
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// The state's name for article `a`: its file made absolute.
+pub fn article_key(corpus: &Corpus, a: ArticleId) -> ArticleKey {
+    let art = &corpus.articles[a];
+    let file = std::fs::canonicalize(&art.file)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| art.file.clone());
+    ArticleKey {
+        file,
+        item: art.item.clone(),
+    }
+}
+
+pub fn quote_key(corpus: &Corpus, q: QuoteId) -> QuoteKey {
+    QuoteKey {
+        article: article_key(corpus, corpus.quotes[q].article),
+        quote: normalize(&corpus.quotes[q].text),
+    }
+}
+
+fn normalize(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The speaker called `name`: by canonical name first, then by alias
+/// (case does not matter); speakers merged away are skipped.
+pub fn speaker_by_name(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
+    let name = name.trim();
+    let live = |s: &&Speaker| !s.name.is_empty();
+    corpus
+        .speakers
+        .iter()
+        .position(|s| live(&s) && s.name.eq_ignore_ascii_case(name))
+        .or_else(|| {
+            corpus
+                .speakers
+                .iter()
+                .position(|s| live(&s) && s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+        })
+}
+
+/// Finds the loaded articles and quotes the state names.
+struct Lookup {
+    articles: std::collections::HashMap<ArticleKey, ArticleId>,
+}
+
+impl Lookup {
+    fn new(corpus: &Corpus) -> Lookup {
+        let articles = (0..corpus.articles.len())
+            .map(|a| (article_key(corpus, a), a))
+            .collect();
+        Lookup { articles }
+    }
+
+    fn quote(&self, corpus: &Corpus, key: &QuoteKey) -> Option<QuoteId> {
+        let a = *self.articles.get(&key.article)?;
+        corpus.articles[a]
+            .quotes
+            .iter()
+            .copied()
+            .find(|&q| normalize(&corpus.quotes[q].text) == key.quote)
+    }
+}
+
+/// Applies the whole state to a freshly loaded corpus. Returns one warning
+/// per correction that names a loaded article but no longer fits it.
+pub fn apply(corpus: &mut Corpus, state: &UserState) -> Vec<String> {
+    if state == &UserState::new() || state == &UserState::default() {
+        return Vec::new();
+    }
+    let lookup = Lookup::new(corpus);
+    let mut warnings = Vec::new();
+    let mut dates = Vec::new();
+    for fix in &state.dates {
+        if let Some(&a) = lookup.articles.get(&fix.article) {
+            match fix.date.as_str() {
+                "" => dates.push((a, None)),
+                d => match d.parse::<NaiveDate>() {
+                    Ok(date) => dates.push((a, Some(date))),
+                    Err(_) => warnings.push(format!("state: {:?} is not a date (article {})", d, fix.article.file)),
+                },
+            }
+        }
+    }
+    let changed = !dates.is_empty() || !state.corrections.is_empty();
+    crate::set_dates(corpus, &dates, false);
+    for key in &state.stars {
+        if let Some(q) = lookup.quote(corpus, key) {
+            corpus.quotes[q].starred = true;
+        }
+    }
+    for note in &state.notes {
+        if let Some(q) = lookup.quote(corpus, &note.key) {
+            corpus.quotes[q].note = Some(note.note.clone());
+        }
+    }
+    for c in &state.corrections {
+        if let Err(w) = correct(corpus, &lookup, c) {
+            warnings.push(format!("state: {w}"));
+        }
+    }
+    if changed {
+        crate::refresh(corpus);
+    }
+    warnings
+}
+
+/// Applies one correction to a loaded corpus (then [`crate::refresh`] it).
+/// A correction about articles not loaded is no error: it waits in the
+/// file for the day they are.
+pub fn apply_one(corpus: &mut Corpus, c: &Correction) -> Result<(), String> {
+    let lookup = Lookup::new(corpus);
+    let out = correct(corpus, &lookup, c);
+    crate::refresh(corpus);
+    out
+}
+
+fn correct(corpus: &mut Corpus, lookup: &Lookup, c: &Correction) -> Result<(), String> {
+    match c {
+        Correction::Reattribute { key, speaker } => {
+            if !lookup.articles.contains_key(&key.article) {
+                return Ok(());
+            }
+            let q = lookup
+                .quote(corpus, key)
+                .ok_or_else(|| format!("quote {:?} is no longer in {}", key.quote, key.article.file))?;
+            let to = if speaker.trim().is_empty() {
+                None
+            } else {
+                Some(speaker_by_name(corpus, speaker).unwrap_or_else(|| new_speaker(corpus, speaker)))
+            };
+            move_quote(corpus, q, to);
+            Ok(())
+        }
+        Correction::Merge { from, into } => {
+            let (Some(f), Some(i)) = (speaker_by_name(corpus, from), speaker_by_name(corpus, into)) else {
+                return Ok(());
+            };
+            if f == i {
+                return Ok(());
+            }
+            for q in std::mem::take(&mut corpus.speakers[f].quotes) {
+                corpus.quotes[q].speaker = Some(i);
+                corpus.speakers[i].quotes.push(q);
+            }
+            let gone = std::mem::replace(
+                &mut corpus.speakers[f],
+                Speaker {
+                    name: String::new(),
+                    kind: SpeakerKind::Person,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    quotes: Vec::new(),
+                },
+            );
+            let into = &mut corpus.speakers[i];
+            for alias in std::iter::once(gone.name).chain(gone.aliases) {
+                if alias != into.name && !into.aliases.contains(&alias) {
+                    into.aliases.push(alias);
+                }
+            }
+            for role in gone.roles {
+                if !into.roles.contains(&role) {
+                    into.roles.push(role);
+                }
+            }
+            Ok(())
+        }
+        Correction::Split { alias, from } => {
+            let Some(f) = speaker_by_name(corpus, from) else {
+                return Ok(());
+            };
+            let moving: Vec<QuoteId> = corpus.speakers[f]
+                .quotes
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    corpus.quotes[q]
+                        .mention
+                        .as_ref()
+                        .is_some_and(|m| m.text.trim().eq_ignore_ascii_case(alias.trim()))
+                })
+                .collect();
+            corpus.speakers[f]
+                .aliases
+                .retain(|a| !a.eq_ignore_ascii_case(alias.trim()));
+            if moving.is_empty() {
+                return Ok(());
+            }
+            let to = new_speaker(corpus, alias);
+            for q in moving {
+                move_quote(corpus, q, Some(to));
+            }
+            Ok(())
+        }
+        Correction::Rename { from, to } => {
+            let Some(f) = speaker_by_name(corpus, from) else {
+                return Ok(());
+            };
+            let to = to.trim();
+            if to.is_empty() {
+                return Err(format!("cannot rename {from:?} to an empty name"));
+            }
+            // Renaming to a name another speaker has is a merge.
+            if let Some(other) = speaker_by_name(corpus, to).filter(|&o| o != f) {
+                let into = corpus.speakers[other].name.clone();
+                return correct(
+                    corpus,
+                    lookup,
+                    &Correction::Merge {
+                        from: corpus.speakers[f].name.clone(),
+                        into,
+                    },
+                );
+            }
+            let sp = &mut corpus.speakers[f];
+            let old = std::mem::replace(&mut sp.name, to.to_string());
+            sp.aliases.retain(|a| a != to);
+            if !sp.aliases.contains(&old) {
+                sp.aliases.push(old);
+            }
+            Ok(())
+        }
+    }
+}
+
+fn new_speaker(corpus: &mut Corpus, name: &str) -> SpeakerId {
+    corpus.speakers.push(Speaker {
+        name: name.trim().to_string(),
+        kind: SpeakerKind::Person,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        quotes: Vec::new(),
+    });
+    corpus.speakers.len() - 1
+}
+
+fn move_quote(corpus: &mut Corpus, q: QuoteId, to: Option<SpeakerId>) {
+    if let Some(old) = corpus.quotes[q].speaker {
+        corpus.speakers[old].quotes.retain(|&x| x != q);
+    }
+    corpus.quotes[q].speaker = to;
+    if let Some(s) = to {
+        corpus.speakers[s].quotes.push(q);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(quote: &str) -> QuoteKey {
+        QuoteKey {
+            article: ArticleKey {
+                file: "/news/a.txt".into(),
+                item: None,
+            },
+            quote: quote.into(),
+        }
+    }
+
+    #[test]
+    fn round_trips_through_toml() {
+        let mut s = UserState::new();
+        s.toggle_star(key("We will build it"));
+        s.set_note(key("We will build it"), "check the date");
+        s.set_date(
+            ArticleKey {
+                file: "/news/b.json".into(),
+                item: Some("3".into()),
+            },
+            NaiveDate::from_ymd_opt(2026, 3, 2),
+        );
+        s.corrections.push(Correction::Merge {
+            from: "Brandt".into(),
+            into: "Tomas Brandt".into(),
+        });
+        s.corrections.push(Correction::Reattribute {
+            key: key("No"),
+            speaker: "Ilse Varga".into(),
+        });
+        let text = s.to_toml();
+        assert!(text.starts_with("# quoteline"), "{text}");
+        assert!(text.contains("[[correction]]\nkind = \"merge\""), "{text}");
+        assert_eq!(UserState::from_toml(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn toggles_and_clears() {
+        let mut s = UserState::new();
+        assert!(s.toggle_star(key("x")));
+        assert!(!s.toggle_star(key("x")));
+        s.set_note(key("x"), "a");
+        s.set_note(key("x"), "  ");
+        assert_eq!(s, UserState::new());
+    }
+
+    #[test]
+    fn damaged_file_is_kept_aside_and_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.toml");
+        std::fs::write(&path, "version = [[[ broken").unwrap();
+        let file = StateFile::new(&path);
+        let (state, warning) = file.load();
+        assert_eq!(state, UserState::new());
+        assert!(warning.unwrap().contains("kept aside"));
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert!(aside[0].to_string_lossy().starts_with("state.toml.corrupt-"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+            "version = [[[ broken"
+        );
+    }
+
+    #[test]
+    fn update_writes_atomically_and_keeps_other_writers_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = StateFile::new(dir.path().join("sub/state.toml"));
+        file.update(|s| s.toggle_star(key("one"))).unwrap();
+        // Another reader saved meanwhile.
+        let other = StateFile::new(dir.path().join("sub/state.toml"));
+        other.update(|s| s.toggle_star(key("two"))).unwrap();
+        let (state, _) = file.update(|s| s.set_note(key("one"), "n")).unwrap();
+        assert_eq!(state.stars, vec![key("one"), key("two")]);
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    }
+}
