@@ -146,3 +146,63 @@ fn seed_articles_in_every_format() {
         check_variants(&path, &text, &stem, dir.path());
     }
 }
+
+/// The format fixtures in tests/fixtures/formats: each file's quotes with
+/// their speakers, and the metadata each format carries.
+#[test]
+fn format_fixtures() {
+    let dir = format!("{}/tests/fixtures/formats", env!("CARGO_MANIFEST_DIR"));
+    let corpus = load_corpus(&[dir], &LoadOptions::default());
+    let errors: Vec<_> = corpus.diagnostics.iter().filter(|d| d.is_error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let said = |words: &str| {
+        let q = corpus
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(words))
+            .unwrap_or_else(|| panic!("{words}"));
+        (corpus.speaker_name(q), &corpus.articles[q.article])
+    };
+    let (who, art) = said("We have waited thirty years");
+    assert_eq!(who, Some("Tomas Reinholt"));
+    assert_eq!(
+        art.title.as_deref(),
+        Some("Council backs sea wall after late-night vote")
+    );
+    assert_eq!(art.outlet.as_deref(), Some("The Hallin Courier"));
+    assert_eq!(art.date.map(|d| d.to_string()).as_deref(), Some("2026-03-11"));
+    let body = art.body();
+    for clutter in [
+        "Share on Facebook",
+        "morning briefing",
+        "Water prices to stay flat",
+        "All rights reserved",
+        "© Courier",
+    ] {
+        assert!(!body.contains(clutter), "{clutter} left in the HTML body:\n{body}");
+    }
+    assert_eq!(said("Our members work on that quay").0, Some("Rasmus Koll"));
+
+    let (who, art) = said("This is a measured step");
+    assert_eq!(who, Some("Vadim Orlek"));
+    assert_eq!(art.outlet.as_deref(), Some("Veskaran Press Agency"));
+    assert_eq!(art.item.as_deref(), Some("https://vpa.example/dravonia-ship-parts"));
+    assert!(corpus
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("record 2: no text")));
+
+    let (who, art) = said("We will lift the notice");
+    assert_eq!(who, Some("Sanna Vik"));
+    assert_eq!(art.outlet.as_deref(), Some("The Hallin Courier"));
+    assert_eq!(art.date.map(|d| d.to_string()).as_deref(), Some("2026-03-02"));
+
+    let (who, art) = said("one cent more");
+    assert_eq!(who, Some("Ilona Várkonyi"));
+    assert_eq!(art.outlet.as_deref(), Some("hallincourier.example"));
+    assert_eq!(said("We will see").0, None);
+
+    let (who, art) = said("We have never closed");
+    assert_eq!(who, Some("Nadia Kettering"));
+    assert_eq!(art.title.as_deref(), Some("Old Quay café stays open"));
+}

@@ -66,6 +66,42 @@ pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
     (Scan { raw, people }, own.persons)
 }
 
+/// Extracts one article on its own (no genders learnt from other articles).
+pub fn extract_alone(article: &Article) -> Extraction {
+    let (scan, _) = scan(article);
+    extract(article, scan, &people::GenderHints::new())
+}
+
+impl Extraction {
+    /// What is wrong with the quote spans over `text`, if anything: every
+    /// span must lie inside it on character boundaries and match its
+    /// words, and two quotes overlap only when one nests in the other.
+    /// Fuzzing and property tests hold extraction to this.
+    pub fn span_problem(&self, text: &str) -> Option<String> {
+        for q in &self.quotes {
+            let s = q.span;
+            if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end)
+            {
+                return Some(format!("span {s:?} outside the text or off a character boundary"));
+            }
+            if q.text != text[s.start..s.end] {
+                return Some(format!("quote text differs from its span {s:?}"));
+            }
+        }
+        for (i, a) in self.quotes.iter().enumerate() {
+            for b in &self.quotes[i + 1..] {
+                let (x, y) = (a.span, b.span);
+                let overlap = x.start < y.end && y.start < x.end;
+                let nested = (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
+                if overlap && !nested {
+                    return Some(format!("quotes {x:?} and {y:?} overlap"));
+                }
+            }
+        }
+        None
+    }
+}
+
 /// Runs the whole extraction on a cleaned article; `hints` are the genders
 /// learnt across the corpus.
 pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Extraction {
