@@ -145,7 +145,12 @@ fn main() -> ExitCode {
         Some(Command::Related { .. }) => write_jsonl(&mut out, export::related_records(&corpus)),
         None => {
             drop(out);
-            return match tui::run(corpus, state_file, user_state) {
+            let reload = tui::live::Reload {
+                paths,
+                opts,
+                store: state_file,
+            };
+            return match tui::run(corpus, user_state, reload) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("quoteline: the reader needs a terminal: {e}");

@@ -43,6 +43,11 @@ impl Tmux {
     /// A tmux session with a plain shell running the reader on the demo
     /// corpus; None (skipped, saying so) without tmux.
     fn start_reader(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        Tmux::start_reader_on(name, width, height, &format!("{}/assets", env!("CARGO_MANIFEST_DIR")))
+    }
+
+    /// The same on the folder `corpus`.
+    fn start_reader_on(name: &str, width: u16, height: u16, corpus: &str) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed");
             return None;
@@ -65,7 +70,7 @@ impl Tmux {
             "--noprofile",
         ]);
         let bin = env!("CARGO_BIN_EXE_quoteline");
-        let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+        let assets = corpus;
         let state = t.state_file();
         let _ = std::fs::remove_file(&state);
         t.send(&[
@@ -202,4 +207,35 @@ fn status(screen: &str) -> String {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string()
+}
+
+#[test]
+fn a_new_file_in_the_folder_appears_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(format!("{}/assets/demo", env!("CARGO_MANIFEST_DIR"))).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let Some(t) = Tmux::start_reader_on("live", 130, 40, &dir.path().to_string_lossy()) else {
+        return;
+    };
+    t.wait_for("Articles (18)");
+    let s = t.wait_for("? help");
+    assert!(status(&s).contains("article 1/18"), "{s}");
+    std::fs::write(
+        dir.path().join("2026-04-20-ferry-strike-ends.txt"),
+        "Ferry strike ends after nine days\n\nPORT HALLIN – The ferry strike ended on Monday.\n\n\
+         “We have an agreement that our members can live with,” Rasmus Koll said.\n",
+    )
+    .unwrap();
+    let start = Instant::now();
+    let s = t.wait_for("Articles (19)");
+    assert!(start.elapsed() < Duration::from_secs(3), "took {:?}", start.elapsed());
+    assert!(s.contains("Ferry strike ends after"), "{s}");
+    assert!(s.contains("folder changed: 19 articles (1 new)"), "{s}");
+    // The same article is still selected: the new one is the newest, so
+    // the selection moved down a row with its article.
+    assert!(status(&s).contains("article 2/19"), "{s}");
+    t.send(&["q"]);
+    t.wait_for("EXITED=0");
 }

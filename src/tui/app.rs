@@ -485,6 +485,68 @@ impl App {
         };
     }
 
+    /// Swaps in a corpus loaded again (a watched folder changed), keeping
+    /// what the user was looking at: the selected article and quote, the
+    /// speaker filter, the articles already read, and typed overlays.
+    pub fn replace_corpus(&mut self, corpus: Corpus, user: UserState) {
+        type Key = (String, Option<String>);
+        let key_of = |c: &Corpus, a: ArticleId| -> Key { (c.articles[a].file.clone(), c.articles[a].item.clone()) };
+        let old = &self.corpus;
+        let listed = self.list.get(self.list_selected).map(|&a| key_of(old, a));
+        let shown = self.article.map(|a| key_of(old, a));
+        let quote = self
+            .quote
+            .map(|q| (key_of(old, old.quotes[q].article), old.quotes[q].text.clone()));
+        let filter = self.filter.map(|s| old.speakers[s].name.clone());
+        let read: std::collections::HashSet<Key> = (0..old.articles.len())
+            .filter(|&a| self.read[a])
+            .map(|a| key_of(old, a))
+            .collect();
+        let before = old.articles.len();
+
+        let find = |c: &Corpus, k: &Key| (0..c.articles.len()).find(|&a| key_of(c, a) == *k);
+        self.read = (0..corpus.articles.len())
+            .map(|a| read.contains(&key_of(&corpus, a)))
+            .collect();
+        self.filter = filter.and_then(|n| state::speaker_by_name(&corpus, &n));
+        self.article = shown.and_then(|k| find(&corpus, &k));
+        self.quote = match (&quote, self.article) {
+            (Some((_, text)), Some(a)) => corpus.articles[a]
+                .quotes
+                .iter()
+                .copied()
+                .find(|&q| corpus.quotes[q].text == *text)
+                .or(corpus.articles[a].quotes.first().copied()),
+            (_, Some(a)) => corpus.articles[a].quotes.first().copied(),
+            _ => None,
+        };
+        let listed = listed.and_then(|k| find(&corpus, &k));
+        self.corpus = corpus;
+        self.user = user;
+        self.related_walk = None;
+        self.rebuild_list();
+        if let Some(i) = listed.and_then(|a| self.list.iter().position(|&x| x == a)) {
+            self.list_selected = i;
+        }
+        if self.article.is_none() {
+            self.show_selected_article();
+        }
+        self.follow_quote();
+        // Overlays holding quote or speaker numbers are recomputed or closed.
+        match self.overlay {
+            Overlay::Picker { .. } | Overlay::Search { .. } => self.refresh_overlay(),
+            Overlay::Related { .. } => self.overlay = Overlay::None,
+            _ => {}
+        }
+        let now = self.corpus.articles.len();
+        let change = match now.cmp(&before) {
+            std::cmp::Ordering::Greater => format!(" ({} new)", now - before),
+            std::cmp::Ordering::Less => format!(" ({} gone)", before - now),
+            std::cmp::Ordering::Equal => String::new(),
+        };
+        self.message = Some(format!("folder changed: {now} articles{change}"));
+    }
+
     /// The selected quote's speaker.
     pub fn quote_speaker(&self) -> Option<SpeakerId> {
         self.quote.and_then(|q| self.corpus.quotes[q].speaker)

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod live;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -17,7 +18,7 @@ use app::App;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseEventKind};
 use crossterm::execute;
 use quoteline::model::Corpus;
-use quoteline::state::{StateFile, UserState};
+use quoteline::state::UserState;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,7 +33,7 @@ fn restore() {
 
 /// Runs the reader until the user quits. The terminal is restored on quit,
 /// on error, on panic and on SIGTERM, SIGHUP or SIGINT.
-pub fn run(corpus: Corpus, store: Option<StateFile>, user: UserState) -> std::io::Result<()> {
+pub fn run(corpus: Corpus, user: UserState, reload: live::Reload) -> std::io::Result<()> {
     let (keys, problem) = keymap::Keymap::load();
     if let Some(problem) = problem {
         eprintln!("quoteline: warning: {problem}");
@@ -68,13 +69,17 @@ pub fn run(corpus: Corpus, store: Option<StateFile>, user: UserState) -> std::io
         let size = terminal.size()?;
         let mut app = App::new(corpus, Rect::new(0, 0, size.width, size.height));
         app.keymap = keys;
-        app.store = store;
+        app.store = reload.store.clone();
         app.user = user;
+        let mut live = live::Live::start(reload);
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|f| view::draw(f, &app))?;
-            // Wake up now and then to notice a signal.
-            if event::poll(Duration::from_millis(200))? {
+            // Wake up now and then to notice a signal or a changed folder.
+            if event::poll(Duration::from_millis(100))? {
                 handle(&mut app, event::read()?);
+            }
+            if let Some((corpus, user)) = live.as_mut().and_then(live::Live::poll) {
+                app.replace_corpus(corpus, user);
             }
         }
         Ok(())
