@@ -65,7 +65,7 @@ fn write_hostile_corpus(dir: &Path) -> Vec<(&'static str, &'static str)> {
         std::os::unix::fs::symlink(dir, dir.join("loop")).unwrap();
         std::os::unix::fs::symlink(dir.join("missing-target.txt"), dir.join("dangling.txt")).unwrap();
     }
-    vec![
+    let mut refused = vec![
         ("empty.txt", "empty file"),
         ("blank.md", "empty file"),
         ("elf.txt", "binary file"),
@@ -80,7 +80,22 @@ fn write_hostile_corpus(dir: &Path) -> Vec<(&'static str, &'static str)> {
         ("scripts.html", "no readable text"),
         ("loop", "symbolic link loop"),
         ("dangling.txt", "no such file"),
-    ]
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = dir.join("locked.txt");
+        w("locked.txt", GOOD.as_bytes());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_err() {
+            refused.push(("locked.txt", "permission denied"));
+        } else {
+            // root reads anything: the case cannot be made here.
+            eprintln!("note: running as root, the unreadable-file case is not checked");
+            std::fs::remove_file(&locked).unwrap();
+        }
+    }
+    refused
 }
 
 fn has_controls(s: &str) -> bool {
