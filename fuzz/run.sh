@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${secs}s"
   cargo fuzz run -s none --release "$t" -- -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 2>&1 \
     | grep -E "^(#[0-9]+ +DONE|Done|==|SUMMARY|thread '|panicked|artifact)" || true
-  if ls "fuzz/artifacts/$t"/crash-* "fuzz/artifacts/$t"/oom-* "fuzz/artifacts/$t"/timeout-* >/dev/null 2>&1; then
+  if [ -n "$(find "fuzz/artifacts/$t" -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' 2>/dev/null)" ]; then
     echo "fuzz: $t found a failing input in fuzz/artifacts/$t" >&2
     exit 1
   fi

@@ -53,6 +53,29 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
     Ok((out, notes))
 }
 
+/// The feed without its person fields (`author`, `managingEditor`,
+/// `webMaster`, `dc:creator`): feed-rs can panic on odd author strings,
+/// and the articles are worth more than their bylines.
+pub fn without_people(text: &str) -> String {
+    let mut out = text.to_string();
+    for tag in ["author", "managingEditor", "webMaster", "dc:creator"] {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        while let Some(start) = out.find(&open) {
+            // `<author>` or `<author ...>`, not `<authority>`.
+            let after = out[start + open.len()..].chars().next();
+            if !matches!(after, Some('>' | ' ' | '/')) {
+                break;
+            }
+            let end = match out[start..].find(&close) {
+                Some(e) => start + e + close.len(),
+                None => out[start..].find('>').map_or(out.len(), |e| start + e + 1),
+            };
+            out.replace_range(start..end, "");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +109,15 @@ mod tests {
         let (recs, _) = parse(atom).unwrap();
         assert_eq!(recs[0].text, "“No,” he said.");
         assert_eq!(recs[0].meta.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn person_fields_can_be_dropped() {
+        let rss = "<rss><channel><title>T</title><item><author>a@b.co€x</author><dc:creator>Z</dc:creator><description>Text.</description></item></channel></rss>";
+        assert_eq!(
+            without_people(rss),
+            "<rss><channel><title>T</title><item><description>Text.</description></item></channel></rss>"
+        );
     }
 
     #[test]

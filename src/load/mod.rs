@@ -120,6 +120,35 @@ pub fn detect(file: &str, bytes: &[u8]) -> Format {
     by_ext.unwrap_or(Format::Text)
 }
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside [`guarded`]: panic hooks (the reader's
+/// too) stay quiet then, since the panic is caught and reported as one line.
+pub fn in_guarded_parse() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
+/// Runs a format parser so that a panic inside it (fuzzing found one in
+/// feed-rs's author parsing) becomes an error for this file, not a crash
+/// of the whole load.
+fn guarded<T>(format: &str, parse: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !in_guarded_parse() {
+                previous(info);
+            }
+        }));
+    });
+    GUARDED.with(|g| g.set(true));
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse));
+    GUARDED.with(|g| g.set(false));
+    out.unwrap_or_else(|_| Err(format!("malformed {format}: the {format} parser failed on it")))
+}
+
 /// What reading one file gave: its sources, or the reason it gave none,
 /// and notes (warnings) either way.
 type FileResult = (Result<Vec<Source>, String>, Vec<String>);
@@ -156,12 +185,15 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
             let (meta, meta_len) = markdown::front_matter(&text);
             Ok(vec![whole(text, meta, meta_len)])
         }
-        Format::Html => html::parse(&text).map(|(body, meta)| vec![whole(body, meta, 0)]),
+        Format::Html => guarded("HTML", || html::parse(&text)).map(|(body, meta)| vec![whole(body, meta, 0)]),
         Format::Json | Format::JsonLines | Format::Feed => {
             let parsed = match format {
                 Format::Json => json::parse_json(&text),
                 Format::JsonLines => json::parse_json_lines(&text),
-                _ => feed::parse(&text),
+                // feed-rs may panic on an author string; without the person
+                // fields the items still load.
+                _ => guarded("feed", || feed::parse(&text))
+                    .or_else(|e| guarded("feed", || feed::parse(&feed::without_people(&text))).map_err(|_| e)),
             };
             parsed.and_then(|(records, record_notes)| {
                 notes.extend(record_notes);
@@ -263,6 +295,18 @@ mod tests {
         assert_eq!(detect("a.html", b"<div>fragment</div>"), Format::Html);
         assert_eq!(detect("a.md", b"---\ntitle: x\n---\n"), Format::Text);
         assert_eq!(detect("a.txt", b"Plain words."), Format::Text);
+    }
+
+    #[test]
+    fn a_feed_parser_panic_is_caught_and_the_items_still_load() {
+        // Found by fuzzing: feed-rs slices inside the "€" after an email.
+        let rss = "<rss version=\"2.0\"><channel><title>Courier</title><item><title>Vote</title>\
+            <author>news@courier.example€Mira Lund</author>\
+            <description>“Yes,” Mayor Ilse Varga said.</description></item></channel></rss>";
+        let (parsed, _) = parse_bytes("feed.rss", rss.as_bytes());
+        let sources = parsed.unwrap();
+        assert_eq!(sources[0].text, "“Yes,” Mayor Ilse Varga said.");
+        assert_eq!(sources[0].meta.byline, None);
     }
 
     #[test]

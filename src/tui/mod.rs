@@ -61,6 +61,11 @@ pub fn run(corpus: Corpus, user: UserState, reload: live::Reload) -> std::io::Re
     // mouse capture off first.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A parser's panic caught while loading (a live reload) is not the
+        // reader's: the screen stays as it is.
+        if quoteline::load::in_guarded_parse() {
+            return;
+        }
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
         hook(info);
     }));
