@@ -115,11 +115,8 @@ fn main() -> ExitCode {
     };
     let user_state = match &state_file {
         Some(f) => {
-            let (s, warning) = f.load();
-            if let Some(w) = warning {
-                eprintln!("quoteline: warning: {w}");
-            }
-            for w in state::apply(&mut corpus, &s) {
+            let (s, warnings) = f.load_into(&mut corpus);
+            for w in warnings {
                 eprintln!("quoteline: warning: {w}");
             }
             s

@@ -204,6 +204,15 @@ impl StateFile {
         }
     }
 
+    /// Reads the state and applies it to a freshly loaded corpus; returns
+    /// it with the warnings of both steps (one line each).
+    pub fn load_into(&self, corpus: &mut Corpus) -> (UserState, Vec<String>) {
+        let (state, warning) = self.load();
+        let mut warnings: Vec<String> = warning.into_iter().collect();
+        warnings.extend(apply(corpus, &state));
+        (state, warnings)
+    }
+
     /// Re-reads the file, applies `change`, and writes the result
     /// atomically. Re-reading keeps what another reader saved meanwhile.
     pub fn update<T>(&self, change: impl FnOnce(&mut UserState) -> T) -> Result<(UserState, T), String> {

@@ -2,6 +2,8 @@
 //! the text on character boundaries, quotes never overlap unless one nests
 //! in another, and every export record is valid JSON without controls.
 
+mod common;
+
 use proptest::prelude::*;
 use quoteline::load::Source;
 
@@ -48,19 +50,8 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Every string inside a JSON value, decoded.
-fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => out.push(s.clone()),
-        serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-        _ => {}
-    }
-}
-
 fn no_controls(s: &str) -> bool {
-    !s.chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}'))
+    !s.chars().any(quoteline::load::decode::is_unsafe_char)
 }
 
 proptest! {
@@ -84,10 +75,8 @@ proptest! {
             .collect();
         for line in lines {
             let v: serde_json::Value = serde_json::from_str(&line).unwrap();
-            let mut all = Vec::new();
-            strings(&v, &mut all);
-            for s in all {
-                prop_assert!(no_controls(&s), "{:?} in {}", s, line);
+            for s in common::json_strings(&v) {
+                prop_assert!(no_controls(s), "{:?} in {}", s, line);
             }
         }
     }

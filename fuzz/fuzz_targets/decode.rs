@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     let declared = decode::declared_encoding(data);
     if let Ok((text, _)) = decode::decode_bytes(data, declared) {
         assert!(
-            !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+            !text.chars().any(quoteline::load::decode::is_unsafe_char),
             "control left: {text:?}"
         );
         assert!(!text.contains('\r'));

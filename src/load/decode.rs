@@ -119,13 +119,17 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Encoding::for_label(label.as_bytes())
 }
 
+/// A character no displayed or exported string may hold: C0 controls
+/// other than newline and tab, C1 controls, and bidi overrides.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
 /// sequences, C0 controls other than newline and tab, C1 controls and bidi
 /// overrides. Returns the clean text and how many were removed.
 pub fn strip_controls(text: &str) -> (String, usize) {
-    let is_bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
+    let is_bad = is_unsafe_char;
     if !text.chars().any(is_bad) {
         return (text.to_string(), 0);
     }

@@ -215,8 +215,12 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
         }
     };
     // Parsing may have unescaped what decoding had cleaned (JSON "\u001b",
-    // HTML "&#27;"): every string is cleaned again.
-    let parsed = parsed.map(|sources| sources.into_iter().map(sanitized).collect());
+    // HTML "&#27;"): their strings are cleaned again. Plain text is as
+    // decoding left it.
+    let parsed = match format {
+        Format::Text => parsed,
+        _ => parsed.map(|sources| sources.into_iter().map(sanitized).collect()),
+    };
     (parsed, notes)
 }
 

@@ -80,7 +80,14 @@ pub fn repair(text: &str) -> (String, usize) {
 /// Decodes one UTF-8 sequence spelled by the characters at the start of
 /// `chars`, if they spell one.
 fn decode_at(chars: &[char], thai: bool) -> Option<(char, usize)> {
-    let lead = high_byte(chars[0], thai)?;
+    // Lead bytes 0xC2..=0xF4 read as "Â".."ô" in Windows-1252 (the same
+    // code points) or as Thai letters: anything else is passed over
+    // without asking the encoders.
+    let c = chars[0];
+    if !(('\u{C2}'..='\u{F4}').contains(&c) || thai && ('\u{E00}'..='\u{E7F}').contains(&c)) {
+        return None;
+    }
+    let lead = high_byte(c, thai)?;
     let len = match lead {
         0xC2..=0xDF => 2,
         0xE0..=0xEF => 3,

@@ -577,12 +577,16 @@ impl App {
         }
     }
 
+    /// [`App::save`] for a prompt: a failed save is the prompt's error.
+    fn save_or_err<T>(&mut self, change: impl FnOnce(&mut UserState) -> T) -> Result<T, String> {
+        self.save(change)
+            .ok_or_else(|| self.message.clone().unwrap_or_default())
+    }
+
     /// Saves a correction, then applies it to the corpus.
     fn correct(&mut self, c: Correction) -> Result<(), String> {
         let saved = c.clone();
-        if self.save(move |s| s.corrections.push(saved)).is_none() {
-            return Err(self.message.clone().unwrap_or_default());
-        }
+        self.save_or_err(move |s| s.corrections.push(saved))?;
         let out = state::apply_one(&mut self.corpus, &c);
         self.after_change();
         out
@@ -636,9 +640,7 @@ impl App {
                     )
                 };
                 let key = state::article_key(&self.corpus, a);
-                if self.save(|s| s.set_date(key, date)).is_none() {
-                    return Err(self.message.clone().unwrap_or_default());
-                }
+                self.save_or_err(|s| s.set_date(key, date))?;
                 quoteline::set_article_date(&mut self.corpus, a, date);
                 self.after_change();
                 Ok(())
@@ -646,9 +648,7 @@ impl App {
             PromptKind::Note => {
                 let Some(q) = self.quote else { return Ok(()) };
                 let key = state::quote_key(&self.corpus, q);
-                if self.save(|s| s.set_note(key, input)).is_none() {
-                    return Err(self.message.clone().unwrap_or_default());
-                }
+                self.save_or_err(|s| s.set_note(key, input))?;
                 self.corpus.quotes[q].note = (!input.is_empty()).then(|| input.to_string());
                 Ok(())
             }

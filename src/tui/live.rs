@@ -114,12 +114,9 @@ impl Live {
                 let tx = self.loaded_tx.clone();
                 std::thread::spawn(move || {
                     let mut corpus = quoteline::load_corpus(&reload.paths, &reload.opts);
+                    // Warnings were printed at start; the screen has no room.
                     let user = match &reload.store {
-                        Some(store) => {
-                            let (user, _) = store.load();
-                            quoteline::state::apply(&mut corpus, &user);
-                            user
-                        }
+                        Some(store) => store.load_into(&mut corpus).0,
                         None => UserState::new(),
                     };
                     let _ = tx.send((corpus, user));

@@ -15,6 +15,22 @@ pub fn demo() -> (quoteline::model::Corpus, serde_json::Value) {
     (corpus, gold)
 }
 
+/// Every string inside a JSON value, decoded (an escaped "\u001b" is a
+/// control character again here).
+pub fn json_strings(v: &serde_json::Value) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut values = vec![v];
+    while let Some(v) = values.pop() {
+        match v {
+            serde_json::Value::String(s) => out.push(s.as_str()),
+            serde_json::Value::Array(a) => values.extend(a),
+            serde_json::Value::Object(o) => values.extend(o.values()),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// `../shared` beside the project, or None (tests then skip, saying so).
 pub fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
