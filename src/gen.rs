@@ -242,7 +242,7 @@ impl Generator {
         let town = PLACES[(story / 3) % PLACES.len()];
         let fill = |s: &str| {
             s.replace("{t}", topic)
-                .replace("{p}", if story % 2 == 0 { town } else { place })
+                .replace("{p}", if story.is_multiple_of(2) { town } else { place })
         };
         let action = fill(r.pick(ACTIONS));
         let first = format!("{} {action}.", r.pick(OPENERS));
