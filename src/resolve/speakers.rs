@@ -111,7 +111,8 @@ impl Registry {
     pub fn build(sightings: &[Sighting]) -> Registry {
         let mut reg = Registry::default();
         // 1. Full person names, merged on first + last word.
-        let mut full: Vec<(Vec<String>, usize)> = Vec::new(); // words, entity
+        // (first word, last word) of each full name → its entity.
+        let mut full: HashMap<(String, String), usize> = HashMap::new();
         let mut absorbed = vec![false; sightings.len()];
         for (si, s) in sightings
             .iter()
@@ -123,18 +124,11 @@ impl Registry {
                 continue;
             }
             absorbed[si] = true;
-            let found = full
-                .iter()
-                .find(|(fw, _)| fw.first() == w.first() && fw.last() == w.last())
-                .map(|&(_, e)| e);
-            let e = match found {
-                Some(e) => e,
-                None => {
-                    reg.entities.push(entity(&s.speaker));
-                    full.push((w.clone(), reg.entities.len() - 1));
-                    reg.entities.len() - 1
-                }
-            };
+            let ends = (w[0].clone(), w[w.len() - 1].clone());
+            let e = *full.entry(ends).or_insert_with(|| {
+                reg.entities.push(entity(&s.speaker));
+                reg.entities.len() - 1
+            });
             reg.absorb(e, s);
             // The longer spelling wins as the display name.
             if s.speaker.name.len() > reg.entities[e].name.len() {
@@ -145,18 +139,27 @@ impl Registry {
         // 2. Near-duplicate spellings: same first name, surname one edit
         // apart, a shared office. The more frequent spelling absorbs.
         let mut merged_into: Vec<usize> = (0..reg.entities.len()).collect();
-        // Only people sharing a first name are compared.
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in reg.entities.iter().enumerate() {
-            by_first.entry(words(&e.name)[0].clone()).or_default().push(i);
+        // Surnames one edit apart share a spelling with one letter left
+        // out (or are it), so only people sharing one are compared.
+        let mut by_variant: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+        let names: Vec<Vec<String>> = reg.entities.iter().map(|e| words(&e.name)).collect();
+        for (i, w) in names.iter().enumerate() {
+            let last = &w[w.len() - 1];
+            let chars: Vec<char> = last.chars().collect();
+            by_variant.entry((&w[0], last.clone())).or_default().push(i);
+            for skip in 0..chars.len() {
+                let variant: String = chars.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, c)| c).collect();
+                by_variant.entry((&w[0], variant)).or_default().push(i);
+            }
         }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for group in by_first.values() {
+        for group in by_variant.values() {
             for (k, &i) in group.iter().enumerate() {
-                pairs.extend(group[k + 1..].iter().map(|&j| (i, j)));
+                pairs.extend(group[k + 1..].iter().filter(|&&j| j != i).map(|&j| (i.min(j), i.max(j))));
             }
         }
         pairs.sort_unstable();
+        pairs.dedup();
         for (i, j) in pairs {
             if merged_into[i] != i || merged_into[j] != j {
                 continue;
@@ -193,6 +196,12 @@ impl Registry {
             *e = merged_into[*e];
         }
         // 3. Single names bind to the most mentioned full name carrying them.
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (e, w) in names.iter().enumerate().filter(|(_, w)| w.len() >= 2) {
+            by_last.entry(w[w.len() - 1].clone()).or_default().push(e);
+            by_first.entry(w[0].clone()).or_default().push(e);
+        }
         for (si, s) in sightings.iter().enumerate() {
             if absorbed[si] {
                 continue;
@@ -205,20 +214,27 @@ impl Registry {
             let e = if s.speaker.kind == SpeakerKind::Person {
                 let w = words(&s.speaker.name);
                 let single = w.last().cloned().unwrap_or_default();
-                (0..reg.entities.len())
+                let by_last = by_last.get(&single).into_iter().flatten();
+                let by_first = by_first.get(&single).into_iter().flatten().filter(|_| w.len() == 1);
+                by_last
+                    .chain(by_first)
+                    .copied()
                     .filter(|&e| merged_into[e] == e)
-                    .filter(|&e| {
-                        let ew = words(&reg.entities[e].name);
-                        ew.len() >= 2 && (ew.last() == Some(&single) || (w.len() == 1 && ew.first() == Some(&single)))
-                    })
                     .max_by_key(|&e| (reg.entities[e].mentions, std::cmp::Reverse(e)))
             } else {
                 None
             };
             let e = e.unwrap_or_else(|| {
                 reg.entities.push(entity(&s.speaker));
-                merged_into.push(reg.entities.len() - 1);
-                reg.entities.len() - 1
+                let e = reg.entities.len() - 1;
+                merged_into.push(e);
+                // An organisation's name may carry a surname-like word too.
+                let w = words(&s.speaker.name);
+                if w.len() >= 2 {
+                    by_last.entry(w[w.len() - 1].clone()).or_default().push(e);
+                    by_first.entry(w[0].clone()).or_default().push(e);
+                }
+                e
             });
             reg.index.insert(key, e);
             reg.absorb(e, s);
