@@ -6,7 +6,6 @@
 use super::terms::{similarity_cosine, terms, Keyed, TermVec, Vocab};
 use super::UnionFind;
 use crate::model::{Article, Corpus, Story};
-use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Words per article that propose candidates.
@@ -37,22 +36,19 @@ fn article_text(a: &Article) -> String {
 /// they say little about what an article is about), and its proposers: its
 /// weightiest words that some other article uses too.
 pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<u32>>) {
-    let all_terms: Vec<_> = c.articles.par_iter().map(|a| terms(&article_text(a))).collect();
     let mut vocab = Vocab::default();
-    let keyed: Vec<Vec<Keyed>> = all_terms
-        .iter()
-        .map(|t| {
-            let words: Vec<_> = t
-                .iter()
-                .filter(|t| !t.number)
-                .map(|t| super::terms::Term {
-                    negated: false,
-                    ..t.clone()
-                })
-                .collect();
-            vocab.add(&words)
-        })
-        .collect();
+    let keyed: Vec<Vec<Keyed>> = super::terms::keyed_in_chunks(
+        &c.articles,
+        |a| {
+            let mut t = terms(&article_text(a));
+            t.retain(|t| !t.number);
+            for t in &mut t {
+                t.negated = false;
+            }
+            t
+        },
+        |t| vocab.add(&t),
+    );
     let vecs: Vec<TermVec> = keyed.into_iter().map(|k| vocab.weigh(k, true)).collect();
     let proposers = vecs
         .iter()
