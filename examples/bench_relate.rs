@@ -102,10 +102,10 @@ fn main() {
     let whole = started.elapsed();
     // The steps on their own (term vectors are kept from the run above).
     let step = Instant::now();
-    quoteline::relate::stories::group(&mut corpus);
+    quoteline::relate::stories::compute(&corpus).apply(&mut corpus);
     let stories = step.elapsed();
     let step = Instant::now();
-    quoteline::relate::statements::group(&mut corpus);
+    quoteline::relate::statements::compute(&corpus, &corpus.index.quote_terms).apply(&mut corpus);
     println!(
         "  of which stories {stories:.2?}, statements {:.2?}, term vectors the rest",
         step.elapsed()

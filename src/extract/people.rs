@@ -88,22 +88,41 @@ pub type GenderHints = std::collections::HashMap<String, Gender>;
 /// Folds the persons of many articles into surname hints; a surname used by
 /// people of both genders gives no hint.
 pub fn gender_hints<'a>(persons: impl Iterator<Item = &'a Person>) -> GenderHints {
-    let mut seen: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
-    for p in persons.filter(|p| p.words.len() >= 2) {
-        let e = seen.entry(p.words.last().unwrap().to_lowercase()).or_default();
-        match p.gender {
-            Gender::Male => e.0 += 1,
-            Gender::Female => e.1 += 1,
-            Gender::Unknown => {}
+    let mut counter = HintCounter::default();
+    for p in persons {
+        counter.add(std::slice::from_ref(p));
+    }
+    counter.finish()
+}
+
+/// [`gender_hints`] an article at a time: men and women seen per surname.
+#[derive(Debug, Default)]
+pub struct HintCounter {
+    seen: std::collections::HashMap<String, (u32, u32)>,
+}
+
+impl HintCounter {
+    pub fn add(&mut self, persons: &[Person]) {
+        for p in persons.iter().filter(|p| p.words.len() >= 2) {
+            let e = self.seen.entry(p.words.last().unwrap().to_lowercase()).or_default();
+            match p.gender {
+                Gender::Male => e.0 += 1,
+                Gender::Female => e.1 += 1,
+                Gender::Unknown => {}
+            }
         }
     }
-    seen.into_iter()
-        .filter_map(|(k, (m, f))| match (m, f) {
-            (m, 0) if m > 0 => Some((k, Gender::Male)),
-            (0, f) if f > 0 => Some((k, Gender::Female)),
-            _ => None,
-        })
-        .collect()
+
+    pub fn finish(self) -> GenderHints {
+        self.seen
+            .into_iter()
+            .filter_map(|(k, (m, f))| match (m, f) {
+                (m, 0) if m > 0 => Some((k, Gender::Male)),
+                (0, f) if f > 0 => Some((k, Gender::Female)),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl People {

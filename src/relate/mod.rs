@@ -23,13 +23,41 @@ pub struct Index {
 /// Computes statements and stories for a corpus whose quotes are dated.
 /// Run again after dates change (a date set by hand).
 pub fn relate(corpus: &mut Corpus) {
-    if corpus.index.quote_terms.len() != corpus.quotes.len() {
+    compute(corpus).apply(corpus);
+}
+
+/// Statements, stories and the index behind them, computed from a corpus
+/// without changing it (the reader does it in the background).
+#[derive(Debug, Default)]
+pub struct Relations {
+    /// New quote term vectors, when the corpus's were missing or stale.
+    quote_terms: Option<Vec<TermVec>>,
+    stories: stories::Stories,
+    statements: statements::Statements,
+}
+
+pub fn compute(corpus: &Corpus) -> Relations {
+    let fresh = (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| {
         let texts: Vec<String> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        corpus.index.quote_terms = terms::vectors(&texts);
+        terms::vectors(&texts)
+    });
+    let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
+    Relations {
+        stories: stories::compute(corpus),
+        statements: statements::compute(corpus, quote_terms),
+        quote_terms: fresh,
     }
-    stories::group(corpus);
-    statements::group(corpus);
+}
+
+impl Relations {
+    pub fn apply(self, corpus: &mut Corpus) {
+        if let Some(t) = self.quote_terms {
+            corpus.index.quote_terms = t;
+        }
+        self.stories.apply(corpus);
+        self.statements.apply(corpus);
+    }
 }
 
 /// The words a quote is compared by: its own, and for a fragment a

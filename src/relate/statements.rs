@@ -44,8 +44,26 @@ fn contains(big: &super::terms::TermVec, small: &super::terms::TermVec) -> bool 
     !small.is_empty() && small.keys.iter().all(|k| big.keys.binary_search(k).is_ok())
 }
 
-/// Groups the corpus's quotes into statements and sets `quote.statement`.
-pub fn group(c: &mut Corpus) {
+/// Each quote's statement, and the statements.
+#[derive(Debug, Default)]
+pub struct Statements {
+    statement_of: Vec<Option<crate::model::StatementId>>,
+    statements: Vec<Statement>,
+}
+
+impl Statements {
+    /// Sets `quote.statement` and the corpus's statements.
+    pub fn apply(self, c: &mut Corpus) {
+        for (q, s) in c.quotes.iter_mut().zip(self.statement_of) {
+            q.statement = s;
+        }
+        c.statements = self.statements;
+    }
+}
+
+/// Groups the corpus's quotes into statements, comparing their wordings
+/// by `terms` (one per quote).
+pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
     let n = c.quotes.len();
     let mut uf = UnionFind::new(n);
     // Pieces of one utterance: same speaker, same paragraph.
@@ -65,7 +83,6 @@ pub fn group(c: &mut Corpus) {
             last = Some((q, block));
         }
     }
-    let terms = &c.index.quote_terms;
     // Within one article, a fragment whose words all recur in a longer
     // quote of the same speaker quotes that statement (a headline or dek
     // quoting the body).
@@ -115,14 +132,12 @@ pub fn group(c: &mut Corpus) {
         }
     }
     let groups = uf.groups((0..n).filter(|&q| eligible(&c.quotes[q])));
-    for q in &mut c.quotes {
-        q.statement = None;
-    }
+    let mut statement_of = vec![None; n];
     let mut statements: Vec<Statement> = Vec::with_capacity(groups.len());
     for (id, mut members) in groups.into_iter().enumerate() {
-        let quotes = &mut c.quotes;
+        let quotes = &c.quotes;
         for &q in &members {
-            quotes[q].statement = Some(id);
+            statement_of[q] = Some(id);
         }
         members.sort_by_key(|&q| quotes[q].time_order());
         // The date read from the text beats the article's; then the surest.
@@ -143,7 +158,10 @@ pub fn group(c: &mut Corpus) {
             when,
         });
     }
-    c.statements = statements;
+    Statements {
+        statement_of,
+        statements,
+    }
 }
 
 /// The outlets (or files, when the outlet is unknown) that reported a

@@ -62,8 +62,25 @@ pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<u32>>) {
     (vecs, proposers)
 }
 
-/// Groups the corpus's articles into stories and sets `article.story`.
-pub fn group(c: &mut Corpus) {
+/// Each article's story, and the stories.
+#[derive(Debug, Default)]
+pub struct Stories {
+    story_of: Vec<Option<crate::model::StoryId>>,
+    stories: Vec<Story>,
+}
+
+impl Stories {
+    /// Sets `article.story` and the corpus's stories.
+    pub fn apply(self, c: &mut Corpus) {
+        for (a, s) in c.articles.iter_mut().zip(self.story_of) {
+            a.story = s;
+        }
+        c.stories = self.stories;
+    }
+}
+
+/// Groups the corpus's articles into stories.
+pub fn compute(c: &Corpus) -> Stories {
     let n = c.articles.len();
     let (vecs, proposers) = article_vectors(c);
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -109,10 +126,11 @@ pub fn group(c: &mut Corpus) {
         }
     }
     let mut stories: Vec<Story> = Vec::new();
+    let mut story_of = vec![None; n];
     for (id, mut articles) in uf.groups(0..n).into_iter().enumerate() {
-        let arts = &mut c.articles;
+        let arts = &c.articles;
         for &a in &articles {
-            arts[a].story = Some(id);
+            story_of[a] = Some(id);
         }
         articles.sort_by(|&a, &b| {
             let (x, y) = (&arts[a], &arts[b]);
@@ -124,5 +142,5 @@ pub fn group(c: &mut Corpus) {
             articles,
         });
     }
-    c.stories = stories;
+    Stories { story_of, stories }
 }

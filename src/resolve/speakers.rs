@@ -71,7 +71,8 @@ pub struct Registry {
     index: HashMap<(SpeakerKind, String), usize>,
 }
 
-fn key_of(r: &SpeakerRef) -> (SpeakerKind, String) {
+/// The name a sighting is indexed by: kind, lower case, no leading "the".
+pub fn key_of(r: &SpeakerRef) -> (SpeakerKind, String) {
     let name = r.name.to_lowercase();
     let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
     (r.kind, name)
@@ -148,14 +149,24 @@ impl Registry {
             let chars: Vec<char> = last.chars().collect();
             by_variant.entry((&w[0], last.clone())).or_default().push(i);
             for skip in 0..chars.len() {
-                let variant: String = chars.iter().enumerate().filter(|&(k, _)| k != skip).map(|(_, c)| c).collect();
+                let variant: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, _)| k != skip)
+                    .map(|(_, c)| c)
+                    .collect();
                 by_variant.entry((&w[0], variant)).or_default().push(i);
             }
         }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for group in by_variant.values() {
             for (k, &i) in group.iter().enumerate() {
-                pairs.extend(group[k + 1..].iter().filter(|&&j| j != i).map(|&j| (i.min(j), i.max(j))));
+                pairs.extend(
+                    group[k + 1..]
+                        .iter()
+                        .filter(|&&j| j != i)
+                        .map(|&j| (i.min(j), i.max(j))),
+                );
             }
         }
         pairs.sort_unstable();
@@ -262,7 +273,12 @@ impl Registry {
 
     /// The entity a sighting belongs to.
     pub fn lookup(&self, r: &SpeakerRef) -> Option<usize> {
-        self.index.get(&key_of(r)).copied()
+        self.lookup_key(&key_of(r))
+    }
+
+    /// The entity of a [`key_of`].
+    pub fn lookup_key(&self, key: &(SpeakerKind, String)) -> Option<usize> {
+        self.index.get(key).copied()
     }
 }
 
