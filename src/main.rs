@@ -101,10 +101,6 @@ fn main() -> ExitCode {
         None if cli.paths.is_empty() => vec![default_corpus()],
         None => cli.paths.clone(),
     };
-    let mut corpus = load_corpus(&paths, &opts);
-    for d in &corpus.diagnostics {
-        eprintln!("{d}");
-    }
     let state_file = if cli.no_state {
         None
     } else {
@@ -113,48 +109,63 @@ fn main() -> ExitCode {
             .or_else(state::default_path)
             .map(state::StateFile::new)
     };
-    let user_state = match &state_file {
-        Some(f) => {
-            let (s, warnings) = f.load_into(&mut corpus);
-            for w in warnings {
-                eprintln!("quoteline: warning: {w}");
+    let Some(command) = cli.command else {
+        // The reader loads behind its first frame.
+        let user_state = match &state_file {
+            Some(f) => {
+                let (s, warning) = f.load();
+                if let Some(w) = warning {
+                    eprintln!("quoteline: warning: {w}");
+                }
+                s
             }
-            s
-        }
-        None => state::UserState::new(),
+            None => state::UserState::new(),
+        };
+        let reload = tui::live::Reload {
+            paths,
+            opts,
+            store: state_file,
+        };
+        return match tui::run(user_state, reload) {
+            Ok(problems) => {
+                for p in problems {
+                    eprintln!("{p}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("quoteline: the reader needs a terminal: {e}");
+                ExitCode::FAILURE
+            }
+        };
     };
+    let mut corpus = load_corpus(&paths, &opts);
+    for d in &corpus.diagnostics {
+        eprintln!("{d}");
+    }
+    if let Some(f) = &state_file {
+        let (_, warnings) = f.load_into(&mut corpus);
+        for w in warnings {
+            eprintln!("quoteline: warning: {w}");
+        }
+    }
     if corpus.articles.is_empty() {
         eprintln!("quoteline: nothing could be loaded");
         return ExitCode::from(2);
     }
     let out = std::io::stdout().lock();
     let mut out = BufWriter::new(out);
-    let result = match cli.command {
-        Some(Command::Extract {
+    let result = match command {
+        Command::Extract {
             format: Format::Jsonl, ..
-        }) => write_jsonl(&mut out, export::quote_records(&corpus)),
-        Some(Command::Extract {
+        } => write_jsonl(&mut out, export::quote_records(&corpus)),
+        Command::Extract {
             format: Format::Csv, ..
-        }) => write_csv(&mut out, &corpus),
-        Some(Command::Articles { .. }) => write_jsonl(&mut out, export::article_records(&corpus)),
-        Some(Command::Speakers { all, .. }) => write_jsonl(&mut out, export::speaker_records(&corpus, all)),
-        Some(Command::Statements { .. }) => write_jsonl(&mut out, export::statement_records(&corpus)),
-        Some(Command::Related { .. }) => write_jsonl(&mut out, export::related_records(&corpus)),
-        None => {
-            drop(out);
-            let reload = tui::live::Reload {
-                paths,
-                opts,
-                store: state_file,
-            };
-            return match tui::run(corpus, user_state, reload) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("quoteline: the reader needs a terminal: {e}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
+        } => write_csv(&mut out, &corpus),
+        Command::Articles { .. } => write_jsonl(&mut out, export::article_records(&corpus)),
+        Command::Speakers { all, .. } => write_jsonl(&mut out, export::speaker_records(&corpus, all)),
+        Command::Statements { .. } => write_jsonl(&mut out, export::statement_records(&corpus)),
+        Command::Related { .. } => write_jsonl(&mut out, export::related_records(&corpus)),
     };
     match result.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

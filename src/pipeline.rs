@@ -23,9 +23,10 @@ const FILES_PER_STEP: usize = 512;
 const ARTICLES_PER_BATCH: usize = 1024;
 
 /// Where a load is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
     /// Reading, decoding, cleaning and scanning files (`done` counts files).
+    #[default]
     Reading,
     /// Finding quotes and speakers (`done` counts articles).
     Extracting,
@@ -48,7 +49,7 @@ impl Stage {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
     pub stage: Stage,
     pub done: usize,

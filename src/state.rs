@@ -324,8 +324,29 @@ impl Lookup {
 /// Applies the whole state to a freshly loaded corpus. Returns one warning
 /// per correction that names a loaded article but no longer fits it.
 pub fn apply(corpus: &mut Corpus, state: &UserState) -> Vec<String> {
+    let (warnings, changed) = apply_parts(corpus, state);
+    if changed {
+        crate::refresh(corpus);
+    }
+    warnings
+}
+
+/// [`apply`] for a corpus whose relations are still to be computed (the
+/// reader computes them in the background next): timelines are put in
+/// order, statements and stories are left to the caller.
+pub fn apply_before_relations(corpus: &mut Corpus, state: &UserState) -> Vec<String> {
+    let (warnings, changed) = apply_parts(corpus, state);
+    if changed {
+        crate::sort_speaker_quotes(corpus);
+    }
+    warnings
+}
+
+/// Applies the state; returns the warnings and whether dates or speakers
+/// changed.
+fn apply_parts(corpus: &mut Corpus, state: &UserState) -> (Vec<String>, bool) {
     if state == &UserState::new() || state == &UserState::default() {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let lookup = Lookup::new(corpus);
     let mut warnings = Vec::new();
@@ -358,10 +379,7 @@ pub fn apply(corpus: &mut Corpus, state: &UserState) -> Vec<String> {
             warnings.push(format!("state: {w}"));
         }
     }
-    if changed {
-        crate::refresh(corpus);
-    }
-    warnings
+    (warnings, changed)
 }
 
 /// Applies one correction to a loaded corpus (then [`crate::refresh`] it).

@@ -51,12 +51,16 @@ pub struct Related {
     pub score: f32,
 }
 
-/// The related quotes of `q`, best first.
+/// The related quotes of `q`, best first; none while the corpus is not
+/// related yet (still loading).
 pub fn related(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let quote = &c.quotes[q];
     let Some(speaker) = quote.speaker else {
         return Vec::new();
     };
+    if c.index.quote_terms.len() != c.quotes.len() {
+        return Vec::new();
+    }
     let terms = &c.index.quote_terms;
     let sim = |p: QuoteId| similarity(&terms[q], &terms[p]);
     let mut out: Vec<Related> = Vec::new();

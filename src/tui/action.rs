@@ -33,3 +33,20 @@ pub enum Action {
     Help,
     Quit,
 }
+
+impl Action {
+    /// Whether the action changes the corpus (and saves the user's work),
+    /// which waits until loading is done.
+    pub fn changes_corpus(self) -> bool {
+        matches!(
+            self,
+            Action::SetDate
+                | Action::Star
+                | Action::Note
+                | Action::Reattribute
+                | Action::MergeSpeaker
+                | Action::SplitAlias
+                | Action::RenameSpeaker
+        )
+    }
+}

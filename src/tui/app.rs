@@ -7,9 +7,11 @@ use super::wrap::article_lines;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use quoteline::model::{ArticleId, Corpus, QuoteId, SpeakerId};
+use quoteline::pipeline::Progress;
 use quoteline::relate::related::{related, Related};
 use quoteline::state::{self, Correction, StateFile, UserState};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 /// A modal layer over the panes.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +65,11 @@ pub enum PromptKind {
 }
 
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the loader while it relates quotes in the background;
+    /// changed only when the reader holds the one copy (see `corpus_mut`).
+    pub corpus: Arc<Corpus>,
+    /// While files are still loading: how far along, since when.
+    pub loading: Option<(Progress, std::time::Instant)>,
     pub focus: Pane,
     pub overlay: Overlay,
     /// Articles quoting this speaker only; the timeline follows it.
@@ -101,7 +107,8 @@ impl App {
     pub fn new(corpus: Corpus, size: Rect) -> App {
         let read = vec![false; corpus.articles.len()];
         let mut app = App {
-            corpus,
+            corpus: Arc::new(corpus),
+            loading: None,
             focus: Pane::Articles,
             overlay: Overlay::None,
             filter: None,
@@ -292,6 +299,10 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if self.loading.is_some() && action.changes_corpus() {
+            self.message = Some("still loading: stars, notes, dates and corrections wait until it is done".into());
+            return;
+        }
         if self.overlay != Overlay::None {
             self.update_overlay(action);
             return;
@@ -346,7 +357,7 @@ impl App {
                 if let Some(q) = self.quote {
                     let key = state::quote_key(&self.corpus, q);
                     if let Some(on) = self.save(|s| s.toggle_star(key)) {
-                        self.corpus.quotes[q].starred = on;
+                        self.corpus_mut().quotes[q].starred = on;
                     }
                 }
             }
@@ -521,7 +532,7 @@ impl App {
             _ => None,
         };
         let listed = listed.and_then(|k| find(&corpus, &k));
-        self.corpus = corpus;
+        self.corpus = Arc::new(corpus);
         self.user = user;
         self.related_walk = None;
         self.rebuild_list();
@@ -545,6 +556,56 @@ impl App {
             std::cmp::Ordering::Equal => String::new(),
         };
         self.message = Some(format!("folder changed: {now} articles{change}"));
+    }
+
+    /// The corpus to change. The loader holds a copy only while loading,
+    /// when changes are refused, so this does not clone.
+    fn corpus_mut(&mut self) -> &mut Corpus {
+        Arc::make_mut(&mut self.corpus)
+    }
+
+    /// Appends a batch of newly loaded articles; the list follows.
+    pub fn append_batch(&mut self, batch: quoteline::pipeline::Batch) {
+        batch.append_to(self.corpus_mut());
+        self.read.resize(self.corpus.articles.len(), false);
+    }
+
+    /// After batches arrived: the list again, keeping the selection (or
+    /// showing the first article once there is one).
+    pub fn batches_arrived(&mut self) {
+        self.rebuild_list_keeping_selection();
+        if self.article.is_none() {
+            self.show_selected_article();
+        }
+    }
+
+    /// Speakers merged across the corpus: quotes point to the merged
+    /// speakers, then the user's own work is applied. The filter follows
+    /// its speaker by name.
+    pub fn speakers_merged(&mut self, resolution: quoteline::pipeline::Resolution) -> Vec<String> {
+        let filter = self.filter.map(|s| self.corpus.speakers[s].name.clone());
+        let user = self.user.clone();
+        let corpus = self.corpus_mut();
+        resolution.apply(corpus);
+        let warnings = state::apply_before_relations(corpus, &user);
+        self.filter = filter.and_then(|n| state::speaker_by_name(&self.corpus, &n));
+        self.after_change();
+        warnings
+    }
+
+    /// Relations computed in the background: statements, stories, related
+    /// quotes. Loading is done.
+    pub fn relations_ready(&mut self, relations: quoteline::relate::Relations) {
+        relations.apply(self.corpus_mut());
+        if let Some((_, started)) = self.loading.take() {
+            self.message = Some(format!(
+                "loaded {} articles, {} quotes in {:.1} s",
+                self.corpus.articles.len(),
+                self.corpus.quotes.len(),
+                started.elapsed().as_secs_f64()
+            ));
+        }
+        self.after_change();
     }
 
     /// The selected quote's speaker.
@@ -587,7 +648,7 @@ impl App {
     fn correct(&mut self, c: Correction) -> Result<(), String> {
         let saved = c.clone();
         self.save_or_err(move |s| s.corrections.push(saved))?;
-        let out = state::apply_one(&mut self.corpus, &c);
+        let out = state::apply_one(self.corpus_mut(), &c);
         self.after_change();
         out
     }
@@ -641,7 +702,7 @@ impl App {
                 };
                 let key = state::article_key(&self.corpus, a);
                 self.save_or_err(|s| s.set_date(key, date))?;
-                quoteline::set_article_date(&mut self.corpus, a, date);
+                quoteline::set_article_date(self.corpus_mut(), a, date);
                 self.after_change();
                 Ok(())
             }
@@ -649,7 +710,7 @@ impl App {
                 let Some(q) = self.quote else { return Ok(()) };
                 let key = state::quote_key(&self.corpus, q);
                 self.save_or_err(|s| s.set_note(key, input))?;
-                self.corpus.quotes[q].note = (!input.is_empty()).then(|| input.to_string());
+                self.corpus_mut().quotes[q].note = (!input.is_empty()).then(|| input.to_string());
                 Ok(())
             }
             PromptKind::Speaker => {

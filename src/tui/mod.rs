@@ -7,6 +7,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod live;
+pub mod loading;
 pub mod theme;
 pub mod view;
 pub mod wrap;
@@ -31,9 +32,10 @@ fn restore() {
     ratatui::restore();
 }
 
-/// Runs the reader until the user quits. The terminal is restored on quit,
-/// on error, on panic and on SIGTERM, SIGHUP or SIGINT.
-pub fn run(corpus: Corpus, user: UserState, reload: live::Reload) -> std::io::Result<()> {
+/// Runs the reader until the user quits, loading `reload.paths` behind
+/// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
+/// SIGHUP or SIGINT. Returns the problems met while loading, for stderr.
+pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>> {
     let (keys, problem) = keymap::Keymap::load();
     if let Some(problem) = problem {
         eprintln!("quoteline: warning: {problem}");
@@ -72,25 +74,93 @@ pub fn run(corpus: Corpus, user: UserState, reload: live::Reload) -> std::io::Re
     let result = (|| {
         execute!(std::io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
-        let mut app = App::new(corpus, Rect::new(0, 0, size.width, size.height));
+        let mut app = App::new(Corpus::default(), Rect::new(0, 0, size.width, size.height));
         app.keymap = keys;
         app.store = reload.store.clone();
         app.user = user;
-        let mut live = live::Live::start(reload);
+        let loader = loading::Loading::start(reload.paths.clone(), reload.opts.clone());
+        app.loading = Some((Default::default(), loader.started));
+        let mut loader = Some(loader);
+        let mut problems = Vec::new();
+        let mut live = None;
+        let mut reload = Some(reload);
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|f| view::draw(f, &app))?;
-            // Wake up now and then to notice a signal or a changed folder.
-            if event::poll(Duration::from_millis(100))? {
+            // Wake up now and then to notice a signal or a changed folder,
+            // and often while loading, to take the next batches.
+            let wait = if loader.is_some() { 15 } else { 100 };
+            if event::poll(Duration::from_millis(wait))? {
                 handle(&mut app, event::read()?);
+                // Keys first: every waiting key is handled before the next
+                // batch is applied.
+                continue;
+            }
+            if let Some(l) = &loader {
+                if !take_loaded(&mut app, l, &mut problems) {
+                    loader = None;
+                    // Folders are watched once they are loaded.
+                    live = reload.take().and_then(live::Live::start);
+                }
             }
             if let Some((corpus, user)) = live.as_mut().and_then(live::Live::poll) {
                 app.replace_corpus(corpus, user);
             }
         }
-        Ok(())
+        Ok(problems)
     })();
     restore();
     result
+}
+
+/// Applies what the loader sent, for at most [`loading::APPLY_BUDGET`].
+/// Returns false once loading is over.
+fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<String>) -> bool {
+    use loading::Message;
+    let started = std::time::Instant::now();
+    let mut batches = false;
+    let going = loop {
+        if started.elapsed() > loading::APPLY_BUDGET {
+            break true;
+        }
+        match loader.try_next() {
+            Ok(Some(Message::Progress(p))) => {
+                if let Some((progress, _)) = &mut app.loading {
+                    *progress = p;
+                }
+            }
+            Ok(Some(Message::Batch(b))) => {
+                problems.extend(b.diagnostics.iter().map(ToString::to_string));
+                app.append_batch(b);
+                batches = true;
+            }
+            Ok(Some(Message::Speakers(r))) => {
+                if batches {
+                    app.batches_arrived();
+                    batches = false;
+                }
+                let warnings = app.speakers_merged(r);
+                problems.extend(warnings.into_iter().map(|w| format!("quoteline: warning: {w}")));
+                loader.relate(std::sync::Arc::clone(&app.corpus));
+            }
+            Ok(Some(Message::Relations(r))) => {
+                app.relations_ready(r);
+                if app.corpus.articles.is_empty() {
+                    app.message = Some("nothing could be loaded (the reasons are printed on exit)".into());
+                }
+                break false;
+            }
+            Ok(None) => break true,
+            Err(()) => {
+                // The worker died (it should not): what arrived stays.
+                app.loading = None;
+                break false;
+            }
+        }
+    };
+    if batches {
+        app.batches_arrived();
+    }
+    going
 }
 
 /// Applies one terminal event to the app.

@@ -293,7 +293,7 @@ fn stars_notes_and_corrections_are_saved_and_come_back() {
     // A fresh load with the saved state shows the same.
     let (saved, warning) = store.load();
     assert!(warning.is_none());
-    let mut fresh = demo_app(120, 40).corpus;
+    let mut fresh = std::sync::Arc::unwrap_or_clone(demo_app(120, 40).corpus);
     assert!(quoteline::state::apply(&mut fresh, &saved).is_empty());
     let again = fresh.quotes.iter().find(|x| x.text == words).unwrap();
     assert!(again.starred);

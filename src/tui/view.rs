@@ -487,6 +487,20 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if let Some(m) = &app.message {
         parts.push(m.clone());
     }
+    if let Some((progress, started)) = &app.loading {
+        // A bar of ten cells with eighths, then the figures.
+        let eighths = (super::loading::fraction(progress) * 80.0) as usize;
+        let bar: String = (0..10)
+            .map(|cell| match eighths.saturating_sub(cell * 8).min(8) {
+                0 => ' ',
+                n => ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'][n - 1],
+            })
+            .collect();
+        parts.insert(
+            0,
+            format!("▕{bar}▏ {}", super::loading::describe(progress, started.elapsed())),
+        );
+    }
     parts.push("? help  q quit".into());
     Line::from(Span::styled(format!(" {}", parts.join(" │ ")), theme.dim))
 }

@@ -1,0 +1,126 @@
+//! Loading behind the reader: a worker thread reads and extracts the
+//! files and sends batches as they are ready, so the first frame is drawn
+//! at once and keys work while the rest arrives. The corpus-wide steps run
+//! on the worker too: speakers are merged from what it kept, and relations
+//! are computed from a shared snapshot of the reader's corpus, then handed
+//! back to be applied in a moment.
+
+use quoteline::model::Corpus;
+use quoteline::pipeline::{self, Batch, Progress, Resolution, Stage};
+use quoteline::relate::Relations;
+use quoteline::LoadOptions;
+use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What the worker sends.
+pub enum Message {
+    Progress(Progress),
+    Batch(Batch),
+    Speakers(Resolution),
+    Relations(Relations),
+}
+
+pub struct Loading {
+    from_worker: Receiver<Message>,
+    /// The corpus snapshot relations are computed from.
+    to_worker: Sender<Arc<Corpus>>,
+    pub started: Instant,
+}
+
+impl Loading {
+    pub fn start(paths: Vec<String>, opts: LoadOptions) -> Loading {
+        let (send, from_worker) = channel();
+        let (to_worker, snapshots) = channel::<Arc<Corpus>>();
+        std::thread::spawn(move || {
+            let builder = pipeline::run(&paths, &opts, |event| {
+                let _ = send.send(match event {
+                    pipeline::Event::Progress(p) => Message::Progress(p),
+                    pipeline::Event::Batch(b) => Message::Batch(b),
+                });
+            });
+            let _ = send.send(Message::Progress(Progress {
+                stage: Stage::Speakers,
+                ..Progress::default()
+            }));
+            if send.send(Message::Speakers(builder.resolve())).is_err() {
+                return;
+            }
+            drop(builder);
+            let Ok(corpus) = snapshots.recv() else { return };
+            let _ = send.send(Message::Progress(Progress {
+                stage: Stage::Relations,
+                ..Progress::default()
+            }));
+            let relations = quoteline::relate::compute(&corpus);
+            // Dropped before sending, so the reader holds the only copy
+            // and applies the relations without cloning the corpus.
+            drop(corpus);
+            let _ = send.send(Message::Relations(relations));
+        });
+        Loading {
+            from_worker,
+            to_worker,
+            started: Instant::now(),
+        }
+    }
+
+    /// The next message, if one is waiting; `Err` when the worker is gone.
+    pub fn try_next(&self) -> Result<Option<Message>, ()> {
+        match self.from_worker.try_recv() {
+            Ok(m) => Ok(Some(m)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(()),
+        }
+    }
+
+    /// Hands the worker the corpus to relate.
+    pub fn relate(&self, corpus: Arc<Corpus>) {
+        let _ = self.to_worker.send(corpus);
+    }
+}
+
+/// How long one turn of the event loop may spend applying batches before it
+/// draws and reads keys again.
+pub const APPLY_BUDGET: Duration = Duration::from_millis(8);
+
+/// "reading 4 512/100 000 files · 120/271 MB · 45 MB/s · 3 s left".
+pub fn describe(p: &Progress, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64().max(0.001);
+    match p.stage {
+        Stage::Reading if p.total == 0 => "finding files".to_string(),
+        Stage::Reading => {
+            let rate = p.bytes_done as f64 / 1e6 / secs;
+            let left = if p.bytes_done > 0 {
+                format!(
+                    " · {:.0} s left",
+                    (p.bytes_total.saturating_sub(p.bytes_done)) as f64 / 1e6 / rate.max(0.001)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "reading {}/{} files · {:.0}/{:.0} MB · {rate:.0} MB/s{left}",
+                p.done,
+                p.total,
+                p.bytes_done as f64 / 1e6,
+                p.bytes_total as f64 / 1e6
+            )
+        }
+        Stage::Extracting => format!("extracting {}/{} articles", p.done, p.total),
+        stage => stage.describe().to_string(),
+    }
+}
+
+/// How far along, from 0 to 1: reading counts for most of the time.
+pub fn fraction(p: &Progress) -> f64 {
+    let part = |done: usize, total: usize| if total == 0 { 1.0 } else { done as f64 / total as f64 };
+    match p.stage {
+        Stage::Reading if p.total == 0 => 0.0,
+        Stage::Reading => 0.6 * part(p.done, p.total),
+        Stage::Extracting => 0.6 + 0.3 * part(p.done, p.total),
+        Stage::Speakers => 0.9,
+        Stage::Relations => 0.95,
+        Stage::Done => 1.0,
+    }
+}
