@@ -46,9 +46,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             matches,
             selected,
         } => {
-            let rows: Vec<Line> = matches
-                .iter()
-                .map(|(s, idx)| {
+            let row = |i: usize| {
+                let (s, idx) = &matches[i];
+                {
                     let sp = &app.corpus.speakers[*s];
                     let mut spans: Vec<Span> = sp
                         .name
@@ -63,14 +63,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
                         .collect();
                     spans.push(Span::styled(format!("  {} quotes", sp.quotes.len()), theme.dim));
                     Line::from(spans)
-                })
-                .collect();
+                }
+            };
             draw_chooser(
                 frame,
                 &theme,
                 "Speaker (type to filter, Enter to choose, Esc to cancel)",
                 Some(input),
-                rows,
+                (matches.len(), &row),
                 *selected,
             );
         }
@@ -79,23 +79,20 @@ pub fn draw(frame: &mut Frame, app: &App) {
             matches,
             selected,
         } => {
-            let rows: Vec<Line> = matches
-                .iter()
-                .map(|&q| {
-                    let quote = &app.corpus.quotes[q];
-                    let who = app.corpus.speaker_name(quote).unwrap_or("?");
-                    Line::from(vec![
-                        Span::styled(format!("{who}: "), theme.dim),
-                        Span::raw(quote.text.replace('\n', " ")),
-                    ])
-                })
-                .collect();
+            let row = |i: usize| {
+                let quote = &app.corpus.quotes[matches[i]];
+                let who = app.corpus.speaker_name(quote).unwrap_or("?");
+                Line::from(vec![
+                    Span::styled(format!("{who}: "), theme.dim),
+                    Span::raw(quote.text.replace('\n', " ")),
+                ])
+            };
             draw_chooser(
                 frame,
                 &theme,
                 "Search quotes (Enter to jump, Esc to cancel)",
                 Some(input),
-                rows,
+                (matches.len(), &row),
                 *selected,
             );
         }
@@ -122,7 +119,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
             } else {
                 "Related quotes, best first (Enter to jump, Esc to close)"
             };
-            draw_chooser(frame, &theme, title, None, rows, *selected);
+            draw_chooser(
+                frame,
+                &theme,
+                title,
+                None,
+                (rows.len(), &|i| rows[i].clone()),
+                *selected,
+            );
         }
         Overlay::Compare { scroll } => {
             if let Some(q) = app.quote {
@@ -424,7 +428,11 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     let mut last_day: Option<String> = None;
-    for (i, &q) in app.timeline().iter().enumerate() {
+    // Only the quotes that can be on screen are laid out (a speaker may
+    // have a hundred thousand); the first one shown always gets its day.
+    let visible = r.height.saturating_sub(2) as usize;
+    let from = app.timeline_selected.saturating_sub(visible);
+    for (i, &q) in app.timeline().iter().enumerate().skip(from).take(2 * visible + 1) {
         let quote = &c.quotes[q];
         let day = quote.when.as_ref().map_or("undated".into(), |w| match w.precision {
             DatePrecision::Day => w.date.format("%a %d %b %Y").to_string(),
@@ -454,7 +462,6 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     if lines.is_empty() {
         lines.push(Line::from(Span::styled("Pick a quote or a speaker (s).", theme.dim)));
     }
-    let visible = r.height.saturating_sub(2) as usize;
     let offset = list_offset(selected_line, visible);
     let shown: Vec<Line> = lines.into_iter().skip(offset).collect();
     frame.render_widget(
@@ -535,7 +542,11 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 /// A list overlay, with a line to type into when `input` is given.
-fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&str>, rows: Vec<Line>, selected: usize) {
+/// A list to choose from: `rows` is how many and how to draw row i (only
+/// the visible rows are drawn, however long the list).
+type Rows<'r, 'l> = (usize, &'r dyn Fn(usize) -> Line<'l>);
+
+fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&str>, rows: Rows, selected: usize) {
     let area = centered(frame.area(), 90, 18);
     let block = overlay_block(frame, area, &format!(" {title} "), theme);
     let inner = block.inner(area);
@@ -557,13 +568,10 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
     let input = input.unwrap_or("");
     let visible = list_r.height as usize;
     let offset = list_offset(selected, visible);
-    let n = rows.len();
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .map(|(i, l)| {
+    let (n, row) = rows;
+    let lines: Vec<Line> = (offset..n.min(offset + visible))
+        .map(|i| {
+            let l = row(i);
             if i == selected {
                 l.patch_style(theme.selected)
             } else {

@@ -1,0 +1,251 @@
+//! Speed and scale figures, printed: extraction throughput (one thread and
+//! all cores), loading a generated corpus (first frame, first articles,
+//! fully loaded and related, peak memory), and with that corpus loaded,
+//! keystroke-to-frame latency for the speaker picker, quote search and
+//! timeline scrolling, and frame render time, at 200x60.
+//!
+//! `quoteline-bench [--articles 100000] [--dir /tmp/quoteline-bench-100000]`
+//! (the corpus is generated into the folder when it is missing).
+
+#[allow(dead_code)]
+#[path = "../tui/mod.rs"]
+mod tui;
+
+use clap::Parser;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use quoteline::gen::Generator;
+use quoteline::pipeline::{self, Event as LoadEvent};
+use quoteline::{extract, load};
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use rayon::prelude::*;
+use std::time::{Duration, Instant};
+
+#[derive(Parser)]
+#[command(name = "quoteline-bench", about = "Print quoteline's speed and scale figures.")]
+struct Args {
+    /// Articles in the corpus loaded (generated when the folder is missing).
+    #[arg(long, default_value_t = 100_000)]
+    articles: usize,
+    /// Where the corpus is [default: /tmp/quoteline-bench-N].
+    #[arg(long)]
+    dir: Option<std::path::PathBuf>,
+    /// Articles for the in-memory extraction throughput figure.
+    #[arg(long, default_value_t = 20_000)]
+    extract_articles: usize,
+}
+
+fn main() {
+    let args = Args::parse();
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("quoteline-bench-{}", args.articles)));
+    if !dir.exists() {
+        let w = quoteline::gen::write_corpus(&dir, args.articles, 1).expect("cannot write the corpus");
+        println!(
+            "generated {} articles, {:.1} MB, in {}",
+            w.files,
+            w.bytes as f64 / 1e6,
+            dir.display()
+        );
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("machine: {cores} cores");
+
+    // Loading first, so the peak memory figure is the load's own.
+    let corpus = bench_load(&dir);
+    bench_keys(corpus);
+    bench_extraction(args.extract_articles, cores);
+}
+
+/// Peak resident memory so far (Linux), in MB.
+fn peak_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn disk_mb(dir: &std::path::Path) -> f64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len() as f64)
+        .sum::<f64>()
+        / 1e6
+}
+
+/// Loads the folder as the reader does: the first frame, then batches,
+/// speakers, relations.
+fn bench_load(dir: &std::path::Path) -> quoteline::model::Corpus {
+    let paths = vec![dir.to_string_lossy().into_owned()];
+    let started = Instant::now();
+    // The reader's first frame: an empty corpus drawn before any file is read.
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
+    terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
+    let first_frame = started.elapsed();
+    let mut corpus = quoteline::model::Corpus::default();
+    let mut first_batch = None;
+    let builder = pipeline::run(&paths, &Default::default(), |event| {
+        if let LoadEvent::Batch(b) = event {
+            b.append_to(&mut corpus);
+            first_batch.get_or_insert(started.elapsed());
+        }
+    });
+    let extracted = started.elapsed();
+    builder.resolve().apply(&mut corpus);
+    drop(builder);
+    let speakers = started.elapsed();
+    quoteline::relate::compute(&corpus).apply(&mut corpus);
+    let related = started.elapsed();
+    let disk = disk_mb(dir);
+    println!(
+        "load {} articles ({disk:.0} MB on disk): {} quotes, {} speakers",
+        corpus.articles.len(),
+        corpus.quotes.len(),
+        corpus.speakers.len()
+    );
+    println!("  first frame           {:>8.1} ms", ms(first_frame));
+    println!(
+        "  first articles shown  {:>8.1} ms",
+        ms(first_batch.unwrap_or_default())
+    );
+    println!("  all extracted         {:>8.1} ms", ms(extracted));
+    println!("  speakers merged       {:>8.1} ms", ms(speakers));
+    println!("  fully loaded, related {:>8.1} ms", ms(related));
+    let peak = peak_mb();
+    println!(
+        "  peak memory           {peak:>8.0} MB ({:.2}x the corpus on disk)",
+        peak / disk
+    );
+    corpus
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn key(c: char) -> Event {
+    let code = match c {
+        '\n' => KeyCode::Enter,
+        '\t' => KeyCode::Tab,
+        '\x1b' => KeyCode::Esc,
+        'J' => KeyCode::Down,
+        c => KeyCode::Char(c),
+    };
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Median and 99th percentile, in ms.
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |p: f64| ms(times[((times.len() - 1) as f64 * p).round() as usize]);
+    println!(
+        "  {what:<28} median {:>7.2} ms   p99 {:>7.2} ms   ({} samples)",
+        at(0.5),
+        at(0.99),
+        times.len()
+    );
+}
+
+/// Keystroke to frame: the key handled, then the frame drawn, at 200x60.
+fn bench_keys(corpus: quoteline::model::Corpus) {
+    std::env::set_var("NO_COLOR", "1");
+    println!("keystroke to frame at 200x60, {} quotes loaded", corpus.quotes.len());
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let top = (0..corpus.speakers.len())
+        .max_by_key(|&s| corpus.speakers[s].quotes.len())
+        .map(|s| corpus.speakers[s].name.clone())
+        .unwrap_or_default();
+    let mut app = tui::app::App::new(corpus, Rect::new(0, 0, 200, 60));
+    let mut press = |app: &mut tui::app::App, keys: &str, times: &mut Vec<Duration>| {
+        for c in keys.chars() {
+            let t = Instant::now();
+            tui::handle(app, key(c));
+            terminal.draw(|f| tui::view::draw(f, app)).unwrap();
+            times.push(t.elapsed());
+        }
+    };
+    // The speaker picker: typed a letter at a time, then cleared, 5 times.
+    let mut picker = Vec::new();
+    let surname = top.rsplit(' ').next().unwrap_or("a").to_lowercase();
+    for _ in 0..5 {
+        press(&mut app, "s", &mut picker);
+        press(&mut app, &surname, &mut picker);
+        press(&mut app, "\x1b", &mut picker);
+    }
+    report("speaker picker typing", picker);
+    let mut search = Vec::new();
+    for _ in 0..5 {
+        press(&mut app, "/", &mut search);
+        press(&mut app, "water prices", &mut search);
+        press(&mut app, "\x1b", &mut search);
+    }
+    report("quote search typing", search);
+    // The timeline of the most quoted speaker, scrolled.
+    let mut ignore = Vec::new();
+    press(&mut app, "s", &mut ignore);
+    press(&mut app, &surname, &mut ignore);
+    press(&mut app, "\n", &mut ignore);
+    while app.focus != tui::layout::Pane::Timeline {
+        press(&mut app, "\t", &mut ignore);
+    }
+    let mut scroll = Vec::new();
+    press(&mut app, &"J".repeat(500), &mut scroll);
+    report(&format!("timeline scrolling ({top})"), scroll);
+    let mut render = Vec::new();
+    for _ in 0..300 {
+        let t = Instant::now();
+        terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
+        render.push(t.elapsed());
+    }
+    report("frame render", render);
+}
+
+/// The per-article pipeline (decode, clean, scan, extract) over generated
+/// articles held in memory, on one thread and on all cores.
+fn bench_extraction(n: usize, cores: usize) {
+    let g = Generator::new(7);
+    let docs: Vec<(String, Vec<u8>)> = (0..n)
+        .map(|i| {
+            let a = g.article(i);
+            (a.path, a.text.into_bytes())
+        })
+        .collect();
+    let mb = docs.iter().map(|(_, b)| b.len()).sum::<usize>() as f64 / 1e6;
+    println!("extraction throughput over {n} generated articles ({mb:.1} MB in memory)");
+    for threads in [1, cores] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let t = Instant::now();
+        let quotes: usize = pool.install(|| {
+            docs.par_iter()
+                .map(|(file, bytes)| {
+                    let (parsed, _) = load::parse_bytes(file, bytes);
+                    parsed
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|s| {
+                            let article = quoteline::clean::clean(s);
+                            extract::extract_alone(&article).quotes.len()
+                        })
+                        .sum::<usize>()
+                })
+                .sum()
+        });
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "  {threads} thread(s): {:>7.1} MB/s  ({quotes} quotes, {:.2} s)",
+            mb / secs,
+            secs
+        );
+    }
+}
