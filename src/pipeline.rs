@@ -248,33 +248,15 @@ pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event)) ->
         let read: Vec<Read> = chunk
             .par_iter()
             .map(|file| {
-                let (parsed, notes) = load::read_file(file, opts);
-                let mut diags: Vec<Diagnostic> = notes
-                    .into_iter()
-                    .map(|message| Diagnostic {
-                        file: file.clone(),
-                        message,
-                        is_error: false,
+                let (sources, diags) = load::read_file_diagnosed(file, opts);
+                let articles = sources
+                    .iter()
+                    .map(|s| {
+                        let article = crate::clean::clean(s);
+                        let (scan, persons) = extract::scan(&article);
+                        (article, scan, persons)
                     })
                     .collect();
-                let articles = match parsed {
-                    Ok(sources) => sources
-                        .iter()
-                        .map(|s| {
-                            let article = crate::clean::clean(s);
-                            let (scan, persons) = extract::scan(&article);
-                            (article, scan, persons)
-                        })
-                        .collect(),
-                    Err(message) => {
-                        diags.push(Diagnostic {
-                            file: file.clone(),
-                            message,
-                            is_error: true,
-                        });
-                        Vec::new()
-                    }
-                };
                 (articles, diags)
             })
             .collect();

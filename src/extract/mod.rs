@@ -56,7 +56,7 @@ pub struct Scan {
 }
 
 /// Scans an article; also returns its people with the genders the article
-/// alone settles, for [`people::gender_hints`].
+/// alone settles, for [`people::HintCounter`].
 pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
     let ctx = Context::new(&article.text, &article.blocks, &raw);

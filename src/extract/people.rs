@@ -85,17 +85,9 @@ fn clean_word(t: &Token) -> String {
 /// in an article that never says "Donald".
 pub type GenderHints = std::collections::HashMap<String, Gender>;
 
-/// Folds the persons of many articles into surname hints; a surname used by
-/// people of both genders gives no hint.
-pub fn gender_hints<'a>(persons: impl Iterator<Item = &'a Person>) -> GenderHints {
-    let mut counter = HintCounter::default();
-    for p in persons {
-        counter.add(std::slice::from_ref(p));
-    }
-    counter.finish()
-}
-
-/// [`gender_hints`] an article at a time: men and women seen per surname.
+/// Folds the persons of many articles, an article at a time, into surname
+/// hints (men and women seen per surname); a surname used by people of
+/// both genders gives no hint.
 #[derive(Debug, Default)]
 pub struct HintCounter {
     seen: std::collections::HashMap<String, (u32, u32)>,

@@ -253,28 +253,20 @@ fn sanitized(mut s: Source) -> Source {
     s
 }
 
-/// Reads every file under `paths` (in parallel); returns the sources in a
-/// stable order and one diagnostic per problem.
-pub fn load_sources(paths: &[String], opts: &LoadOptions) -> (Vec<Source>, Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let (files, mut diags) = discover::discover(paths);
-    let results: Vec<FileResult> = files.par_iter().map(|f| read_file(f, opts)).collect();
-    let mut sources = Vec::with_capacity(files.len());
-    for (file, (parsed, notes)) in files.into_iter().zip(results) {
-        diags.extend(notes.into_iter().map(|message| Diagnostic {
-            file: file.clone(),
-            message,
-            is_error: false,
-        }));
-        match parsed {
-            Ok(found) => sources.extend(found),
-            Err(message) => diags.push(Diagnostic {
-                file,
-                message,
-                is_error: true,
-            }),
-        }
-    }
+/// Reads one file ([`read_file`]); its notes and any error become
+/// diagnostics naming it.
+pub fn read_file_diagnosed(file: &str, opts: &LoadOptions) -> (Vec<Source>, Vec<Diagnostic>) {
+    let (parsed, notes) = read_file(file, opts);
+    let diagnostic = |message: String, is_error: bool| Diagnostic {
+        file: file.to_string(),
+        message,
+        is_error,
+    };
+    let mut diags: Vec<Diagnostic> = notes.into_iter().map(|m| diagnostic(m, false)).collect();
+    let sources = parsed.unwrap_or_else(|message| {
+        diags.push(diagnostic(message, true));
+        Vec::new()
+    });
     (sources, diags)
 }
 
