@@ -19,16 +19,101 @@ impl<'a> Token<'a> {
         !self.is_word && self.text.chars().next().is_some_and(|c| set.contains(c))
     }
     /// Lowercase with curly apostrophes made straight.
-    pub fn lower(&self) -> String {
-        normalize_word(self.text)
+    pub fn lower(&self) -> Lower<'a> {
+        Lower::word(self.text)
     }
 }
 
+/// Lowercase with curly apostrophes made straight.
 pub fn normalize_word(w: &str) -> String {
     w.chars()
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A lowercased word that allocates only when it must: words already in
+/// lowercase are borrowed, short ASCII words are lowered on the stack.
+/// The rules lower every token they look at, so this is their hot path.
+#[derive(Clone)]
+pub enum Lower<'a> {
+    Same(&'a str),
+    Inline { buf: [u8; 30], len: u8 },
+    Owned(String),
+}
+
+impl<'a> Lower<'a> {
+    /// As [`normalize_word`].
+    pub fn word(w: &'a str) -> Self {
+        Self::ascii(w).unwrap_or_else(|| Lower::Owned(normalize_word(w)))
+    }
+
+    /// As `str::to_lowercase`.
+    pub fn of(s: &'a str) -> Self {
+        Self::ascii(s).unwrap_or_else(|| Lower::Owned(s.to_lowercase()))
+    }
+
+    /// The ASCII cases, where every lowercasing agrees.
+    fn ascii(w: &'a str) -> Option<Self> {
+        let bytes = w.as_bytes();
+        if !bytes.is_ascii() {
+            return None;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return Some(Lower::Same(w));
+        }
+        if bytes.len() > 30 {
+            return None;
+        }
+        let mut buf = [0u8; 30];
+        for (b, c) in buf.iter_mut().zip(bytes) {
+            *b = c.to_ascii_lowercase();
+        }
+        Some(Lower::Inline {
+            buf,
+            len: bytes.len() as u8,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(s) => s,
+            // ASCII bytes lowered are ASCII, so always UTF-8.
+            Lower::Inline { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default(),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -43,7 +128,7 @@ fn is_joiner(c: char) -> bool {
 /// Splits `s` into words and punctuation marks; whitespace is dropped.
 /// Offsets are `base + byte offset in s`.
 pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
@@ -107,7 +192,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         "oct", "nov", "dec", "rev", "adm", "cmdr", "gop", "ft", "mt", "ave", "blvd", "dept", "est", "approx", "fig",
         "vol", "pp", "al", "sens", "reps", "govs", "messrs",
     ];
-    let w = normalize_word(word.trim_end_matches('.'));
+    let w = Lower::word(word.trim_end_matches('.'));
     ABBR.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
 }
 
@@ -121,11 +206,20 @@ pub fn is_double_close(c: char) -> bool {
     matches!(c, '\u{201D}' | '\u{00BB}')
 }
 
-/// Count of words (alphanumeric runs) in `s`.
+/// Count of words in `s`: runs of letters, digits and apostrophes that
+/// hold at least one letter or digit.
 pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0;
+    let mut counted = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            count += usize::from(!counted);
+            counted = true;
+        } else if c != '\'' && c != '\u{2019}' {
+            counted = false;
+        }
+    }
+    count
 }
 
 #[cfg(test)]
@@ -149,6 +243,37 @@ mod tests {
     fn offsets_are_bytes_plus_base() {
         let t = tokenize("é x", 10);
         assert_eq!((t[1].start, t[1].end), (13, 14));
+    }
+
+    #[test]
+    fn lower_agrees_with_lowercasing() {
+        for w in [
+            "said",
+            "Said",
+            "U.S.",
+            "DON’T",
+            "Ölkrise",
+            "ΟΔΟΣ",
+            "",
+            "A-very-long-hyphenated-word-indeed-yes",
+        ] {
+            assert_eq!(Lower::word(w).as_str(), normalize_word(w), "{w}");
+            assert_eq!(Lower::of(w).as_str(), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(Lower::word("said"), Lower::Same(_)));
+    }
+
+    #[test]
+    fn word_counts() {
+        for (s, n) in [
+            ("", 0),
+            ("don't stop", 2),
+            ("' - '", 0),
+            ("a1 b2, c3!", 3),
+            ("’tis ’", 1),
+        ] {
+            assert_eq!(word_count(s), n, "{s}");
+        }
     }
 
     #[test]

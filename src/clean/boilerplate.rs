@@ -2,7 +2,25 @@
 //! Each takes a trimmed line and says whether it is that clutter; the order
 //! in which they apply lives in [`super::clean`].
 
-use crate::text::word_count;
+use crate::text::{word_count, Lower};
+
+/// One trimmed line, lowercased and counted once for all the rules that
+/// look at it.
+pub struct Line<'a> {
+    pub text: &'a str,
+    pub lower: Lower<'a>,
+    pub words: usize,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Line {
+            text,
+            lower: Lower::of(text),
+            words: word_count(text),
+        }
+    }
+}
 
 /// Section names that menu bars and category lines are made of.
 const SECTIONS: &[&str] = &[
@@ -133,39 +151,43 @@ const SECTIONS: &[&str] = &[
     "today",
 ];
 
-fn is_section_word(w: &str) -> bool {
-    SECTIONS.contains(&w.to_lowercase().as_str())
-}
-
 /// "U.S. World Business Lifestyle": a row of section names.
-pub fn is_menu_bar(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() < 3 || words.len() > 16 || line.ends_with('.') {
+pub fn is_menu_bar(line: &Line) -> bool {
+    if line.text.ends_with('.') {
         return false;
     }
-    let sections = words.iter().filter(|w| is_section_word(w)).count();
-    sections * 4 >= words.len() * 3
+    let (mut words, mut sections) = (0, 0);
+    for w in line.lower.split_whitespace() {
+        words += 1;
+        if words > 16 {
+            return false;
+        }
+        sections += usize::from(SECTIONS.contains(&w));
+    }
+    words >= 3 && sections * 4 >= words * 3
 }
 
 /// "Americas|Business|Economy": categories joined by bars.
-pub fn is_category_line(line: &str) -> bool {
-    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 3) && !line.contains('.')
+pub fn is_category_line(line: &Line) -> bool {
+    let parts: Vec<&str> = line.text.split('|').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 3)
+        && !line.text.contains('.')
 }
 
 /// A single section name alone on a line ("Political" before related links).
-pub fn is_lone_section(line: &str) -> bool {
-    !line.contains(' ') && is_section_word(line)
+pub fn is_lone_section(line: &Line) -> bool {
+    !line.text.contains(' ') && SECTIONS.contains(&line.lower.as_str())
 }
 
 /// "Today: April 23, 2025": the site's date, not the article's.
-pub fn is_today_header(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_today_header(line: &Line) -> bool {
+    let l = line.lower.as_str();
     l.starts_with("today:") || l.starts_with("today is ")
 }
 
 /// "Read more: …", "Also read: …", "RELATED: …".
-pub fn is_read_more(line: &str) -> bool {
+pub fn is_read_more(line: &Line) -> bool {
     const PREFIXES: &[&str] = &[
         "read more",
         "read also",
@@ -201,13 +223,13 @@ pub fn is_read_more(line: &str) -> bool {
         "zobacz też",
         "czytaj też",
     ];
-    let l = line.to_lowercase();
+    let l = line.lower.as_str();
     PREFIXES.iter().any(|p| l.starts_with(p))
 }
 
 /// "Recommended stories", "list of 3 items", "end of list".
-pub fn is_list_widget(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_list_widget(line: &Line) -> bool {
+    let l = line.lower.as_str();
     let l = l.trim();
     l == "recommended stories"
         || l == "recommended"
@@ -223,7 +245,7 @@ pub fn is_list_widget(line: &str) -> bool {
 }
 
 /// Comment forms: "Leave a Reply", "Your email address will not be published".
-pub fn is_comment_form(line: &str) -> bool {
+pub fn is_comment_form(line: &Line) -> bool {
     const PHRASES: &[&str] = &[
         "leave a reply",
         "leave a comment",
@@ -240,24 +262,24 @@ pub fn is_comment_form(line: &str) -> bool {
         "be the first to comment",
         "submit your letter",
     ];
-    let l = line.to_lowercase();
+    let l = line.lower.as_str();
     PHRASES.iter().any(|p| l.starts_with(p))
         || matches!(l.trim(), "comments" | "name *" | "email *" | "website" | "comment *")
 }
 
 /// "· 1 min read", "5 minute read".
-pub fn is_read_time(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_read_time(line: &Line) -> bool {
+    let l = line.lower.as_str();
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
     let mut words = l.split_whitespace();
     let first_is_number = words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-    let rest: Vec<&str> = words.collect();
-    first_is_number && matches!(rest.as_slice(), [m, "read"] if m.starts_with("min"))
+    first_is_number
+        && matches!((words.next(), words.next(), words.next()), (Some(m), Some("read"), None) if m.starts_with("min"))
 }
 
 /// Placeholders left where images were: "article picture", "Image", "[photo]".
-pub fn is_image_placeholder(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_image_placeholder(line: &Line) -> bool {
+    let l = line.lower.as_str();
     let l = l.trim_matches(|c: char| !c.is_alphanumeric());
     matches!(
         l,
@@ -289,7 +311,7 @@ pub fn is_image_placeholder(line: &str) -> bool {
 
 /// Photo credits left without their picture: "Crédits photos : X",
 /// "Photo credit: X", "Name/Getty Images".
-pub fn is_image_credit(line: &str) -> bool {
+pub fn is_image_credit(line: &Line) -> bool {
     const PREFIXES: &[&str] = &[
         "crédits photos",
         "crédit photo",
@@ -310,12 +332,12 @@ pub fn is_image_credit(line: &str) -> bool {
         "/dpa",
         "imago images",
     ];
-    let l = line.to_lowercase();
+    let l = line.lower.as_str();
     let l = l.trim().trim_end_matches(['.', ')']);
-    let short = word_count(line) <= 12
-        && (PREFIXES.iter().any(|p| l.starts_with(p)) || AGENCIES.iter().any(|a| l.ends_with(a)));
+    let short =
+        line.words <= 12 && (PREFIXES.iter().any(|p| l.starts_with(p)) || AGENCIES.iter().any(|a| l.ends_with(a)));
     // A caption ending in its credit: "Text of the caption. | © Agency".
-    let captioned = line.rsplit_once('©').is_some_and(|(before, credit)| {
+    let captioned = line.text.rsplit_once('©').is_some_and(|(before, credit)| {
         word_count(credit) <= 8 && word_count(before) <= 40 && !before.trim().is_empty()
     });
     short || captioned
@@ -323,7 +345,7 @@ pub fn is_image_credit(line: &str) -> bool {
 
 /// Invitations to the outlet's social channels: "Join our Telegram
 /// channel", "Folge uns auf Instagram". A platform named alone is news.
-pub fn is_social_promo(line: &str) -> bool {
+pub fn is_social_promo(line: &Line) -> bool {
     const PLATFORMS: &[&str] = &[
         "telegram",
         "youtube",
@@ -353,13 +375,13 @@ pub fn is_social_promo(line: &str) -> bool {
         "suivez-nous",
         "rejoignez",
     ];
-    let l = line.to_lowercase();
-    word_count(line) <= 40 && PLATFORMS.iter().any(|p| l.contains(p)) && INVITES.iter().any(|i| l.contains(i))
+    let l = line.lower.as_str();
+    line.words <= 40 && PLATFORMS.iter().any(|p| l.contains(p)) && INVITES.iter().any(|i| l.contains(i))
 }
 
 /// Paywall and subscription notices: "To view the full story, please
 /// subscribe", "already a subscriber? Log in".
-pub fn is_paywall_notice(line: &str) -> bool {
+pub fn is_paywall_notice(line: &Line) -> bool {
     const PHRASES: &[&str] = &[
         "to view the full story",
         "to continue reading",
@@ -370,13 +392,13 @@ pub fn is_paywall_notice(line: &str) -> bool {
         "subscribe to continue",
         "subscribe now to read",
     ];
-    let l = line.to_lowercase();
+    let l = line.lower.as_str();
     l.contains("subscri") && PHRASES.iter().any(|p| l.contains(p))
 }
 
 /// Share and popularity widgets.
-pub fn is_share_widget(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_share_widget(line: &Line) -> bool {
+    let l = line.lower.as_str();
     matches!(
         l.trim(),
         "share this"
@@ -412,8 +434,8 @@ pub fn is_share_widget(line: &str) -> bool {
 }
 
 /// "(Reporting by …; Editing by …)" and "Reuters - Reuters".
-pub fn is_agency_credit(line: &str) -> bool {
-    let l = line.to_lowercase();
+pub fn is_agency_credit(line: &Line) -> bool {
+    let l = line.lower.as_str();
     let inner = l.trim_start_matches('(');
     if l.starts_with('(')
         && (inner.starts_with("reporting by")
@@ -424,7 +446,7 @@ pub fn is_agency_credit(line: &str) -> bool {
     {
         return true;
     }
-    agency_repeat(line).is_some()
+    agency_repeat(line.text).is_some()
 }
 
 /// "Reuters - Reuters": the agency named twice, as some sites print it.
@@ -434,13 +456,13 @@ pub fn agency_repeat(line: &str) -> Option<&str> {
 }
 
 /// A line of only dashes, dots or stars.
-pub fn is_separator(line: &str) -> bool {
-    !line.is_empty() && line.chars().all(|c| !c.is_alphanumeric())
+pub fn is_separator(line: &Line) -> bool {
+    !line.text.is_empty() && line.text.chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Photo captions: present-tense description of a picture, or a line
 /// ending in a picture credit. Only checked in the header zone.
-pub fn is_caption(line: &str) -> bool {
+pub fn is_caption(line: &Line) -> bool {
     const CREDITS: &[&str] = &[
         "(ap)",
         "(reuters)",
@@ -486,7 +508,7 @@ pub fn is_caption(line: &str) -> bool {
         "seen",
         "photographed",
     ];
-    let l = line.to_lowercase();
+    let l = line.lower.as_str();
     let l = l.trim();
     if CREDITS.iter().any(|c| l.ends_with(c)) || l.starts_with("file photo") {
         return true;
@@ -523,78 +545,96 @@ mod tests {
 
     #[test]
     fn menu_bars_but_not_headlines() {
-        assert!(is_menu_bar("U.S. World Business Lifestyle"));
-        assert!(is_menu_bar("Home World Business Opinion Sport"));
-        assert!(!is_menu_bar("Mexico Rejects US Military Action Against Cartels"));
-        assert!(!is_menu_bar("Business is booming in the world"));
+        assert!(is_menu_bar(&Line::new("U.S. World Business Lifestyle")));
+        assert!(is_menu_bar(&Line::new("Home World Business Opinion Sport")));
+        assert!(!is_menu_bar(&Line::new(
+            "Mexico Rejects US Military Action Against Cartels"
+        )));
+        assert!(!is_menu_bar(&Line::new("Business is booming in the world")));
     }
 
     #[test]
     fn category_lines() {
-        assert!(is_category_line("Americas|Business|Economy|Europe|Technology|US|World"));
-        assert!(is_category_line("Health|Political|World"));
-        assert!(!is_category_line("He said | she said, and more words went on. Yes."));
-        assert!(is_lone_section("Political"));
-        assert!(!is_lone_section("Sheinbaum"));
+        assert!(is_category_line(&Line::new(
+            "Americas|Business|Economy|Europe|Technology|US|World"
+        )));
+        assert!(is_category_line(&Line::new("Health|Political|World")));
+        assert!(!is_category_line(&Line::new(
+            "He said | she said, and more words went on. Yes."
+        )));
+        assert!(is_lone_section(&Line::new("Political")));
+        assert!(!is_lone_section(&Line::new("Sheinbaum")));
     }
 
     #[test]
     fn saved_page_furniture() {
-        assert!(is_read_more("VEA TAMBIÉN: Otra noticia del día"));
-        assert!(is_read_more("Lesen Sie auch: Die Bahn streikt"));
-        assert!(is_image_placeholder("- Anzeige -"));
-        assert!(is_image_credit("Crédits photos : Agence"));
-        assert!(is_image_credit("The mayor at the harbour. | © Ferro/Getty Images"));
-        assert!(is_image_credit("Mayor Varga/Getty Images"));
-        assert!(!is_image_credit(
+        assert!(is_read_more(&Line::new("VEA TAMBIÉN: Otra noticia del día")));
+        assert!(is_read_more(&Line::new("Lesen Sie auch: Die Bahn streikt")));
+        assert!(is_image_placeholder(&Line::new("- Anzeige -")));
+        assert!(is_image_credit(&Line::new("Crédits photos : Agence")));
+        assert!(is_image_credit(&Line::new(
+            "The mayor at the harbour. | © Ferro/Getty Images"
+        )));
+        assert!(is_image_credit(&Line::new("Mayor Varga/Getty Images")));
+        assert!(!is_image_credit(&Line::new(
             "The mayor said Getty Images had photographed the harbour for a story that ran for weeks in the paper."
-        ));
-        assert!(is_paywall_notice(
+        )));
+        assert!(is_paywall_notice(&Line::new(
             "To view the full story, please subscribe to The Ledger."
-        ));
-        assert!(!is_paywall_notice(
+        )));
+        assert!(!is_paywall_notice(&Line::new(
             "Subscribers to the water service will pay more, she said."
-        ));
-        assert!(is_social_promo("¿Ya sabías que tenemos canal de Telegram? Únete aquí."));
-        assert!(is_social_promo("Join our WhatsApp channel for the latest news"));
-        assert!(!is_social_promo(
+        )));
+        assert!(is_social_promo(&Line::new(
+            "¿Ya sabías que tenemos canal de Telegram? Únete aquí."
+        )));
+        assert!(is_social_promo(&Line::new(
+            "Join our WhatsApp channel for the latest news"
+        )));
+        assert!(!is_social_promo(&Line::new(
             "He announced the decision on his YouTube channel on Monday."
-        ));
+        )));
     }
 
     #[test]
     fn headers_widgets_forms() {
-        assert!(is_today_header("Today: April 23, 2025"));
-        assert!(is_read_more("Read more: South Korea’s spy agency sees possibility"));
-        assert!(is_list_widget("Recommended stories"));
-        assert!(is_list_widget("list of 3 itemsend of list"));
-        assert!(is_comment_form("Leave a Reply"));
-        assert!(is_comment_form(
+        assert!(is_today_header(&Line::new("Today: April 23, 2025")));
+        assert!(is_read_more(&Line::new(
+            "Read more: South Korea’s spy agency sees possibility"
+        )));
+        assert!(is_list_widget(&Line::new("Recommended stories")));
+        assert!(is_list_widget(&Line::new("list of 3 itemsend of list")));
+        assert!(is_comment_form(&Line::new("Leave a Reply")));
+        assert!(is_comment_form(&Line::new(
             "Your email address will not be published. Required fields are marked *"
-        ));
-        assert!(is_read_time("· 1 min read"));
-        assert!(is_read_time("5 minute read"));
-        assert!(!is_read_time("1 minute later he read it"));
-        assert!(is_image_placeholder("article picture"));
-        assert!(is_share_widget("Share This"));
-        assert!(is_share_widget("Popular"));
-        assert!(is_separator("-"));
-        assert!(!is_separator("A"));
+        )));
+        assert!(is_read_time(&Line::new("· 1 min read")));
+        assert!(is_read_time(&Line::new("5 minute read")));
+        assert!(!is_read_time(&Line::new("1 minute later he read it")));
+        assert!(is_image_placeholder(&Line::new("article picture")));
+        assert!(is_share_widget(&Line::new("Share This")));
+        assert!(is_share_widget(&Line::new("Popular")));
+        assert!(is_separator(&Line::new("-")));
+        assert!(!is_separator(&Line::new("A")));
     }
 
     #[test]
     fn credits_and_captions() {
-        assert!(is_agency_credit(
+        assert!(is_agency_credit(&Line::new(
             "(Reporting by Ana Ruiz in Port Velin; Editing by Tom Hale)"
-        ));
-        assert!(is_agency_credit("Reuters - Reuters"));
+        )));
+        assert!(is_agency_credit(&Line::new("Reuters - Reuters")));
         assert_eq!(agency_repeat("Reuters - Reuters"), Some("Reuters"));
-        assert!(!is_agency_credit("Mexico - a country"));
-        assert!(is_caption("The mayor addresses the media at City Hall, in Port Velin"));
-        assert!(is_caption(
+        assert!(!is_agency_credit(&Line::new("Mexico - a country")));
+        assert!(is_caption(&Line::new(
+            "The mayor addresses the media at City Hall, in Port Velin"
+        )));
+        assert!(is_caption(&Line::new(
             "The mayor at her news conference, Monday, March 2, 2026 (AP)"
-        ));
-        assert!(!is_caption("The mayor addresses the media and says she will stay."));
+        )));
+        assert!(!is_caption(&Line::new(
+            "The mayor addresses the media and says she will stay."
+        )));
         assert_eq!(
             byline("By Jane Doe and John Roe").as_deref(),
             Some("Jane Doe and John Roe")

@@ -5,14 +5,13 @@ use crate::text::word_count;
 
 /// A line shaped like a headline: a few words, no sentence-final period.
 pub fn is_headline_like(line: &str) -> bool {
-    let n = word_count(line);
-    (2..=30).contains(&n) && !line.ends_with('.') && !line.ends_with(':') && !line.ends_with(',')
+    !line.ends_with('.') && !line.ends_with(':') && !line.ends_with(',') && (2..=30).contains(&word_count(line))
 }
 
 /// A line shaped like a body paragraph: a sentence that ends.
 pub fn is_paragraph_like(line: &str) -> bool {
     let last = line.chars().last().unwrap_or(' ');
-    word_count(line) >= 8 && (".!?\"”’')…:".contains(last))
+    ".!?\"”’')…:".contains(last) && word_count(line) >= 8
 }
 
 /// Two headlines that are the same title worded twice (the page's title and

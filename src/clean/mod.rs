@@ -8,7 +8,7 @@ pub mod meta;
 use crate::load::Source;
 use crate::model::{Article, Block, BlockRole, DateSource, Removed, Span};
 use crate::resolve::dates;
-use boilerplate as bp;
+use boilerplate::{self as bp, Line};
 
 /// Splits text into paragraphs: each non-empty line, except that hard-wrapped
 /// lines (a long line that does not end a sentence, followed by one starting
@@ -54,7 +54,7 @@ enum Verdict {
 
 /// The per-line clutter rules, applied anywhere in the text, in this order.
 /// A named test on one trimmed line.
-type LineRule = (&'static str, fn(&str) -> bool);
+type LineRule = (&'static str, fn(&Line) -> bool);
 
 const LINE_RULES: &[LineRule] = &[
     ("site date header", bp::is_today_header),
@@ -84,7 +84,7 @@ pub fn clean(source: &Source) -> Article {
     } else {
         paragraphs(text, source.meta_len)
     };
-    let lines: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+    let lines: Vec<Line> = spans.iter().map(|s| Line::new(&text[s.start..s.end])).collect();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
     let mut header = Header::default();
     if source.given.is_some() {
@@ -102,7 +102,7 @@ pub fn clean(source: &Source) -> Article {
 
         // A headline printed twice in a row is one headline (or one related link).
         for i in 1..lines.len() {
-            if verdicts[i].is_none() && lines[i] == lines[i - 1] {
+            if verdicts[i].is_none() && lines[i].text == lines[i - 1].text {
                 verdicts[i] = Some(Verdict::Remove("repeated line"));
             }
         }
@@ -118,12 +118,12 @@ pub fn clean(source: &Source) -> Article {
         });
     }
     for (i, span) in spans.iter().enumerate() {
-        match verdicts[i].unwrap_or(Verdict::Keep(body_role(lines[i]))) {
+        match verdicts[i].unwrap_or(Verdict::Keep(body_role(&lines[i]))) {
             Verdict::Keep(role) => blocks.push(Block { span: *span, role }),
             Verdict::Remove(reason) => removed.push(Removed {
                 span: *span,
                 reason,
-                text: lines[i].to_string(),
+                text: lines[i].text.to_string(),
             }),
         }
     }
@@ -187,9 +187,9 @@ fn clean_title(line: &str) -> String {
 }
 
 /// Inside the body, a short line without a sentence end is a subheading.
-fn body_role(line: &str) -> BlockRole {
-    let n = crate::text::word_count(line);
-    let ends = line.ends_with(['.', '!', ':', ',', ';', '"', '”', '’', '\'']);
+fn body_role(line: &Line) -> BlockRole {
+    let n = line.words;
+    let ends = line.text.ends_with(['.', '!', ':', ',', ';', '"', '”', '’', '\'']);
     if n <= 10 && !ends {
         BlockRole::Heading
     } else {
@@ -199,13 +199,13 @@ fn body_role(line: &str) -> BlockRole {
 
 /// "list of 3 items" … "end of list": the headlines between belong to the
 /// widget.
-fn mark_list_items(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
+fn mark_list_items(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
     for i in 0..lines.len() {
-        if !lines[i].to_lowercase().starts_with("list of ") || lines[i].to_lowercase().contains("end of list") {
+        if !lines[i].lower.starts_with("list of ") || lines[i].lower.contains("end of list") {
             continue;
         }
         let mut j = i + 1;
-        while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(lines[j]) {
+        while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(lines[j].text) {
             verdicts[j] = Some(Verdict::Remove("list widget"));
             j += 1;
         }
@@ -214,7 +214,7 @@ fn mark_list_items(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
 
 /// After a tail marker (share widget, category line, credit line, comment
 /// form) the page lists other stories: headline-shaped lines go too.
-fn mark_tail(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
+fn mark_tail(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
     // Only once the article has begun: a share bar under the headline is
     // not the end of the page.
     let mut paragraphs_seen = 0;
@@ -225,7 +225,7 @@ fn mark_tail(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
                 first = Some(i);
                 break;
             }
-            None if meta::is_paragraph_like(lines[i]) => paragraphs_seen += 1,
+            None if meta::is_paragraph_like(lines[i].text) => paragraphs_seen += 1,
             _ => {}
         }
     }
@@ -236,8 +236,8 @@ fn mark_tail(lines: &[&str], verdicts: &mut [Option<Verdict>]) {
         if verdicts[i].is_some() {
             continue;
         }
-        let line = lines[i];
-        if bp::is_lone_section(line) || meta::is_headline_like(line) {
+        let line = &lines[i];
+        if bp::is_lone_section(line) || meta::is_headline_like(line.text) {
             verdicts[i] = Some(Verdict::Remove("related headline"));
         }
     }
@@ -253,36 +253,38 @@ struct Header {
 
 /// Reads the lines before the lede: masthead, menu, title, repeated title,
 /// dek, caption, date line, byline. Stops at the first body paragraph.
-fn read_header(lines: &[&str], verdicts: &mut [Option<Verdict>], header: &mut Header) {
+fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header) {
     let mut title_at: Option<usize> = None;
     let mut last_kept: Option<usize> = None;
     for i in 0..lines.len().min(40) {
-        let line = lines[i];
+        let line = &lines[i];
         if let Some(Verdict::Remove(reason)) = verdicts[i] {
             if reason == "agency credit" {
-                header.agency = header.agency.take().or(bp::agency_repeat(line).map(str::to_string));
+                header.agency = header
+                    .agency
+                    .take()
+                    .or(bp::agency_repeat(line.text).map(str::to_string));
             }
             continue;
         }
         let verdict = if bp::is_menu_bar(line) {
             Verdict::Remove("menu bar")
-        } else if title_at.is_none() && is_masthead(line, lines.get(i + 1).copied(), i.checked_sub(1).map(|j| lines[j]))
-        {
-            header.masthead = Some(line.to_string());
+        } else if title_at.is_none() && is_masthead(line, lines.get(i + 1), i.checked_sub(1).map(|j| &lines[j])) {
+            header.masthead = Some(line.text.to_string());
             Verdict::Remove("masthead")
         } else if let Some(d) = date_line(line) {
             header.date = header.date.or(Some(d));
             Verdict::Remove("date line")
-        } else if let Some(by) = bp::byline(line) {
+        } else if let Some(by) = bp::byline(line.text) {
             header.byline = header.byline.take().or(Some(by));
             Verdict::Remove("byline")
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove("photo caption")
-        } else if title_at.is_none() && meta::is_headline_like(line) {
+        } else if title_at.is_none() && meta::is_headline_like(line.text) {
             title_at = Some(i);
             Verdict::Keep(BlockRole::Title)
-        } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
-            if meta::is_repeated_title(lines[t], line) {
+        } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line.text)) {
+            if meta::is_repeated_title(lines[t].text, line.text) {
                 Verdict::Remove("repeated title")
             } else {
                 break;
@@ -301,43 +303,43 @@ fn read_header(lines: &[&str], verdicts: &mut [Option<Verdict>], header: &mut He
 
 /// A dek is followed by chrome (separator, caption, date, byline) before the
 /// article proper starts.
-fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[&str], i: usize) -> bool {
+fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[Line], i: usize) -> bool {
     match lines.get(i + 1) {
         None => false,
         Some(next) => {
             matches!(verdicts[i + 1], Some(Verdict::Remove(_)))
                 || bp::is_caption(next)
                 || date_line(next).is_some()
-                || bp::byline(next).is_some()
+                || bp::byline(next.text).is_some()
         }
     }
 }
 
 /// The site's name at the very top: a short title-case line next to a menu
 /// bar or a site date header.
-fn is_masthead(line: &str, next: Option<&str>, prev: Option<&str>) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
+    let words: Vec<&str> = line.text.split_whitespace().collect();
     let title_case = words
         .iter()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
-    let chrome = |l: &str| bp::is_menu_bar(l) || bp::is_today_header(l) || bp::is_category_line(l);
+    let chrome = |l: &Line| bp::is_menu_bar(l) || bp::is_today_header(l) || bp::is_category_line(l);
     (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
 }
 
 /// A line that is only a date (with words like "Published" or "Updated").
-fn date_line(line: &str) -> Option<chrono::NaiveDate> {
-    let n = crate::text::word_count(line);
+fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
+    let n = line.words;
     if n > 10 || bp::is_today_header(line) {
         return None;
     }
-    let date = dates::parse_date(line)?;
+    let date = dates::parse_date(line.text)?;
     // Every word must be date-ish: month, weekday, number, time, "Published".
     let dateish = line
+        .lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            let l = w.to_lowercase();
-            let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+            let l = w.trim_matches(|c: char| !c.is_alphanumeric());
             l.is_empty()
                 || l.chars()
                     .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')

@@ -48,7 +48,7 @@ pub struct Np {
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
-    let w = word.to_lowercase();
+    let w = crate::text::Lower::of(word);
     let w = w.as_str();
     if PRONOUNS_MALE.contains(&w) {
         Some(Pronoun::Male)
@@ -126,7 +126,7 @@ const PARTICLES: &[&str] = &[
     "de", "la", "van", "von", "der", "del", "da", "di", "bin", "al", "el", "le", "du", "dos", "das", "ibn",
 ];
 
-fn lower(t: &Token) -> String {
+fn lower<'a>(t: &Token<'a>) -> crate::text::Lower<'a> {
     t.lower()
 }
 
@@ -201,7 +201,7 @@ pub fn name_run(toks: &[Token]) -> Option<(usize, usize)> {
 }
 
 pub fn first_name_gender(first: &str) -> Gender {
-    let f = first.to_lowercase();
+    let f = crate::text::Lower::of(first);
     if FEMALE_NAME.has(&f) {
         Gender::Female
     } else if MALE_NAME.has(&f) {

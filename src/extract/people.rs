@@ -232,7 +232,7 @@ impl People {
             if let [w] = words.as_slice() {
                 let titled = titles
                     .iter()
-                    .any(|t| !matches!(t.to_lowercase().as_str(), "the" | "former" | "late"));
+                    .any(|t| !matches!(crate::text::Lower::of(t).as_str(), "the" | "former" | "late"));
                 if people.match_single(w).is_none() && (titled || *says) {
                     let gender = Gender::Unknown;
                     people.persons.push(Person {
@@ -264,7 +264,11 @@ impl People {
     /// pronouns that follow each person's mentions.
     pub fn settle_genders(&mut self, ctx: &Context, hints: &GenderHints) {
         for p in self.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
-            if let Some(&g) = p.words.last().and_then(|w| hints.get(&w.to_lowercase())) {
+            if let Some(&g) = p
+                .words
+                .last()
+                .and_then(|w| hints.get(crate::text::Lower::of(w).as_str()))
+            {
                 p.gender = g;
             }
         }

@@ -365,7 +365,7 @@ fn is_name_part(t: &Token) -> bool {
 fn attribution(np: Np, cue: &Token, sieve: &'static str) -> Attribution {
     Attribution {
         np,
-        cue: Some(cue.lower()),
+        cue: Some(cue.lower().to_string()),
         sieve,
     }
 }

@@ -90,7 +90,7 @@ fn words(text: &str) -> Vec<Option<String>> {
             i += 1;
             continue;
         }
-        let mut w = t.lower();
+        let mut w = t.lower().to_string();
         // Thousands separators: "25" "," "000".
         while w.bytes().all(|c| c.is_ascii_digit())
             && toks.get(i + 1).is_some_and(|c| c.text == "," && c.start == toks[i].end)

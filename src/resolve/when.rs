@@ -4,7 +4,7 @@
 
 use super::dates::month_number;
 use crate::model::{DateOrigin, DatePrecision, StatementDate, TimeMention, TimeRef};
-use crate::text::Token;
+use crate::text::{Lower, Token};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// A time expression found in a run of tokens.
@@ -115,7 +115,7 @@ fn part_of_month(w: &str) -> Option<DatePrecision> {
 pub fn find(tokens: &[Token], from: usize, to: usize, skip: impl Fn(usize) -> bool) -> Vec<Found> {
     let to = to.min(tokens.len());
     let idx: Vec<usize> = (from..to).filter(|&i| !skip(i) && tokens[i].is_word).collect();
-    let words: Vec<String> = idx.iter().map(|&i| tokens[i].lower()).collect();
+    let words: Vec<Lower> = idx.iter().map(|&i| tokens[i].lower()).collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
@@ -153,8 +153,8 @@ fn in_other_clause(before: &[Token]) -> bool {
 
 /// Tries to read an expression starting at word `k`; returns its length in
 /// words.
-fn match_at(words: &[String], idx: &[usize], tokens: &[Token], k: usize) -> Option<(usize, Expr)> {
-    let w = |j: usize| words.get(k + j).map(String::as_str).unwrap_or("");
+fn match_at(words: &[Lower], idx: &[usize], tokens: &[Token], k: usize) -> Option<(usize, Expr)> {
+    let w = |j: usize| words.get(k + j).map(Lower::as_str).unwrap_or("");
     let r = |len: usize, t: TimeRef| Some((len, Expr::Ref(t)));
     match w(0) {
         "today" | "tonight" => return r(1, TimeRef::DaysAgo(0)),
