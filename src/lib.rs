@@ -28,11 +28,12 @@ pub use load::LoadOptions;
 /// `corpus.diagnostics`; they never stop the others.
 pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
     let mut corpus = Corpus::default();
-    let builder = pipeline::run(paths, opts, |event| {
+    let mut builder = pipeline::run(paths, opts, |event| {
         if let pipeline::Event::Batch(batch) = event {
             batch.append_to(&mut corpus);
         }
     });
+    builder.revise(&corpus).apply(&mut corpus);
     builder.resolve().apply(&mut corpus);
     relate::relate(&mut corpus);
     corpus

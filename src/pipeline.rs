@@ -10,26 +10,26 @@
 //! The CLI runs the same stages one after the other ([`crate::load_corpus`]),
 //! so the reader and the scripts see the same corpus.
 
-use crate::extract::{self, people, Extraction, Scan};
+use crate::extract::{self, people, Extraction, FirstPass};
 use crate::load::{self, LoadOptions};
-use crate::model::{Article, Corpus, Diagnostic, Quote, Speaker, SpeakerId, SpeakerKind};
+use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// Files read per step of the first pass, and articles extracted per batch:
-/// big enough to keep both cores busy, small enough to report often.
+/// Files read and extracted per batch: enough to keep both cores busy,
+/// few enough to report often.
 const FILES_PER_STEP: usize = 512;
-const ARTICLES_PER_BATCH: usize = 1024;
 
 /// Where a load is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
-    /// Reading, decoding, cleaning and scanning files (`done` counts files).
+    /// Reading, decoding, cleaning and extracting files (`done` counts files).
     #[default]
     Reading,
-    /// Finding quotes and speakers (`done` counts articles).
-    Extracting,
+    /// Extracting again the articles that genders learnt across the corpus
+    /// may change.
+    Revising,
     /// Merging speakers across articles.
     Speakers,
     /// Statements, stories and search indexes.
@@ -41,7 +41,7 @@ impl Stage {
     pub fn describe(self) -> &'static str {
         match self {
             Stage::Reading => "reading",
-            Stage::Extracting => "extracting",
+            Stage::Revising => "checking genders across articles",
             Stage::Speakers => "merging speakers",
             Stage::Relations => "relating quotes",
             Stage::Done => "loaded",
@@ -89,85 +89,148 @@ pub enum Event {
     Batch(Batch),
 }
 
-/// Keeps what the corpus-wide speaker merge needs while batches go out:
-/// every sighting of a person, and the provisional speaker of each name.
+/// Keeps what the corpus-wide steps need while batches go out: every
+/// sighting of a person (by article), the provisional speaker of each
+/// name, and the surname genders learnt so far.
 #[derive(Debug, Default)]
 pub struct Builder {
-    sightings: Vec<Sighting>,
+    sightings: Vec<Vec<Sighting>>,
     provisional: HashMap<(SpeakerKind, String), SpeakerId>,
     keys: Vec<(SpeakerKind, String)>,
-    articles: usize,
     quotes: usize,
+    hints: people::HintCounter,
+    /// Articles with people of unknown gender, and their surnames.
+    unsure: Vec<(ArticleId, Vec<String>)>,
 }
 
 impl Builder {
     /// Turns extracted articles into a batch numbered after the previous ones.
-    pub fn batch(&mut self, processed: Vec<(Article, Extraction)>, diagnostics: Vec<Diagnostic>) -> Batch {
+    pub fn batch(&mut self, processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
         let mut batch = Batch {
             diagnostics,
             ..Batch::default()
         };
-        for (mut article, ex) in processed {
-            let aid = self.articles;
-            self.articles += 1;
-            for q in ex.quotes {
-                let speaker = q.speaker.as_ref().map(|s| {
-                    let alias = q
-                        .mention
-                        .as_ref()
-                        .filter(|m| extract::mentions::pronoun(&m.text).is_none())
-                        .map(|m| m.text.clone());
-                    self.sightings.push(Sighting {
-                        speaker: s.clone(),
-                        alias,
-                        quoted: true,
-                    });
-                    let key = speakers::key_of(s);
-                    *self.provisional.entry(key.clone()).or_insert_with(|| {
-                        self.keys.push(key);
-                        batch.speakers.push(Speaker {
-                            name: s.name.clone(),
-                            kind: s.kind,
-                            aliases: Vec::new(),
-                            roles: s.roles.clone(),
-                            quotes: Vec::new(),
-                        });
-                        self.keys.len() - 1
-                    })
-                });
+        for (mut article, first) in processed {
+            let aid = self.sightings.len();
+            self.hints.add(&first.persons);
+            if !first.unknown_surnames.is_empty() {
+                self.unsure.push((aid, first.unknown_surnames));
+            }
+            let mut sightings = Vec::new();
+            for q in first.extraction.quotes {
+                let quote = self.quote(aid, article.date, q, &mut sightings, &mut batch.speakers);
                 article.quotes.push(self.quotes);
                 self.quotes += 1;
-                batch.quotes.push(Quote {
-                    article: aid,
-                    span: q.span,
-                    text: q.text,
-                    kind: q.kind,
-                    cue: q.cue,
-                    mention: q.mention,
-                    speaker,
-                    sieve: q.sieve,
-                    when: crate::resolve::when::statement_date(q.time.as_ref(), article.date),
-                    time: q.time,
-                    statement: None,
-                    starred: false,
-                    note: None,
-                });
+                batch.quotes.push(quote);
             }
-            self.sightings.extend(ex.people.into_iter().map(|p| Sighting {
-                speaker: p,
-                alias: None,
-                quoted: false,
-            }));
+            self.sightings.push(sightings);
+            self.note_people(aid, first.extraction.people);
             batch.articles.push(article);
         }
         batch
     }
 
+    /// A quote with its provisional speaker (a new one goes to `speakers`);
+    /// its speaker is a sighting.
+    fn quote(
+        &mut self,
+        aid: ArticleId,
+        date: Option<chrono::NaiveDate>,
+        q: extract::ExtractedQuote,
+        sightings: &mut Vec<Sighting>,
+        speakers: &mut Vec<Speaker>,
+    ) -> Quote {
+        let speaker = q.speaker.as_ref().map(|s| {
+            let alias = q
+                .mention
+                .as_ref()
+                .filter(|m| extract::mentions::pronoun(&m.text).is_none())
+                .map(|m| m.text.clone());
+            sightings.push(Sighting {
+                speaker: s.clone(),
+                alias,
+                quoted: true,
+            });
+            let key = speakers::key_of(s);
+            *self.provisional.entry(key.clone()).or_insert_with(|| {
+                self.keys.push(key);
+                speakers.push(Speaker {
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    aliases: Vec::new(),
+                    roles: s.roles.clone(),
+                    quotes: Vec::new(),
+                });
+                self.keys.len() - 1
+            })
+        });
+        Quote {
+            article: aid,
+            span: q.span,
+            text: q.text,
+            kind: q.kind,
+            cue: q.cue,
+            mention: q.mention,
+            speaker,
+            sieve: q.sieve,
+            when: crate::resolve::when::statement_date(q.time.as_ref(), date),
+            time: q.time,
+            statement: None,
+            starred: false,
+            note: None,
+        }
+    }
+
+    /// The people an article names, after its quotes' speakers.
+    fn note_people(&mut self, aid: ArticleId, persons: Vec<extract::SpeakerRef>) {
+        self.sightings[aid].extend(persons.into_iter().map(|p| Sighting {
+            speaker: p,
+            alias: None,
+            quoted: false,
+        }));
+    }
+
+    /// Extracts again, with the genders learnt across the whole corpus,
+    /// the articles whose people of unknown gender have a surname the
+    /// corpus genders (so "he" may now find its man). Their quotes keep
+    /// their places; speakers and sightings follow.
+    pub fn revise(&mut self, corpus: &Corpus) -> Revision {
+        let hints = std::mem::take(&mut self.hints).finish();
+        let unsure = std::mem::take(&mut self.unsure);
+        let again: Vec<(ArticleId, Extraction)> = unsure
+            .par_iter()
+            .filter(|(_, surnames)| surnames.iter().any(|s| hints.contains_key(s)))
+            .filter_map(|&(aid, _)| {
+                let article = corpus.articles.get(aid)?;
+                let (scan, _) = extract::scan(article);
+                Some((aid, extract::extract(article, scan, &hints)))
+            })
+            .collect();
+        let mut revision = Revision::default();
+        for (aid, ex) in again {
+            let article = &corpus.articles[aid];
+            // Quote spans do not depend on genders; should they ever
+            // differ, the first extraction stands.
+            if ex.quotes.len() != article.quotes.len() {
+                continue;
+            }
+            let mut sightings = Vec::new();
+            for (q, &qid) in ex.quotes.into_iter().zip(&article.quotes) {
+                let quote = self.quote(aid, article.date, q, &mut sightings, &mut revision.speakers);
+                revision.quotes.push((qid, quote));
+            }
+            self.sightings[aid] = sightings;
+            self.note_people(aid, ex.people);
+            revision.articles += 1;
+        }
+        revision
+    }
+
     /// Merges speakers across every batch (the costly, corpus-wide step).
     pub fn resolve(&self) -> Resolution {
-        let registry = Registry::build(&self.sightings);
+        let registry = Registry::build(self.sightings.iter().flatten());
         let mut mentioned_only = vec![true; registry.entities.len()];
-        for s in self.sightings.iter().filter(|s| s.quoted) {
+        for s in self.sightings.iter().flatten().filter(|s| s.quoted) {
             if let Some(e) = registry.lookup(&s.speaker) {
                 mentioned_only[e] = false;
             }
@@ -220,9 +283,35 @@ impl Resolution {
     }
 }
 
-/// Reads and extracts every article under `paths`, sending progress and
-/// batches to `emit` in file order; returns the builder for the
-/// corpus-wide steps.
+/// Quotes extracted again with the corpus's genders, in place of the
+/// first ones, and the provisional speakers first seen among them.
+#[derive(Debug, Default)]
+pub struct Revision {
+    quotes: Vec<(QuoteId, Quote)>,
+    speakers: Vec<Speaker>,
+    /// How many articles were extracted again.
+    pub articles: usize,
+}
+
+impl Revision {
+    pub fn apply(self, corpus: &mut Corpus) {
+        corpus.speakers.extend(self.speakers);
+        for (qid, quote) in self.quotes {
+            if let Some(old) = corpus.quotes[qid].speaker {
+                corpus.speakers[old].quotes.retain(|&q| q != qid);
+            }
+            if let Some(new) = quote.speaker {
+                corpus.speakers[new].quotes.push(qid);
+            }
+            corpus.quotes[qid] = quote;
+        }
+    }
+}
+
+/// Reads and extracts every article under `paths`, in parallel a chunk
+/// of files at a time, sending progress and batches to `emit` in file
+/// order; returns the builder for the corpus-wide steps
+/// ([`Builder::revise`], then [`Builder::resolve`]).
 pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event)) -> Builder {
     let (files, diags) = load::discover::discover(paths);
     let sizes: Vec<u64> = files
@@ -237,14 +326,10 @@ pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event)) ->
         bytes_total: sizes.iter().sum(),
     };
     emit(Event::Progress(progress));
-    // Pass 1: read, clean, scan. Genders learnt from full names anywhere
-    // help resolve "he" and "she" in articles that give only a surname, so
-    // extraction waits for every article's names.
-    let mut scanned: Vec<(Article, Scan)> = Vec::new();
-    let mut hints = people::HintCounter::default();
+    let mut builder = Builder::default();
     let mut diagnostics = diags;
     for (chunk, chunk_sizes) in files.chunks(FILES_PER_STEP).zip(sizes.chunks(FILES_PER_STEP)) {
-        type Read = (Vec<(Article, Scan, Vec<people::Person>)>, Vec<Diagnostic>);
+        type Read = (Vec<(Article, FirstPass)>, Vec<Diagnostic>);
         let read: Vec<Read> = chunk
             .par_iter()
             .map(|file| {
@@ -253,55 +338,25 @@ pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event)) ->
                     .iter()
                     .map(|s| {
                         let article = crate::clean::clean(s);
-                        let (scan, persons) = extract::scan(&article);
-                        (article, scan, persons)
+                        let first = extract::extract_first(&article);
+                        (article, first)
                     })
                     .collect();
                 (articles, diags)
             })
             .collect();
+        let mut processed = Vec::new();
         for (articles, diags) in read {
             diagnostics.extend(diags);
-            for (article, scan, persons) in articles {
-                hints.add(&persons);
-                scanned.push((article, scan));
-            }
+            processed.extend(articles);
         }
+        emit(Event::Batch(builder.batch(processed, std::mem::take(&mut diagnostics))));
         progress.done += chunk.len();
         progress.bytes_done += chunk_sizes.iter().sum::<u64>();
         emit(Event::Progress(progress));
     }
-    // Pass 2: extract, a batch at a time.
-    let hints = hints.finish();
-    let mut builder = Builder::default();
-    progress = Progress {
-        stage: Stage::Extracting,
-        done: 0,
-        total: scanned.len(),
-        ..progress
-    };
-    emit(Event::Progress(progress));
-    let mut scanned = scanned.into_iter();
-    loop {
-        let chunk: Vec<(Article, Scan)> = scanned.by_ref().take(ARTICLES_PER_BATCH).collect();
-        if chunk.is_empty() && progress.done > 0 {
-            break;
-        }
-        let last = chunk.len() < ARTICLES_PER_BATCH;
-        progress.done += chunk.len();
-        let processed: Vec<(Article, Extraction)> = chunk
-            .into_par_iter()
-            .map(|(article, scan)| {
-                let found = extract::extract(&article, scan, &hints);
-                (article, found)
-            })
-            .collect();
-        let batch = builder.batch(processed, std::mem::take(&mut diagnostics));
-        emit(Event::Batch(batch));
-        emit(Event::Progress(progress));
-        if last {
-            break;
-        }
+    if !diagnostics.is_empty() || files.is_empty() {
+        emit(Event::Batch(builder.batch(Vec::new(), diagnostics)));
     }
     builder
 }

@@ -68,8 +68,48 @@ pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
 
 /// Extracts one article on its own (no genders learnt from other articles).
 pub fn extract_alone(article: &Article) -> Extraction {
-    let (scan, _) = scan(article);
-    extract(article, scan, &people::GenderHints::new())
+    extract_first(article).extraction
+}
+
+/// One article extracted with what it alone tells of genders, and what
+/// genders learnt across the corpus ([`people::HintCounter`]) need.
+pub struct FirstPass {
+    pub extraction: Extraction,
+    /// Its people with the genders the article alone settles.
+    pub persons: Vec<people::Person>,
+    /// Lowercase surnames of its people of unknown gender: a corpus-wide
+    /// hint for one of them may change who "he" or "she" is, so the
+    /// article is then extracted again ([`extract`] with the hints).
+    /// With none of them hinted, the hints change nothing.
+    pub unknown_surnames: Vec<String>,
+}
+
+/// Extraction in one pass over the article (its words are split once).
+pub fn extract_first(article: &Article) -> FirstPass {
+    let raw = quotes::find_quotes(&article.text, &article.blocks);
+    let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let mut people = People::scan_names(&ctx);
+    let unknown_surnames = people
+        .persons
+        .iter()
+        .filter(|p| p.gender == Gender::Unknown)
+        .filter_map(|p| p.words.last())
+        .map(|w| crate::text::Lower::of(w).to_string())
+        .collect();
+    people.settle_genders(&ctx, &people::GenderHints::new());
+    let persons = people.persons.clone();
+    if let Some(given) = &article.given {
+        return FirstPass {
+            extraction: given_quote(article, given),
+            persons,
+            unknown_surnames: Vec::new(),
+        };
+    }
+    FirstPass {
+        extraction: finish(article, &ctx, people),
+        persons,
+        unknown_surnames,
+    }
 }
 
 impl Extraction {
@@ -108,10 +148,16 @@ pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Ex
     if let Some(given) = &article.given {
         return given_quote(article, given);
     }
-    let text = article.text.as_str();
     let Scan { raw, mut people } = scan;
-    let ctx = Context::new(text, &article.blocks, &raw);
+    let ctx = Context::new(&article.text, &article.blocks, &raw);
     people.settle_genders(&ctx, hints);
+    finish(article, &ctx, people)
+}
+
+/// Attribution and resolution, once the article's people have their genders.
+fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
+    let text = article.text.as_str();
+    let raw = ctx.quotes;
     let named = (0..people.persons.len()).map(|i| person_ref(&people, i)).collect();
     if raw.is_empty() {
         return Extraction {
@@ -119,18 +165,18 @@ pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Ex
             people: named,
         };
     }
-    let attributions = attribute(&ctx);
+    let attributions = attribute(ctx);
     for a in attributions.iter().flatten() {
         if matches!(a.np.kind, NpKind::Person { .. }) {
             people.mark_speaker(a.np.span.start, a.np.span.end);
         }
     }
-    let mut times = when::time_mentions(&ctx, &attributions);
+    let mut times = when::time_mentions(ctx, &attributions);
     let mut out = Vec::with_capacity(raw.len());
     for (qi, q) in raw.iter().enumerate() {
         let att = attributions[qi].as_ref();
         let speaker = att.and_then(|a| resolve(&people, a));
-        let kind = kind_of(&ctx, qi, att);
+        let kind = kind_of(ctx, qi, att);
         out.push(ExtractedQuote {
             span: q.inner,
             text: text[q.inner.start..q.inner.end].to_string(),
@@ -146,8 +192,8 @@ pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Ex
         });
     }
     out.sort_by_key(|q| q.span.start);
-    resolve_definites(&ctx, &people, &mut out);
-    when::carry_over(&ctx, &mut out);
+    resolve_definites(ctx, &people, &mut out);
+    when::carry_over(ctx, &mut out);
     Extraction {
         quotes: out,
         people: named,

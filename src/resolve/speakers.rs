@@ -109,7 +109,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 impl Registry {
     /// Builds the registry from every sighting in the corpus.
-    pub fn build(sightings: &[Sighting]) -> Registry {
+    pub fn build<'s>(sightings: impl IntoIterator<Item = &'s Sighting>) -> Registry {
+        let sightings: Vec<&Sighting> = sightings.into_iter().collect();
         let mut reg = Registry::default();
         // 1. Full person names, merged on first + last word.
         // (first word, last word) of each full name → its entity.

@@ -579,6 +579,12 @@ impl App {
         }
     }
 
+    /// Quotes extracted again with genders from the whole corpus.
+    pub fn revision_arrived(&mut self, revision: quoteline::pipeline::Revision) {
+        revision.apply(self.corpus_mut());
+        self.after_change();
+    }
+
     /// Speakers merged across the corpus: quotes point to the merged
     /// speakers, then the user's own work is applied. The filter follows
     /// its speaker by name.

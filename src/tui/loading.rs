@@ -1,12 +1,13 @@
 //! Loading behind the reader: a worker thread reads and extracts the
 //! files and sends batches as they are ready, so the first frame is drawn
 //! at once and keys work while the rest arrives. The corpus-wide steps run
-//! on the worker too: speakers are merged from what it kept, and relations
-//! are computed from a shared snapshot of the reader's corpus, then handed
-//! back to be applied in a moment.
+//! on the worker too, from what it kept and from shared snapshots of the
+//! reader's corpus: articles whose genders the corpus settles are
+//! extracted again, speakers are merged, relations computed; each result
+//! is handed back to be applied in a moment.
 
 use quoteline::model::Corpus;
-use quoteline::pipeline::{self, Batch, Progress, Resolution, Stage};
+use quoteline::pipeline::{self, Batch, Progress, Resolution, Revision, Stage};
 use quoteline::relate::Relations;
 use quoteline::LoadOptions;
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
@@ -17,13 +18,16 @@ use std::time::{Duration, Instant};
 pub enum Message {
     Progress(Progress),
     Batch(Batch),
+    /// Every batch is out: the worker waits for the corpus ([`Loading::give_corpus`]).
+    WantCorpus,
+    Revision(Revision),
     Speakers(Resolution),
     Relations(Relations),
 }
 
 pub struct Loading {
     from_worker: Receiver<Message>,
-    /// The corpus snapshot relations are computed from.
+    /// Snapshots of the reader's corpus, to revise and to relate.
     to_worker: Sender<Arc<Corpus>>,
     pub started: Instant,
 }
@@ -33,25 +37,32 @@ impl Loading {
         let (send, from_worker) = channel();
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
         std::thread::spawn(move || {
-            let builder = pipeline::run(&paths, &opts, |event| {
+            let mut builder = pipeline::run(&paths, &opts, |event| {
                 let _ = send.send(match event {
                     pipeline::Event::Progress(p) => Message::Progress(p),
                     pipeline::Event::Batch(b) => Message::Batch(b),
                 });
             });
-            let _ = send.send(Message::Progress(Progress {
-                stage: Stage::Speakers,
-                ..Progress::default()
-            }));
+            let stage = |stage| {
+                Message::Progress(Progress {
+                    stage,
+                    ..Progress::default()
+                })
+            };
+            let _ = send.send(stage(Stage::Revising));
+            let _ = send.send(Message::WantCorpus);
+            let Ok(corpus) = snapshots.recv() else { return };
+            let revision = builder.revise(&corpus);
+            // As below: the reader applies it without a copy.
+            drop(corpus);
+            let _ = send.send(Message::Revision(revision));
+            let _ = send.send(stage(Stage::Speakers));
             if send.send(Message::Speakers(builder.resolve())).is_err() {
                 return;
             }
             drop(builder);
             let Ok(corpus) = snapshots.recv() else { return };
-            let _ = send.send(Message::Progress(Progress {
-                stage: Stage::Relations,
-                ..Progress::default()
-            }));
+            let _ = send.send(stage(Stage::Relations));
             let relations = quoteline::relate::compute(&corpus);
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.
@@ -74,8 +85,8 @@ impl Loading {
         }
     }
 
-    /// Hands the worker the corpus to relate.
-    pub fn relate(&self, corpus: Arc<Corpus>) {
+    /// Hands the worker the corpus it waits for (to revise, then to relate).
+    pub fn give_corpus(&self, corpus: Arc<Corpus>) {
         let _ = self.to_worker.send(corpus);
     }
 }
@@ -107,18 +118,18 @@ pub fn describe(p: &Progress, elapsed: Duration) -> String {
                 p.bytes_total as f64 / 1e6
             )
         }
-        Stage::Extracting => format!("extracting {}/{} articles", p.done, p.total),
         stage => stage.describe().to_string(),
     }
 }
 
-/// How far along, from 0 to 1: reading counts for most of the time.
+/// How far along, from 0 to 1: reading (and extracting) counts for most
+/// of the time.
 pub fn fraction(p: &Progress) -> f64 {
     let part = |done: usize, total: usize| if total == 0 { 1.0 } else { done as f64 / total as f64 };
     match p.stage {
         Stage::Reading if p.total == 0 => 0.0,
-        Stage::Reading => 0.6 * part(p.done, p.total),
-        Stage::Extracting => 0.6 + 0.3 * part(p.done, p.total),
+        Stage::Reading => 0.85 * part(p.done, p.total),
+        Stage::Revising => 0.85,
         Stage::Speakers => 0.9,
         Stage::Relations => 0.95,
         Stage::Done => 1.0,

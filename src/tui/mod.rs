@@ -133,6 +133,14 @@ fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<Stri
                 app.append_batch(b);
                 batches = true;
             }
+            Ok(Some(Message::WantCorpus)) => {
+                if batches {
+                    app.batches_arrived();
+                    batches = false;
+                }
+                loader.give_corpus(std::sync::Arc::clone(&app.corpus));
+            }
+            Ok(Some(Message::Revision(r))) => app.revision_arrived(r),
             Ok(Some(Message::Speakers(r))) => {
                 if batches {
                     app.batches_arrived();
@@ -140,7 +148,7 @@ fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<Stri
                 }
                 let warnings = app.speakers_merged(r);
                 problems.extend(warnings.into_iter().map(|w| format!("quoteline: warning: {w}")));
-                loader.relate(std::sync::Arc::clone(&app.corpus));
+                loader.give_corpus(std::sync::Arc::clone(&app.corpus));
             }
             Ok(Some(Message::Relations(r))) => {
                 app.relations_ready(r);
