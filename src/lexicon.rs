@@ -2129,11 +2129,12 @@ pub const REPLY_CUES: &[&str] = &[
     "refuted",
 ];
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-/// A word list as a set, built once on first use.
-pub struct WordSet(LazyLock<HashSet<&'static str>>);
+/// A word list as a set, built once on first use. Fx hashing: the rules
+/// ask these sets of nearly every word, and no input chooses the keys.
+pub struct WordSet(LazyLock<FxHashSet<&'static str>>);
 
 impl WordSet {
     pub fn has(&self, word: &str) -> bool {

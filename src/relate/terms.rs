@@ -5,31 +5,32 @@
 //! kept as numbers.
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
-use crate::text::tokenize;
+use crate::text::{tokenize, Lower};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, LazyLock};
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 thread_local! {
-    /// Stems already computed on this thread: news reuses its words, and
-    /// the stemmer is the costliest step here (profiled).
-    static STEMS: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    /// Stems already computed on this thread, shared: news reuses its
+    /// words, and the stemmer and its strings were the costliest step
+    /// here (profiled).
+    static STEMS: std::cell::RefCell<FxHashMap<Box<str>, Arc<str>>> = Default::default();
 }
 
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> Arc<str> {
     STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(s) = cache.get(word) {
-            return s.clone();
+            return Arc::clone(s);
         }
         if cache.len() > 200_000 {
             cache.clear();
         }
-        let s = STEMMER.stem(word).into_owned();
-        cache.insert(word.to_string(), s.clone());
+        let s: Arc<str> = STEMMER.stem(word).into();
+        cache.insert(word.into(), Arc::clone(&s));
         s
     })
 }
@@ -46,7 +47,7 @@ pub fn is_negator(word: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The stem, or the digits of a number.
-    pub stem: String,
+    pub stem: Arc<str>,
     pub negated: bool,
     pub number: bool,
 }
@@ -77,9 +78,9 @@ fn number_word(w: &str) -> Option<&'static str> {
 
 /// Words of `text`, lowercased, with "25,000" as one word; `None` for
 /// punctuation that ends a clause.
-fn words(text: &str) -> Vec<Option<String>> {
+fn words(text: &str) -> Vec<Option<Lower<'_>>> {
     let toks = tokenize(text, 0);
-    let mut out: Vec<Option<String>> = Vec::with_capacity(toks.len());
+    let mut out: Vec<Option<Lower>> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -90,7 +91,7 @@ fn words(text: &str) -> Vec<Option<String>> {
             i += 1;
             continue;
         }
-        let mut w = t.lower().to_string();
+        let mut w = t.lower();
         // Thousands separators: "25" "," "000".
         while w.bytes().all(|c| c.is_ascii_digit())
             && toks.get(i + 1).is_some_and(|c| c.text == "," && c.start == toks[i].end)
@@ -98,7 +99,7 @@ fn words(text: &str) -> Vec<Option<String>> {
                 n.start == toks[i + 1].end && n.text.len() == 3 && n.text.bytes().all(|c| c.is_ascii_digit())
             })
         {
-            w.push_str(toks[i + 2].text);
+            w = Lower::Owned(format!("{w}{}", toks[i + 2].text));
             i += 2;
         }
         out.push(Some(w));
@@ -131,9 +132,9 @@ pub fn terms(text: &str) -> Vec<Term> {
                 continue;
             }
             let (stem, number) = if part.starts_with(|c: char| c.is_ascii_digit()) {
-                (part.trim_end_matches('%').to_string(), true)
+                (part.trim_end_matches('%').into(), true)
             } else if let Some(n) = number_word(part) {
-                (n.to_string(), true)
+                (n.into(), true)
             } else {
                 (stem(part), false)
             };
@@ -169,7 +170,7 @@ impl TermVec {
 /// Stem ids and how many wordings (documents) use each.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<Arc<str>, u32>,
     df: Vec<u32>,
     docs: u32,
 }
@@ -190,7 +191,10 @@ impl Vocab {
             .iter()
             .map(|t| {
                 let next = self.ids.len() as u32;
-                let id = *self.ids.entry(t.stem.clone()).or_insert(next);
+                let id = match self.ids.get(&t.stem) {
+                    Some(&id) => id,
+                    None => *self.ids.entry(Arc::clone(&t.stem)).or_insert(next),
+                };
                 Keyed {
                     key: (id << 1) | u32::from(t.negated),
                     number: t.number,
