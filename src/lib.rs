@@ -16,6 +16,7 @@ pub mod model;
 pub mod pipeline;
 pub mod relate;
 pub mod resolve;
+pub mod search;
 pub mod state;
 pub mod text;
 

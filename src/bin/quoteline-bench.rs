@@ -15,6 +15,7 @@ use clap::Parser;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use quoteline::gen::Generator;
 use quoteline::pipeline::{self, Event as LoadEvent};
+use quoteline::search::WordIndex;
 use quoteline::{extract, load};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -62,8 +63,8 @@ fn main() {
     println!("machine: {cores} cores");
 
     // Loading first, so the peak memory figure is the load's own.
-    let corpus = bench_load(&dir);
-    bench_keys(corpus);
+    let (corpus, index) = bench_load(&dir);
+    bench_keys(corpus, index);
     bench_extraction(args.extract_articles, cores);
 }
 
@@ -92,7 +93,7 @@ fn disk_mb(dir: &std::path::Path) -> f64 {
 
 /// Loads the folder as the reader does: the first frame, then batches,
 /// speakers, relations.
-fn bench_load(dir: &std::path::Path) -> quoteline::model::Corpus {
+fn bench_load(dir: &std::path::Path) -> (quoteline::model::Corpus, WordIndex) {
     let paths = vec![dir.to_string_lossy().into_owned()];
     let started = Instant::now();
     // The reader's first frame: an empty corpus drawn before any file is read.
@@ -117,6 +118,10 @@ fn bench_load(dir: &std::path::Path) -> quoteline::model::Corpus {
     let speakers = started.elapsed();
     quoteline::relate::compute(&corpus).apply(&mut corpus);
     let related = started.elapsed();
+    let texts: Vec<&str> = corpus.quotes.iter().map(|q| q.text.as_str()).collect();
+    let index = WordIndex::build(&texts);
+    drop(texts);
+    let indexed = started.elapsed();
     let disk = disk_mb(dir);
     println!(
         "load {} articles ({disk:.0} MB on disk): {} quotes, {} speakers",
@@ -134,13 +139,14 @@ fn bench_load(dir: &std::path::Path) -> quoteline::model::Corpus {
         ms(extracted)
     );
     println!("  speakers merged       {:>8.1} ms", ms(speakers));
-    println!("  fully loaded, related {:>8.1} ms", ms(related));
+    println!("  related               {:>8.1} ms", ms(related));
+    println!("  fully loaded, indexed {:>8.1} ms", ms(indexed));
     let peak = peak_mb();
     println!(
         "  peak memory           {peak:>8.0} MB ({:.2}x the corpus on disk)",
         peak / disk
     );
-    corpus
+    (corpus, index)
 }
 
 fn ms(d: Duration) -> f64 {
@@ -171,7 +177,7 @@ fn report(what: &str, mut times: Vec<Duration>) {
 }
 
 /// Keystroke to frame: the key handled, then the frame drawn, at 200x60.
-fn bench_keys(corpus: quoteline::model::Corpus) {
+fn bench_keys(corpus: quoteline::model::Corpus, index: WordIndex) {
     std::env::set_var("NO_COLOR", "1");
     println!("keystroke to frame at 200x60, {} quotes loaded", corpus.quotes.len());
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -180,6 +186,7 @@ fn bench_keys(corpus: quoteline::model::Corpus) {
         .map(|s| corpus.speakers[s].name.clone())
         .unwrap_or_default();
     let mut app = tui::app::App::new(corpus, Rect::new(0, 0, 200, 60));
+    app.search_index = Some(std::sync::Arc::new(index));
     let mut press = |app: &mut tui::app::App, keys: &str, times: &mut Vec<Duration>| {
         for c in keys.chars() {
             let t = Instant::now();

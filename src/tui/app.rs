@@ -9,7 +9,9 @@ use fuzzy_matcher::FuzzyMatcher;
 use quoteline::model::{ArticleId, Corpus, QuoteId, SpeakerId};
 use quoteline::pipeline::Progress;
 use quoteline::relate::related::{related, Related};
+use quoteline::search::{self, WordIndex};
 use quoteline::state::{self, Correction, StateFile, UserState};
+use quoteline::text::fold;
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
@@ -101,6 +103,9 @@ pub struct App {
     pub user: UserState,
     /// A line for the status bar until the next key ("saved", an error).
     pub message: Option<String>,
+    /// Quote search's index, built in the background while loading, else
+    /// on the first search; `None` when the quotes changed since.
+    pub search_index: Option<Arc<WordIndex>>,
 }
 
 impl App {
@@ -129,6 +134,7 @@ impl App {
             store: None,
             user: UserState::new(),
             message: None,
+            search_index: None,
         };
         app.rebuild_list();
         app.show_selected_article();
@@ -533,6 +539,7 @@ impl App {
         };
         let listed = listed.and_then(|k| find(&corpus, &k));
         self.corpus = Arc::new(corpus);
+        self.search_index = None;
         self.user = user;
         self.related_walk = None;
         self.rebuild_list();
@@ -601,8 +608,9 @@ impl App {
 
     /// Relations computed in the background: statements, stories, related
     /// quotes. Loading is done.
-    pub fn relations_ready(&mut self, relations: quoteline::relate::Relations) {
+    pub fn relations_ready(&mut self, relations: quoteline::relate::Relations, search_index: WordIndex) {
         relations.apply(self.corpus_mut());
+        self.search_index = Some(Arc::new(search_index));
         if let Some((_, started)) = self.loading.take() {
             self.message = Some(format!(
                 "loaded {} articles, {} quotes in {:.1} s",
@@ -828,15 +836,25 @@ impl App {
                 matches,
                 selected,
             } => {
-                let needle = input.to_lowercase();
-                *matches = if needle.is_empty() {
-                    Vec::new()
-                } else {
-                    use rayon::prelude::*;
-                    (0..c.quotes.len())
-                        .into_par_iter()
-                        .filter(|&q| contains_folded(&c.quotes[q].text, &needle))
-                        .collect()
+                let index = self.search_index.as_ref().filter(|i| i.len() == c.quotes.len());
+                *matches = match index {
+                    Some(index) => index.find(input),
+                    None if self.loading.is_some() => {
+                        // Quotes still arrive: each one is looked at.
+                        use rayon::prelude::*;
+                        let prefixes = search::query_words(input);
+                        (0..c.quotes.len())
+                            .into_par_iter()
+                            .filter(|&q| search::matches(&c.quotes[q].text, &prefixes))
+                            .collect()
+                    }
+                    None => {
+                        let texts: Vec<&str> = c.quotes.iter().map(|q| q.text.as_str()).collect();
+                        let index = Arc::new(WordIndex::build(&texts));
+                        let found = index.find(input);
+                        self.search_index = Some(index);
+                        found
+                    }
                 };
                 *selected = 0;
             }
@@ -943,39 +961,6 @@ impl App {
     }
 }
 
-/// Latin letters without their accents, one char for one char, so match
-/// positions still index the original name.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let base = match lower {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-                'ç' | 'ć' | 'č' => 'c',
-                'ď' | 'đ' => 'd',
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-                'ğ' => 'g',
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-                'ł' => 'l',
-                'ñ' | 'ń' | 'ň' => 'n',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-                'ř' => 'r',
-                'ś' | 'š' | 'ş' => 's',
-                'ť' | 'ţ' => 't',
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-                'ý' | 'ÿ' => 'y',
-                'ź' | 'ż' | 'ž' => 'z',
-                _ => return c,
-            };
-            if c.is_uppercase() {
-                base.to_ascii_uppercase()
-            } else {
-                base
-            }
-        })
-        .collect()
-}
-
 fn move_sel(cur: usize, len: usize, down: bool) -> usize {
     if down {
         (cur + 1).min(len.saturating_sub(1))
@@ -991,16 +976,4 @@ pub fn list_offset(selected: usize, visible: usize) -> usize {
         return 0;
     }
     selected.saturating_sub(visible - 1)
-}
-
-/// Whether `hay` contains `needle` (already lower case), ignoring case.
-/// ASCII text is compared in place: at a million quotes, lower-casing each
-/// one on every keystroke was the search's whole cost.
-fn contains_folded(hay: &str, needle: &str) -> bool {
-    if needle.is_ascii() && hay.is_ascii() {
-        let n = needle.as_bytes();
-        n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-    } else {
-        hay.to_lowercase().contains(needle)
-    }
 }

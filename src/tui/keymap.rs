@@ -86,7 +86,7 @@ const DEFAULTS: &[(Action, &str, &[Key], &str)] = &[
         Action::Search,
         "search",
         &[k(KeyCode::Char('/'))],
-        "search quote text in all articles",
+        "search quotes by the words they hold, or their beginnings",
     ),
     (
         Action::NextRelated,

@@ -9,6 +9,7 @@
 use quoteline::model::Corpus;
 use quoteline::pipeline::{self, Batch, Progress, Resolution, Revision, Stage};
 use quoteline::relate::Relations;
+use quoteline::search::WordIndex;
 use quoteline::LoadOptions;
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
@@ -22,7 +23,7 @@ pub enum Message {
     WantCorpus,
     Revision(Revision),
     Speakers(Resolution),
-    Relations(Relations),
+    Relations(Relations, WordIndex),
 }
 
 pub struct Loading {
@@ -64,10 +65,13 @@ impl Loading {
             let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
             let relations = quoteline::relate::compute(&corpus);
+            let texts: Vec<&str> = corpus.quotes.iter().map(|q| q.text.as_str()).collect();
+            let search_index = WordIndex::build(&texts);
+            drop(texts);
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.
             drop(corpus);
-            let _ = send.send(Message::Relations(relations));
+            let _ = send.send(Message::Relations(relations, search_index));
         });
         Loading {
             from_worker,

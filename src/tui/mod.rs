@@ -150,8 +150,8 @@ fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<Stri
                 problems.extend(warnings.into_iter().map(|w| format!("quoteline: warning: {w}")));
                 loader.give_corpus(std::sync::Arc::clone(&app.corpus));
             }
-            Ok(Some(Message::Relations(r))) => {
-                app.relations_ready(r);
+            Ok(Some(Message::Relations(r, index))) => {
+                app.relations_ready(r, index);
                 if app.corpus.articles.is_empty() {
                     app.message = Some("nothing could be loaded (the reasons are printed on exit)".into());
                 }

@@ -147,7 +147,10 @@ fn mouse_click_focuses_and_selects() {
 
 #[test]
 fn picker_folds_accents_and_searches_aliases() {
-    assert_eq!(super::app::fold("Várkonyi Ashby-Lorne Ž"), "Varkonyi Ashby-Lorne Z");
+    assert_eq!(
+        quoteline::text::fold("Várkonyi Ashby-Lorne Ž"),
+        "Varkonyi Ashby-Lorne Z"
+    );
 }
 
 #[test]

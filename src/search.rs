@@ -1,0 +1,183 @@
+//! Quote search from a word index: each word typed must begin a word of
+//! the quote (case and accents folded, in any order), so "wat pri" finds
+//! "water prices". A query costs what its words' lists of quotes cost,
+//! not a pass over every quote.
+
+use crate::text::{fold, Lower};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Every folded word of the quotes, sorted, with the quotes using it.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    words: Vec<Box<str>>,
+    /// For each word, the quotes using it, ascending.
+    postings: Vec<Vec<u32>>,
+    quotes: usize,
+}
+
+/// The words of `text` as the index keeps them: runs of letters and
+/// digits, lowercased, accents taken off.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.is_ascii() {
+                Lower::of(w).to_string()
+            } else {
+                fold(w).to_lowercase()
+            }
+        })
+}
+
+/// The words of a query, each once.
+pub fn query_words(query: &str) -> Vec<String> {
+    let mut prefixes: Vec<String> = words(query).collect();
+    prefixes.sort();
+    prefixes.dedup();
+    prefixes
+}
+
+/// Whether every one of `prefixes` ([`query_words`]) begins a word of
+/// `text`: the index's answer for one quote, for when there is no index.
+pub fn matches(text: &str, prefixes: &[String]) -> bool {
+    let words: Vec<String> = words(text).collect();
+    !prefixes.is_empty() && prefixes.iter().all(|p| words.iter().any(|w| w.starts_with(p.as_str())))
+}
+
+impl WordIndex {
+    /// Indexes `texts`, quote `i` being `texts[i]`.
+    pub fn build<T: AsRef<str> + Sync>(texts: &[T]) -> WordIndex {
+        const CHUNK: usize = 16_384;
+        // Each chunk's words in parallel, merged in quote order so that
+        // every list comes out ascending.
+        let parts: Vec<FxHashMap<String, Vec<u32>>> = texts
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+                for (i, t) in chunk.iter().enumerate() {
+                    let q = (c * CHUNK + i) as u32;
+                    for w in words(t.as_ref()) {
+                        let list = map.entry(w).or_default();
+                        if list.last() != Some(&q) {
+                            list.push(q);
+                        }
+                    }
+                }
+                map
+            })
+            .collect();
+        let mut all: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for part in parts {
+            for (w, list) in part {
+                all.entry(w).or_default().extend(list);
+            }
+        }
+        let mut entries: Vec<(String, Vec<u32>)> = all.into_iter().collect();
+        entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let (words, postings) = entries
+            .into_iter()
+            .map(|(w, mut list)| {
+                list.shrink_to_fit();
+                (w.into_boxed_str(), list)
+            })
+            .unzip();
+        WordIndex {
+            words,
+            postings,
+            quotes: texts.len(),
+        }
+    }
+
+    /// How many quotes it indexes.
+    pub fn len(&self) -> usize {
+        self.quotes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes == 0
+    }
+
+    /// The quotes (ascending) where every word of `query` begins a word.
+    /// A query without words finds nothing.
+    pub fn find(&self, query: &str) -> Vec<usize> {
+        let prefixes = query_words(query);
+        if prefixes.is_empty() || self.quotes == 0 {
+            return Vec::new();
+        }
+        // One bit per quote, for each prefix in turn: the union of its
+        // words' lists, and-ed into what the prefixes before left.
+        let blocks = self.quotes.div_ceil(64);
+        let mut found: Option<Vec<u64>> = None;
+        for p in &prefixes {
+            let from = self.words.partition_point(|w| **w < **p);
+            let to = from + self.words[from..].partition_point(|w| w.starts_with(p.as_str()));
+            if from == to {
+                return Vec::new();
+            }
+            let mut bits = vec![0u64; blocks];
+            for list in &self.postings[from..to] {
+                for &q in list {
+                    bits[q as usize / 64] |= 1 << (q % 64);
+                }
+            }
+            found = Some(match found {
+                None => bits,
+                Some(mut f) => {
+                    f.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
+                    f
+                }
+            });
+        }
+        let mut out = Vec::new();
+        for (i, &block) in found.unwrap_or_default().iter().enumerate() {
+            let mut b = block;
+            while b != 0 {
+                out.push(i * 64 + b.trailing_zeros() as usize);
+                b &= b - 1;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_begin_quote_words_in_any_order() {
+        let quotes = [
+            "Water prices will not rise, the minister said.",
+            "We will never raise the price of water.",
+            "Várkonyi: “Prices are a matter for the council.”",
+            "",
+        ];
+        let index = WordIndex::build(&quotes);
+        assert_eq!(index.find("water pri"), vec![0, 1]);
+        assert_eq!(index.find("PRICES"), vec![0, 2]);
+        assert_eq!(index.find("varkonyi"), vec![2]);
+        assert_eq!(index.find("Várk"), vec![2]);
+        assert_eq!(index.find("ater"), Vec::<usize>::new());
+        assert_eq!(index.find("water zebra"), Vec::<usize>::new());
+        assert_eq!(index.find("  ,. "), Vec::<usize>::new());
+        assert_eq!(index.find("w"), vec![0, 1]);
+        for query in ["water pri", "PRICES", "Várk", "ater", "w", ""] {
+            let prefixes = query_words(query);
+            let scanned: Vec<usize> = (0..quotes.len()).filter(|&q| matches(quotes[q], &prefixes)).collect();
+            assert_eq!(scanned, index.find(query), "{query}");
+        }
+    }
+
+    #[test]
+    fn quotes_past_one_block_of_bits() {
+        let quotes: Vec<String> = (0..200).map(|i| format!("quote number {i}")).collect();
+        let index = WordIndex::build(&quotes);
+        assert_eq!(
+            index.find("number 19"),
+            vec![19, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199]
+        );
+        assert_eq!(index.find("quote").len(), 200);
+    }
+}
