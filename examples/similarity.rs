@@ -53,8 +53,8 @@ fn main() {
                     println!(
                         "{s:.2} {} | {:.70} | {:.70}",
                         sp.name,
-                        c.quotes[a].text.replace('\n', " "),
-                        c.quotes[b].text.replace('\n', " ")
+                        c.quote_text(&c.quotes[a]).replace('\n', " "),
+                        c.quote_text(&c.quotes[b]).replace('\n', " ")
                     );
                 }
             }

@@ -216,7 +216,7 @@ fn quote_ref(c: &Corpus, q: usize) -> QuoteRef<'_> {
         item: c.articles[quote.article].item.as_deref(),
         start: quote.span.start,
         end: quote.span.end,
-        text: one_line(&quote.text),
+        text: one_line(c.quote_text(quote)),
         speaker: c.speaker_name(quote),
         date: quote.date().map(|d| d.to_string()),
     }

@@ -177,9 +177,9 @@ pub struct Mention {
 #[derive(Debug, Clone, Serialize)]
 pub struct Quote {
     pub article: ArticleId,
-    /// The quoted words, without the outer marks.
+    /// The quoted words, without the outer marks, in the article's text
+    /// (which holds them once: [`Corpus::quote_text`]).
     pub span: Span,
-    pub text: String,
     pub kind: QuoteKind,
     pub cue: Option<String>,
     pub mention: Option<Mention>,
@@ -376,6 +376,14 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The quoted words.
+    pub fn quote_text(&self, quote: &Quote) -> &str {
+        self.articles[quote.article]
+            .text
+            .get(quote.span.start..quote.span.end)
+            .unwrap_or_default()
+    }
+
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
         quote.speaker.map(|s| self.speakers[s].name.as_str())
     }

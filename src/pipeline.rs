@@ -167,7 +167,6 @@ impl Builder {
         Quote {
             article: aid,
             span: q.span,
-            text: q.text,
             kind: q.kind,
             cue: q.cue,
             mention: q.mention,

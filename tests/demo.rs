@@ -22,7 +22,7 @@ fn demo_corpus_matches_its_gold() {
         for gq in ga["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] != "term") {
             gold_n += 1;
             let text = gq["text"].as_str().unwrap();
-            if let Some(m) = common::best_match(text, preds.iter().map(|q| q.text.as_str()).enumerate()) {
+            if let Some(m) = common::best_match(text, preds.iter().map(|q| corpus.quote_text(q)).enumerate()) {
                 found += 1;
                 if common::same_speaker(corpus.speaker_name(preds[m]), gq["speaker"].as_str().unwrap()) {
                     right += 1;

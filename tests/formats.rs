@@ -79,7 +79,7 @@ fn quotes_of(path: &Path) -> BTreeSet<(String, Option<String>)> {
         .quotes
         .iter()
         .map(|q| {
-            let words = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = corpus.quote_text(q).split_whitespace().collect::<Vec<_>>().join(" ");
             (words, corpus.speaker_name(q).map(str::to_string))
         })
         .collect()
@@ -159,7 +159,7 @@ fn format_fixtures() {
         let q = corpus
             .quotes
             .iter()
-            .find(|q| q.text.contains(words))
+            .find(|q| corpus.quote_text(q).contains(words))
             .unwrap_or_else(|| panic!("{words}"));
         (corpus.speaker_name(q), &corpus.articles[q.article])
     };

@@ -36,7 +36,7 @@ fn every_full_quote_is_found_with_its_speaker() {
         let preds: Vec<&quoteline::model::Quote> = a.quotes.iter().map(|&q| &corpus.quotes[q]).collect();
         for gq in ga["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "full") {
             let text = gq["text"].as_str().unwrap();
-            let m = common::best_match(text, preds.iter().map(|q| q.text.as_str()).enumerate())
+            let m = common::best_match(text, preds.iter().map(|q| corpus.quote_text(q)).enumerate())
                 .unwrap_or_else(|| panic!("{file}: full quote not found: {text}"));
             let speaker = corpus.speaker_name(preds[m]);
             assert!(
@@ -135,10 +135,13 @@ fn speakers_merge_across_articles() {
 #[test]
 fn headline_quotes_in_related_links_are_not_extracted() {
     let Some((corpus, _)) = load() else { return };
-    assert!(!corpus.quotes.iter().any(|q| q.text.contains("sustainable")));
+    assert!(!corpus
+        .quotes
+        .iter()
+        .any(|q| corpus.quote_text(q).contains("sustainable")));
     assert!(corpus
         .quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Term)
-        .any(|q| q.text == "drug cartels"));
+        .any(|q| corpus.quote_text(q) == "drug cartels"));
 }

@@ -70,7 +70,7 @@ fn corrections_apply_to_a_loaded_corpus() {
     let before_speakers = corpus.speakers.len();
     let warnings = apply(&mut corpus, &corrections());
     assert!(warnings.is_empty(), "{warnings:?}");
-    let find = |text: &str| corpus.quotes.iter().position(|q| q.text == text).unwrap();
+    let find = |text: &str| corpus.quotes.iter().position(|q| corpus.quote_text(q) == text).unwrap();
     let door = &corpus.quotes[find(DOOR)];
     assert!(door.starred);
     assert_eq!(door.note.as_deref(), Some("compare with the Courier's wording"));

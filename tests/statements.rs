@@ -42,7 +42,9 @@ fn dated_seeds() -> Option<(tempfile::TempDir, Corpus)> {
 
 fn quote(c: &Corpus, file_part: &str, text: &str) -> QuoteId {
     (0..c.quotes.len())
-        .find(|&q| c.articles[c.quotes[q].article].file.contains(file_part) && c.quotes[q].text.contains(text))
+        .find(|&q| {
+            c.articles[c.quotes[q].article].file.contains(file_part) && c.quote_text(&c.quotes[q]).contains(text)
+        })
         .unwrap_or_else(|| panic!("no quote {text:?} in {file_part}"))
 }
 
@@ -130,13 +132,15 @@ fn pair_scores(c: &Corpus, gold: &[Value], predicted: &HashSet<(QuoteId, QuoteId
     for missed in gold.difference(predicted) {
         eprintln!(
             "  missed: {:.50} ~ {:.50}",
-            c.quotes[missed.0].text, c.quotes[missed.1].text
+            c.quote_text(&c.quotes[missed.0]),
+            c.quote_text(&c.quotes[missed.1])
         );
     }
     for extra in predicted.difference(&gold) {
         eprintln!(
             "  extra:  {:.50} ~ {:.50}",
-            c.quotes[extra.0].text, c.quotes[extra.1].text
+            c.quote_text(&c.quotes[extra.0]),
+            c.quote_text(&c.quotes[extra.1])
         );
     }
     let p = if predicted.is_empty() {

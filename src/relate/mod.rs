@@ -65,7 +65,7 @@ impl Relations {
 /// cent more").
 fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
     if q.kind != crate::model::QuoteKind::Partial {
-        return q.text.clone();
+        return c.quote_text(q).to_string();
     }
     let text = &c.articles[q.article].text;
     let mut from = q.span.start.saturating_sub(40);
@@ -79,9 +79,9 @@ fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
         ))
     });
     if negated {
-        format!("not {}", q.text)
+        format!("not {}", c.quote_text(q))
     } else {
-        q.text.clone()
+        c.quote_text(q).to_string()
     }
 }
 

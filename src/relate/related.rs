@@ -163,7 +163,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
             if !other.is_empty() && (named_with(c, a, &mine, &mut near).contains(other) || home.contains(other)) {
                 score += 0.1;
             }
-            if addresses(c, &pq.text, speaker) || addresses(c, &quote.text, ps) {
+            if addresses(c, c.quote_text(pq), speaker) || addresses(c, c.quote_text(quote), ps) {
                 score += 0.15;
             }
             if score >= REPLY_FLOOR {

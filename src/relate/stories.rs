@@ -6,7 +6,6 @@
 use super::terms::{similarity_cosine, terms, Keyed, TermVec, Vocab};
 use super::UnionFind;
 use crate::model::{Article, Corpus, Story};
-use std::collections::HashMap;
 
 /// Words per article that propose candidates.
 const PROPOSERS: usize = 12;
@@ -83,12 +82,21 @@ impl Stories {
 pub fn compute(c: &Corpus) -> Stories {
     let n = c.articles.len();
     let (vecs, proposers) = article_vectors(c);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    // Every word indexes its articles; only an article's proposers are
-    // looked up, so each article meets at most PROPOSERS lists.
+    // Words index their articles; only proposers are ever looked up, so
+    // only they are indexed, and each article meets at most PROPOSERS lists.
+    let keys = vecs
+        .iter()
+        .flat_map(|v| v.keys.iter())
+        .max()
+        .map_or(0, |&k| k as usize + 1);
+    let mut proposing = vec![false; keys];
+    for &k in proposers.iter().flatten() {
+        proposing[k as usize] = true;
+    }
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); keys];
     for (a, v) in vecs.iter().enumerate() {
-        for &k in &v.keys {
-            postings.entry(k).or_default().push(a);
+        for &k in v.keys.iter().filter(|&&k| proposing[k as usize]) {
+            postings[k as usize].push(a);
         }
     }
     let mut uf = UnionFind::new(n);
@@ -99,7 +107,7 @@ pub fn compute(c: &Corpus) -> Stories {
     for a in 0..n {
         touched.clear();
         for k in &proposers[a] {
-            let list = &postings[k];
+            let list = &postings[*k as usize];
             if list.len() > MAX_POSTING {
                 continue;
             }

@@ -511,9 +511,12 @@ impl App {
         let old = &self.corpus;
         let listed = self.list.get(self.list_selected).map(|&a| key_of(old, a));
         let shown = self.article.map(|a| key_of(old, a));
-        let quote = self
-            .quote
-            .map(|q| (key_of(old, old.quotes[q].article), old.quotes[q].text.clone()));
+        let quote = self.quote.map(|q| {
+            (
+                key_of(old, old.quotes[q].article),
+                old.quote_text(&old.quotes[q]).to_string(),
+            )
+        });
         let filter = self.filter.map(|s| old.speakers[s].name.clone());
         let read: std::collections::HashSet<Key> = (0..old.articles.len())
             .filter(|&a| self.read[a])
@@ -532,7 +535,7 @@ impl App {
                 .quotes
                 .iter()
                 .copied()
-                .find(|&q| corpus.quotes[q].text == *text)
+                .find(|&q| corpus.quote_text(&corpus.quotes[q]) == *text)
                 .or(corpus.articles[a].quotes.first().copied()),
             (_, Some(a)) => corpus.articles[a].quotes.first().copied(),
             _ => None,
@@ -845,11 +848,11 @@ impl App {
                         let prefixes = search::query_words(input);
                         (0..c.quotes.len())
                             .into_par_iter()
-                            .filter(|&q| search::matches(&c.quotes[q].text, &prefixes))
+                            .filter(|&q| search::matches(c.quote_text(&c.quotes[q]), &prefixes))
                             .collect()
                     }
                     None => {
-                        let texts: Vec<&str> = c.quotes.iter().map(|q| q.text.as_str()).collect();
+                        let texts: Vec<&str> = c.quotes.iter().map(|q| c.quote_text(q)).collect();
                         let index = Arc::new(WordIndex::build(&texts));
                         let found = index.find(input);
                         self.search_index = Some(index);

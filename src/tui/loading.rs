@@ -65,7 +65,7 @@ impl Loading {
             let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
             let relations = quoteline::relate::compute(&corpus);
-            let texts: Vec<&str> = corpus.quotes.iter().map(|q| q.text.as_str()).collect();
+            let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
             let search_index = WordIndex::build(&texts);
             drop(texts);
             // Dropped before sending, so the reader holds the only copy

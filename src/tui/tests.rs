@@ -95,8 +95,9 @@ fn help_search_and_raw_view() {
     keys(&mut app, "?/not one cent");
     insta::assert_snapshot!("search_120x40", render(&app));
     keys(&mut app, "\n");
-    assert!(app.corpus.quotes[app.quote.unwrap()]
-        .text
+    assert!(app
+        .corpus
+        .quote_text(&app.corpus.quotes[app.quote.unwrap()])
         .to_lowercase()
         .contains("not one cent"));
     keys(&mut app, "r");
@@ -267,7 +268,7 @@ fn stars_notes_and_corrections_are_saved_and_come_back() {
     // The first article's first quote, in the quote pane.
     keys(&mut app, "\n");
     let q = app.quote.expect("a quote");
-    let words = app.corpus.quotes[q].text.clone();
+    let words = app.corpus.quote_text(&app.corpus.quotes[q]).to_string();
     keys(&mut app, "*");
     assert!(app.corpus.quotes[q].starred);
     assert!(app.message.as_deref().unwrap_or("").starts_with("saved to"));
@@ -298,7 +299,7 @@ fn stars_notes_and_corrections_are_saved_and_come_back() {
     assert!(warning.is_none());
     let mut fresh = std::sync::Arc::unwrap_or_clone(demo_app(120, 40).corpus);
     assert!(quoteline::state::apply(&mut fresh, &saved).is_empty());
-    let again = fresh.quotes.iter().find(|x| x.text == words).unwrap();
+    let again = fresh.quotes.iter().find(|x| fresh.quote_text(x) == words).unwrap();
     assert!(again.starred);
     assert_eq!(again.note.as_deref(), Some("check this"));
     assert_eq!(fresh.speaker_name(again), Some("Edda Moll-Varga"));

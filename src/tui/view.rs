@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 let who = app.corpus.speaker_name(quote).unwrap_or("?");
                 Line::from(vec![
                     Span::styled(format!("{who}: "), theme.dim),
-                    Span::raw(quote.text.replace('\n', " ")),
+                    Span::raw(app.corpus.quote_text(quote).replace('\n', " ")),
                 ])
             };
             draw_chooser(
@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                             format!("{} · {} · {when}  ", c.speaker_name(quote).unwrap_or("?"), art.source()),
                             theme.dim,
                         ),
-                        Span::raw(format!("“{}”", quote.text.replace('\n', " "))),
+                        Span::raw(format!("“{}”", c.quote_text(quote).replace('\n', " "))),
                     ])
                 })
                 .collect();
@@ -150,7 +150,7 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     };
     let mut lines: Vec<Line> = vec![
         Line::from(Span::styled(format!("{} (this quote)", who(q)), theme.title)),
-        Line::from(Span::raw(base.text.replace('\n', " "))),
+        Line::from(Span::raw(c.quote_text(base).replace('\n', " "))),
     ];
     let others: Vec<QuoteId> = base
         .statement
@@ -173,7 +173,10 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     for other in others {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(who(other), theme.title)));
-        let pieces = compare(&base.text.replace('\n', " "), &c.quotes[other].text.replace('\n', " "));
+        let pieces = compare(
+            &c.quote_text(base).replace('\n', " "),
+            &c.quote_text(&c.quotes[other]).replace('\n', " "),
+        );
         let mut spans: Vec<Span> = Vec::new();
         for p in pieces {
             if !spans.is_empty() {
@@ -215,9 +218,9 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
             .article
             .and_then(|a| c.articles[a].title.clone())
             .unwrap_or_default(),
-        _ => app
-            .quote
-            .map_or(String::new(), |q| format!("“{}”", c.quotes[q].text.replace('\n', " "))),
+        _ => app.quote.map_or(String::new(), |q| {
+            format!("“{}”", c.quote_text(&c.quotes[q]).replace('\n', " "))
+        }),
     };
     let (title, usage) = match kind {
         PromptKind::Date => (
@@ -456,7 +459,7 @@ fn draw_timeline(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
             Style::new()
         };
         let star = if quote.starred { "★" } else { " " };
-        let text = format!("{star} {}  “{}”", outlet, quote.text.replace('\n', " "));
+        let text = format!("{star} {}  “{}”", outlet, c.quote_text(quote).replace('\n', " "));
         lines.push(Line::from(Span::styled(fit(&text, inner_w), st)));
     }
     if lines.is_empty() {
