@@ -111,7 +111,7 @@ pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {
             .iter()
             .map(|r| RemovedRecord {
                 reason: r.reason,
-                text: &r.text,
+                text: a.removed_text(r),
             })
             .collect(),
     })

@@ -72,9 +72,9 @@ pub fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
 /// A piece of site chrome that cleaning took out, kept for the raw view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Removed {
+    /// Where it was in the article's text (which keeps it: [`Article::removed_text`]).
     pub span: Span,
     pub reason: &'static str,
-    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +107,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// The words of a piece of chrome taken out.
+    pub fn removed_text(&self, removed: &Removed) -> &str {
+        self.text.get(removed.span.start..removed.span.end).unwrap_or_default()
+    }
+
     /// Who published it: the outlet, else the file's name.
     pub fn source(&self) -> &str {
         self.outlet.as_deref().unwrap_or_else(|| {

@@ -114,17 +114,12 @@ pub fn clean(source: &Source) -> Article {
         removed.push(Removed {
             span: Span::new(0, source.meta_len),
             reason: "front matter",
-            text: text[..source.meta_len].to_string(),
         });
     }
     for (i, span) in spans.iter().enumerate() {
         match verdicts[i].unwrap_or(Verdict::Keep(body_role(&lines[i]))) {
             Verdict::Keep(role) => blocks.push(Block { span: *span, role }),
-            Verdict::Remove(reason) => removed.push(Removed {
-                span: *span,
-                reason,
-                text: lines[i].text.to_string(),
-            }),
+            Verdict::Remove(reason) => removed.push(Removed { span: *span, reason }),
         }
     }
 
