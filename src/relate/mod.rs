@@ -10,6 +10,7 @@ pub mod terms;
 pub mod wording;
 
 use crate::model::Corpus;
+use std::borrow::Cow;
 use terms::TermVec;
 
 /// What the relations are computed from, kept so the reader can rank a
@@ -38,8 +39,8 @@ pub struct Relations {
 
 pub fn compute(corpus: &Corpus) -> Relations {
     let fresh = (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| {
-        let texts: Vec<String> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let texts: Vec<Cow<str>> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
+        let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
         terms::vectors(&texts)
     });
     let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
@@ -63,9 +64,9 @@ impl Relations {
 /// The words a quote is compared by: its own, and for a fragment a
 /// negation just before it ("would not pay “one cent more”" means "not one
 /// cent more").
-fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
+fn wording<'c>(c: &'c Corpus, q: &crate::model::Quote) -> Cow<'c, str> {
     if q.kind != crate::model::QuoteKind::Partial {
-        return c.quote_text(q).to_string();
+        return Cow::Borrowed(c.quote_text(q));
     }
     let text = &c.articles[q.article].text;
     let mut from = q.span.start.saturating_sub(40);
@@ -79,9 +80,9 @@ fn wording(c: &Corpus, q: &crate::model::Quote) -> String {
         ))
     });
     if negated {
-        format!("not {}", c.quote_text(q))
+        Cow::Owned(format!("not {}", c.quote_text(q)))
     } else {
-        c.quote_text(q).to_string()
+        Cow::Borrowed(c.quote_text(q))
     }
 }
 
