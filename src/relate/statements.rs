@@ -8,9 +8,10 @@
 
 use super::terms::similarity;
 use super::UnionFind;
-use crate::model::{block_at, Corpus, DateOrigin, Quote, QuoteKind, Statement, StatementDate};
+use crate::model::{block_at, Corpus, DateOrigin, Quote, QuoteKind, Speaker, Statement, StatementDate};
 use crate::resolve::when::compatible;
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Wordings at least this alike, by a speaker at compatible dates, report
 /// the same statement.
@@ -98,38 +99,15 @@ pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
             }
         }
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut seen: Vec<usize> = Vec::new();
-    for sp in &c.speakers {
-        let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
-        postings.clear();
-        for (li, &q) in qs.iter().enumerate() {
-            for &k in &terms[q].keys {
-                postings.entry(k).or_default().push(li);
-            }
-        }
-        seen.clear();
-        seen.resize(qs.len(), usize::MAX);
-        for (li, &q) in qs.iter().enumerate() {
-            for k in &terms[q].keys {
-                let list = &postings[k];
-                if list.len() > MAX_POSTING {
-                    continue;
-                }
-                for &lj in list.iter().filter(|&&lj| lj > li) {
-                    if seen[lj] == li {
-                        continue;
-                    }
-                    seen[lj] = li;
-                    let p = qs[lj];
-                    if dates_agree(c.quotes[q].when.as_ref(), c.quotes[p].when.as_ref())
-                        && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT
-                    {
-                        uf.union(q, p);
-                    }
-                }
-            }
-        }
+    // Each speaker's pairs are found apart (on all cores), then joined in
+    // speaker order: the statements come out the same as one by one.
+    let pairs: Vec<Vec<(usize, usize)>> = c
+        .speakers
+        .par_iter()
+        .map(|sp| same_statement_pairs(c, terms, sp))
+        .collect();
+    for (q, p) in pairs.into_iter().flatten() {
+        uf.union(q, p);
     }
     let groups = uf.groups((0..n).filter(|&q| eligible(&c.quotes[q])));
     let mut statement_of = vec![None; n];
@@ -162,6 +140,41 @@ pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
         statement_of,
         statements,
     }
+}
+
+/// One speaker's quotes that report the same statement, found through the
+/// terms they share.
+fn same_statement_pairs(c: &Corpus, terms: &[super::terms::TermVec], sp: &Speaker) -> Vec<(usize, usize)> {
+    let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (li, &q) in qs.iter().enumerate() {
+        for &k in &terms[q].keys {
+            postings.entry(k).or_default().push(li);
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut seen = vec![usize::MAX; qs.len()];
+    for (li, &q) in qs.iter().enumerate() {
+        for k in &terms[q].keys {
+            let list = &postings[k];
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            for &lj in list.iter().filter(|&&lj| lj > li) {
+                if seen[lj] == li {
+                    continue;
+                }
+                seen[lj] = li;
+                let p = qs[lj];
+                if dates_agree(c.quotes[q].when.as_ref(), c.quotes[p].when.as_ref())
+                    && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT
+                {
+                    pairs.push((q, p));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The outlets (or files, when the outlet is unknown) that reported a

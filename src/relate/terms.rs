@@ -264,14 +264,21 @@ pub fn vectors(texts: &[&str]) -> Vec<TermVec> {
 pub fn keyed_in_chunks<T: Sync>(
     docs: &[T],
     to_terms: impl Fn(&T) -> Vec<Term> + Sync,
-    mut register: impl FnMut(Vec<Term>) -> Vec<Keyed>,
+    mut register: impl FnMut(Vec<Term>) -> Vec<Keyed> + Send,
 ) -> Vec<Vec<Keyed>> {
     const CHUNK: usize = 4096;
     let mut keyed = Vec::with_capacity(docs.len());
+    // A chunk is registered (in order, on one core) while the next one is
+    // turned into terms.
+    let mut pending: Option<Vec<Vec<Term>>> = None;
     for chunk in docs.chunks(CHUNK) {
-        let terms: Vec<Vec<Term>> = chunk.par_iter().map(&to_terms).collect();
-        keyed.extend(terms.into_iter().map(&mut register));
+        let (terms, ()) = rayon::join(
+            || chunk.par_iter().map(&to_terms).collect::<Vec<Vec<Term>>>(),
+            || keyed.extend(pending.take().into_iter().flatten().map(&mut register)),
+        );
+        pending = Some(terms);
     }
+    keyed.extend(pending.into_iter().flatten().map(&mut register));
     keyed
 }
 
