@@ -5,6 +5,7 @@
 use super::discover::io_reason;
 use super::mojibake;
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Reads `file` whole, refusing it when it is larger than `max_bytes`;
@@ -85,14 +86,30 @@ pub fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    let (text, repaired) = mojibake::repair(&text);
-    if repaired > 0 {
-        warnings.push(format!("{repaired} mis-decoded character(s) (mojibake) repaired"));
-    }
-    let (text, removed) = strip_controls(&normalize_newlines(text));
-    if removed > 0 {
-        warnings.push(format!("{removed} control or escape sequence(s) removed"));
-    }
+    // Each step copies the text only when it changes it.
+    let repaired = match mojibake::repair(&text) {
+        (Cow::Owned(fixed), n) => Some((fixed, n)),
+        _ => None,
+    };
+    let text = match repaired {
+        Some((fixed, n)) => {
+            warnings.push(format!("{n} mis-decoded character(s) (mojibake) repaired"));
+            fixed
+        }
+        None => text,
+    };
+    let text = normalize_newlines(text);
+    let stripped = match strip_controls(&text) {
+        (Cow::Owned(clean), n) => Some((clean, n)),
+        _ => None,
+    };
+    let text = match stripped {
+        Some((clean, n)) => {
+            warnings.push(format!("{n} control or escape sequence(s) removed"));
+            clean
+        }
+        None => text,
+    };
     Ok((text, warnings))
 }
 
@@ -125,13 +142,30 @@ pub fn is_unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds an [`is_unsafe_char`], read byte by byte: C0
+/// controls but newline and tab, DEL, C1 controls (C2 80..9F) and bidi
+/// controls (E2 80 AA..AE, E2 81 A6..A9). Curly quotes share the E2 lead
+/// byte, so the two after it decide.
+fn has_unsafe_char(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => false,
+        0..=0x1F | 0x7F => true,
+        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    })
+}
+
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
 /// sequences, C0 controls other than newline and tab, C1 controls and bidi
 /// overrides. Returns the clean text and how many were removed.
-pub fn strip_controls(text: &str) -> (String, usize) {
-    let is_bad = is_unsafe_char;
-    if !text.chars().any(is_bad) {
-        return (text.to_string(), 0);
+pub fn strip_controls(text: &str) -> (Cow<'_, str>, usize) {
+    if !has_unsafe_char(text) {
+        return (Cow::Borrowed(text), 0);
     }
     let mut out = String::with_capacity(text.len());
     let mut removed = 0;
@@ -168,13 +202,13 @@ pub fn strip_controls(text: &str) -> (String, usize) {
                 }
                 None => {}
             }
-        } else if is_bad(c) {
+        } else if is_unsafe_char(c) {
             removed += 1;
         } else {
             out.push(c);
         }
     }
-    (out, removed)
+    (Cow::Owned(out), removed)
 }
 
 /// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
@@ -201,6 +235,27 @@ fn normalize_newlines(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_chars_found_by_bytes_as_by_chars() {
+        for s in [
+            "plain",
+            "“curly” ‘quotes’ — dash… €",
+            "tab\tand\nnewline",
+            "bell\u{7}",
+            "esc\u{1B}[31m",
+            "del\u{7F}",
+            "c1\u{85}",
+            "nbsp\u{A0}é",
+            "bidi\u{202E}",
+            "isolate\u{2068}",
+            "near\u{2069}x\u{206A}",
+            "\u{2029}\u{202F}",
+            "cr\r",
+        ] {
+            assert_eq!(has_unsafe_char(s), s.chars().any(is_unsafe_char), "{s:?}");
+        }
+    }
 
     #[test]
     fn bom_is_dropped_and_crlf_normalised() {

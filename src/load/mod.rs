@@ -227,8 +227,7 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
 /// The source with control and escape sequences removed from every field.
 fn sanitized(mut s: Source) -> Source {
     let clean = |t: &mut String| {
-        let (c, removed) = decode::strip_controls(t);
-        if removed > 0 {
+        if let (std::borrow::Cow::Owned(c), _) = decode::strip_controls(t) {
             *t = c;
         }
     };

@@ -5,6 +5,8 @@
 //! are valid UTF-8 for a plausible character, so real accented or Thai text
 //! is left alone.
 
+use std::borrow::Cow;
+
 use encoding_rs::{WINDOWS_1252, WINDOWS_874};
 
 /// The byte a character had under Windows-1252 or Windows-874, when it is
@@ -48,14 +50,16 @@ fn plausible(c: char, lead_was_thai: bool) -> bool {
 
 /// True when the text shows the tell-tale signs worth a repair pass.
 fn suspicious(text: &str) -> bool {
-    text.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Î', 'Ð', 'Ñ', '\u{E42}'])
+    // Each of these begins with byte C3 or E0: most texts have neither,
+    // and bytes are looked at much faster than characters (profiled).
+    text.bytes().any(|b| b == 0xC3 || b == 0xE0) && text.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Î', 'Ð', 'Ñ', '\u{E42}'])
 }
 
 /// Repairs mojibake in `text`; returns the repaired text and the number of
 /// sequences fixed (0 means `text` is returned unchanged).
-pub fn repair(text: &str) -> (String, usize) {
+pub fn repair(text: &str) -> (Cow<'_, str>, usize) {
     if !suspicious(text) {
-        return (text.to_string(), 0);
+        return (Cow::Borrowed(text), 0);
     }
     // Windows-874 mapping only when its signature (โ€ = E2 80, the start of
     // typographic punctuation) is present: Thai letters are real text otherwise.
@@ -74,7 +78,10 @@ pub fn repair(text: &str) -> (String, usize) {
             i += 1;
         }
     }
-    (out, fixed)
+    if fixed == 0 {
+        return (Cow::Borrowed(text), 0);
+    }
+    (Cow::Owned(out), fixed)
 }
 
 /// Decodes one UTF-8 sequence spelled by the characters at the start of
@@ -139,7 +146,7 @@ mod tests {
             "Ça va? «Oui»",
             "â la carte",
         ] {
-            assert_eq!(repair(s), (s.to_string(), 0), "{s}");
+            assert_eq!(repair(s), (s.into(), 0), "{s}");
         }
     }
 }
