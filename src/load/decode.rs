@@ -87,30 +87,33 @@ pub fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result
         return Err("empty file".into());
     }
     // Each step copies the text only when it changes it.
-    let repaired = match mojibake::repair(&text) {
-        (Cow::Owned(fixed), n) => Some((fixed, n)),
-        _ => None,
-    };
-    let text = match repaired {
-        Some((fixed, n)) => {
-            warnings.push(format!("{n} mis-decoded character(s) (mojibake) repaired"));
-            fixed
-        }
-        None => text,
-    };
-    let text = normalize_newlines(text);
-    let stripped = match strip_controls(&text) {
-        (Cow::Owned(clean), n) => Some((clean, n)),
-        _ => None,
-    };
-    let text = match stripped {
-        Some((clean, n)) => {
-            warnings.push(format!("{n} control or escape sequence(s) removed"));
-            clean
-        }
-        None => text,
-    };
+    let text = changed_by(text, mojibake::repair, &mut warnings, |n| {
+        format!("{n} mis-decoded character(s) (mojibake) repaired")
+    });
+    let text = changed_by(normalize_newlines(text), strip_controls, &mut warnings, |n| {
+        format!("{n} control or escape sequence(s) removed")
+    });
     Ok((text, warnings))
+}
+
+/// `text` after `step`, with a warning saying how much it changed.
+fn changed_by(
+    text: String,
+    step: impl for<'a> FnOnce(&'a str) -> (Cow<'a, str>, usize),
+    warnings: &mut Vec<String>,
+    warning: impl FnOnce(usize) -> String,
+) -> String {
+    let changed = match step(&text) {
+        (Cow::Owned(new), n) => Some((new, n)),
+        (Cow::Borrowed(_), _) => None,
+    };
+    match changed {
+        Some((new, n)) => {
+            warnings.push(warning(n));
+            new
+        }
+        None => text,
+    }
 }
 
 /// chardetng's guess for bytes that are not UTF-8.
