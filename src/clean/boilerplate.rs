@@ -3,13 +3,14 @@
 //! in which they apply lives in [`super::clean`].
 
 use crate::lexicon::SECTION;
-use crate::text::{word_count, Lower};
+use crate::text::{word_count, word_count_upto, Lower};
 
 /// One trimmed line, lowercased and counted once for all the rules that
 /// look at it.
 pub struct Line<'a> {
     pub text: &'a str,
     pub lower: Lower<'a>,
+    /// Its words, counted up to [`Line::WORDS_COUNTED`]: no rule asks more.
     pub words: usize,
 }
 
@@ -18,9 +19,13 @@ impl<'a> Line<'a> {
         Line {
             text,
             lower: Lower::of(text),
-            words: word_count(text),
+            words: word_count_upto(text, Self::WORDS_COUNTED),
         }
     }
+
+    /// Past this many words a line is long for every rule (the largest
+    /// threshold they use is 40).
+    pub const WORDS_COUNTED: usize = 41;
 }
 
 /// "U.S. World Business Lifestyle": a row of section names.

@@ -151,16 +151,26 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// byte, so the two after it decide.
 fn has_unsafe_char(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'\n' | b'\t' => false,
-        0..=0x1F | 0x7F => true,
-        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
-        0xE2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-        ),
-        _ => false,
-    })
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        i += 1;
+        let bad = match x {
+            // Printable ASCII, most of any text, first.
+            0x20..=0x7E | b'\n' | b'\t' => false,
+            0..=0x1F | 0x7F => true,
+            0xC2 => matches!(b.get(i), Some(0x80..=0x9F)),
+            0xE2 => matches!(
+                (b.get(i), b.get(i + 1)),
+                (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ),
+            _ => false,
+        };
+        if bad {
+            return true;
+        }
+    }
+    false
 }
 
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
