@@ -106,7 +106,14 @@ pub struct App {
     /// Quote search's index, built in the background while loading, else
     /// on the first search; `None` when the quotes changed since.
     pub search_index: Option<Arc<WordIndex>>,
+    /// When the list was last sorted while loading, and whether batches
+    /// arrived since.
+    list_sorted: Option<std::time::Instant>,
+    pub list_stale: bool,
 }
+
+/// How often the list is sorted again while batches arrive.
+pub const LIST_REFRESH: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl App {
     pub fn new(corpus: Corpus, size: Rect) -> App {
@@ -135,6 +142,8 @@ impl App {
             user: UserState::new(),
             message: None,
             search_index: None,
+            list_sorted: None,
+            list_stale: false,
         };
         app.rebuild_list();
         app.show_selected_article();
@@ -581,9 +590,19 @@ impl App {
     }
 
     /// After batches arrived: the list again, keeping the selection (or
-    /// showing the first article once there is one).
-    pub fn batches_arrived(&mut self) {
+    /// showing the first article once there is one). While batches keep
+    /// coming, at most every [`LIST_REFRESH`] unless `now`: sorting 100k
+    /// articles for every batch took a core from the loader (measured in
+    /// tmux: 34 s to load 100k articles).
+    pub fn batches_arrived(&mut self, now: bool) {
+        let due = self.list_sorted.is_none_or(|t| t.elapsed() >= LIST_REFRESH);
+        if !(now || due || self.list.is_empty()) {
+            self.list_stale = true;
+            return;
+        }
+        self.list_stale = false;
         self.rebuild_list_keeping_selection();
+        self.list_sorted = Some(std::time::Instant::now());
         if self.article.is_none() {
             self.show_selected_article();
         }

@@ -134,16 +134,17 @@ fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<Stri
                 batches = true;
             }
             Ok(Some(Message::WantCorpus)) => {
-                if batches {
-                    app.batches_arrived();
+                // Every batch is in: the list is complete.
+                if batches || app.list_stale {
+                    app.batches_arrived(true);
                     batches = false;
                 }
                 loader.give_corpus(std::sync::Arc::clone(&app.corpus));
             }
             Ok(Some(Message::Revision(r))) => app.revision_arrived(r),
             Ok(Some(Message::Speakers(r))) => {
-                if batches {
-                    app.batches_arrived();
+                if batches || app.list_stale {
+                    app.batches_arrived(true);
                     batches = false;
                 }
                 let warnings = app.speakers_merged(r);
@@ -165,8 +166,8 @@ fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<Stri
             }
         }
     };
-    if batches {
-        app.batches_arrived();
+    if batches || app.list_stale {
+        app.batches_arrived(false);
     }
     going
 }
