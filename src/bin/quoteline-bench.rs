@@ -19,8 +19,7 @@ use clap::Parser;
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use quoteline::gen::Generator;
-use quoteline::pipeline::{self, Event as LoadEvent};
-use quoteline::search::WordIndex;
+use quoteline::pipeline::Stage;
 use quoteline::{extract, load};
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -47,6 +46,8 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
+    // Frames without colour codes, as in the snapshot tests.
+    std::env::set_var("NO_COLOR", "1");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if args.extraction_only {
         bench_extraction(args.extract_articles, cores);
@@ -68,8 +69,8 @@ fn main() {
     println!("machine: {cores} cores");
 
     // Loading first, so the peak memory figure is the load's own.
-    let (corpus, index) = bench_load(&dir);
-    bench_keys(corpus, index);
+    let app = bench_load(&dir);
+    bench_keys(app);
     bench_extraction(args.extract_articles, cores);
 }
 
@@ -96,62 +97,66 @@ fn disk_mb(dir: &std::path::Path) -> f64 {
         / 1e6
 }
 
-/// Loads the folder as the reader does: the first frame, then batches,
-/// speakers, relations.
-fn bench_load(dir: &std::path::Path) -> (quoteline::model::Corpus, WordIndex) {
+/// Loads the folder as the reader does, through its own loop: the first
+/// frame, then the loader's messages taken a turn at a time (a frame drawn
+/// each turn, 15 ms between turns), until relations and the search index
+/// are in. Returns the reader.
+fn bench_load(dir: &std::path::Path) -> tui::app::App {
     let paths = vec![dir.to_string_lossy().into_owned()];
     let started = Instant::now();
-    // The reader's first frame: an empty corpus drawn before any file is read.
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
+    let mut app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
     terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
     let first_frame = started.elapsed();
-    let mut corpus = quoteline::model::Corpus::default();
-    let mut first_batch = None;
-    let mut builder = pipeline::run(&paths, &Default::default(), |event| {
-        if let LoadEvent::Batch(b) = event {
-            b.append_to(&mut corpus);
-            first_batch.get_or_insert(started.elapsed());
+    let loader = tui::loading::Loading::start(paths, Default::default());
+    app.loading = Some((Default::default(), loader.started));
+    let mut problems = Vec::new();
+    // When each stage was first seen.
+    let (mut first_articles, mut revising, mut relating) = (None, None, None);
+    let mut turns = 0usize;
+    loop {
+        let going = tui::take_loaded(&mut app, &loader, &mut problems);
+        terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
+        turns += 1;
+        if !app.list.is_empty() {
+            first_articles.get_or_insert(started.elapsed());
         }
-    });
-    let revision = builder.revise(&corpus);
-    let revised = revision.articles;
-    revision.apply(&mut corpus);
-    let extracted = started.elapsed();
-    builder.resolve().apply(&mut corpus);
-    drop(builder);
-    let speakers = started.elapsed();
-    quoteline::relate::compute(&corpus).apply(&mut corpus);
-    let related = started.elapsed();
-    let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
-    let index = WordIndex::build(&texts);
-    drop(texts);
-    let indexed = started.elapsed();
+        match app.loading.map(|(p, _)| p.stage) {
+            Some(Stage::Revising) | Some(Stage::Speakers) => {
+                revising.get_or_insert(started.elapsed());
+            }
+            Some(Stage::Relations) => {
+                revising.get_or_insert(started.elapsed());
+                relating.get_or_insert(started.elapsed());
+            }
+            _ => {}
+        }
+        if !going {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    let loaded = started.elapsed();
     let disk = disk_mb(dir);
+    let c = &app.corpus;
     println!(
-        "load {} articles ({disk:.0} MB on disk): {} quotes, {} speakers",
-        corpus.articles.len(),
-        corpus.quotes.len(),
-        corpus.speakers.len()
+        "load {} articles ({disk:.0} MB on disk) in the reader's loop: {} quotes, {} speakers, {turns} turns",
+        c.articles.len(),
+        c.quotes.len(),
+        c.speakers.len()
     );
-    println!("  first frame           {:>8.1} ms", ms(first_frame));
-    println!(
-        "  first articles shown  {:>8.1} ms",
-        ms(first_batch.unwrap_or_default())
-    );
-    println!(
-        "  all extracted         {:>8.1} ms ({revised} articles again, with genders from the corpus)",
-        ms(extracted)
-    );
-    println!("  speakers merged       {:>8.1} ms", ms(speakers));
-    println!("  related               {:>8.1} ms", ms(related));
-    println!("  fully loaded, indexed {:>8.1} ms", ms(indexed));
+    let at = |t: Option<Duration>| ms(t.unwrap_or_default());
+    println!("  first frame                  {:>8.1} ms", ms(first_frame));
+    println!("  first articles in the list   {:>8.1} ms", at(first_articles));
+    println!("  all read and extracted       {:>8.1} ms", at(revising));
+    println!("  speakers merged (relating)   {:>8.1} ms", at(relating));
+    println!("  fully loaded and indexed     {:>8.1} ms", ms(loaded));
     let peak = peak_mb();
     println!(
-        "  peak memory           {peak:>8.0} MB ({:.2}x the corpus on disk)",
+        "  peak memory                  {peak:>8.0} MB ({:.2}x the corpus on disk)",
         peak / disk
     );
-    (corpus, index)
+    app
 }
 
 fn ms(d: Duration) -> f64 {
@@ -182,16 +187,15 @@ fn report(what: &str, mut times: Vec<Duration>) {
 }
 
 /// Keystroke to frame: the key handled, then the frame drawn, at 200x60.
-fn bench_keys(corpus: quoteline::model::Corpus, index: WordIndex) {
-    std::env::set_var("NO_COLOR", "1");
+fn bench_keys(mut app: tui::app::App) {
+    let corpus = std::sync::Arc::clone(&app.corpus);
     println!("keystroke to frame at 200x60, {} quotes loaded", corpus.quotes.len());
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let top = (0..corpus.speakers.len())
         .max_by_key(|&s| corpus.speakers[s].quotes.len())
         .map(|s| corpus.speakers[s].name.clone())
         .unwrap_or_default();
-    let mut app = tui::app::App::new(corpus, Rect::new(0, 0, 200, 60));
-    app.search_index = Some(std::sync::Arc::new(index));
+    drop(corpus);
     let mut press = |app: &mut tui::app::App, keys: &str, times: &mut Vec<Duration>| {
         for c in keys.chars() {
             let t = Instant::now();

@@ -114,7 +114,7 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
 
 /// Applies what the loader sent, for at most [`loading::APPLY_BUDGET`].
 /// Returns false once loading is over.
-fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<String>) -> bool {
+pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<String>) -> bool {
     use loading::Message;
     let started = std::time::Instant::now();
     let mut batches = false;
