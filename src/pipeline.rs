@@ -199,11 +199,7 @@ impl Builder {
         let again: Vec<(ArticleId, Extraction)> = unsure
             .par_iter()
             .filter(|(_, surnames)| surnames.iter().any(|s| hints.contains_key(s)))
-            .filter_map(|&(aid, _)| {
-                let article = corpus.articles.get(aid)?;
-                let (scan, _) = extract::scan(article);
-                Some((aid, extract::extract(article, scan, &hints)))
-            })
+            .filter_map(|&(aid, _)| Some((aid, extract::extract(corpus.articles.get(aid)?, &hints))))
             .collect();
         let mut revision = Revision::default();
         for (aid, ex) in again {
@@ -294,15 +290,22 @@ pub struct Revision {
 
 impl Revision {
     pub fn apply(self, corpus: &mut Corpus) {
+        if self.quotes.is_empty() {
+            return;
+        }
         corpus.speakers.extend(self.speakers);
         for (qid, quote) in self.quotes {
-            if let Some(old) = corpus.quotes[qid].speaker {
-                corpus.speakers[old].quotes.retain(|&q| q != qid);
-            }
-            if let Some(new) = quote.speaker {
-                corpus.speakers[new].quotes.push(qid);
-            }
             corpus.quotes[qid] = quote;
+        }
+        // Each provisional speaker's quotes again, in one pass (taking
+        // each revised quote out of its old list would be quadratic).
+        for s in &mut corpus.speakers {
+            s.quotes.clear();
+        }
+        for (qid, q) in corpus.quotes.iter().enumerate() {
+            if let Some(s) = q.speaker {
+                corpus.speakers[s].quotes.push(qid);
+            }
         }
     }
 }

@@ -48,24 +48,6 @@ pub struct Extraction {
     pub people: Vec<SpeakerRef>,
 }
 
-/// The first pass over an article: its quotes paired and the people it
-/// names, kept for [`extract`] so the work is not done twice.
-pub struct Scan {
-    raw: Vec<quotes::RawQuote>,
-    people: People,
-}
-
-/// Scans an article; also returns its people with the genders the article
-/// alone settles, for [`people::HintCounter`].
-pub fn scan(article: &Article) -> (Scan, Vec<people::Person>) {
-    let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let ctx = Context::new(&article.text, &article.blocks, &raw);
-    let people = People::scan_names(&ctx);
-    let mut own = people.clone();
-    own.settle_genders(&ctx, &people::GenderHints::new());
-    (Scan { raw, people }, own.persons)
-}
-
 /// Extracts one article on its own (no genders learnt from other articles).
 pub fn extract_alone(article: &Article) -> Extraction {
     extract_first(article).extraction
@@ -144,12 +126,13 @@ impl Extraction {
 
 /// Runs the whole extraction on a cleaned article; `hints` are the genders
 /// learnt across the corpus.
-pub fn extract(article: &Article, scan: Scan, hints: &people::GenderHints) -> Extraction {
+pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
     if let Some(given) = &article.given {
         return given_quote(article, given);
     }
-    let Scan { raw, mut people } = scan;
+    let raw = quotes::find_quotes(&article.text, &article.blocks);
     let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let mut people = People::scan_names(&ctx);
     people.settle_genders(&ctx, hints);
     finish(article, &ctx, people)
 }
