@@ -4,14 +4,14 @@
 mod tui;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use quoteline::{export, load_corpus, state, LoadOptions};
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
 
 /// Loading makes and drops millions of small strings and vectors; the
 /// system allocator spent a tenth of the load in malloc and free (profiled).
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use quoteline::{export, load_corpus, state, LoadOptions};
-use std::io::{BufWriter, Write};
-use std::process::ExitCode;
 
 #[derive(Parser)]
 #[command(

@@ -12,11 +12,6 @@
 mod tui;
 
 use clap::Parser;
-
-/// Loading makes and drops millions of small strings and vectors; the
-/// system allocator spent a tenth of the load in malloc and free (profiled).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use quoteline::gen::Generator;
 use quoteline::pipeline::Stage;
@@ -26,6 +21,11 @@ use ratatui::layout::Rect;
 use ratatui::Terminal;
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
+
+/// Loading makes and drops millions of small strings and vectors; the
+/// system allocator spent a tenth of the load in malloc and free (profiled).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(name = "quoteline-bench", about = "Print quoteline's speed and scale figures.")]

@@ -46,6 +46,9 @@ pub fn is_menu_bar(line: &Line) -> bool {
 
 /// "Americas|Business|Economy": categories joined by bars.
 pub fn is_category_line(line: &Line) -> bool {
+    if !line.text.contains('|') {
+        return false;
+    }
     let parts: Vec<&str> = line.text.split('|').map(str::trim).collect();
     parts.len() >= 2
         && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 3)

@@ -191,10 +191,7 @@ impl Vocab {
             .iter()
             .map(|t| {
                 let next = self.ids.len() as u32;
-                let id = match self.ids.get(&t.stem) {
-                    Some(&id) => id,
-                    None => *self.ids.entry(Arc::clone(&t.stem)).or_insert(next),
-                };
+                let id = *self.ids.entry(Arc::clone(&t.stem)).or_insert(next);
                 Keyed {
                     key: (id << 1) | u32::from(t.negated),
                     number: t.number,

@@ -105,11 +105,11 @@ pub struct App {
     pub message: Option<String>,
     /// Quote search's index, built in the background while loading, else
     /// on the first search; `None` when the quotes changed since.
-    pub search_index: Option<Arc<WordIndex>>,
+    pub search_index: Option<WordIndex>,
     /// When the list was last sorted while loading, and whether batches
     /// arrived since.
     list_sorted: Option<std::time::Instant>,
-    pub list_stale: bool,
+    list_stale: bool,
 }
 
 /// How often the list is sorted again while batches arrive.
@@ -587,6 +587,7 @@ impl App {
     pub fn append_batch(&mut self, batch: quoteline::pipeline::Batch) {
         batch.append_to(self.corpus_mut());
         self.read.resize(self.corpus.articles.len(), false);
+        self.list_stale = true;
     }
 
     /// After batches arrived: the list again, keeping the selection (or
@@ -594,10 +595,9 @@ impl App {
     /// coming, at most every [`LIST_REFRESH`] unless `now`: sorting 100k
     /// articles for every batch took a core from the loader (measured in
     /// tmux: 34 s to load 100k articles).
-    pub fn batches_arrived(&mut self, now: bool) {
+    pub fn refresh_list(&mut self, now: bool) {
         let due = self.list_sorted.is_none_or(|t| t.elapsed() >= LIST_REFRESH);
-        if !(now || due || self.list.is_empty()) {
-            self.list_stale = true;
+        if !self.list_stale || !(now || due || self.list.is_empty()) {
             return;
         }
         self.list_stale = false;
@@ -632,7 +632,7 @@ impl App {
     /// quotes. Loading is done.
     pub fn relations_ready(&mut self, relations: quoteline::relate::Relations, search_index: WordIndex) {
         relations.apply(self.corpus_mut());
-        self.search_index = Some(Arc::new(search_index));
+        self.search_index = Some(search_index);
         if let Some((_, started)) = self.loading.take() {
             self.message = Some(format!(
                 "loaded {} articles, {} quotes in {:.1} s",
@@ -872,7 +872,7 @@ impl App {
                     }
                     None => {
                         let texts: Vec<&str> = c.quotes.iter().map(|q| c.quote_text(q)).collect();
-                        let index = Arc::new(WordIndex::build(&texts));
+                        let index = WordIndex::build(&texts);
                         let found = index.find(input);
                         self.search_index = Some(index);
                         found

@@ -117,7 +117,6 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
 pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<String>) -> bool {
     use loading::Message;
     let started = std::time::Instant::now();
-    let mut batches = false;
     let going = loop {
         if started.elapsed() > loading::APPLY_BUDGET {
             break true;
@@ -131,22 +130,14 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             Ok(Some(Message::Batch(b))) => {
                 problems.extend(b.diagnostics.iter().map(ToString::to_string));
                 app.append_batch(b);
-                batches = true;
             }
             Ok(Some(Message::WantCorpus)) => {
                 // Every batch is in: the list is complete.
-                if batches || app.list_stale {
-                    app.batches_arrived(true);
-                    batches = false;
-                }
+                app.refresh_list(true);
                 loader.give_corpus(std::sync::Arc::clone(&app.corpus));
             }
             Ok(Some(Message::Revision(r))) => app.revision_arrived(r),
             Ok(Some(Message::Speakers(r))) => {
-                if batches || app.list_stale {
-                    app.batches_arrived(true);
-                    batches = false;
-                }
                 let warnings = app.speakers_merged(r);
                 problems.extend(warnings.into_iter().map(|w| format!("quoteline: warning: {w}")));
                 loader.give_corpus(std::sync::Arc::clone(&app.corpus));
@@ -166,9 +157,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             }
         }
     };
-    if batches || app.list_stale {
-        app.batches_arrived(false);
-    }
+    app.refresh_list(false);
     going
 }
 
