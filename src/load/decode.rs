@@ -153,6 +153,14 @@ fn has_unsafe_char(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Eight bytes at a time while they are all printable ASCII, most
+        // of any text (a byte at a time cost 4% of extraction; profiled).
+        if let Some(word) = b.get(i..i + 8) {
+            if all_printable_ascii(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         i += 1;
         let bad = match x {
@@ -171,6 +179,17 @@ fn has_unsafe_char(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether eight bytes are all in 0x20..=0x7E (bit tricks: a byte below
+/// 0x20 borrows when 0x20 is subtracted, DEL is zero after xor with 0x7F).
+fn all_printable_ascii(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let del = w ^ (ONES * 0x7F);
+    let is_del = del.wrapping_sub(ONES) & !del & HIGH;
+    (w & HIGH) | below_space | is_del == 0
 }
 
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
@@ -268,6 +287,15 @@ mod tests {
         ] {
             assert_eq!(has_unsafe_char(s), s.chars().any(is_unsafe_char), "{s:?}");
         }
+    }
+
+    #[test]
+    fn printable_ascii_words() {
+        for x in 0u8..=255 {
+            let word = u64::from_le_bytes([b'a', b'b', x, b'c', b'd', b'e', b'f', b'g']);
+            assert_eq!(all_printable_ascii(word), (0x20..=0x7E).contains(&x), "{x:#x}");
+        }
+        assert!(all_printable_ascii(u64::from_le_bytes(*b" ~~~~~~~")));
     }
 
     #[test]

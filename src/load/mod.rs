@@ -75,24 +75,28 @@ pub enum Format {
 /// The format of a file: its content decides when it is clear (a page that
 /// starts with `<html`, a feed root, a JSON value); else its extension.
 pub fn detect(file: &str, bytes: &[u8]) -> Format {
+    let by_ext = format_by_extension(file);
+    // Markup and JSON begin with one of three bytes after any blank or BOM;
+    // plain text, most files, is told without decoding a head (profiled).
+    let mut lead = bytes;
+    loop {
+        if let Some(rest) = lead.strip_prefix("\u{FEFF}".as_bytes()) {
+            lead = rest;
+        } else if let [b' ' | b'\t' | b'\r' | b'\n', rest @ ..] = lead {
+            lead = rest;
+        } else {
+            break;
+        }
+    }
+    if !matches!(lead.first(), Some(b'<' | b'{' | b'[')) {
+        return by_ext.unwrap_or(Format::Text);
+    }
     let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)])
         .trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n'])
         .chars()
         .take(512)
         .collect::<String>()
         .to_ascii_lowercase();
-    let ext = std::path::Path::new(file)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let by_ext = match ext.as_str() {
-        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
-        "json" => Some(Format::Json),
-        "jsonl" | "ndjson" => Some(Format::JsonLines),
-        "rss" | "atom" | "xml" => Some(Format::Feed),
-        _ => None,
-    };
     let after_decl = head
         .strip_prefix("<?xml")
         .and_then(|r| r.split_once("?>"))
@@ -118,6 +122,22 @@ pub fn detect(file: &str, bytes: &[u8]) -> Format {
         return if is_lines { Format::JsonLines } else { Format::Json };
     }
     by_ext.unwrap_or(Format::Text)
+}
+
+/// The format a file's extension names, if any.
+fn format_by_extension(file: &str) -> Option<Format> {
+    let ext = std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "rss" | "atom" | "xml" => Some(Format::Feed),
+        _ => None,
+    }
 }
 
 thread_local! {
