@@ -233,6 +233,29 @@ pub fn is_double_close(c: char) -> bool {
     matches!(c, '\u{201D}' | '\u{00BB}')
 }
 
+/// The first index from `i` on whose byte is not ASCII or is one of the
+/// ASCII bytes `wanted` (`b.len()` when none is), read eight bytes at a
+/// time: scanners that care only about quote marks skip plain prose fast.
+pub fn next_notable(b: &[u8], mut i: usize, wanted: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let notable = wanted
+            .iter()
+            .fold(w & HIGH, |acc, &x| acc | has_zero_byte(w ^ (ONES * u64::from(x))));
+        if notable != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 && !wanted.contains(&b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Count of words in `s`: runs of letters, digits and apostrophes that
 /// hold at least one letter or digit.
 pub fn word_count(s: &str) -> usize {
@@ -388,6 +411,17 @@ mod tests {
         for cap in [0, 1, 5, 31, 32, 33, 41, 100, 200] {
             assert_eq!(word_count_upto(&long, cap), cap.min(100), "cap {cap}");
         }
+    }
+
+    #[test]
+    fn notable_bytes_are_found_wherever_they_are() {
+        let text = "plain prose, then a “curly” mark and a 'straight' one";
+        let b = text.as_bytes();
+        let slow = |i: usize| (i..b.len()).find(|&j| b[j] >= 0x80 || b[j] == b'\'').unwrap_or(b.len());
+        for i in 0..=b.len() {
+            assert_eq!(next_notable(b, i, b"'"), slow(i), "from {i}");
+        }
+        assert_eq!(next_notable(b"no marks at all here", 0, b"\"'"), 20);
     }
 
     #[test]

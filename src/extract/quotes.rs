@@ -8,7 +8,7 @@
 //! its paragraph, so an unbalanced mark spoils at most its own paragraph.
 
 use crate::model::{Block, Span};
-use crate::text::{is_double_close, is_double_open};
+use crate::text::{is_double_close, is_double_open, next_notable};
 
 /// A quotation found in the text (one paragraph's piece of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +72,9 @@ fn double_marks(s: &str) -> Vec<Mark> {
     let mut i = 0;
     while i < s.len() {
         // Most bytes are ASCII that no mark starts with (profiled).
-        if b[i] < 0x80 && !matches!(b[i], b'\'' | b'`' | b'"') {
-            i += 1;
-            continue;
+        i = next_notable(b, i, b"'`\"");
+        if i >= b.len() {
+            break;
         }
         let c = char_at(s, i).unwrap();
         let len = c.len_utf8();
@@ -135,11 +135,17 @@ fn double_marks(s: &str) -> Vec<Mark> {
 /// Single marks that look like quotation marks rather than apostrophes.
 fn single_marks(s: &str, from: usize, to: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
-    for (k, c) in s[from..to].char_indices() {
-        let i = from + k;
+    let b = &s.as_bytes()[..to];
+    let mut i = from;
+    loop {
+        // Only apostrophes and non-ASCII characters can be single marks.
+        i = next_notable(b, i, b"'");
+        let Some(c) = s[i..to].chars().next() else { break };
+        i += c.len_utf8();
         if !matches!(c, '\u{2018}' | '\u{2019}' | '\'') {
             continue;
         }
+        let i = i - c.len_utf8();
         if s[i..].starts_with("''") || (i > 0 && s[..i].ends_with('\'') && c == '\'') {
             continue; // part of a '' double mark
         }
