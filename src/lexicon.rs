@@ -2258,6 +2258,64 @@ pub const SECTIONS: &[&str] = &[
     "today",
 ];
 
+/// Countries, cities and places whose capitalised names are not people.
+pub const PLACES: &[&str] = &[
+    "mexico",
+    "america",
+    "china",
+    "russia",
+    "iran",
+    "iraq",
+    "syria",
+    "israel",
+    "canada",
+    "france",
+    "germany",
+    "britain",
+    "england",
+    "japan",
+    "india",
+    "pakistan",
+    "ukraine",
+    "cuba",
+    "venezuela",
+    "colombia",
+    "brazil",
+    "argentina",
+    "turkey",
+    "egypt",
+    "afghanistan",
+    "korea",
+    "europe",
+    "washington",
+    "moscow",
+    "beijing",
+    "tehran",
+    "london",
+    "paris",
+    "berlin",
+    "ottawa",
+    "havana",
+    "kiev",
+    "kyiv",
+    "jerusalem",
+    "saudi",
+    "arabia",
+    "libya",
+    "yemen",
+    "spain",
+    "italy",
+    "greece",
+    "poland",
+    "hollywood",
+    "wall",
+    "street",
+    "silicon",
+    "valley",
+    "valdoria",
+    "norland",
+];
+
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -2275,6 +2333,10 @@ macro_rules! word_set {
     ($name:ident, $list:ident) => {
         pub static $name: WordSet = WordSet(LazyLock::new(|| $list.iter().copied().collect()));
     };
+    // A union of lists, for a rule that asks all of them of every word.
+    ($name:ident, [$($list:ident),+]) => {
+        pub static $name: WordSet = WordSet(LazyLock::new(|| [$($list),+].into_iter().flatten().copied().collect()));
+    };
 }
 
 word_set!(SPEECH_CUE, SPEECH_CUES);
@@ -2290,3 +2352,7 @@ word_set!(STOP_WORD, STOP_WORDS);
 word_set!(NEGATOR, NEGATORS);
 word_set!(REPLY_CUE, REPLY_CUES);
 word_set!(SECTION, SECTIONS);
+word_set!(PLACE, PLACES);
+// Titles, organisation words, common words, anonymous heads and places: a
+// capitalised word in any of them is never part of a person's name.
+word_set!(NEVER_IN_NAME, [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES]);

@@ -2,7 +2,7 @@
 //! President Claudia Sheinbaum"), a pronoun ("she"), an organisation ("the
 //! White House") or an anonymous source ("a senior Pentagon official").
 
-use crate::lexicon::{ANON_HEAD, FEMALE_NAME, MALE_NAME, NOT_A_NAME, ORG_WORD, TITLE};
+use crate::lexicon::{ANON_HEAD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, TITLE};
 use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL};
 use crate::model::Span;
 use crate::text::Token;
@@ -65,63 +65,6 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     }
 }
 
-const COUNTRIES: &[&str] = &[
-    "mexico",
-    "america",
-    "china",
-    "russia",
-    "iran",
-    "iraq",
-    "syria",
-    "israel",
-    "canada",
-    "france",
-    "germany",
-    "britain",
-    "england",
-    "japan",
-    "india",
-    "pakistan",
-    "ukraine",
-    "cuba",
-    "venezuela",
-    "colombia",
-    "brazil",
-    "argentina",
-    "turkey",
-    "egypt",
-    "afghanistan",
-    "korea",
-    "europe",
-    "washington",
-    "moscow",
-    "beijing",
-    "tehran",
-    "london",
-    "paris",
-    "berlin",
-    "ottawa",
-    "havana",
-    "kiev",
-    "kyiv",
-    "jerusalem",
-    "saudi",
-    "arabia",
-    "libya",
-    "yemen",
-    "spain",
-    "italy",
-    "greece",
-    "poland",
-    "hollywood",
-    "wall",
-    "street",
-    "silicon",
-    "valley",
-    "valdoria",
-    "norland",
-];
-
 const PARTICLES: &[&str] = &[
     "de", "la", "van", "von", "der", "del", "da", "di", "bin", "al", "el", "le", "du", "dos", "das", "ibn",
 ];
@@ -145,12 +88,13 @@ pub fn is_name_word(t: &Token) -> bool {
     }
     let l = lower(t);
     let l = strip_possessive(&l).trim_end_matches('.');
-    if TITLE.has(l) || ORG_WORD.has(l) || NOT_A_NAME.has(l) || ANON_HEAD.has(l) || COUNTRIES.contains(&l) {
+    if NEVER_IN_NAME.has(l) {
         return false;
     }
     // All-capital words are acronyms (NBC, GOP, U.S.), except initials ("A.").
-    let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
-    !(letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()))
+    let mut letters = t.text.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters.clone().all(char::is_uppercase) && letters.nth(1).is_some();
+    !acronym
 }
 
 fn is_initial(t: &Token) -> bool {
@@ -335,7 +279,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         && words[0].text.chars().all(|c| c.is_uppercase() || c == '.' || c == '&');
     let org_like = words.iter().any(|t| t.is_cap() && ORG_WORD.has(&lower(t)))
         || all_caps_acronym
-        || (words.len() <= 2 && words.last().is_some_and(|t| COUNTRIES.contains(&lower(t).as_str())));
+        || (words.len() <= 2 && words.last().is_some_and(|t| PLACE.has(&lower(t))));
     if org_like && words.last().is_some_and(|t| t.is_cap()) {
         let name = phrase.trim_start_matches("the ").trim_start_matches("The ").to_string();
         return Some(Np {
@@ -364,7 +308,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             );
         let common = NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3;
         let wordlike = only.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if only.is_cap() && wordlike && !calendar && !common && !COUNTRIES.contains(&l.as_str()) {
+        if only.is_cap() && wordlike && !calendar && !common && !PLACE.has(&l) {
             return Some(Np {
                 kind: NpKind::Person {
                     name: only.text.to_string(),
