@@ -31,8 +31,8 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    let w = word.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| m.eq_ignore_ascii_case(w)).map(|&(_, n)| n)
 }
 
 /// `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD` between separators) anywhere in

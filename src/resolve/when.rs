@@ -119,7 +119,12 @@ pub fn find(tokens: &[Token], from: usize, to: usize, skip: impl Fn(usize) -> bo
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        let Some((len, expr)) = match_at(&words, &idx, tokens, k) else {
+        let found = if may_start(&words[k]) {
+            match_at(&words, &idx, tokens, k)
+        } else {
+            None
+        };
+        let Some((len, expr)) = found else {
             k += 1;
             continue;
         };
@@ -149,6 +154,44 @@ fn in_other_clause(before: &[Token]) -> bool {
         .rev()
         .take_while(|t| !t.is_punct(",;:(—–"))
         .any(|t| t.is_word && matches!(t.lower().as_str(), "who" | "which" | "whose" | "whom" | "where"))
+}
+
+/// Whether an expression can start with word `w`: a quick no for most
+/// words, before [`match_at`] tries them all (profiled). It must say yes
+/// to every word `match_at` starts an expression with.
+fn may_start(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "at"
+                | "this"
+                | "last"
+                | "earlier"
+                | "over"
+                | "during"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "early"
+                | "mid"
+                | "middle"
+                | "late"
+        )
+        || w.starts_with("mid-")
+        || weekday(w).is_some()
+        || month_number(w).is_some()
 }
 
 /// Tries to read an expression starting at word `k`; returns its length in
