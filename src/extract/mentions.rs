@@ -48,6 +48,31 @@ pub struct Np {
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
+    // Every pronoun begins with one of these letters, and no other first
+    // character lowercases to one: most words are ruled out here, as this
+    // is asked of every word of every article (profiled).
+    if !matches!(
+        word.as_bytes().first(),
+        Some(
+            b'h' | b's'
+                | b't'
+                | b'w'
+                | b'u'
+                | b'o'
+                | b'i'
+                | b'm'
+                | b'H'
+                | b'S'
+                | b'T'
+                | b'W'
+                | b'U'
+                | b'O'
+                | b'I'
+                | b'M'
+        )
+    ) {
+        return None;
+    }
     let w = crate::text::Lower::of(word);
     let w = w.as_str();
     if PRONOUNS_MALE.contains(&w) {
@@ -68,6 +93,23 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 const PARTICLES: &[&str] = &[
     "de", "la", "van", "von", "der", "del", "da", "di", "bin", "al", "el", "le", "du", "dos", "das", "ibn",
 ];
+
+#[cfg(test)]
+#[test]
+fn pronouns_begin_with_the_letters_pronoun_looks_for() {
+    for w in [
+        PRONOUNS_MALE,
+        PRONOUNS_FEMALE,
+        PRONOUNS_FIRST,
+        PRONOUNS_PLURAL,
+        PRONOUNS_NEUTER,
+    ]
+    .concat()
+    {
+        assert!(pronoun(w).is_some() || matches!(w, "we" | "us"), "{w}");
+        assert!(pronoun(&w.to_uppercase()).is_some() || matches!(w, "we" | "us"), "{w}");
+    }
+}
 
 fn lower<'a>(t: &Token<'a>) -> crate::text::Lower<'a> {
     t.lower()
