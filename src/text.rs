@@ -49,6 +49,34 @@ fn lowercase(s: &str) -> String {
     out
 }
 
+/// `s` lowercased, when every character lowercases to one of the same
+/// byte length (`None` otherwise): then any slice of the result is the
+/// lowercase of the same slice of `s`, and a whole article is lowered at
+/// once instead of line by line.
+pub fn lowercase_in_place_of(s: &str) -> Option<String> {
+    // Only capital sigma lowers by its context.
+    if s.contains('Σ') {
+        return None;
+    }
+    let mut out = s.to_ascii_lowercase().into_bytes();
+    let b = s.as_bytes();
+    let mut i = next_notable(b, 0, b"");
+    while i < b.len() {
+        let c = s[i..].chars().next().expect("at a char boundary");
+        let len = c.len_utf8();
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == len => {
+                l.encode_utf8(&mut out[i..i + len]);
+            }
+            _ => return None,
+        }
+        i = next_notable(b, i + len, b"");
+    }
+    // Each character was replaced by one of its own length.
+    Some(String::from_utf8(out).expect("lowercased UTF-8"))
+}
+
 /// Lowercase with curly apostrophes made straight.
 pub fn normalize_word(w: &str) -> String {
     w.chars()
@@ -508,6 +536,20 @@ mod tests {
             assert_eq!(next_notable(b, i, b"'"), slow(i), "from {i}");
         }
         assert_eq!(next_notable(b"no marks at all here", 0, b"\"'"), 20);
+    }
+
+    #[test]
+    fn whole_text_lowercase_slices_as_each_slice_lowercased() {
+        let text = "“We Will NOT pay,” Said Ärtz in ÖLKRISE — ça va, François?\nNext LINE é";
+        let lower = lowercase_in_place_of(text).expect("same lengths");
+        assert_eq!(lower, text.to_lowercase());
+        for (a, _) in text.char_indices() {
+            for (z, _) in text[a..].char_indices() {
+                assert_eq!(&lower[a..a + z], text[a..a + z].to_lowercase());
+            }
+        }
+        assert_eq!(lowercase_in_place_of("İstanbul"), None);
+        assert_eq!(lowercase_in_place_of("ΟΔΟΣ"), None);
     }
 
     #[test]

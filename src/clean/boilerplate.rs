@@ -18,9 +18,14 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::with_lower(text, Lower::of(text))
+    }
+
+    /// A line whose lowercase is already known (a slice of its article's).
+    pub fn with_lower(text: &'a str, lower: Lower<'a>) -> Self {
         Line {
             text,
-            lower: Lower::of(text),
+            lower,
             words: word_count_upto(text, Self::WORDS_COUNTED),
         }
     }

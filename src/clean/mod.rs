@@ -8,6 +8,7 @@ pub mod meta;
 use crate::load::Source;
 use crate::model::{Article, Block, BlockRole, DateSource, Removed, Span};
 use crate::resolve::dates;
+use crate::text::Lower;
 use boilerplate::{self as bp, Line};
 
 /// Splits text into paragraphs: each non-empty line, except that hard-wrapped
@@ -84,7 +85,15 @@ pub fn clean(source: &Source) -> Article {
     } else {
         paragraphs(text, source.meta_len)
     };
-    let lines: Vec<Line> = spans.iter().map(|s| Line::new(&text[s.start..s.end])).collect();
+    // The article lowered once, when its offsets allow (nearly always).
+    let lower_text = crate::text::lowercase_in_place_of(text);
+    let lines: Vec<Line> = spans
+        .iter()
+        .map(|s| match &lower_text {
+            Some(lower) => Line::with_lower(&text[s.start..s.end], Lower::Same(&lower[s.start..s.end])),
+            None => Line::new(&text[s.start..s.end]),
+        })
+        .collect();
     let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
     let mut header = Header::default();
     if source.given.is_some() {
