@@ -233,18 +233,6 @@ pub fn is_image_credit(line: &Line) -> bool {
 /// Invitations to the outlet's social channels: "Join our Telegram
 /// channel", "Folge uns auf Instagram". A platform named alone is news.
 pub fn is_social_promo(line: &Line) -> bool {
-    static PLATFORMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::new([
-            "telegram",
-            "youtube",
-            "whatsapp",
-            "instagram",
-            "tiktok",
-            "facebook",
-            "twitter",
-        ])
-        .expect("fixed patterns")
-    });
     static INVITES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::new([
             "join us",
@@ -271,7 +259,24 @@ pub fn is_social_promo(line: &Line) -> bool {
     // One automaton per list: a line is read once per list, not once per
     // phrase (this rule looked at every paragraph 25 times; profiled).
     let l = line.lower.as_str();
-    line.words <= 40 && PLATFORMS.is_match(l) && INVITES.is_match(l)
+    line.words <= 40 && names_a_platform(l) && INVITES.is_match(l)
+}
+
+/// Whether lowercased text names a social platform (see [`is_social_promo`]).
+pub fn names_a_platform(lower: &str) -> bool {
+    static PLATFORMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "telegram",
+            "youtube",
+            "whatsapp",
+            "instagram",
+            "tiktok",
+            "facebook",
+            "twitter",
+        ])
+        .expect("fixed patterns")
+    });
+    PLATFORMS.is_match(lower)
 }
 
 /// Paywall and subscription notices: "To view the full story, please
@@ -288,7 +293,12 @@ pub fn is_paywall_notice(line: &Line) -> bool {
         "subscribe now to read",
     ];
     let l = line.lower.as_str();
-    l.contains("subscri") && PHRASES.iter().any(|p| l.contains(p))
+    may_hold_paywall_notice(l) && PHRASES.iter().any(|p| l.contains(p))
+}
+
+/// Whether lowercased text may hold a paywall notice: they all say "subscri…".
+pub fn may_hold_paywall_notice(lower: &str) -> bool {
+    lower.contains("subscri")
 }
 
 /// Share and popularity widgets.

@@ -53,24 +53,45 @@ enum Verdict {
     Remove(&'static str),
 }
 
-/// The per-line clutter rules, applied anywhere in the text, in this order.
-/// A named test on one trimmed line.
-type LineRule = (&'static str, fn(&Line) -> bool);
+/// A per-line clutter rule: a named test on one trimmed line, and maybe a
+/// quick test of the whole lowercased article that holds wherever the line
+/// test can (so an article without a social platform's name is not read
+/// line by line for invitations to one).
+struct LineRule {
+    reason: &'static str,
+    is: fn(&Line) -> bool,
+    in_article: Option<fn(&str) -> bool>,
+}
 
+const fn rule(reason: &'static str, is: fn(&Line) -> bool) -> LineRule {
+    LineRule {
+        reason,
+        is,
+        in_article: None,
+    }
+}
+
+/// The per-line clutter rules, applied anywhere in the text, in this order.
 const LINE_RULES: &[LineRule] = &[
-    ("site date header", bp::is_today_header),
-    ("read more link", bp::is_read_more),
-    ("list widget", bp::is_list_widget),
-    ("comment form", bp::is_comment_form),
-    ("reading time", bp::is_read_time),
-    ("image placeholder", bp::is_image_placeholder),
-    ("image credit", bp::is_image_credit),
-    ("paywall notice", bp::is_paywall_notice),
-    ("social promo", bp::is_social_promo),
-    ("share widget", bp::is_share_widget),
-    ("category line", bp::is_category_line),
-    ("agency credit", bp::is_agency_credit),
-    ("separator", bp::is_separator),
+    rule("site date header", bp::is_today_header),
+    rule("read more link", bp::is_read_more),
+    rule("list widget", bp::is_list_widget),
+    rule("comment form", bp::is_comment_form),
+    rule("reading time", bp::is_read_time),
+    rule("image placeholder", bp::is_image_placeholder),
+    rule("image credit", bp::is_image_credit),
+    LineRule {
+        in_article: Some(bp::may_hold_paywall_notice),
+        ..rule("paywall notice", bp::is_paywall_notice)
+    },
+    LineRule {
+        in_article: Some(bp::names_a_platform),
+        ..rule("social promo", bp::is_social_promo)
+    },
+    rule("share widget", bp::is_share_widget),
+    rule("category line", bp::is_category_line),
+    rule("agency credit", bp::is_agency_credit),
+    rule("separator", bp::is_separator),
 ];
 
 /// Reasons after which the rest of the page is related links, not article.
@@ -99,9 +120,16 @@ pub fn clean(source: &Source) -> Article {
     if source.given.is_some() {
         verdicts = vec![Some(Verdict::Keep(BlockRole::Body)); lines.len()];
     } else {
+        let rules: Vec<&LineRule> = LINE_RULES
+            .iter()
+            .filter(|r| match (r.in_article, &lower_text) {
+                (Some(may), Some(lower)) => may(lower),
+                _ => true,
+            })
+            .collect();
         for (i, line) in lines.iter().enumerate() {
-            if let Some((reason, _)) = LINE_RULES.iter().find(|(_, rule)| rule(line)) {
-                verdicts[i] = Some(Verdict::Remove(reason));
+            if let Some(rule) = rules.iter().find(|r| (r.is)(line)) {
+                verdicts[i] = Some(Verdict::Remove(rule.reason));
             }
         }
         mark_list_items(&lines, &mut verdicts);
