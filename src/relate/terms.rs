@@ -13,26 +13,64 @@ use std::sync::{Arc, LazyLock};
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-thread_local! {
-    /// Stems already computed on this thread, shared: news reuses its
-    /// words, and the stemmer and its strings were the costliest step
-    /// here (profiled).
-    static STEMS: std::cell::RefCell<FxHashMap<Box<str>, Arc<str>>> = Default::default();
+/// What a word (or a part of a hyphenated word) is to a wording.
+#[derive(Clone)]
+enum PartClass {
+    Stop,
+    Term { stem: Arc<str>, number: bool },
 }
 
-fn stem(word: &str) -> Arc<str> {
-    STEMS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(word) {
-            return Arc::clone(s);
+/// A word's classes, looked up once per word: whether it negates, and what
+/// it is as a part.
+#[derive(Clone)]
+struct WordClass {
+    negator: bool,
+    part: PartClass,
+}
+
+fn class_of(word: &str) -> WordClass {
+    let part = if STOP_WORD.has(word) {
+        PartClass::Stop
+    } else if word.starts_with(|c: char| c.is_ascii_digit()) {
+        PartClass::Term {
+            stem: word.trim_end_matches('%').into(),
+            number: true,
         }
-        if cache.len() > 200_000 {
-            cache.clear();
+    } else if let Some(n) = number_word(word) {
+        PartClass::Term {
+            stem: n.into(),
+            number: true,
         }
-        let s: Arc<str> = STEMMER.stem(word).into();
-        cache.insert(word.into(), Arc::clone(&s));
-        s
-    })
+    } else {
+        PartClass::Term {
+            stem: STEMMER.stem(word).into(),
+            number: false,
+        }
+    };
+    WordClass {
+        negator: is_negator(word),
+        part,
+    }
+}
+
+thread_local! {
+    /// Words already classed on this thread, with their stems shared: news
+    /// reuses its words, and the stemmer, its strings and one set lookup
+    /// after another were the costliest steps here (profiled).
+    static CLASSES: std::cell::RefCell<FxHashMap<Box<str>, WordClass>> = Default::default();
+}
+
+/// [`class_of`], from a thread's cache.
+fn cached_class(cache: &mut FxHashMap<Box<str>, WordClass>, word: &str) -> WordClass {
+    if let Some(c) = cache.get(word) {
+        return c.clone();
+    }
+    if cache.len() > 200_000 {
+        cache.clear();
+    }
+    let c = class_of(word);
+    cache.insert(word.into(), c.clone());
+    c
 }
 
 /// How many words after a negator it may reach ("not going to happen").
@@ -110,6 +148,10 @@ fn words(text: &str) -> Vec<Option<Lower<'_>>> {
 
 /// The content terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
+    CLASSES.with(|cache| terms_with(text, &mut cache.borrow_mut()))
+}
+
+fn terms_with(text: &str, cache: &mut FxHashMap<Box<str>, WordClass>) -> Vec<Term> {
     let mut out = Vec::new();
     let mut negation_left = 0usize;
     for word in words(text) {
@@ -118,7 +160,8 @@ pub fn terms(text: &str) -> Vec<Term> {
             continue;
         };
         let word = lower.strip_suffix("'s").unwrap_or(&lower);
-        if is_negator(word) {
+        let class = cached_class(cache, word);
+        if class.negator {
             negation_left = NEGATION_SCOPE;
             continue;
         }
@@ -126,24 +169,25 @@ pub fn terms(text: &str) -> Vec<Term> {
             negation_left = 0;
             continue;
         }
-        for part in word.split('-').filter(|p| !p.is_empty()) {
-            if STOP_WORD.has(part) {
-                negation_left = negation_left.saturating_sub(1);
-                continue;
+        let mut add = |part: PartClass| match part {
+            PartClass::Stop => negation_left = negation_left.saturating_sub(1),
+            PartClass::Term { stem, number } => {
+                out.push(Term {
+                    stem,
+                    negated: negation_left > 0,
+                    number,
+                });
+                negation_left = 0;
             }
-            let (stem, number) = if part.starts_with(|c: char| c.is_ascii_digit()) {
-                (part.trim_end_matches('%').into(), true)
-            } else if let Some(n) = number_word(part) {
-                (n.into(), true)
-            } else {
-                (stem(part), false)
-            };
-            out.push(Term {
-                stem,
-                negated: negation_left > 0,
-                number,
-            });
-            negation_left = 0;
+        };
+        if !word.contains('-') {
+            if !word.is_empty() {
+                add(class.part);
+            }
+            continue;
+        }
+        for part in word.split('-').filter(|p| !p.is_empty()) {
+            add(cached_class(cache, part).part);
         }
     }
     out
