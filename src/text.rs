@@ -180,6 +180,17 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '.' | '&')
 }
 
+/// Which bytes are ASCII letters or digits.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 128 {
+        t[x] = (x as u8).is_ascii_alphanumeric();
+        x += 1;
+    }
+    t
+};
+
 /// Splits `s` into words and punctuation marks; whitespace is dropped.
 /// Offsets are `base + byte offset in s`.
 pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
@@ -218,12 +229,17 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
         }
         let mut end = i + len;
         while end < b.len() {
-            let (d, dlen) = if b[end] < 0x80 {
-                (char::from(b[end]), 1)
+            // Letters and digits, most of a word, by table.
+            if ASCII_ALNUM[usize::from(b[end])] {
+                end += 1;
+                continue;
+            }
+            let d = if b[end] < 0x80 {
+                char::from(b[end])
             } else {
-                let d = char_at(end);
-                (d, d.len_utf8())
+                char_at(end)
             };
+            let dlen = d.len_utf8();
             if is_word_char(d) {
                 end += dlen;
             } else if is_joiner(d) {
