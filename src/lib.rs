@@ -28,6 +28,13 @@ pub use load::LoadOptions;
 /// speakers across them. Problems with single files are in
 /// `corpus.diagnostics`; they never stop the others.
 pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
+    load_corpus_with(paths, opts, true)
+}
+
+/// [`load_corpus`], with or without stories: the `extract`, `articles`,
+/// `speakers` and `statements` exports show none, and finding them reads
+/// every article's words once more.
+pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
     let mut corpus = Corpus::default();
     let mut builder = pipeline::run(paths, opts, |event| {
         if let pipeline::Event::Batch(batch) = event {
@@ -36,7 +43,7 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
     });
     builder.revise(&corpus).apply(&mut corpus);
     builder.resolve().apply(&mut corpus);
-    relate::relate(&mut corpus);
+    relate::compute_with(&corpus, with_stories).apply(&mut corpus);
     corpus
 }
 

@@ -4,7 +4,7 @@
 mod tui;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quoteline::{export, load_corpus, state, LoadOptions};
+use quoteline::{export, load_corpus_with, state, LoadOptions};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
@@ -144,7 +144,9 @@ fn main() -> ExitCode {
             }
         };
     };
-    let mut corpus = load_corpus(&paths, &opts);
+    // Only the related quotes need stories.
+    let with_stories = matches!(command, Command::Related { .. });
+    let mut corpus = load_corpus_with(&paths, &opts, with_stories);
     for d in &corpus.diagnostics {
         eprintln!("{d}");
     }

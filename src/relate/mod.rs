@@ -38,15 +38,35 @@ pub struct Relations {
 }
 
 pub fn compute(corpus: &Corpus) -> Relations {
-    let fresh = (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| {
-        let texts: Vec<Cow<str>> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
-        let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-        terms::vectors(&texts)
-    });
-    let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
+    compute_with(corpus, true)
+}
+
+/// [`compute`], with or without stories (which only the reader and the
+/// related quotes use, and which cost a pass over every article's words).
+pub fn compute_with(corpus: &Corpus, with_stories: bool) -> Relations {
+    // Stories and statements do not depend on each other: each one's
+    // sequential steps run while the other keeps the second core busy.
+    let (stories, (statements, fresh)) = rayon::join(
+        || {
+            if with_stories {
+                stories::compute(corpus)
+            } else {
+                stories::Stories::default()
+            }
+        },
+        || {
+            let fresh = (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| {
+                let texts: Vec<Cow<str>> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
+                let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+                terms::vectors(&texts)
+            });
+            let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
+            (statements::compute(corpus, quote_terms), fresh)
+        },
+    );
     Relations {
-        stories: stories::compute(corpus),
-        statements: statements::compute(corpus, quote_terms),
+        stories,
+        statements,
         quote_terms: fresh,
     }
 }
