@@ -24,31 +24,6 @@ impl<'a> Token<'a> {
     }
 }
 
-/// `str::to_lowercase`, with the ASCII between other characters lowered a
-/// byte at a time: news text is mostly ASCII with a few curly quotes, and
-/// lowering each line was a visible cost of cleaning (profiled).
-fn lowercase(s: &str) -> String {
-    // Only capital sigma lowers by its context; leave that to std.
-    if s.contains('Σ') {
-        return s.to_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        let start = out.len();
-        out.push_str(run);
-        out[start..].make_ascii_lowercase();
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
-        }
-        rest = chars.as_str();
-    }
-    out
-}
-
 /// `s` lowercased, when every character lowercases to one of the same
 /// byte length (`None` otherwise): then any slice of the result is the
 /// lowercase of the same slice of `s`, and a whole article is lowered at
@@ -103,7 +78,7 @@ impl<'a> Lower<'a> {
 
     /// As `str::to_lowercase`.
     pub fn of(s: &'a str) -> Self {
-        Self::ascii(s).unwrap_or_else(|| Lower::Owned(lowercase(s)))
+        Self::ascii(s).unwrap_or_else(|| Lower::Owned(lowercase_in_place_of(s).unwrap_or_else(|| s.to_lowercase())))
     }
 
     /// The ASCII cases, where every lowercasing agrees.
@@ -298,18 +273,26 @@ pub fn is_double_close(c: char) -> bool {
     matches!(c, '\u{201D}' | '\u{00BB}')
 }
 
+/// A byte of 0x01 in each lane, and the high bit of each lane, for tests
+/// on eight bytes at once.
+pub const ONES: u64 = 0x0101_0101_0101_0101;
+pub const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit set in each lane of `v` that holds a zero byte (and
+/// possibly in lanes above one: callers only ask whether any is set).
+pub fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGH
+}
+
 /// The first index from `i` on whose byte is not ASCII or is one of the
 /// ASCII bytes `wanted` (`b.len()` when none is), read eight bytes at a
 /// time: scanners that care only about quote marks skip plain prose fast.
 pub fn next_notable(b: &[u8], mut i: usize, wanted: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let notable = wanted
             .iter()
-            .fold(w & HIGH, |acc, &x| acc | has_zero_byte(w ^ (ONES * u64::from(x))));
+            .fold(w & HIGH, |acc, &x| acc | zero_bytes(w ^ (ONES * u64::from(x))));
         if notable != 0 {
             break;
         }
@@ -330,27 +313,8 @@ pub fn word_count(s: &str) -> usize {
 /// [`word_count`], but counting stops at `cap`: the line rules only ask
 /// whether a line is short, and body paragraphs are long (profiled).
 pub fn word_count_upto(s: &str, cap: usize) -> usize {
-    // ASCII bytes by class, so the loop over a line is a table look-up and
-    // no branch per byte (this ran over every line of every article).
-    const SEP: u8 = 0;
-    const WORD: u8 = 1;
-    const APOSTROPHE: u8 = 2;
-    const OTHER: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut t = [OTHER; 256];
-        let mut x = 0;
-        while x < 128 {
-            t[x] = if (x as u8).is_ascii_alphanumeric() {
-                WORD
-            } else if x == b'\'' as usize {
-                APOSTROPHE
-            } else {
-                SEP
-            };
-            x += 1;
-        }
-        t
-    };
+    // A table look-up per ASCII byte (this ran over every line of every
+    // article).
     let b = s.as_bytes();
     let mut count = 0;
     let mut counted = false;
@@ -358,14 +322,10 @@ pub fn word_count_upto(s: &str, cap: usize) -> usize {
     while i < b.len() && count < cap {
         // A stretch of ASCII at a time; the cap is checked between stretches.
         let stop = (i + 32).min(b.len());
-        while i < stop {
-            let class = CLASS[b[i] as usize];
-            if class == OTHER {
-                break;
-            }
-            let word = class == WORD;
+        while i < stop && b[i] < 0x80 {
+            let word = ASCII_ALNUM[usize::from(b[i])];
             count += usize::from(word && !counted);
-            counted = word || (counted && class == APOSTROPHE);
+            counted = word || (counted && b[i] == b'\'');
             i += 1;
         }
         if i < stop {

@@ -184,12 +184,9 @@ fn has_unsafe_char(text: &str) -> bool {
 /// Whether eight bytes are all in 0x20..=0x7E (bit tricks: a byte below
 /// 0x20 borrows when 0x20 is subtracted, DEL is zero after xor with 0x7F).
 fn all_printable_ascii(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::text::{zero_bytes, HIGH, ONES};
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    let del = w ^ (ONES * 0x7F);
-    let is_del = del.wrapping_sub(ONES) & !del & HIGH;
-    (w & HIGH) | below_space | is_del == 0
+    (w & HIGH) | below_space | zero_bytes(w ^ (ONES * 0x7F)) == 0
 }
 
 /// Removes what could drive a terminal or reorder text: ANSI/OSC escape
