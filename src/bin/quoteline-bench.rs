@@ -42,6 +42,9 @@ struct Args {
     /// Run only the extraction figure (for profiling it alone).
     #[arg(long)]
     extraction_only: bool,
+    /// Run only the load figures (for profiling its time and memory alone).
+    #[arg(long)]
+    load_only: bool,
 }
 
 fn main() {
@@ -70,6 +73,9 @@ fn main() {
 
     // Loading first, so the peak memory figure is the load's own.
     let app = bench_load(&dir);
+    if args.load_only {
+        return;
+    }
     bench_keys(app);
     bench_extraction(args.extract_articles, cores);
 }
