@@ -42,7 +42,7 @@ pub fn dates_agree(a: Option<&StatementDate>, b: Option<&StatementDate>) -> bool
 
 /// Whether every term of `small` is in `big` (and `small` has some).
 fn contains(big: &super::terms::TermVec, small: &super::terms::TermVec) -> bool {
-    !small.is_empty() && small.keys.iter().all(|k| big.keys.binary_search(k).is_ok())
+    !small.is_empty() && small.keys().all(|k| big.has(k))
 }
 
 /// Each quote's statement, and the statements.
@@ -148,15 +148,15 @@ fn same_statement_pairs(c: &Corpus, terms: &[super::terms::TermVec], sp: &Speake
     let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
     let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (li, &q) in qs.iter().enumerate() {
-        for &k in &terms[q].keys {
+        for k in terms[q].keys() {
             postings.entry(k).or_default().push(li);
         }
     }
     let mut pairs = Vec::new();
     let mut seen = vec![usize::MAX; qs.len()];
     for (li, &q) in qs.iter().enumerate() {
-        for k in &terms[q].keys {
-            let list = &postings[k];
+        for k in terms[q].keys() {
+            let list = &postings[&k];
             if list.len() > MAX_POSTING {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! Each article proposes candidates through its most telling words only, so
 //! the work stays near linear in the number of articles.
 
-use super::terms::{similarity_cosine, terms, Keyed, TermVec, Vocab};
+use super::terms::{similarity_cosine, stem_id, terms, Key, Keyed, TermVec, Vocab};
 use super::UnionFind;
 use crate::model::{Article, Corpus, Story};
 
@@ -34,10 +34,12 @@ fn article_text(a: &Article) -> String {
 /// Each article's words as a TF-IDF vector (numbers and negation left out:
 /// they say little about what an article is about), and its proposers: its
 /// weightiest words that some other article uses too.
-pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<u32>>) {
+pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<Key>>) {
     let mut vocab = Vocab::default();
+    // An article's terms are some ten kilobytes; two chunks are alive at once.
     let keyed: Vec<Vec<Keyed>> = super::terms::keyed_in_chunks(
         &c.articles,
+        256,
         |a| {
             let mut t = terms(&article_text(a));
             t.retain(|t| !t.number);
@@ -52,13 +54,19 @@ pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<u32>>) {
     let proposers = vecs
         .iter()
         .map(|v| {
-            let mut idx: Vec<usize> = (0..v.keys.len()).filter(|&i| vocab.df(v.keys[i]) >= 2).collect();
-            idx.sort_by(|&a, &b| v.weights[b].total_cmp(&v.weights[a]));
+            let t = &v.terms;
+            let mut idx: Vec<usize> = (0..t.len()).filter(|&i| vocab.df(t[i].key) >= 2).collect();
+            idx.sort_by(|&a, &b| t[b].weight.total_cmp(&t[a].weight));
             idx.truncate(PROPOSERS);
-            idx.into_iter().map(|i| v.keys[i]).collect()
+            idx.into_iter().map(|i| t[i].key).collect()
         })
         .collect();
     (vecs, proposers)
+}
+
+/// The stems of an article's keys that propose candidates.
+fn proposed<'a>(v: &'a TermVec, proposing: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
+    v.keys().map(stem_id).filter(|&s| proposing[s as usize])
 }
 
 /// Each article's story, and the stories.
@@ -84,21 +92,38 @@ pub fn compute(c: &Corpus) -> Stories {
     let (vecs, proposers) = article_vectors(c);
     // Words index their articles; only proposers are ever looked up, so
     // only they are indexed, and each article meets at most PROPOSERS lists.
-    let keys = vecs
+    // (Article keys are plain stems, neither numbers nor negated: a stem id
+    // stands for its key.)
+    let stems = vecs
         .iter()
-        .flat_map(|v| v.keys.iter())
+        .flat_map(|v| v.keys())
         .max()
-        .map_or(0, |&k| k as usize + 1);
-    let mut proposing = vec![false; keys];
+        .map_or(0, |k| stem_id(k) as usize + 1);
+    let mut proposing = vec![false; stems];
     for &k in proposers.iter().flatten() {
-        proposing[k as usize] = true;
+        proposing[stem_id(k) as usize] = true;
     }
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); keys];
-    for (a, v) in vecs.iter().enumerate() {
-        for &k in v.keys.iter().filter(|&&k| proposing[k as usize]) {
-            postings[k as usize].push(a);
+    // The lists in one array, each in article order: no slack from growing
+    // a list per word.
+    let mut starts = vec![0usize; stems + 1];
+    for v in &vecs {
+        for s in proposed(v, &proposing) {
+            starts[s as usize + 1] += 1;
         }
     }
+    for s in 1..starts.len() {
+        starts[s] += starts[s - 1];
+    }
+    let mut posted = vec![0u32; starts[stems]];
+    let mut filled = starts.clone();
+    for (a, v) in vecs.iter().enumerate() {
+        for s in proposed(v, &proposing) {
+            posted[filled[s as usize]] = a as u32;
+            filled[s as usize] += 1;
+        }
+    }
+    drop(filled);
+    let postings = |s: u32| &posted[starts[s as usize]..starts[s as usize + 1]];
     let mut uf = UnionFind::new(n);
     // How many of `a`'s proposers each other article uses: one shared word
     // is chance, two make a candidate.
@@ -107,11 +132,11 @@ pub fn compute(c: &Corpus) -> Stories {
     for a in 0..n {
         touched.clear();
         for k in &proposers[a] {
-            let list = &postings[*k as usize];
+            let list = postings(stem_id(*k));
             if list.len() > MAX_POSTING {
                 continue;
             }
-            for &b in list.iter().filter(|&&b| b != a) {
+            for b in list.iter().map(|&b| b as usize).filter(|&b| b != a) {
                 if hits[b] == 0 {
                     touched.push(b);
                 }

@@ -193,21 +193,48 @@ fn terms_with(text: &str, cache: &mut FxHashMap<Box<str>, WordClass>) -> Vec<Ter
     out
 }
 
-/// A wording as weighted term keys, sorted. A key is `stem id << 1 |
-/// negated`, so a word and its negation sit side by side.
+/// A term key: `stem id << 2 | number << 1 | negated`. A word and its
+/// negation sit side by side in a sorted vector, and whether a stem is a
+/// number (the same for every use of it) costs no field of its own.
+pub type Key = u32;
+
+/// The stem a key is of.
+pub fn stem_id(key: Key) -> u32 {
+    key >> 2
+}
+
+/// Whether a key is a number.
+pub fn is_number(key: Key) -> bool {
+    key & 2 != 0
+}
+
+/// A term key with its weight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weighted {
+    pub key: Key,
+    pub weight: f32,
+}
+
+/// A wording as weighted term keys, sorted by key: one allocation of eight
+/// bytes a term (a million quotes hold one each).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermVec {
-    pub keys: Vec<u32>,
-    pub weights: Vec<f32>,
-    /// Which keys are numbers.
-    pub numbers: Vec<bool>,
+    pub terms: Box<[Weighted]>,
     /// Sum of squared weights.
     pub mass: f32,
 }
 
 impl TermVec {
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.terms.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.terms.iter().map(|t| t.key)
+    }
+
+    pub fn has(&self, key: Key) -> bool {
+        self.terms.binary_search_by_key(&key, |t| t.key).is_ok()
     }
 }
 
@@ -219,12 +246,11 @@ pub struct Vocab {
     docs: u32,
 }
 
-/// A term key of one document, with whether it is a number and how often
-/// the document uses it.
+/// A term key of one document, with how often the document uses it (the
+/// size of a [`Weighted`], which it becomes in place).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Keyed {
-    pub key: u32,
-    pub number: bool,
+    pub key: Key,
     pub count: u32,
 }
 
@@ -237,8 +263,7 @@ impl Vocab {
                 let next = self.ids.len() as u32;
                 let id = *self.ids.entry(Arc::clone(&t.stem)).or_insert(next);
                 Keyed {
-                    key: (id << 1) | u32::from(t.negated),
-                    number: t.number,
+                    key: (id << 2) | (u32::from(t.number) << 1) | u32::from(t.negated),
                     count: 1,
                 }
             })
@@ -253,7 +278,7 @@ impl Vocab {
         });
         self.docs += 1;
         for k in &keys {
-            let id = (k.key >> 1) as usize;
+            let id = stem_id(k.key) as usize;
             if self.df.len() <= id {
                 self.df.resize(id + 1, 0);
             }
@@ -263,30 +288,32 @@ impl Vocab {
     }
 
     /// How many documents use the key's word.
-    pub fn df(&self, key: u32) -> u32 {
-        self.df.get((key >> 1) as usize).copied().unwrap_or(0)
+    pub fn df(&self, key: Key) -> u32 {
+        self.df.get(stem_id(key) as usize).copied().unwrap_or(0)
     }
 
     /// Inverse document frequency: rare words weigh more.
-    pub fn idf(&self, key: u32) -> f32 {
+    pub fn idf(&self, key: Key) -> f32 {
         (1.0 + self.docs as f32 / self.df(key).max(1) as f32).ln()
     }
 
     /// Weighs registered keys by IDF, times `1 + ln(count)` when
     /// `by_count` (long texts, where repetition marks the subject).
     pub fn weigh(&self, keys: Vec<Keyed>, by_count: bool) -> TermVec {
-        let weights: Vec<f32> = keys
-            .iter()
+        // Same size and alignment: collected in place, no second buffer.
+        let terms: Vec<Weighted> = keys
+            .into_iter()
             .map(|k| {
                 let tf = if by_count { 1.0 + (k.count as f32).ln() } else { 1.0 };
-                tf * self.idf(k.key)
+                Weighted {
+                    key: k.key,
+                    weight: tf * self.idf(k.key),
+                }
             })
             .collect();
-        let mass = weights.iter().map(|w| w * w).sum();
+        let mass = terms.iter().map(|t| t.weight * t.weight).sum();
         TermVec {
-            numbers: keys.iter().map(|k| k.number).collect(),
-            keys: keys.into_iter().map(|k| k.key).collect(),
-            weights,
+            terms: terms.into_boxed_slice(),
             mass,
         }
     }
@@ -295,24 +322,26 @@ impl Vocab {
 /// Builds weighted vectors for many texts at once (IDF over all of them).
 pub fn vectors(texts: &[&str]) -> Vec<TermVec> {
     let mut vocab = Vocab::default();
-    let keyed = keyed_in_chunks(texts, |t| terms(t), |t| vocab.add(&t));
+    // A quote's terms are a few hundred bytes.
+    let keyed = keyed_in_chunks(texts, 4096, |t| terms(t), |t| vocab.add(&t));
     keyed.into_iter().map(|k| vocab.weigh(k, false)).collect()
 }
 
 /// Documents turned into terms in parallel, a chunk at a time, and
 /// registered in order: only one chunk's terms (strings) are alive at once,
-/// which at a million quotes is the difference of gigabytes.
+/// which at a million quotes is the difference of gigabytes. A chunk of
+/// `chunk` documents' terms should be a few megabytes (a term is 24 bytes).
 pub fn keyed_in_chunks<T: Sync>(
     docs: &[T],
+    chunk: usize,
     to_terms: impl Fn(&T) -> Vec<Term> + Sync,
     mut register: impl FnMut(Vec<Term>) -> Vec<Keyed> + Send,
 ) -> Vec<Vec<Keyed>> {
-    const CHUNK: usize = 4096;
     let mut keyed = Vec::with_capacity(docs.len());
     // A chunk is registered (in order, on one core) while the next one is
     // turned into terms.
     let mut pending: Option<Vec<Vec<Term>>> = None;
-    for chunk in docs.chunks(CHUNK) {
+    for chunk in docs.chunks(chunk.max(1)) {
         let (terms, ()) = rayon::join(
             || chunk.par_iter().map(&to_terms).collect::<Vec<Vec<Term>>>(),
             || keyed.extend(pending.take().into_iter().flatten().map(&mut register)),
@@ -328,11 +357,12 @@ pub fn similarity_cosine(a: &TermVec, b: &TermVec) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let (a, b, mass) = (&a.terms, &b.terms, a.mass * b.mass);
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.keys.len() && j < b.keys.len() {
-        match a.keys[i].cmp(&b.keys[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].key.cmp(&b[j].key) {
             std::cmp::Ordering::Equal => {
-                dot += a.weights[i] * b.weights[j];
+                dot += a[i].weight * b[j].weight;
                 i += 1;
                 j += 1;
             }
@@ -340,7 +370,7 @@ pub fn similarity_cosine(a: &TermVec, b: &TermVec) -> f32 {
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    dot / (a.mass * b.mass).sqrt()
+    dot / mass.sqrt()
 }
 
 /// How alike two wordings are, from 0 to 1: the larger of cosine and a
@@ -350,43 +380,44 @@ pub fn similarity(a: &TermVec, b: &TermVec) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let (ta, tb) = (&a.terms, &b.terms);
     let (mut i, mut j) = (0, 0);
     let (mut dot, mut clash) = (0.0f32, false);
     let (mut numbers_a, mut numbers_b, mut numbers_shared) = (false, false, false);
-    while i < a.keys.len() && j < b.keys.len() {
-        let (ka, kb) = (a.keys[i], b.keys[j]);
+    while i < ta.len() && j < tb.len() {
+        let (ka, kb) = (ta[i].key, tb[j].key);
         if ka == kb {
-            dot += a.weights[i] * b.weights[j];
-            numbers_shared |= a.numbers[i];
-            numbers_a |= a.numbers[i];
-            numbers_b |= b.numbers[j];
+            dot += ta[i].weight * tb[j].weight;
+            numbers_shared |= is_number(ka);
+            numbers_a |= is_number(ka);
+            numbers_b |= is_number(kb);
             i += 1;
             j += 1;
         } else {
             // A word negated in one wording only ("will happen" against
             // "won't happen"); a wording holding both polarities is no clash.
-            if ka >> 1 == kb >> 1 {
+            if stem_id(ka) == stem_id(kb) {
                 let plain_side_has_both = if ka < kb {
-                    a.keys.get(i + 1) == Some(&kb)
+                    ta.get(i + 1).map(|t| t.key) == Some(kb)
                 } else {
-                    b.keys.get(j + 1) == Some(&ka)
+                    tb.get(j + 1).map(|t| t.key) == Some(ka)
                 };
                 clash |= !plain_side_has_both;
             }
             if ka < kb {
-                numbers_a |= a.numbers[i];
+                numbers_a |= is_number(ka);
                 i += 1;
             } else {
-                numbers_b |= b.numbers[j];
+                numbers_b |= is_number(kb);
                 j += 1;
             }
         }
     }
-    numbers_a |= a.numbers[i..].iter().any(|&n| n);
-    numbers_b |= b.numbers[j..].iter().any(|&n| n);
+    numbers_a |= ta[i..].iter().any(|t| is_number(t.key));
+    numbers_b |= tb[j..].iter().any(|t| is_number(t.key));
     let cosine = dot / (a.mass * b.mass).sqrt();
     let smaller = a.mass.min(b.mass);
-    let fewest = a.keys.len().min(b.keys.len());
+    let fewest = ta.len().min(tb.len());
     // Containment of a one- or two-word fragment says little on its own:
     // "people" is in half of a politician's quotes.
     let damp = match fewest {
