@@ -78,7 +78,7 @@ pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
         QuoteRecord {
             quote: quote_ref(c, qi),
             speaker_kind: q.speaker.map(|s| c.speakers[s].kind),
-            mention: q.mention.as_ref().map(|m| m.text.as_str()),
+            mention: q.mention.as_ref().map(|m| &*m.text),
             cue: q.cue.as_deref(),
             kind: q.kind.as_str(),
             date_precision: q.when.as_ref().map(|w| w.precision.as_str()),

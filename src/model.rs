@@ -175,7 +175,8 @@ pub enum SpeakerKind {
 /// The words in the text that name (or stand for) the speaker of a quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
-    pub text: String,
+    /// Shared by every quote with the same words (see [`crate::pipeline`]).
+    pub text: std::sync::Arc<str>,
     pub span: Span,
 }
 
@@ -186,7 +187,8 @@ pub struct Quote {
     /// (which holds them once: [`Corpus::quote_text`]).
     pub span: Span,
     pub kind: QuoteKind,
-    pub cue: Option<String>,
+    /// The speech verb, shared by every quote with the same one.
+    pub cue: Option<std::sync::Arc<str>>,
     pub mention: Option<Mention>,
     pub speaker: Option<SpeakerId>,
     /// Name of the sieve that attributed the quote.
@@ -202,7 +204,7 @@ pub struct Quote {
     /// Starred by the user (see [`crate::state`]).
     pub starred: bool,
     /// The user's note on it.
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
 }
 
 impl Quote {
@@ -308,7 +310,9 @@ pub enum TimeRef {
 pub struct TimeMention {
     pub time_ref: TimeRef,
     pub origin: DateOrigin,
-    pub evidence: String,
+    /// Shared with the quote's [`StatementDate`] and with quotes that
+    /// carry it over.
+    pub evidence: std::sync::Arc<str>,
     pub confidence: f32,
 }
 
@@ -319,7 +323,7 @@ pub struct StatementDate {
     pub precision: DatePrecision,
     pub origin: DateOrigin,
     /// The words the date was read from, when it came from the text.
-    pub evidence: Option<String>,
+    pub evidence: Option<std::sync::Arc<str>>,
     /// How sure the date is, from 0 to 1.
     pub confidence: f32,
 }

@@ -16,6 +16,7 @@ use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speak
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Files read and extracted per batch: enough to keep both cores busy,
 /// few enough to report often.
@@ -66,11 +67,47 @@ pub struct Batch {
     pub quotes: Vec<Quote>,
     pub speakers: Vec<Speaker>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many articles and quotes the whole load will have, judged from
+    /// the share of the input read so far.
+    pub expected: Expected,
+}
+
+/// A load's expected final size.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Expected {
+    pub articles: usize,
+    pub quotes: usize,
+}
+
+impl Expected {
+    /// `articles` and `quotes` so far scaled by the bytes still to read.
+    fn scaled(articles: usize, quotes: usize, bytes_done: u64, bytes_total: u64) -> Expected {
+        if bytes_done == 0 || bytes_total < bytes_done {
+            return Expected::default();
+        }
+        let scale = |n: usize| (n as f64 * bytes_total as f64 / bytes_done as f64).ceil() as usize;
+        Expected {
+            articles: scale(articles),
+            quotes: scale(quotes),
+        }
+    }
+}
+
+/// Makes room for `expected` items and a tenth more when they would not
+/// fit: a corpus's quotes grow to hundreds of megabytes, and a `Vec`
+/// doubling leaves up to half of it unused (and holds old and new while
+/// it moves). The tenth keeps a drifting estimate from moving it again.
+fn reserve_expected<T>(v: &mut Vec<T>, expected: usize) {
+    if expected > v.capacity() {
+        v.reserve_exact(expected + expected / 10 - v.len());
+    }
 }
 
 impl Batch {
     /// Appends to the corpus the batches before it were appended to.
     pub fn append_to(self, corpus: &mut Corpus) {
+        reserve_expected(&mut corpus.quotes, self.expected.quotes);
+        reserve_expected(&mut corpus.articles, self.expected.articles);
         corpus.diagnostics.extend(self.diagnostics);
         corpus.speakers.extend(self.speakers);
         let first = corpus.quotes.len();
@@ -101,6 +138,24 @@ pub struct Builder {
     hints: people::HintCounter,
     /// Articles with people of unknown gender, and their surnames.
     unsure: Vec<(ArticleId, Vec<String>)>,
+    strings: Strings,
+}
+
+/// One shared copy of each cue, mention and date evidence: a million
+/// quotes use a few thousand distinct ones ("said", "Sheinbaum", "on
+/// Tuesday"), and a string each was a tenth of the corpus's memory.
+#[derive(Debug, Default)]
+struct Strings(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Strings {
+    fn share(&mut self, s: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(s) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = s.into();
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
 impl Builder {
@@ -136,10 +191,16 @@ impl Builder {
         &mut self,
         aid: ArticleId,
         date: Option<chrono::NaiveDate>,
-        q: extract::ExtractedQuote,
+        mut q: extract::ExtractedQuote,
         sightings: &mut Vec<Sighting>,
         speakers: &mut Vec<Speaker>,
     ) -> Quote {
+        if let Some(m) = &mut q.mention {
+            m.text = self.strings.share(&m.text);
+        }
+        if let Some(t) = &mut q.time {
+            t.evidence = self.strings.share(&t.evidence);
+        }
         let speaker = q.speaker.as_ref().map(|s| {
             let alias = q
                 .mention
@@ -168,7 +229,7 @@ impl Builder {
             article: aid,
             span: q.span,
             kind: q.kind,
-            cue: q.cue,
+            cue: q.cue.map(|c| self.strings.share(&c)),
             mention: q.mention,
             speaker,
             sieve: q.sieve,
@@ -340,9 +401,16 @@ pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event) + S
             diagnostics.extend(diags);
             processed.extend(articles);
         }
-        emit(Event::Batch(builder.batch(processed, std::mem::take(&mut diagnostics))));
+        let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
         progress.done += chunk_len;
         progress.bytes_done += chunk_bytes;
+        batch.expected = Expected::scaled(
+            builder.sightings.len(),
+            builder.quotes,
+            progress.bytes_done,
+            progress.bytes_total,
+        );
+        emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
     let mut pending: Option<(Vec<Read>, usize, u64)> = None;

@@ -166,7 +166,7 @@ fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
             kind,
             cue: att.and_then(|a| a.cue.clone()),
             mention: att.map(|a| Mention {
-                text: a.np.text.clone(),
+                text: a.np.text.as_str().into(),
                 span: a.np.span,
             }),
             sieve: att.map(|a| a.sieve),

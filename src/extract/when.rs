@@ -52,19 +52,19 @@ fn own_time(ctx: &Context, qi: usize, att: Option<&Attribution>) -> Option<TimeM
     let found = find(toks, from, to, |i| ctx.in_quote(b, i))
         .into_iter()
         .min_by_key(|f| f.start.abs_diff(near).min(f.end.abs_diff(near)))?;
-    let evidence = ctx.text[toks[found.start].start..toks[found.end - 1].end].to_string();
+    let evidence = &ctx.text[toks[found.start].start..toks[found.end - 1].end];
     let close = found.start.abs_diff(near).min(found.end.abs_diff(near)) <= 4;
     match found.expr {
         Expr::Ref(time_ref) => Some(TimeMention {
             time_ref,
             origin: DateOrigin::Text,
-            evidence,
+            evidence: evidence.into(),
             confidence: if close { 0.9 } else { 0.75 },
         }),
         Expr::AtTheTime => event_before(ctx, b, found.start).map(|(time_ref, said)| TimeMention {
             time_ref,
             origin: DateOrigin::AtTheTime,
-            evidence: format!("{evidence} ({said})"),
+            evidence: format!("{evidence} ({said})").into(),
             confidence: 0.7,
         }),
     }

@@ -46,7 +46,7 @@ const OFFICES: &[&str] = &[
 pub struct Sighting {
     pub speaker: SpeakerRef,
     /// How it was written (mention text), for the alias list.
-    pub alias: Option<String>,
+    pub alias: Option<std::sync::Arc<str>>,
     /// Whether this sighting is a quote's speaker (not just a mention).
     pub quoted: bool,
 }
@@ -265,9 +265,14 @@ impl Registry {
                 ent.roles.push(r.clone());
             }
         }
-        for al in s.alias.iter().chain(std::iter::once(&s.speaker.name)) {
-            if !ent.aliases.contains(al) {
-                ent.aliases.push(al.clone());
+        for al in s
+            .alias
+            .as_deref()
+            .into_iter()
+            .chain(std::iter::once(s.speaker.name.as_str()))
+        {
+            if !ent.aliases.iter().any(|a| a == al) {
+                ent.aliases.push(al.to_string());
             }
         }
     }
