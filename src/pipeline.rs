@@ -161,11 +161,17 @@ impl Strings {
 impl Builder {
     /// Turns extracted articles into a batch numbered after the previous ones.
     pub fn batch(&mut self, processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
+        // Sized at once: grown by doubling, a batch's quotes took fresh
+        // pages the kernel zeroed for every step (profiled).
+        let quotes = processed.iter().map(|(_, f)| f.extraction.quotes.len()).sum();
         let mut batch = Batch {
             diagnostics,
+            articles: Vec::with_capacity(processed.len()),
+            quotes: Vec::with_capacity(quotes),
             ..Batch::default()
         };
         for (mut article, first) in processed {
+            article.quotes.reserve_exact(first.extraction.quotes.len());
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
             if !first.unknown_surnames.is_empty() {
