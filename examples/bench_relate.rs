@@ -102,7 +102,7 @@ fn main() {
     let whole = started.elapsed();
     // The steps on their own (term vectors are kept from the run above).
     let step = Instant::now();
-    quoteline::relate::stories::compute(&corpus).apply(&mut corpus);
+    quoteline::relate::stories::compute(&corpus, Default::default()).apply(&mut corpus);
     let stories = step.elapsed();
     let step = Instant::now();
     quoteline::relate::statements::compute(&corpus, &corpus.index.quote_terms).apply(&mut corpus);

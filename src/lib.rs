@@ -36,14 +36,16 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 /// every article's words once more.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
     let mut corpus = Corpus::default();
-    let mut builder = pipeline::run(paths, opts, |event| {
+    let mut builder = pipeline::run(paths, opts, with_stories, |event| {
         if let pipeline::Event::Batch(batch) = event {
             batch.append_to(&mut corpus);
         }
     });
     builder.revise(&corpus).apply(&mut corpus);
     builder.resolve().apply(&mut corpus);
-    relate::compute_with(&corpus, with_stories).apply(&mut corpus);
+    let stories = with_stories.then(|| builder.take_article_terms());
+    drop(builder);
+    relate::compute_with(&corpus, stories).apply(&mut corpus);
     corpus
 }
 

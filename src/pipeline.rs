@@ -139,6 +139,8 @@ pub struct Builder {
     /// Articles with people of unknown gender, and their surnames.
     unsure: Vec<(ArticleId, Vec<String>)>,
     strings: Strings,
+    /// Every article's terms for stories, when the run was asked for them.
+    article_terms: crate::relate::stories::ArticleTerms,
 }
 
 /// One shared copy of each cue, mention and date evidence: a million
@@ -170,8 +172,11 @@ impl Builder {
             quotes: Vec::with_capacity(quotes),
             ..Batch::default()
         };
-        for (mut article, first) in processed {
+        for (mut article, mut first) in processed {
             article.quotes.reserve_exact(first.extraction.quotes.len());
+            if let Some(terms) = first.article_terms.take() {
+                self.article_terms.register(terms);
+            }
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
             if !first.unknown_surnames.is_empty() {
@@ -245,6 +250,12 @@ impl Builder {
             starred: false,
             note: None,
         }
+    }
+
+    /// The articles' terms for stories, registered as they were read (for
+    /// [`crate::relate::compute_with`]).
+    pub fn take_article_terms(&mut self) -> crate::relate::stories::ArticleTerms {
+        std::mem::take(&mut self.article_terms)
     }
 
     /// The people an article names, after its quotes' speakers.
@@ -380,8 +391,10 @@ impl Revision {
 /// Reads and extracts every article under `paths`, in parallel a chunk
 /// of files at a time, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
-/// ([`Builder::revise`], then [`Builder::resolve`]).
-pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event) + Send) -> Builder {
+/// ([`Builder::revise`], then [`Builder::resolve`]). With `article_terms`,
+/// the builder also holds the terms stories are found by
+/// ([`Builder::take_article_terms`]).
+pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: impl FnMut(Event) + Send) -> Builder {
     let (files, diags) = load::discover::discover(paths);
     let sizes: Vec<u64> = files
         .par_iter()
@@ -431,7 +444,7 @@ pub fn run(paths: &[String], opts: &LoadOptions, mut emit: impl FnMut(Event) + S
                             .iter()
                             .map(|s| {
                                 let article = crate::clean::clean(s);
-                                let first = extract::extract_first(&article);
+                                let first = extract::extract_first(&article, article_terms);
                                 (article, first)
                             })
                             .collect();

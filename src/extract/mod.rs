@@ -50,7 +50,7 @@ pub struct Extraction {
 
 /// Extracts one article on its own (no genders learnt from other articles).
 pub fn extract_alone(article: &Article) -> Extraction {
-    extract_first(article).extraction
+    extract_first(article, false).extraction
 }
 
 /// One article extracted with what it alone tells of genders, and what
@@ -64,12 +64,22 @@ pub struct FirstPass {
     /// article is then extracted again ([`extract`] with the hints).
     /// With none of them hinted, the hints change nothing.
     pub unknown_surnames: Vec<String>,
+    /// What the article is about, for stories, when asked for
+    /// ([`crate::relate::stories::article_terms`], from the tokens split here).
+    pub article_terms: Option<Vec<crate::relate::terms::Term>>,
 }
 
 /// Extraction in one pass over the article (its words are split once).
-pub fn extract_first(article: &Article) -> FirstPass {
+/// With `article_terms`, also the terms stories are found by.
+pub fn extract_first(article: &Article, article_terms: bool) -> FirstPass {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
     let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let article_terms = article_terms.then(|| {
+        let body = (article.blocks.iter().zip(&ctx.tokens))
+            .filter(|(b, _)| b.role != crate::model::BlockRole::Title)
+            .map(|(_, t)| t.as_slice());
+        crate::relate::stories::article_terms(article.title.as_deref(), body)
+    });
     let mut people = People::scan_names(&ctx);
     let unknown_surnames = people
         .persons
@@ -85,12 +95,14 @@ pub fn extract_first(article: &Article) -> FirstPass {
             extraction: given_quote(article, given),
             persons,
             unknown_surnames: Vec::new(),
+            article_terms,
         };
     }
     FirstPass {
         extraction: finish(article, &ctx, people),
         persons,
         unknown_surnames,
+        article_terms,
     }
 }
 

@@ -38,18 +38,21 @@ pub struct Relations {
 }
 
 pub fn compute(corpus: &Corpus) -> Relations {
-    compute_with(corpus, true)
+    compute_with(corpus, Some(stories::ArticleTerms::default()))
 }
 
 /// [`compute`], with or without stories (which only the reader and the
-/// related quotes use, and which cost a pass over every article's words).
-pub fn compute_with(corpus: &Corpus, with_stories: bool) -> Relations {
+/// related quotes use, and which cost a pass over every article's words):
+/// `stories` is `None` for none, or the articles' terms registered while
+/// loading (when they are not every article's, they are taken anew from
+/// the text).
+pub fn compute_with(corpus: &Corpus, stories: Option<stories::ArticleTerms>) -> Relations {
     // Stories and statements do not depend on each other: each one's
     // sequential steps run while the other keeps the second core busy.
     let (stories, (statements, fresh)) = rayon::join(
         || {
-            if with_stories {
-                stories::compute(corpus)
+            if let Some(prepared) = stories {
+                stories::compute(corpus, prepared)
             } else {
                 stories::Stories::default()
             }

@@ -3,9 +3,11 @@
 //! Each article proposes candidates through its most telling words only, so
 //! the work stays near linear in the number of articles.
 
-use super::terms::{similarity_cosine, stem_id, terms, Key, Keyed, TermVec, Vocab};
+use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, Keyed, Term, TermVec, Vocab};
 use super::UnionFind;
+use crate::model::BlockRole;
 use crate::model::{Article, Corpus, Story};
+use crate::text::{tokenize, Token};
 
 /// Words per article that propose candidates.
 const PROPOSERS: usize = 12;
@@ -24,32 +26,76 @@ fn needed(days: Option<i64>) -> f32 {
     }
 }
 
-fn article_text(a: &Article) -> String {
-    let mut s = a.title.clone().unwrap_or_default();
-    s.push('\n');
-    s.push_str(&a.body());
-    s
+/// What an article is about as terms: its title's and its body's words
+/// (numbers and negation left out: they say little about what an article
+/// is about). `body` is the tokens of each kept block but the title's.
+pub fn article_terms<'t>(title: Option<&str>, body: impl Iterator<Item = &'t [Token<'t>]>) -> Vec<Term> {
+    let mut out = Vec::new();
+    if let Some(title) = title {
+        terms_of_tokens(&tokenize(title, 0), &mut out);
+    }
+    for toks in body {
+        terms_of_tokens(toks, &mut out);
+    }
+    out.retain(|t| !t.number);
+    for t in &mut out {
+        t.negated = false;
+    }
+    out
 }
 
-/// Each article's words as a TF-IDF vector (numbers and negation left out:
-/// they say little about what an article is about), and its proposers: its
-/// weightiest words that some other article uses too.
-pub fn article_vectors(c: &Corpus) -> (Vec<TermVec>, Vec<Vec<Key>>) {
-    let mut vocab = Vocab::default();
-    // An article's terms are some ten kilobytes; two chunks are alive at once.
-    let keyed: Vec<Vec<Keyed>> = super::terms::keyed_in_chunks(
-        &c.articles,
-        256,
-        |a| {
-            let mut t = terms(&article_text(a));
-            t.retain(|t| !t.number);
-            for t in &mut t {
-                t.negated = false;
-            }
-            t
-        },
-        |t| vocab.add(&t),
-    );
+/// [`article_terms`] of an article whose blocks are not split yet.
+fn article_terms_of(a: &Article) -> Vec<Term> {
+    let body: Vec<Vec<Token>> = a
+        .blocks
+        .iter()
+        .filter(|b| b.role != BlockRole::Title)
+        .map(|b| tokenize(a.slice(b.span), b.span.start))
+        .collect();
+    article_terms(a.title.as_deref(), body.iter().map(|t| t.as_slice()))
+}
+
+/// Articles' terms registered in corpus order: the loader registers each
+/// article's as it is read (the words are split for extraction anyway, and
+/// the work runs beside reading instead of after it).
+#[derive(Debug, Default)]
+pub struct ArticleTerms {
+    vocab: Vocab,
+    keyed: Vec<Vec<Keyed>>,
+}
+
+impl ArticleTerms {
+    /// Registers the next article's terms.
+    pub fn register(&mut self, terms: Vec<Term>) {
+        self.keyed.push(self.vocab.add(&terms));
+    }
+
+    pub fn len(&self) -> usize {
+        self.keyed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keyed.is_empty()
+    }
+
+    /// Every article of `c`'s terms, from its text.
+    fn of_corpus(c: &Corpus) -> ArticleTerms {
+        let mut out = ArticleTerms::default();
+        // An article's terms are some ten kilobytes; two chunks are alive at once.
+        out.keyed = super::terms::keyed_in_chunks(&c.articles, 256, article_terms_of, |t| out.vocab.add(&t));
+        out
+    }
+}
+
+/// Each article's words as a TF-IDF vector, and its proposers: its
+/// weightiest words that some other article uses too. `prepared` is used
+/// when it holds every article's terms, else they are taken from the text.
+pub fn article_vectors(c: &Corpus, prepared: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
+    let ArticleTerms { vocab, keyed } = if prepared.len() == c.articles.len() {
+        prepared
+    } else {
+        ArticleTerms::of_corpus(c)
+    };
     let vecs: Vec<TermVec> = keyed.into_iter().map(|k| vocab.weigh(k, true)).collect();
     let proposers = vecs
         .iter()
@@ -86,10 +132,11 @@ impl Stories {
     }
 }
 
-/// Groups the corpus's articles into stories.
-pub fn compute(c: &Corpus) -> Stories {
+/// Groups the corpus's articles into stories, from their terms as
+/// registered while loading when `prepared` holds them all.
+pub fn compute(c: &Corpus, prepared: ArticleTerms) -> Stories {
     let n = c.articles.len();
-    let (vecs, proposers) = article_vectors(c);
+    let (vecs, proposers) = article_vectors(c, prepared);
     // Words index their articles; only proposers are ever looked up, so
     // only they are indexed, and each article meets at most PROPOSERS lists.
     // (Article keys are plain stems, neither numbers nor negated: a stem id

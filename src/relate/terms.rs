@@ -5,7 +5,7 @@
 //! kept as numbers.
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
-use crate::text::{tokenize, Lower};
+use crate::text::{tokenize, Lower, Token};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -114,10 +114,9 @@ fn number_word(w: &str) -> Option<&'static str> {
     })
 }
 
-/// Words of `text`, lowercased, with "25,000" as one word; `None` for
-/// punctuation that ends a clause.
-fn words(text: &str) -> Vec<Option<Lower<'_>>> {
-    let toks = tokenize(text, 0);
+/// Words of a text's tokens, lowercased, with "25,000" as one word;
+/// `None` for punctuation that ends a clause.
+fn words<'t>(toks: &[Token<'t>]) -> Vec<Option<Lower<'t>>> {
     let mut out: Vec<Option<Lower>> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -148,13 +147,20 @@ fn words(text: &str) -> Vec<Option<Lower<'_>>> {
 
 /// The content terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
-    CLASSES.with(|cache| terms_with(text, &mut cache.borrow_mut()))
+    let mut out = Vec::new();
+    terms_of_tokens(&tokenize(text, 0), &mut out);
+    out
 }
 
-fn terms_with(text: &str, cache: &mut FxHashMap<Box<str>, WordClass>) -> Vec<Term> {
-    let mut out = Vec::new();
+/// The content terms of a text's tokens, in order, added to `out`
+/// (tokens an extraction already made are not split again).
+pub fn terms_of_tokens(toks: &[Token], out: &mut Vec<Term>) {
+    CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), out))
+}
+
+fn terms_with(toks: &[Token], cache: &mut FxHashMap<Box<str>, WordClass>, out: &mut Vec<Term>) {
     let mut negation_left = 0usize;
-    for word in words(text) {
+    for word in words(toks) {
         let Some(lower) = word else {
             negation_left = 0;
             continue;
@@ -190,7 +196,6 @@ fn terms_with(text: &str, cache: &mut FxHashMap<Box<str>, WordClass>) -> Vec<Ter
             add(cached_class(cache, part).part);
         }
     }
-    out
 }
 
 /// A term key: `stem id << 2 | number << 1 | negated`. A word and its

@@ -38,7 +38,7 @@ impl Loading {
         let (send, from_worker) = channel();
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
         std::thread::spawn(move || {
-            let mut builder = pipeline::run(&paths, &opts, |event| {
+            let mut builder = pipeline::run(&paths, &opts, true, |event| {
                 let _ = send.send(match event {
                     pipeline::Event::Progress(p) => Message::Progress(p),
                     pipeline::Event::Batch(b) => Message::Batch(b),
@@ -61,13 +61,19 @@ impl Loading {
             if send.send(Message::Speakers(builder.resolve())).is_err() {
                 return;
             }
+            let article_terms = builder.take_article_terms();
             drop(builder);
             let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
-            let relations = quoteline::relate::compute(&corpus);
-            let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
-            let search_index = WordIndex::build(&texts);
-            drop(texts);
+            // The search index needs nothing of the relations: it is built
+            // while they are computed.
+            let (relations, search_index) = rayon::join(
+                || quoteline::relate::compute_with(&corpus, Some(article_terms)),
+                || {
+                    let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
+                    WordIndex::build(&texts)
+                },
+            );
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.
             drop(corpus);
