@@ -182,3 +182,23 @@ fn demo_statement_and_reply_pairs_against_the_gold() {
     );
     assert!(r >= 0.99, "reply recall {r}");
 }
+
+/// Stories from the terms registered while loading are the stories found
+/// from the articles' text afresh (the path a refresh takes).
+#[test]
+fn stories_from_loading_terms_match_stories_from_text() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut loaded = load_corpus(&[format!("{root}/assets")], &LoadOptions::default());
+    assert!(loaded.stories.len() > 1, "the demo corpus tells several stories");
+    assert!(
+        loaded.stories.iter().any(|s| s.articles.len() > 1),
+        "and some story is told by several articles"
+    );
+    let from_loading: Vec<_> = loaded.articles.iter().map(|a| a.story).collect();
+    let titles: Vec<String> = loaded.stories.iter().map(|s| s.title.clone()).collect();
+    quoteline::relate::stories::compute(&loaded, Default::default()).apply(&mut loaded);
+    let from_text: Vec<_> = loaded.articles.iter().map(|a| a.story).collect();
+    assert_eq!(from_loading, from_text);
+    let again: Vec<String> = loaded.stories.iter().map(|s| s.title.clone()).collect();
+    assert_eq!(titles, again);
+}
