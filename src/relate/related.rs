@@ -136,6 +136,9 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let mine = quote.speaker.map_or("", |s| surname(c, s)).to_string();
     let mut near: HashMap<usize, String> = HashMap::new();
     let home = named_with(c, quote.article, &mine, &mut near).to_string();
+    let quote_lower = c.quote_text(quote).to_lowercase();
+    let my_offices = offices(c, speaker);
+    let mut their_offices: HashMap<usize, Vec<String>> = HashMap::new();
     for &a in &c.stories[story].articles {
         let other = &c.articles[a];
         if let (Some(x), Some(y)) = (article.date, other.date) {
@@ -160,10 +163,13 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
                 score += 0.15;
             }
             let other = surname(c, ps);
-            if !other.is_empty() && (named_with(c, a, &mine, &mut near).contains(other) || home.contains(other)) {
+            if !other.is_empty() && (home.contains(other) || named_with(c, a, &mine, &mut near).contains(other)) {
                 score += 0.1;
             }
-            if addresses(c, c.quote_text(pq), speaker) || addresses(c, c.quote_text(quote), ps) {
+            let theirs = their_offices.entry(ps).or_insert_with(|| offices(c, ps));
+            if addresses(c, c.quote_text(pq), speaker, None, &my_offices)
+                || addresses(c, c.quote_text(quote), ps, Some(&quote_lower), theirs)
+            {
                 score += 0.15;
             }
             if score >= REPLY_FLOOR {
@@ -180,20 +186,36 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     out
 }
 
+/// "the minister" for each of a speaker's roles ("Mexican foreign
+/// minister"), lowercased: asked of every candidate reply, so made once.
+fn offices(c: &Corpus, speaker: usize) -> Vec<String> {
+    c.speakers[speaker]
+        .roles
+        .iter()
+        .filter_map(|r| r.split_whitespace().last())
+        .map(|office| format!("the {}", office.to_lowercase()))
+        .collect()
+}
+
 /// Whether quoted words speak of `speaker`: their surname, or "the" and
-/// their office ("The minister says not one cent").
-fn addresses(c: &Corpus, text: &str, speaker: usize) -> bool {
+/// their office ("The minister says not one cent"; `offices` from
+/// [`offices`]). `lower` is the words lowercased, when the caller has them.
+fn addresses(c: &Corpus, text: &str, speaker: usize, lower: Option<&str>, offices: &[String]) -> bool {
     let sp = &c.speakers[speaker];
     let name = surname(c, speaker);
     if sp.kind == SpeakerKind::Person && !name.is_empty() && text.contains(name) {
         return true;
     }
-    let lower = text.to_lowercase();
-    sp.roles.iter().any(|r| {
-        r.split_whitespace()
-            .last()
-            .is_some_and(|office| lower.contains(&format!("the {}", office.to_lowercase())))
-    })
+    if offices.is_empty() {
+        return false;
+    }
+    match lower {
+        Some(lower) => offices.iter().any(|o| lower.contains(o.as_str())),
+        None => {
+            let lower = text.to_lowercase();
+            offices.iter().any(|o| lower.contains(o.as_str()))
+        }
+    }
 }
 
 fn surname(c: &Corpus, s: usize) -> &str {
@@ -208,7 +230,8 @@ fn named_with<'m>(c: &Corpus, a: usize, surname: &str, cache: &'m mut HashMap<us
         }
         let art = &c.articles[a];
         let mut out = String::new();
-        for b in &art.blocks {
+        // Most paragraphs do not name them: only those that do are split.
+        for b in art.blocks.iter().filter(|b| art.slice(b.span).contains(surname)) {
             for sentence in art.slice(b.span).split_inclusive(['.', '?', '!']) {
                 if sentence.contains(surname) {
                     out.push_str(sentence);
