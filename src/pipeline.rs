@@ -80,12 +80,18 @@ pub struct Expected {
 }
 
 impl Expected {
-    /// `articles` and `quotes` so far scaled by the bytes still to read.
+    /// `articles` and `quotes` so far scaled by the bytes still to read,
+    /// at most four times what is there: the first files may be denser in
+    /// quotes than the rest, and a few small ones must not have a huge
+    /// folder reserve gigabytes at once.
     fn scaled(articles: usize, quotes: usize, bytes_done: u64, bytes_total: u64) -> Expected {
         if bytes_done == 0 || bytes_total < bytes_done {
             return Expected::default();
         }
-        let scale = |n: usize| (n as f64 * bytes_total as f64 / bytes_done as f64).ceil() as usize;
+        let scale = |n: usize| {
+            let estimate = (n as f64 * bytes_total as f64 / bytes_done as f64).ceil() as usize;
+            estimate.min(n.saturating_mul(4))
+        };
         Expected {
             articles: scale(articles),
             quotes: scale(quotes),
@@ -99,7 +105,8 @@ impl Expected {
 /// it moves). The tenth keeps a drifting estimate from moving it again.
 fn reserve_expected<T>(v: &mut Vec<T>, expected: usize) {
     if expected > v.capacity() {
-        v.reserve_exact(expected + expected / 10 - v.len());
+        // Refused (no memory that large), the Vec grows as it would anyway.
+        let _ = v.try_reserve_exact((expected / 10).saturating_add(expected) - v.len());
     }
 }
 
@@ -465,4 +472,47 @@ pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: 
         None => flush(Vec::new(), 0, 0),
     }
     builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_expected_size_follows_the_bytes_read_within_four_times() {
+        // A quarter read: four times as many.
+        assert_eq!(
+            Expected::scaled(10, 100, 25, 100),
+            Expected {
+                articles: 40,
+                quotes: 400
+            }
+        );
+        // A sliver read: no more than four times what is there.
+        assert_eq!(
+            Expected::scaled(1, 5, 10, 1 << 40),
+            Expected {
+                articles: 4,
+                quotes: 20
+            }
+        );
+        // Nothing read, or sizes unknown: no estimate.
+        assert_eq!(Expected::scaled(0, 0, 0, 100), Expected::default());
+        assert_eq!(Expected::scaled(3, 3, 200, 100), Expected::default());
+    }
+
+    #[test]
+    fn reserving_for_the_expected_size_keeps_what_is_there() {
+        let mut v = vec![1u8, 2, 3];
+        reserve_expected(&mut v, 100);
+        assert!(v.capacity() >= 110);
+        assert_eq!(v, [1, 2, 3]);
+        let cap = v.capacity();
+        reserve_expected(&mut v, 50);
+        assert_eq!(v.capacity(), cap, "room enough: nothing moves");
+        // More than memory can hold: refused, and nothing lost.
+        let mut w = vec![7u64];
+        reserve_expected(&mut w, usize::MAX / 2);
+        assert_eq!(w, [7]);
+    }
 }
