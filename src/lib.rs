@@ -32,8 +32,8 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 }
 
 /// [`load_corpus`], with or without stories: the `extract`, `articles`,
-/// `speakers` and `statements` exports show none, and finding them reads
-/// every article's words once more.
+/// `speakers` and `statements` exports show none, and finding them keeps
+/// every article's terms while reading.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
     let mut corpus = Corpus::default();
     let mut builder = pipeline::run(paths, opts, with_stories, |event| {

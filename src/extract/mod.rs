@@ -74,12 +74,7 @@ pub struct FirstPass {
 pub fn extract_first(article: &Article, article_terms: bool) -> FirstPass {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
     let ctx = Context::new(&article.text, &article.blocks, &raw);
-    let article_terms = article_terms.then(|| {
-        let body = (article.blocks.iter().zip(&ctx.tokens))
-            .filter(|(b, _)| b.role != crate::model::BlockRole::Title)
-            .map(|(_, t)| t.as_slice());
-        crate::relate::stories::article_terms(article.title.as_deref(), body)
-    });
+    let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
     let mut people = People::scan_names(&ctx);
     let unknown_surnames = people
         .persons

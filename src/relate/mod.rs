@@ -42,7 +42,7 @@ pub fn compute(corpus: &Corpus) -> Relations {
 }
 
 /// [`compute`], with or without stories (which only the reader and the
-/// related quotes use, and which cost a pass over every article's words):
+/// related quotes use, and which need every article's terms):
 /// `stories` is `None` for none, or the articles' terms registered while
 /// loading (when they are not every article's, they are taken anew from
 /// the text).

@@ -8,6 +8,7 @@ use crate::lexicon::REPLY_CUE;
 use crate::model::{Corpus, QuoteId, SpeakerKind};
 use crate::resolve::when::compatible;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Wordings this alike by one speaker are on the same subject.
@@ -209,13 +210,8 @@ fn addresses(c: &Corpus, text: &str, speaker: usize, lower: Option<&str>, office
     if offices.is_empty() {
         return false;
     }
-    match lower {
-        Some(lower) => offices.iter().any(|o| lower.contains(o.as_str())),
-        None => {
-            let lower = text.to_lowercase();
-            offices.iter().any(|o| lower.contains(o.as_str()))
-        }
-    }
+    let lower = lower.map_or_else(|| Cow::Owned(text.to_lowercase()), Cow::Borrowed);
+    offices.iter().any(|o| lower.contains(o.as_str()))
 }
 
 fn surname(c: &Corpus, s: usize) -> &str {

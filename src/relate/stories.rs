@@ -5,8 +5,7 @@
 
 use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, Keyed, Term, TermVec, Vocab};
 use super::UnionFind;
-use crate::model::BlockRole;
-use crate::model::{Article, Corpus, Story};
+use crate::model::{Article, BlockRole, Corpus, Story};
 use crate::text::{tokenize, Token};
 
 /// Words per article that propose candidates.
@@ -28,13 +27,13 @@ fn needed(days: Option<i64>) -> f32 {
 
 /// What an article is about as terms: its title's and its body's words
 /// (numbers and negation left out: they say little about what an article
-/// is about). `body` is the tokens of each kept block but the title's.
-pub fn article_terms<'t>(title: Option<&str>, body: impl Iterator<Item = &'t [Token<'t>]>) -> Vec<Term> {
+/// is about). `block_tokens` holds the tokens of each of its blocks.
+pub fn article_terms(a: &Article, block_tokens: &[Vec<Token>]) -> Vec<Term> {
     let mut out = Vec::new();
-    if let Some(title) = title {
+    if let Some(title) = &a.title {
         terms_of_tokens(&tokenize(title, 0), &mut out);
     }
-    for toks in body {
+    for (_, toks) in (a.blocks.iter().zip(block_tokens)).filter(|(b, _)| b.role != BlockRole::Title) {
         terms_of_tokens(toks, &mut out);
     }
     out.retain(|t| !t.number);
@@ -46,13 +45,12 @@ pub fn article_terms<'t>(title: Option<&str>, body: impl Iterator<Item = &'t [To
 
 /// [`article_terms`] of an article whose blocks are not split yet.
 fn article_terms_of(a: &Article) -> Vec<Term> {
-    let body: Vec<Vec<Token>> = a
+    let block_tokens: Vec<Vec<Token>> = a
         .blocks
         .iter()
-        .filter(|b| b.role != BlockRole::Title)
         .map(|b| tokenize(a.slice(b.span), b.span.start))
         .collect();
-    article_terms(a.title.as_deref(), body.iter().map(|t| t.as_slice()))
+    article_terms(a, &block_tokens)
 }
 
 /// Articles' terms registered in corpus order: the loader registers each
