@@ -1883,6 +1883,99 @@ pub const MALE_NAMES: &[&str] = &[
 
 /// Function words left out when comparing wordings: they carry grammar,
 /// not content, and outlets (and translators) vary them freely.
+/// Words that open a sentence capitalised but are never a surname on their
+/// own ("When asked, …", "Recently he said").
+pub const SENTENCE_OPENERS: &[&str] = &[
+    "when",
+    "while",
+    "then",
+    "than",
+    "earlier",
+    "later",
+    "recently",
+    "meanwhile",
+    "however",
+    "instead",
+    "amid",
+    "alongside",
+    "although",
+    "though",
+    "because",
+    "since",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "whether",
+    "where",
+    "what",
+    "why",
+    "how",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "once",
+    "also",
+    "still",
+    "even",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "there",
+    "here",
+    "these",
+    "those",
+    "this",
+    "that",
+    "thus",
+    "therefore",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "again",
+    "asked",
+    "according",
+    "speaking",
+    "following",
+    "separately",
+    "similarly",
+    "additionally",
+    "ultimately",
+    "finally",
+    "previously",
+    "initially",
+    "currently",
+    "eventually",
+    "notably",
+    "reportedly",
+    "apparently",
+    "otherwise",
+    "nevertheless",
+    "nonetheless",
+    "furthermore",
+    "moreover",
+    "besides",
+    "unlike",
+    "without",
+    "within",
+    "through",
+    "across",
+    "against",
+    "among",
+    "until",
+    "unless",
+    "whatever",
+    "whoever",
+    "every",
+    "another",
+    "several",
+    "many",
+    "most",
+];
+
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -2349,10 +2442,15 @@ word_set!(NOT_A_NAME, NOT_NAME);
 word_set!(FEMALE_NAME, FEMALE_NAMES);
 word_set!(MALE_NAME, MALE_NAMES);
 word_set!(STOP_WORD, STOP_WORDS);
+word_set!(SENTENCE_OPENER, SENTENCE_OPENERS);
 word_set!(NEGATOR, NEGATORS);
 word_set!(REPLY_CUE, REPLY_CUES);
 word_set!(SECTION, SECTIONS);
 word_set!(PLACE, PLACES);
-// Titles, organisation words, common words, anonymous heads and places: a
+// Titles, organisation words, common words, anonymous heads, places and
+// sentence openers: a
 // capitalised word in any of them is never part of a person's name.
-word_set!(NEVER_IN_NAME, [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES]);
+word_set!(
+    NEVER_IN_NAME,
+    [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES, SENTENCE_OPENERS]
+);

@@ -194,11 +194,7 @@ fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Optio
     let mut commas = 0;
     while end < to {
         let t = &toks[end];
-        let abbreviation_dot = t.text == "."
-            && end > from
-            && toks[end - 1].end == t.start
-            && crate::text::is_abbreviation(toks[end - 1].text);
-        if t.is_punct(".;:!?—–“”\"") && !abbreviation_dot {
+        if t.is_punct(".;:!?—–“”\"") && !(end > from && abbreviation_dot(toks, end)) {
             break;
         }
         if t.text == "," {
@@ -288,6 +284,40 @@ fn is_adverbial_start(t: &Token) -> bool {
 /// The subject of the sentence: its first person, pronoun or organisation
 /// before `limit`, for participle cues ("Trump dismissed …, saying, “…”").
 pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> Option<Np> {
+    // "When asked whom she supported, Ms. Sherry smiled and said": the
+    // subject follows the opening subordinate clause.
+    let opens_clause = toks.get(start).is_some_and(|t| {
+        t.is_word
+            && matches!(
+                t.lower().as_str(),
+                "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "if"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "once"
+                    | "asked"
+                    | "unlike"
+                    | "despite"
+            )
+    });
+    if opens_clause {
+        if let Some(comma) = (start + 1..limit).find(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start)) {
+            if let Some(np) = first_subject(ctx, toks, comma + 1, limit) {
+                return Some(np);
+            }
+        }
+    }
+    first_subject(ctx, toks, start, limit)
+}
+
+/// The first person, pronoun or organisation in `toks[start..limit]`.
+fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> Option<Np> {
     let mut i = start;
     while i < limit {
         let t = &toks[i];
@@ -325,11 +355,17 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
         if t.is_word && !after_prep && !opening_participle && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
         {
             // The phrase from here to the next boundary.
+            // A capitalised determiner opens a described source ("A
+            // diplomat familiar with the talks"): its phrase runs on.
+            let described = matches!(t.lower().as_str(), "a" | "an" | "the" | "one" | "another");
             let mut j = i + 1;
             while j < limit
                 && !is_clause_boundary(&toks[j])
                 && toks[j].text != ","
-                && (toks[j].is_cap() || is_name_part(&toks[j]))
+                && (toks[j].is_cap()
+                    || is_name_part(&toks[j])
+                    || abbreviation_dot(toks, j)
+                    || (described && toks[j].is_word && j < i + 8))
             {
                 j += 1;
             }
@@ -352,6 +388,12 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
         i += 1;
     }
     None
+}
+
+/// The period of an abbreviation written against it ("Mr.", "Sen."): part
+/// of the phrase, not the end of the sentence.
+fn abbreviation_dot(toks: &[Token], k: usize) -> bool {
+    k > 0 && toks[k].text == "." && toks[k - 1].end == toks[k].start && crate::text::is_abbreviation(toks[k - 1].text)
 }
 
 fn is_name_part(t: &Token) -> bool {
@@ -670,4 +712,127 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     };
     let np = subject_before(ctx, toks, lo, cue).or_else(inverted)?;
     Some(attribution(np, &toks[cue], "trailing_clause"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::quotes::find_quotes;
+    use crate::model::{Block, BlockRole};
+
+    /// The mention text each sieve run alone gives the top-level quotes of
+    /// `text` (paragraphs split on blank lines), in order.
+    fn mentions(sieve: Sieve, text: &str) -> Vec<Option<String>> {
+        let (blocks, raw) = parts(text);
+        let ctx = Context::new(text, &blocks, &raw);
+        let mut done = vec![None; raw.len()];
+        (0..raw.len())
+            .filter(|&qi| raw[qi].parent.is_none())
+            .map(|qi| {
+                done[qi] = sieve(&ctx, qi, &done);
+                done[qi].as_ref().map(|a| a.np.text.clone())
+            })
+            .collect()
+    }
+
+    /// Paragraphs (split on blank lines) and the quotes found in them.
+    fn parts(text: &str) -> (Vec<Block>, Vec<crate::extract::quotes::RawQuote>) {
+        let blocks: Vec<Block> = crate::clean::paragraphs(text, 0)
+            .into_iter()
+            .map(|span| Block {
+                span,
+                role: BlockRole::Body,
+            })
+            .collect();
+        let raw = find_quotes(text, &blocks);
+        (blocks, raw)
+    }
+
+    fn first(sieve: Sieve, text: &str) -> Option<String> {
+        mentions(sieve, text).into_iter().next().flatten()
+    }
+
+    #[test]
+    fn question_by_other_gives_the_question_to_who_asked() {
+        let text = "When asked by a reporter if he was considering “military action,” the minister shrugged.";
+        assert_eq!(first(question_by_other, text).as_deref(), Some("a reporter"));
+    }
+
+    #[test]
+    fn quote_cue_mention_in_both_orders() {
+        assert_eq!(
+            first(quote_cue_mention, "“We are ready,” Sheinbaum said.").as_deref(),
+            Some("Sheinbaum")
+        );
+        assert_eq!(
+            first(
+                quote_cue_mention,
+                "“It is a bluff,” said Gustavo A. Flores-Macías, professor at Cornell University."
+            )
+            .as_deref(),
+            Some("Gustavo A. Flores-Macías")
+        );
+    }
+
+    #[test]
+    fn mention_cue_quote_with_said_saying_and_abbreviated_titles() {
+        assert_eq!(
+            first(mention_cue_quote, "Sheinbaum said: “No.”").as_deref(),
+            Some("Sheinbaum")
+        );
+        // The subject of a participle cue is the clause's, title and all.
+        let putin = "Mr. Putin also veered close to an admission, saying, “We never said there were no people there.”";
+        assert_eq!(first(mention_cue_quote, putin).as_deref(), Some("Mr. Putin"));
+        // After an opening subordinate clause, the subject follows its comma.
+        let sherry = "When asked whom she supported, Ms. Sherry smiled and said, “I am waiting.”";
+        assert_eq!(first(mention_cue_quote, sherry).as_deref(), Some("Ms. Sherry"));
+        // A described source keeps its whole phrase, not its determiner.
+        let diplomat =
+            "A diplomat familiar with the talks, which were held at a hotel, said the delegations were “close.”";
+        assert_eq!(
+            first(mention_cue_quote, diplomat).as_deref(),
+            Some("A diplomat familiar with the talks")
+        );
+    }
+
+    #[test]
+    fn colon_lead_in_from_the_previous_paragraph() {
+        let text = "Sheinbaum stated:\n\n“We will not accept interference.”";
+        assert_eq!(first(colon_lead_in, text).as_deref(), Some("Sheinbaum"));
+    }
+
+    #[test]
+    fn continuation_inherits_the_previous_quote() {
+        let text = "“First,” Sheinbaum said. “Second.”";
+        let (blocks, raw) = parts(text);
+        let ctx = Context::new(text, &blocks, &raw);
+        assert_eq!(continuation(&ctx, 1, &[None, None]), None);
+        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
+        assert_eq!(
+            continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
+            Some("Sheinbaum")
+        );
+    }
+
+    #[test]
+    fn reported_speech_and_trailing_clause() {
+        let text = "The minister called the tariffs “an act of aggression” on Tuesday.";
+        assert_eq!(first(reported_speech, text).as_deref(), Some("The minister"));
+        let text = "“We are close,” and that is all for now, the mayor said.";
+        assert_eq!(first(trailing_clause, text).as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn lone_titles_and_sentence_openers_are_never_speakers() {
+        for text in ["Recently, “we have seen progress,” he noted.", "The “crisis” is over."] {
+            for sieve in SIEVES {
+                let got = first(sieve.1, text);
+                assert!(
+                    !matches!(got.as_deref(), Some("Recently" | "The" | "Mr" | "When")),
+                    "{}: {got:?}",
+                    sieve.0
+                );
+            }
+        }
+    }
 }
