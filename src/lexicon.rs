@@ -266,6 +266,22 @@ pub const SPEECH_CUES: &[&str] = &[
     "offering",
     "demurred",
     "barked",
+    "say",
+    "remembered",
+    "exhorted",
+    "reads",
+    "thought",
+    "slammed",
+    "chided",
+    "scolded",
+    "railed",
+    "griped",
+    "gushed",
+    "implored",
+    "marveled",
+    "marvelled",
+    "reasoned",
+    "surmised",
 ];
 
 /// Cues that introduce a label rather than speech: a quote right after one

@@ -141,6 +141,19 @@ pub fn is_name_word(t: &Token) -> bool {
     !acronym
 }
 
+/// A capitalised word right after "Mr." or "Ms." is a surname even when it
+/// is also a common word ("Mr. Singer", "Ms. Rich").
+fn after_honorific(toks: &[Token], i: usize) -> bool {
+    let honorific = |t: &Token| matches!(lower(t).as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "mx");
+    toks[i].is_cap()
+        && toks[i].is_word
+        && match i {
+            0 => false,
+            1 => honorific(&toks[0]),
+            _ => honorific(&toks[i - 1]) || (toks[i - 1].text == "." && honorific(&toks[i - 2])),
+        }
+}
+
 fn is_initial(t: &Token) -> bool {
     let mut c = t.text.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
@@ -163,7 +176,7 @@ pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
 pub fn name_run(toks: &[Token]) -> Option<(usize, usize)> {
     let mut i = 0;
     while i < toks.len() {
-        if is_name_word(&toks[i]) && !is_initial(&toks[i]) {
+        if (is_name_word(&toks[i]) || after_honorific(toks, i)) && !is_initial(&toks[i]) {
             let mut j = i + 1;
             while j < toks.len() {
                 let t = &toks[j];
@@ -229,17 +242,41 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     if toks.is_empty() {
         return None;
     }
-    let (head, appositive) = match toks.iter().position(|t| t.is_punct(",(")) {
+    let (head, rest) = match toks.iter().position(|t| t.is_punct(",(")) {
         Some(c) => {
             let rest = trim_np(&toks[c + 1..]);
-            let rest = rest.split(|t| t.is_punct(",)")).next().unwrap_or(&[]);
-            (&toks[..c], (!rest.is_empty()).then(|| slice(text, rest).to_string()))
+            (&toks[..c], rest.split(|t| t.is_punct(",)")).next().unwrap_or(&[]))
         }
-        None => (toks, None),
+        None => (toks, &[][..]),
     };
+    let appositive = (!rest.is_empty()).then(|| slice(text, rest).to_string());
     let head = trim_np(head);
     if head.is_empty() || head.len() > 12 {
         return None;
+    }
+    // "the F.B.I. director, James B. Comey": the role comes first and the
+    // name in the appositive.
+    let described = matches!(lower(&head[0]).as_str(), "the" | "a" | "an") || head.iter().any(is_possessive);
+    // A possessive name only qualifies the role ("Clinton's introducer").
+    let head_named = last_name_run(head).is_some_and(|(_, b)| !(is_possessive(&head[b - 1]) && b < head.len()));
+    if described && !rest.is_empty() && !head_named {
+        if let Some(Np {
+            kind: kind @ NpKind::Person { .. },
+            role,
+            ..
+        }) = classify(text, rest)
+        {
+            let own = slice(text, head).trim_start_matches("the ").trim_start_matches("The ");
+            return Some(Np {
+                kind,
+                text: slice(text, head).to_string(),
+                span: span_of(head),
+                role: Some(match role {
+                    Some(r) => format!("{own}; {r}"),
+                    None => own.to_string(),
+                }),
+            });
+        }
     }
     if head.len() == 1 {
         if let Some(p) = pronoun(head[0].text) {
@@ -455,6 +492,18 @@ mod tests {
         assert_eq!(person("Mr. Sheinbaum").0, "Sheinbaum");
         assert_eq!(person("Mr. Garin").1, Gender::Male);
         assert_eq!(person("Trump").0, "Trump");
+        // A word that is also an occupation, after an honorific.
+        assert_eq!(person("Mr. Singer").0, "Singer");
+        // The role first and the name in the appositive.
+        let comey = person("the F.B.I. director, James B. Comey");
+        assert_eq!(
+            (comey.0.as_str(), comey.2.as_deref()),
+            ("James B. Comey", Some("F.B.I. director"))
+        );
+        assert_eq!(
+            person("Clinton's introducer, actress Jamie Lee Curtis").0,
+            "Jamie Lee Curtis"
+        );
     }
 
     #[test]

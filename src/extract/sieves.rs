@@ -4,7 +4,7 @@
 
 use super::context::Context;
 use super::mentions::{classify, Np};
-use crate::lexicon::{PARTICIPLE_CUE, SPEECH_CUE};
+use crate::lexicon::{PARTICIPLE_CUE, SENTENCE_OPENER, SPEECH_CUE};
 use crate::text::Token;
 
 /// Who a sieve says spoke, and by which cue.
@@ -286,25 +286,16 @@ fn is_adverbial_start(t: &Token) -> bool {
 pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> Option<Np> {
     // "When asked whom she supported, Ms. Sherry smiled and said": the
     // subject follows the opening subordinate clause.
+    // So do "Back in 1999, …", "In an interview, …", "Holding signs …, …"
+    // and "Hastily politicizing …, …".
     let opens_clause = toks.get(start).is_some_and(|t| {
+        let l = t.lower();
+        let then_lowercase = toks.get(start + 1).is_some_and(|n| n.is_word && !n.is_cap());
         t.is_word
-            && matches!(
-                t.lower().as_str(),
-                "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "as"
-                    | "if"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "since"
-                    | "once"
-                    | "asked"
-                    | "unlike"
-                    | "despite"
-            )
+            && (SENTENCE_OPENER.has(&l)
+                || is_adverbial_start(t)
+                || matches!(l.as_str(), "if" | "as" | "back" | "asked" | "like")
+                || (then_lowercase && l.len() > 5 && (l.ends_with("ing") || l.ends_with("ly"))))
     });
     if opens_clause {
         if let Some(comma) = (start + 1..limit).find(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start)) {
@@ -441,6 +432,13 @@ const INVERTING_CUES: &[&str] = &[
     "quipped",
     "joked",
     "tweeted",
+    "remembered",
+    "exhorted",
+    "reads",
+    "recounted",
+    "wondered",
+    "marveled",
+    "marvelled",
 ];
 
 /// The subject for a cue: the clause subject for a participle, else the
@@ -449,9 +447,24 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
     if PARTICIPLE_CUE.has(&toks[cue].lower()) {
         // "with Donald Trump tweeting that …" has its own subject; after a
         // comma ("…, saying") the participle shares the clause's.
-        let own = cue > lo && toks[cue - 1].is_word && !is_clause_boundary(&toks[cue - 1]);
+        // An object before the participle is not its subject: "The senator
+        // emailed supporters saying: “…”" is the senator's.
+        let own = cue > lo
+            && toks[cue - 1].is_word
+            && !is_clause_boundary(&toks[cue - 1])
+            && phrase_before(toks, lo, cue).is_some_and(|(a, _)| {
+                a == sent_start.max(lo)
+                    || toks[a - 1].is_punct(",")
+                    || matches!(toks[a - 1].lower().as_str(), "with" | "as")
+            });
         if own {
             if let Some(np) = subject_before(ctx, toks, lo, cue) {
+                return Some(np);
+            }
+        }
+        // "…, Nefzi said, adding, “…”": the subject of the cue just before.
+        if cue >= lo + 2 && toks[cue - 1].text == "," && is_cue(&toks[cue - 2]) {
+            if let Some(np) = subject_of_cue(ctx, toks, sent_start, lo, cue - 2, cue - 1) {
                 return Some(np);
             }
         }
@@ -599,6 +612,13 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // The cue must be close to the quote: at most six words before it.
     let (sent_start, _) = ctx.sentence_of(b, lo);
+    // "According to the Daily Caller, “…”": capitalised at the sentence
+    // start, so not a cue to `is_cue`.
+    if toks[lo].lower() == "according" && toks.get(lo + 1).is_some_and(|t| t.lower() == "to") {
+        if let Some(np) = subject_after(ctx, toks, lo + 2, end) {
+            return Some(attribution(np, &toks[lo], "mention_cue_quote"));
+        }
+    }
     let by_cue = (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
         let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
         Some(attribution(np, &toks[cue], "mention_cue_quote"))
@@ -793,6 +813,25 @@ mod tests {
             first(mention_cue_quote, diplomat).as_deref(),
             Some("A diplomat familiar with the talks")
         );
+    }
+
+    #[test]
+    fn mention_cue_quote_openers_participles_and_according_to() {
+        // "According to" opens the sentence, capitalised.
+        let text = "According to the Daily Caller, “Labott also coordinated with Reines.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("the Daily Caller"));
+        // A participle after "X said," shares that cue's subject.
+        let text = "Mateen left as soon as prayers were finished, Nefzi said, adding, “He was not very religious.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Nefzi"));
+        // An opening adverbial is not the subject.
+        let text = "Back in 1999, Mr. Trump praised his skills, telling CNBC: “I wish I could be like that.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Mr. Trump"));
+        // An object before the participle is not its subject.
+        let text = "The Vermont senator emailed supporters saying: “The struggle continues.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Vermont senator"));
+        // "went on to say"
+        let text = "Bryne went on to say, “I know this to be true.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
     }
 
     #[test]
