@@ -250,7 +250,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         None => (toks, &[][..]),
     };
     let appositive = (!rest.is_empty()).then(|| slice(text, rest).to_string());
-    let head = trim_np(head);
+    let head = trim_np(before_verb(head));
     if head.is_empty() || head.len() > 12 {
         return None;
     }
@@ -318,11 +318,27 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     if let Some((a, b)) = run.filter(|_| loose_words <= 2) {
         // "Trump administration", "Clinton campaign": the name modifies a
         // noun that is the real head.
+        // So does any lowercase word after it that does not begin a
+        // modifier ("the Stanford medieval-history graduate").
         let after = head.get(b);
-        let modifies =
-            after.is_some_and(|t| t.is_word && !t.is_cap() && (ORG_WORD.has(&lower(t)) || ANON_HEAD.has(&lower(t))));
+        let modifies = after.is_some_and(|t| {
+            t.is_word
+                && !t.is_cap()
+                && !matches!(
+                    lower(t).as_str(),
+                    "of" | "from" | "at" | "with" | "for" | "in" | "who" | "whose" | "on" | "jr" | "jr." | "sr" | "sr."
+                )
+        });
         let possessive_head = is_possessive(&head[b - 1]) && b < head.len();
-        if !modifies && !possessive_head {
+        // "A spokesman for Platte River": the name is the object of the
+        // described head's modifier.
+        let object_of_modifier = a > 1
+            && matches!(lower(&head[0]).as_str(), "a" | "an" | "the" | "one" | "another")
+            && matches!(
+                lower(&head[a - 1]).as_str(),
+                "of" | "for" | "at" | "with" | "from" | "in" | "on"
+            );
+        if !modifies && !possessive_head && !object_of_modifier {
             let name_toks = &head[a..b];
             let name = name_toks
                 .iter()
@@ -374,15 +390,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     // ministry": the head noun comes before its modifier.
     let determiner = matches!(lower(&head[0]).as_str(), "the" | "a" | "an" | "one" | "another");
     let modified_head = determiner
-        && head
-            .iter()
-            .take(4)
-            .skip(1)
-            .take_while(|t| t.is_word && !t.is_cap())
-            .any(|t| {
-                let l = lower(t);
-                ANON_HEAD.has(&l)
-            });
+        && head.iter().take(4).skip(1).take_while(|t| t.is_word).any(|t| {
+            let l = lower(t);
+            ANON_HEAD.has(&l)
+        });
     if modified_head || ANON_HEAD.has(&head_word) || ORG_WORD.has(&head_word) || head_word.ends_with("-year-old") {
         return Some(Np {
             kind: NpKind::Anonymous(phrase.clone()),
@@ -430,6 +441,50 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         });
     }
     None
+}
+
+/// The noun phrase before a finite verb that a loose phrase ran on into:
+/// "The spokesman refused to answer", "she issued a statement", "Mr. Trump
+/// was prompted". Participles that modify the noun stay ("a letter obtained
+/// by", "a source involved", "the retired neurosurgeon").
+fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
+    let verb_at = (1..toks.len()).find(|&k| {
+        let t = &toks[k];
+        if !t.is_word || t.is_cap() {
+            return false;
+        }
+        let l = lower(t);
+        let prev = lower(&toks[k - 1]);
+        let after_noun = toks[k - 1].is_word
+            && !prev.ends_with("ly")
+            && !matches!(
+                prev.as_str(),
+                "the" | "a" | "an" | "one" | "another" | "who" | "that" | "which" | "just" | "most" | "very" | "newly"
+            );
+        let auxiliary = matches!(
+            l.as_str(),
+            "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "would" | "did" | "does"
+        );
+        // A past tense with something after it other than its agent.
+        let past = l.len() >= 5 && l.ends_with("ed") && toks.get(k + 1).is_some_and(|n| n.is_word && lower(n) != "by");
+        after_noun && (auxiliary || past)
+    });
+    match verb_at {
+        Some(k) => {
+            let mut end = k;
+            // "She then addressed": the adverb goes with the verb.
+            while end > 1
+                && matches!(
+                    lower(&toks[end - 1]).as_str(),
+                    "then" | "also" | "later" | "now" | "again"
+                )
+            {
+                end -= 1;
+            }
+            &toks[..end]
+        }
+        None => toks,
+    }
 }
 
 /// Drops leading and trailing punctuation from a phrase.
@@ -529,6 +584,31 @@ mod tests {
         assert_eq!(
             np("A diplomat familiar with the talks").unwrap().kind,
             NpKind::Anonymous("A diplomat familiar with the talks".into())
+        );
+    }
+
+    #[test]
+    fn phrases_that_ran_on_into_a_verb_or_modify_another_noun() {
+        assert!(matches!(
+            np("she issued a statement").unwrap().kind,
+            NpKind::Pronoun(Pronoun::Female)
+        ));
+        assert_eq!(person("Mr. Trump was prompted").0, "Trump");
+        assert_eq!(np("The spokesman refused to answer").unwrap().text, "The spokesman");
+        // Participles that modify the noun stay.
+        assert_eq!(
+            np("a letter obtained by the senator").unwrap().text,
+            "a letter obtained by the senator"
+        );
+        assert_eq!(np("the retired neurosurgeon").unwrap().text, "the retired neurosurgeon");
+        // A name that modifies a noun, or is the object of a modifier, is
+        // not the speaker.
+        for s in ["the Stanford medieval-history graduate", "A spokesman for Platte River"] {
+            assert_eq!(np(s).unwrap().kind, NpKind::Anonymous(s.into()), "{s}");
+        }
+        assert_eq!(
+            np("one Democrat familiar with the discussion").unwrap().kind,
+            NpKind::Anonymous("one Democrat familiar with the discussion".into())
         );
     }
 
