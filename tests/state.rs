@@ -47,7 +47,7 @@ fn corrections() -> UserState {
     });
     s.corrections.push(Correction::Split {
         alias: "the statement".into(),
-        from: "Hallin Water".into(),
+        from: "Ministry of Water".into(),
     });
     s.corrections.push(Correction::Reattribute {
         key: key(BRANDT, "sleepwalked"),
