@@ -1990,6 +1990,13 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "several",
     "many",
     "most",
+    "just",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "but",
+    "and",
 ];
 
 pub const STOP_WORDS: &[&str] = &[

@@ -173,8 +173,14 @@ impl People {
                 let (sent_start, _) = ctx.sentence_of(b, a);
                 let first_in_sentence = !runs_in_sentence.contains(&(b, sent_start));
                 runs_in_sentence.push((b, sent_start));
+                // "…, Stovall said.": the one who says is a subject too.
+                let says = toks.get(z).is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()))
+                    || toks
+                        .get(z + 1)
+                        .is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()));
                 let subject = !possessive
                     && (first_in_sentence
+                        || says
                         || before.is_some_and(|t| {
                             matches!(
                                 t.lower().as_str(),
@@ -213,10 +219,6 @@ impl People {
                             )
                     })
                     && !before.is_some_and(|t| is_object_preposition(&t.lower()));
-                let says = toks.get(z).is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()))
-                    || toks
-                        .get(z + 1)
-                        .is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()));
                 runs.push((toks[a].start, words, titles, subject, says));
                 i = z.max(i + 1);
             }
@@ -433,5 +435,29 @@ impl People {
                 })
             })
             .map(|m| m.person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::Source;
+
+    /// Who the quote with `words` is attributed to in `text`.
+    fn speaker_of(text: &str, words: &str) -> Option<String> {
+        let source = Source {
+            file: "t.txt".into(),
+            text: text.to_string(),
+            ..Source::default()
+        };
+        let article = crate::clean::clean(&source);
+        let found = crate::extract::extract_alone(&article);
+        let q = found.quotes.iter().find(|q| q.text.contains(words))?;
+        q.speaker.as_ref().map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn he_is_the_one_who_just_spoke_not_the_one_spoken_of() {
+        let text = "A title for the test\n\nTed Cruz campaigned in San Antonio. One of his first backers was Robert Stovall, a Republican activist.\n\nCruz electrified the small crowds, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.";
+        assert_eq!(speaker_of(text, "articulate").as_deref(), Some("Robert Stovall"));
     }
 }

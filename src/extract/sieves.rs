@@ -26,6 +26,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("continuation", continuation),
     ("reported_speech", reported_speech),
     ("trailing_clause", trailing_clause),
+    ("previous_sentence", previous_sentence),
 ];
 
 /// A speech verb; capitalised words ("States") are never cues.
@@ -734,6 +735,40 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     Some(attribution(np, &toks[cue], "trailing_clause"))
 }
 
+/// A quote standing alone after a sentence that reports someone's words, in
+/// the same paragraph: "Bolton said he would help if asked. “I'm going to
+/// support him.”" The last resort: only whole statements, and only people.
+pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    let toks = ctx.block_tokens(b);
+    let (a, z) = ctx.quote_tokens[qi]?;
+    let (lo, hi) = ctx.left_context(qi);
+    if a == 0 || (lo..hi).any(|k| toks[k].is_word) || (a..=z).filter(|&k| toks[k].is_word).count() < 4 {
+        return None;
+    }
+    let (from, to) = ctx.right_context(qi);
+    if (from..to).any(|k| is_cue(&toks[k])) {
+        return None;
+    }
+    // The sentence before must report speech too ("by saying he would").
+    let (s, _) = ctx.sentence_of(b, a - 1);
+    if (s..a).any(|k| ctx.in_quote(b, k)) || !(s..a).any(|k| is_cue(&toks[k])) {
+        return None;
+    }
+    let np = sentence_subject(ctx, toks, s, a)?;
+    if !matches!(
+        np.kind,
+        super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Pronoun(_)
+    ) {
+        return None;
+    }
+    Some(Attribution {
+        np,
+        cue: None,
+        sieve: "previous_sentence",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -859,6 +894,17 @@ mod tests {
         assert_eq!(first(reported_speech, text).as_deref(), Some("The minister"));
         let text = "“We are close,” and that is all for now, the mayor said.";
         assert_eq!(first(trailing_clause, text).as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn previous_sentence_only_after_reported_speech() {
+        let text = "Bolton distanced himself from the movement by saying he would help if asked. “I am going to support him, and enthusiastically.”";
+        assert_eq!(first(previous_sentence, text).as_deref(), Some("Bolton"));
+        // No speech reported before, or too short to be a statement.
+        let text = "Bolton arrived late on Tuesday. “I am going to support him, and enthusiastically.”";
+        assert_eq!(first(previous_sentence, text), None);
+        let text = "Bolton said he would help. “Enthusiastically.”";
+        assert_eq!(first(previous_sentence, text), None);
     }
 
     #[test]
