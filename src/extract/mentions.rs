@@ -141,6 +141,19 @@ pub fn is_name_word(t: &Token) -> bool {
     !acronym
 }
 
+/// Whether a person's name can start at token `i`: a name word, a word
+/// after an honorific, or a first name that is also a common word before
+/// a name word ("Bill Clinton", "Mark Warner").
+pub fn starts_name(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    is_name_word(t)
+        || after_honorific(toks, i)
+        || (t.is_cap()
+            && t.is_word
+            && (MALE_NAME.has(&lower(t)) || FEMALE_NAME.has(&lower(t)))
+            && toks.get(i + 1).is_some_and(is_name_word))
+}
+
 /// A capitalised word right after "Mr." or "Ms." is a surname even when it
 /// is also a common word ("Mr. Singer", "Ms. Rich").
 fn after_honorific(toks: &[Token], i: usize) -> bool {
@@ -176,7 +189,7 @@ pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
 pub fn name_run(toks: &[Token]) -> Option<(usize, usize)> {
     let mut i = 0;
     while i < toks.len() {
-        if (is_name_word(&toks[i]) || after_honorific(toks, i)) && !is_initial(&toks[i]) {
+        if starts_name(toks, i) && !is_initial(&toks[i]) {
             let mut j = i + 1;
             while j < toks.len() {
                 let t = &toks[j];
@@ -549,6 +562,8 @@ mod tests {
         assert_eq!(person("Trump").0, "Trump");
         // A word that is also an occupation, after an honorific.
         assert_eq!(person("Mr. Singer").0, "Singer");
+        // A first name that is also a common word ("bill").
+        assert_eq!(person("former president Bill Clinton").0, "Bill Clinton");
         // The role first and the name in the appositive.
         let comey = person("the F.B.I. director, James B. Comey");
         assert_eq!(

@@ -3,7 +3,7 @@
 //! compatible named person.
 
 use super::context::Context;
-use super::mentions::{first_name_gender, is_name_word, name_run, Gender, Pronoun};
+use super::mentions::{first_name_gender, name_run, starts_name, Gender, Pronoun};
 use crate::lexicon::TITLE;
 use crate::text::Token;
 
@@ -127,7 +127,7 @@ impl People {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
             while i < toks.len() {
-                if ctx.in_quote(b, i) || !is_name_word(&toks[i]) {
+                if ctx.in_quote(b, i) || !starts_name(toks, i) {
                     i += 1;
                     continue;
                 }

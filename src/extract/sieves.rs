@@ -26,6 +26,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("continuation", continuation),
     ("reported_speech", reported_speech),
     ("trailing_clause", trailing_clause),
+    ("headline", headline),
     ("previous_sentence", previous_sentence),
 ];
 
@@ -592,6 +593,13 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if head_end - from > 8 {
         return None;
     }
+    // "“…” interpretation of Mr. Kerry's actions, said Michael Kofman": the
+    // words before ", said" are the rest of the quoted sentence.
+    if toks[cue - 1].text == "," && INVERTING_CUES.contains(&toks[cue].lower().as_str()) {
+        if let Some(np) = subject_after(ctx, toks, cue + 1, to) {
+            return Some(attribution(np, &toks[cue], "quote_cue_mention"));
+        }
+    }
     if (from..head_end).any(|k| is_clause_boundary(&toks[k])) {
         return None;
     }
@@ -733,6 +741,37 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     };
     let np = subject_before(ctx, toks, lo, cue).or_else(inverted)?;
     Some(attribution(np, &toks[cue], "trailing_clause"))
+}
+
+/// A quote in a headline, whose words are title-cased and terse: "Trump:
+/// Cruz Has ‘To Come a Long Way’", "Hollande Says Trump ‘Makes You Want To
+/// Retch’", "‘…,’ Howard Dean Tells Convention".
+pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    if ctx.blocks[b].role != crate::model::BlockRole::Title {
+        return None;
+    }
+    let toks = ctx.block_tokens(b);
+    let outside = |k: usize| !ctx.in_quote(b, k);
+    // A capitalised speech verb outside quotes, with its subject before it.
+    let title_cue = |t: &Token| t.is_word && SPEECH_CUE.has(&t.lower()) && !PARTICIPLE_CUE.has(&t.lower());
+    if let Some(cue) = (1..toks.len()).find(|&k| outside(k) && title_cue(&toks[k])) {
+        let from = (0..cue)
+            .rev()
+            .find(|&k| !outside(k) || toks[k].is_punct(",:;"))
+            .map_or(0, |k| k + 1);
+        if let Some(np) = classify(ctx.text, &toks[from..cue]) {
+            return Some(attribution(np, &toks[cue], "headline"));
+        }
+    }
+    // "Name: …": the words before a colon that opens the headline.
+    let colon = (1..toks.len().min(8)).find(|&k| toks[k].text == ":" && outside(k))?;
+    let np = classify(ctx.text, &toks[..colon])?;
+    Some(Attribution {
+        np,
+        cue: None,
+        sieve: "headline",
+    })
 }
 
 /// A quote standing alone after a sentence that reports someone's words, in
@@ -894,6 +933,41 @@ mod tests {
         assert_eq!(first(reported_speech, text).as_deref(), Some("The minister"));
         let text = "“We are close,” and that is all for now, the mayor said.";
         assert_eq!(first(trailing_clause, text).as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn headline_colon_and_title_cased_cues() {
+        let run = |title: &str| {
+            let text = format!("{title}\n\nThe body of the article follows here.");
+            let blocks = vec![
+                Block {
+                    span: crate::model::Span::new(0, title.len()),
+                    role: BlockRole::Title,
+                },
+                Block {
+                    span: crate::model::Span::new(title.len() + 2, text.len()),
+                    role: BlockRole::Body,
+                },
+            ];
+            let raw = find_quotes(&text, &blocks);
+            let ctx = Context::new(&text, &blocks, &raw);
+            headline(&ctx, 0, &[]).map(|a| a.np.text)
+        };
+        assert_eq!(
+            run("Bill Clinton: Hillary ‘Better Qualified to Be President.’").as_deref(),
+            Some("Bill Clinton")
+        );
+        assert_eq!(
+            run("Francois Hollande Says Trump ‘Makes You Want To Retch.’").as_deref(),
+            Some("Francois Hollande")
+        );
+        assert_eq!(
+            run("Guns Are ‘A Crisis,’ Howard Dean Tells Convention.").as_deref(),
+            Some("Howard Dean")
+        );
+        // Only in the title.
+        let text = "Bill Clinton: ‘Better Qualified.’";
+        assert_eq!(first(headline, text), None);
     }
 
     #[test]
