@@ -1997,6 +1997,13 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "yet",
     "but",
     "and",
+    "late",
+    "nothing",
+    "everything",
+    "something",
+    "anything",
+    "nobody",
+    "everyone",
 ];
 
 pub const STOP_WORDS: &[&str] = &[
