@@ -2006,6 +2006,32 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "everyone",
 ];
 
+/// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
+pub const COUNT_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "millions",
+    "dozens",
+    "dozen",
+];
+
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
@@ -2477,10 +2503,10 @@ word_set!(NEGATOR, NEGATORS);
 word_set!(REPLY_CUE, REPLY_CUES);
 word_set!(SECTION, SECTIONS);
 word_set!(PLACE, PLACES);
-// Titles, organisation words, common words, anonymous heads, places and
-// sentence openers: a
-// capitalised word in any of them is never part of a person's name.
+word_set!(COUNT_WORD, COUNT_WORDS);
+// Titles, organisation words, common words, anonymous heads, places,
+// sentence openers and counts: a capitalised word in any of them is never part of a person's name.
 word_set!(
     NEVER_IN_NAME,
-    [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES, SENTENCE_OPENERS]
+    [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES, SENTENCE_OPENERS, COUNT_WORDS]
 );

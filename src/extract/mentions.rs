@@ -3,7 +3,7 @@
 //! White House") or an anonymous source ("a senior Pentagon official").
 
 use crate::lexicon::{
-    ANON_HEAD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, SENTENCE_OPENER, TITLE,
+    ANON_HEAD, COUNT_WORD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, SENTENCE_OPENER, TITLE,
 };
 use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL};
 use crate::model::Span;
@@ -430,6 +430,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         // at its period.
         let common = (NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3)
             || SENTENCE_OPENER.has(&l)
+            || COUNT_WORD.has(&l)
             || crate::text::is_abbreviation(only.text);
         let wordlike = only.text.chars().all(|c| c.is_alphabetic() || c == '-');
         if only.is_cap() && wordlike && !calendar && !common && !PLACE.has(&l) {
