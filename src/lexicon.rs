@@ -2508,5 +2508,13 @@ word_set!(COUNT_WORD, COUNT_WORDS);
 // sentence openers and counts: a capitalised word in any of them is never part of a person's name.
 word_set!(
     NEVER_IN_NAME,
-    [TITLES, ORG_WORDS, NOT_NAME, ANON_HEADS, PLACES, SENTENCE_OPENERS, COUNT_WORDS]
+    [
+        TITLES,
+        ORG_WORDS,
+        NOT_NAME,
+        ANON_HEADS,
+        PLACES,
+        SENTENCE_OPENERS,
+        COUNT_WORDS
+    ]
 );

@@ -123,6 +123,8 @@ impl People {
     pub fn scan_names(ctx: &Context) -> People {
         let mut runs: Vec<NameRun> = Vec::new();
         let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
+        // The block, end token and subject flag of the run before.
+        let mut last_run: Option<(usize, usize, bool)> = None;
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
@@ -178,47 +180,56 @@ impl People {
                     || toks
                         .get(z + 1)
                         .is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()));
-                let subject = !possessive
-                    && (first_in_sentence
-                        || says
-                        || before.is_some_and(|t| {
-                            matches!(
-                                t.lower().as_str(),
-                                "and" | "but" | "while" | "when" | "that" | "as" | "because"
-                            )
-                        }))
-                    && before.is_none_or(|t| {
-                        let l = t.lower();
-                        (!t.is_word && t.text != ")")
-                            || t.is_cap()
-                            || matches!(
-                                l.as_str(),
-                                "and"
-                                    | "but"
-                                    | "or"
-                                    | "that"
-                                    | "when"
-                                    | "while"
-                                    | "as"
-                                    | "because"
-                                    | "the"
-                                    | "a"
-                                    | "an"
-                                    | "said"
-                                    | "says"
-                                    | "if"
-                                    | "although"
-                                    | "though"
-                                    | "since"
-                                    | "so"
-                                    | "then"
-                                    | "where"
-                                    | "whom"
-                                    | "also"
-                                    | "by"
-                            )
-                    })
-                    && !before.is_some_and(|t| is_object_preposition(&t.lower()));
+                // "with Rice and Rhodes": the second of two coordinated
+                // names shares the first one's role.
+                let conjunct_of = before
+                    .filter(|t| matches!(t.lower().as_str(), "and" | "or"))
+                    .and_then(|_| last_run.filter(|&(lb, lz, _)| lb == b && lz + 1 == t0))
+                    .map(|(_, _, s)| s);
+                let subject = conjunct_of.unwrap_or(
+                    !possessive
+                        && (first_in_sentence
+                            || says
+                            || before.is_some_and(|t| {
+                                matches!(
+                                    t.lower().as_str(),
+                                    "and" | "but" | "while" | "when" | "that" | "as" | "because"
+                                )
+                            }))
+                        && before.is_none_or(|t| {
+                            let l = t.lower();
+                            (!t.is_word && t.text != ")")
+                                || t.is_cap()
+                                || matches!(
+                                    l.as_str(),
+                                    "and"
+                                        | "but"
+                                        | "or"
+                                        | "that"
+                                        | "when"
+                                        | "while"
+                                        | "as"
+                                        | "because"
+                                        | "the"
+                                        | "a"
+                                        | "an"
+                                        | "said"
+                                        | "says"
+                                        | "if"
+                                        | "although"
+                                        | "though"
+                                        | "since"
+                                        | "so"
+                                        | "then"
+                                        | "where"
+                                        | "whom"
+                                        | "also"
+                                        | "by"
+                                )
+                        })
+                        && !before.is_some_and(|t| is_object_preposition(&t.lower())),
+                );
+                last_run = Some((b, z, subject));
                 runs.push((toks[a].start, words, titles, subject, says));
                 i = z.max(i + 1);
             }
@@ -459,5 +470,11 @@ mod tests {
     fn he_is_the_one_who_just_spoke_not_the_one_spoken_of() {
         let text = "A title for the test\n\nTed Cruz campaigned in San Antonio. One of his first backers was Robert Stovall, a Republican activist.\n\nCruz electrified the small crowds, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.";
         assert_eq!(speaker_of(text, "articulate").as_deref(), Some("Robert Stovall"));
+    }
+
+    #[test]
+    fn a_name_coordinated_with_an_object_is_not_a_subject() {
+        let text = "A title for the test\n\nSenator Tom Hadley met Paul Rice and Mark Rhodes on Monday. He promised a report “as soon as possible.”";
+        assert_eq!(speaker_of(text, "as soon as").as_deref(), Some("Tom Hadley"));
     }
 }
