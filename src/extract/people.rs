@@ -401,10 +401,16 @@ impl People {
         };
         let compatible = |m: &&PersonMention| {
             let g = self.persons[m.person].gender;
-            m.pos < pos && (g == want || g == Gender::Unknown)
+            g == want || g == Gender::Unknown
         };
         // The nearest speaker or subject; failing that, the nearest mention.
-        let recent: Vec<&PersonMention> = self.mentions.iter().rev().filter(compatible).take(6).collect();
+        let before = self.mentions.partition_point(|m| m.pos < pos);
+        let recent: Vec<&PersonMention> = self.mentions[..before]
+            .iter()
+            .rev()
+            .filter(compatible)
+            .take(6)
+            .collect();
         recent
             .iter()
             .find(|m| m.speaker || m.subject)
