@@ -272,7 +272,13 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let described = matches!(lower(&head[0]).as_str(), "the" | "a" | "an") || head.iter().any(is_possessive);
     // A possessive name only qualifies the role ("Clinton's introducer").
     let head_named = last_name_run(head).is_some_and(|(_, b)| !(is_possessive(&head[b - 1]) && b < head.len()));
-    if described && !rest.is_empty() && !head_named {
+    // Not an appositive that is a participle or a clause: "the lawsuit,
+    // filed by John Smith," is the lawsuit's.
+    let named_appositive = rest.first().is_some_and(|t| {
+        let l = lower(t);
+        t.is_cap() || !(l.ends_with("ed") || matches!(l.as_str(), "by" | "who" | "which" | "that" | "in" | "on" | "at"))
+    });
+    if described && named_appositive && !head_named {
         if let Some(Np {
             kind: kind @ NpKind::Person { .. },
             role,

@@ -227,8 +227,21 @@ fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Optio
                     | "this"
                     | "yesterday"
                     | "today"
+                    | "tonight"
                     | "recently"
+                    | "by"
+                    | "via"
+                    | "outside"
+                    | "inside"
+                    | "afterward"
+                    | "afterwards"
+                    | "later"
+                    | "earlier"
+                    | "shortly"
+                    | "again"
             )
+            // "a document filed by the state attorney" runs on.
+            && !(t.text == "by" && toks[end - 1].text.ends_with("ed"))
             && end > from
         {
             break;
@@ -595,9 +608,18 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // "“…” interpretation of Mr. Kerry's actions, said Michael Kofman": the
     // words before ", said" are the rest of the quoted sentence.
+    // Only when the name ends the clause: in "Smith, a Democrat, said Trump
+    // would lose" Trump is what Smith said, not who said it.
     if toks[cue - 1].text == "," && INVERTING_CUES.contains(&toks[cue].lower().as_str()) {
         if let Some(np) = subject_after(ctx, toks, cue + 1, to) {
-            return Some(attribution(np, &toks[cue], "quote_cue_mention"));
+            let ends_clause = toks
+                .iter()
+                .skip(cue + 1)
+                .find(|t| t.start >= np.span.end)
+                .is_none_or(|t| t.is_punct(".,;:!?—–”\""));
+            if ends_clause {
+                return Some(attribution(np, &toks[cue], "quote_cue_mention"));
+            }
         }
     }
     if (from..head_end).any(|k| is_clause_boundary(&toks[k])) {
@@ -866,6 +888,21 @@ mod tests {
             .as_deref(),
             Some("Gustavo A. Flores-Macías")
         );
+    }
+
+    #[test]
+    fn quote_cue_mention_edges_of_the_speaker_phrase() {
+        // An adverbial after an inverted name is not part of it.
+        for tail in ["tonight", "by phone", "afterward"] {
+            let text = format!("“We will win,” said John Smith {tail}.");
+            assert_eq!(first(quote_cue_mention, &text).as_deref(), Some("John Smith"), "{tail}");
+        }
+        // A name after ", said" that goes on into a clause is what was said.
+        let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Smith"));
+        // A participle appositive does not name the source.
+        let text = "“The defendant acted with malice,” the lawsuit, filed by John Smith, says.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("the lawsuit"));
     }
 
     #[test]
