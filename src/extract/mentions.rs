@@ -485,8 +485,47 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
             l.as_str(),
             "was" | "is" | "were" | "are" | "has" | "had" | "have" | "will" | "would" | "did" | "does"
         );
-        // A past tense with something after it other than its agent.
-        let past = l.len() >= 5 && l.ends_with("ed") && toks.get(k + 1).is_some_and(|n| n.is_word && lower(n) != "by");
+        // A past tense with an object or complement after it ("issued a
+        // statement", "refused to answer"); before a noun an -ed word is an
+        // adjective ("a senior unnamed official").
+        let past = l.len() >= 5
+            && l.ends_with("ed")
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word
+                    && matches!(
+                        lower(n).as_str(),
+                        "a" | "an"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "to"
+                            | "him"
+                            | "them"
+                            | "it"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "with"
+                            | "for"
+                            | "from"
+                            | "into"
+                            | "about"
+                            | "against"
+                            | "up"
+                            | "out"
+                            | "down"
+                            | "off"
+                    )
+            });
         after_noun && (auxiliary || past)
     });
     match verb_at {
@@ -623,6 +662,9 @@ mod tests {
             "a letter obtained by the senator"
         );
         assert_eq!(np("the retired neurosurgeon").unwrap().text, "the retired neurosurgeon");
+        for s in ["a senior unnamed official", "the two accused officers"] {
+            assert_eq!(np(s).unwrap().text, s);
+        }
         // A name that modifies a noun, or is the object of a modifier, is
         // not the speaker.
         for s in ["the Stanford medieval-history graduate", "A spokesman for Platte River"] {
