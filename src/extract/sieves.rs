@@ -303,10 +303,25 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
     // subject follows the opening subordinate clause.
     // So do "Back in 1999, …", "In an interview, …", "Holding signs …, …"
     // and "Hastily politicizing …, …".
+    // A conjunction ("But Warren, a Democrat, dismissed …") is passed over
+    // alone: the subject follows it.
+    if toks
+        .get(start)
+        .is_some_and(|t| t.is_word && matches!(t.lower().as_str(), "and" | "but" | "or" | "so" | "yet" | "nor"))
+    {
+        return sentence_subject(ctx, toks, start + 1, limit);
+    }
     let opens_clause = toks.get(start).is_some_and(|t| {
         let l = t.lower();
-        let then_lowercase = toks.get(start + 1).is_some_and(|n| n.is_word && !n.is_cap());
+        // "Hastily politicizing …," but not "Donnelly voted …" or "Manning
+        // said …": a verb right after makes the word a name.
+        let then_lowercase = toks
+            .get(start + 1)
+            .is_some_and(|n| n.is_word && !n.is_cap() && !n.text.ends_with("ed") && !SPEECH_CUE.has(&n.lower()));
+        // "Several senators, …" and "Many voters, …" are subjects.
+        let quantifier = matches!(l.as_str(), "several" | "many" | "most" | "every" | "another");
         t.is_word
+            && !quantifier
             && (SENTENCE_OPENER.has(&l)
                 || is_adverbial_start(t)
                 || matches!(l.as_str(), "if" | "as" | "back" | "asked" | "like")
@@ -363,7 +378,10 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             // The phrase from here to the next boundary.
             // A capitalised determiner opens a described source ("A
             // diplomat familiar with the talks"): its phrase runs on.
-            let described = matches!(t.lower().as_str(), "a" | "an" | "the" | "one" | "another");
+            let described = matches!(
+                t.lower().as_str(),
+                "a" | "an" | "the" | "one" | "another" | "several" | "many" | "some" | "most" | "both"
+            ) || crate::lexicon::COUNT_WORD.has(&t.lower());
             let mut j = i + 1;
             while j < limit
                 && !is_clause_boundary(&toks[j])
@@ -469,7 +487,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             && !is_clause_boundary(&toks[cue - 1])
             && phrase_before(toks, lo, cue).is_some_and(|(a, _)| {
                 a == sent_start.max(lo)
-                    || toks[a - 1].is_punct(",")
+                    || toks[a - 1].is_punct(",—–")
                     || matches!(toks[a - 1].lower().as_str(), "with" | "as")
             });
         if own {
@@ -500,11 +518,18 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 .then(|| subject_after(ctx, toks, cue + 1, hi))
                 .flatten()
         })
-        // "Ms. Sherry smiled and said, …": the shared subject.
+        // "Ms. Sherry smiled and said, …": the shared subject; that of an
+        // earlier cue when there is one ("which Trump had called a
+        // “disaster” and promised to …").
         .or_else(|| {
-            elided_subject(toks, lo, cue)
-                .then(|| sentence_subject(ctx, toks, sent_start, cue))
-                .flatten()
+            if !elided_subject(toks, lo, cue) {
+                return None;
+            }
+            (lo..cue)
+                .rev()
+                .find(|&k| is_cue(&toks[k]) && !ctx.offset_in_quote(toks[k].start))
+                .and_then(|k| subject_of_cue(ctx, toks, sent_start, lo, k, k))
+                .or_else(|| sentence_subject(ctx, toks, sent_start, cue))
         })
 }
 
@@ -943,6 +968,40 @@ mod tests {
         // "went on to say"
         let text = "Bryne went on to say, “I know this to be true.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
+    }
+
+    #[test]
+    fn participles_take_the_clause_subject_past_conjunctions_and_appositives() {
+        let cases = [
+            (
+                "But Warren, a Democrat, dismissed the idea, saying, “We will win.”",
+                "Warren",
+            ),
+            (
+                "Several senators, including Bernie Sanders, criticized the bill, saying “We will win.”",
+                "Several senators",
+            ),
+            // A surname ending in -ly or -ing followed by its verb.
+            (
+                "Donnelly voted against the bill, which Trump had championed, saying, “We will win.”",
+                "Donnelly",
+            ),
+            // An absolute clause after a dash has its own subject.
+            (
+                "Both men issued a statement – Ryan saying he was “very encouraged.”",
+                "Ryan",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+        // "and promised" shares the subject of the cue before it.
+        let text = "The treaty, which Trump had called a “disaster” and promised to “rip up”, stays.";
+        assert_eq!(
+            mentions(reported_speech, text),
+            [Some("Trump".into()), Some("Trump".into())]
+        );
     }
 
     #[test]
