@@ -187,11 +187,18 @@ pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
 /// The first run of name words in `toks` (with initials and particles
 /// inside it): the token range, or None.
 pub fn name_run(toks: &[Token]) -> Option<(usize, usize)> {
-    let mut i = 0;
-    while i < toks.len() {
+    name_run_within(toks, 0, toks.len())
+}
+
+/// [`name_run`] within `toks[from..to]`, with the words before `from` as
+/// context ("Mr." before "Singer").
+pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize, usize)> {
+    let toks = &toks[..to];
+    let mut i = from;
+    while i < to {
         if starts_name(toks, i) && !is_initial(&toks[i]) {
             let mut j = i + 1;
-            while j < toks.len() {
+            while j < to {
                 let t = &toks[j];
                 let particle = PARTICLES.contains(&lower(t).as_str()) && toks.get(j + 1).is_some_and(is_name_word);
                 if is_possessive(&toks[j - 1]) {

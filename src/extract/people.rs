@@ -3,7 +3,7 @@
 //! compatible named person.
 
 use super::context::Context;
-use super::mentions::{first_name_gender, name_run, starts_name, Gender, Pronoun};
+use super::mentions::{first_name_gender, name_run_within, starts_name, Gender, Pronoun};
 use crate::lexicon::TITLE;
 use crate::text::Token;
 
@@ -141,11 +141,10 @@ impl People {
                 {
                     end += 1;
                 }
-                let Some((a, z)) = name_run(&toks[i..end.max(i + 1)]) else {
+                let Some((a, z)) = name_run_within(toks, i, end.max(i + 1)) else {
                     i += 1;
                     continue;
                 };
-                let (a, z) = (i + a, i + z);
                 // Part of a longer proper name ("Oval Office", "Clinton
                 // Foundation"): not a person.
                 if toks.get(z).is_some_and(|t| t.is_cap() && !ctx.in_quote(b, z)) {
@@ -482,5 +481,11 @@ mod tests {
     fn a_name_coordinated_with_an_object_is_not_a_subject() {
         let text = "A title for the test\n\nSenator Tom Hadley met Paul Rice and Mark Rhodes on Monday. He promised a report “as soon as possible.”";
         assert_eq!(speaker_of(text, "as soon as").as_deref(), Some("Tom Hadley"));
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_word_is_a_person_after_an_honorific() {
+        let text = "A title for the test\n\nMr. Singer arrived late. “We will win,” he said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Singer"));
     }
 }
