@@ -146,10 +146,14 @@ pub fn is_name_word(t: &Token) -> bool {
 /// a name word ("Bill Clinton", "Mark Warner").
 pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    // Not after another capitalised word unless a title: "Senate Passes
+    // Bill Trump Called …" is about a bill.
+    let title_cased_run = i > 0 && toks[i - 1].is_cap() && !TITLE.has(lower(&toks[i - 1]).trim_end_matches('.'));
     is_name_word(t)
         || after_honorific(toks, i)
         || (t.is_cap()
             && t.is_word
+            && !title_cased_run
             && (MALE_NAME.has(&lower(t)) || FEMALE_NAME.has(&lower(t)))
             && toks.get(i + 1).is_some_and(is_name_word))
 }
@@ -348,12 +352,26 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         // modifier ("the Stanford medieval-history graduate").
         let after = head.get(b);
         let modifies = after.is_some_and(|t| {
-            t.is_word
-                && !t.is_cap()
-                && !matches!(
-                    lower(t).as_str(),
-                    "of" | "from" | "at" | "with" | "for" | "in" | "who" | "whose" | "on" | "jr" | "jr." | "sr" | "sr."
-                )
+            // "Trump Voters", "Clinton Campaign" in a title-cased headline.
+            let capitalised_head = t.is_cap() && (ANON_HEAD.has(&lower(t)) || ORG_WORD.has(&lower(t)));
+            capitalised_head
+                || t.is_word
+                    && !t.is_cap()
+                    && !matches!(
+                        lower(t).as_str(),
+                        "of" | "from"
+                            | "at"
+                            | "with"
+                            | "for"
+                            | "in"
+                            | "who"
+                            | "whose"
+                            | "on"
+                            | "jr"
+                            | "jr."
+                            | "sr"
+                            | "sr."
+                    )
         });
         let possessive_head = is_possessive(&head[b - 1]) && b < head.len();
         // "A spokesman for Platte River": the name is the object of the
@@ -669,6 +687,11 @@ mod tests {
             "a letter obtained by the senator"
         );
         assert_eq!(np("the retired neurosurgeon").unwrap().text, "the retired neurosurgeon");
+        // In title case too: "Trump Voters" are not Trump.
+        assert!(!matches!(
+            np("Trump Voters").map(|n| n.kind),
+            Some(NpKind::Person { .. })
+        ));
         for s in ["a senior unnamed official", "the two accused officers"] {
             assert_eq!(np(s).unwrap().text, s);
         }

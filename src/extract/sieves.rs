@@ -801,18 +801,32 @@ pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Opti
     let toks = ctx.block_tokens(b);
     let outside = |k: usize| !ctx.in_quote(b, k);
     // A capitalised speech verb outside quotes, with its subject before it.
-    let title_cue = |t: &Token| t.is_word && SPEECH_CUE.has(&t.lower()) && !PARTICIPLE_CUE.has(&t.lower());
+    // "Thought" in a headline is a noun ("What Trump Thought of …").
+    let title_cue = |t: &Token| {
+        let l = t.lower();
+        t.is_word && SPEECH_CUE.has(&l) && !PARTICIPLE_CUE.has(&l) && l != "thought"
+    };
     if let Some(cue) = (1..toks.len()).find(|&k| outside(k) && title_cue(&toks[k])) {
         let from = (0..cue)
             .rev()
             .find(|&k| !outside(k) || toks[k].is_punct(",:;"))
             .map_or(0, |k| k + 1);
-        if let Some(np) = classify(ctx.text, &toks[from..cue]) {
+        // A question ("Why Voters Say ‘Enough’") attributes nothing.
+        let question = toks[from].is_word && SENTENCE_OPENER.has(&toks[from].lower());
+        if let Some(np) = classify(ctx.text, &toks[from..cue]).filter(|_| !question) {
             return Some(attribution(np, &toks[cue], "headline"));
         }
     }
-    // "Name: …": the words before a colon that opens the headline.
+    // "Name: …": the words before a colon that opens the headline, unless
+    // they are a kicker ("Exclusive:", "Analysis:").
     let colon = (1..toks.len().min(8)).find(|&k| toks[k].text == ":" && outside(k))?;
+    let kicker = colon == 1 && {
+        let l = toks[0].lower();
+        crate::lexicon::NOT_A_NAME.has(&l) || crate::lexicon::SECTION.has(&l)
+    };
+    if kicker {
+        return None;
+    }
     let np = classify(ctx.text, &toks[..colon])?;
     Some(Attribution {
         np,
@@ -1061,6 +1075,14 @@ mod tests {
             run("Guns Are ‘A Crisis,’ Howard Dean Tells Convention.").as_deref(),
             Some("Howard Dean")
         );
+        // Kickers, questions and nouns that look like cues attribute nothing.
+        for title in [
+            "Exclusive: Clinton Aide’s Emails Show ‘Pay to Play’",
+            "Why Voters Say ‘Enough’",
+            "What Trump Thought of the ‘Deal’",
+        ] {
+            assert_eq!(run(title), None, "{title}");
+        }
         // Only in the title.
         let text = "Bill Clinton: ‘Better Qualified.’";
         assert_eq!(first(headline, text), None);
