@@ -175,10 +175,17 @@ impl People {
                 let first_in_sentence = !runs_in_sentence.contains(&(b, sent_start));
                 runs_in_sentence.push((b, sent_start));
                 // "…, Stovall said.": the one who says is a subject too.
-                let says = toks.get(z).is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()))
-                    || toks
-                        .get(z + 1)
-                        .is_some_and(|t| crate::lexicon::SPEECH_CUE.has(&t.lower()));
+                // A finite cue, right after or after one adverb ("Stovall
+                // also said"); not a participle ("thanked Smith for calling").
+                let finite_cue = |t: &Token| {
+                    let l = t.lower();
+                    crate::lexicon::SPEECH_CUE.has(&l) && !l.ends_with("ing")
+                };
+                let says = toks.get(z).is_some_and(finite_cue)
+                    || (toks.get(z).is_some_and(|t| {
+                        let l = t.lower();
+                        l.ends_with("ly") || matches!(l.as_str(), "also" | "later" | "then" | "has" | "had" | "once")
+                    }) && toks.get(z + 1).is_some_and(finite_cue));
                 // "with Rice and Rhodes": the second of two coordinated
                 // names shares the first one's role.
                 let conjunct_of = before
@@ -487,5 +494,11 @@ mod tests {
     fn a_surname_that_is_a_common_word_is_a_person_after_an_honorific() {
         let text = "A title for the test\n\nMr. Singer arrived late. “We will win,” he said.";
         assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Singer"));
+    }
+
+    #[test]
+    fn a_participle_after_an_object_does_not_make_it_a_subject() {
+        let text = "A title for the test\n\nTom Jones thanked Bob Smith for calling. “We will win this one,” he said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Tom Jones"));
     }
 }
