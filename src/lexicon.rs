@@ -1903,8 +1903,6 @@ pub const MALE_NAMES: &[&str] = &[
     "lance",
 ];
 
-/// Function words left out when comparing wordings: they carry grammar,
-/// not content, and outlets (and translators) vary them freely.
 /// Words that open a sentence capitalised but are never a surname on their
 /// own ("When asked, …", "Recently he said").
 pub const SENTENCE_OPENERS: &[&str] = &[
@@ -2038,6 +2036,8 @@ pub const COUNT_WORDS: &[&str] = &[
     "dozen",
 ];
 
+/// Function words left out when comparing wordings: they carry grammar,
+/// not content, and outlets (and translators) vary them freely.
 pub const STOP_WORDS: &[&str] = &[
     "a",
     "about",
