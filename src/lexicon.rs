@@ -2036,6 +2036,14 @@ pub const COUNT_WORDS: &[&str] = &[
     "dozen",
 ];
 
+/// Irregular past tenses: a phrase that runs into one has ended ("The
+/// senator spoke briefly").
+pub const IRREGULAR_PASTS: &[&str] = &[
+    "spoke", "went", "made", "took", "gave", "came", "met", "left", "held", "sent", "brought", "stood", "sat", "ran",
+    "won", "lost", "began", "became", "felt", "kept", "found", "got", "saw", "knew", "led", "paid", "sought", "fought",
+    "drew", "threw", "wore", "broke", "chose", "rose", "fell", "struck", "hit", "shook", "flew", "grew", "meant",
+];
+
 /// Function words left out when comparing wordings: they carry grammar,
 /// not content, and outlets (and translators) vary them freely.
 pub const STOP_WORDS: &[&str] = &[
@@ -2510,6 +2518,7 @@ word_set!(REPLY_CUE, REPLY_CUES);
 word_set!(SECTION, SECTIONS);
 word_set!(PLACE, PLACES);
 word_set!(COUNT_WORD, COUNT_WORDS);
+word_set!(IRREGULAR_PAST, IRREGULAR_PASTS);
 // Titles, organisation words, common words, anonymous heads, places,
 // sentence openers and counts: a capitalised word in any of them is never part of a person's name.
 word_set!(

@@ -551,7 +551,8 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
                             | "off"
                     )
             });
-        after_noun && (auxiliary || past)
+        let irregular = crate::lexicon::IRREGULAR_PAST.has(&l);
+        after_noun && (auxiliary || past || irregular)
     });
     match verb_at {
         Some(k) => {
@@ -692,6 +693,7 @@ mod tests {
             np("Trump Voters").map(|n| n.kind),
             Some(NpKind::Person { .. })
         ));
+        assert_eq!(np("The senator spoke briefly").unwrap().text, "The senator");
         for s in ["a senior unnamed official", "the two accused officers"] {
             assert_eq!(np(s).unwrap().text, s);
         }
