@@ -282,6 +282,9 @@ pub const SPEECH_CUES: &[&str] = &[
     "marvelled",
     "reasoned",
     "surmised",
+    "cracked",
+    "chiding",
+    "read",
 ];
 
 /// Cues that introduce a label rather than speech: a quote right after one
@@ -321,6 +324,7 @@ pub const LABEL_CUES: &[&str] = &[
 /// ("Trump dismissed the idea, saying, “…”").
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
+    "chiding",
     "adding",
     "noting",
     "telling",

@@ -468,6 +468,7 @@ const INVERTING_CUES: &[&str] = &[
     "remembered",
     "exhorted",
     "reads",
+    "read",
     "recounted",
     "wondered",
     "marveled",
@@ -525,9 +526,17 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             if !elided_subject(toks, lo, cue) {
                 return None;
             }
+            // Not a passive ("that Mexico was warned … but insists").
+            let passive = |k: usize| {
+                k > lo
+                    && matches!(
+                        toks[k - 1].lower().as_str(),
+                        "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                    )
+            };
             (lo..cue)
                 .rev()
-                .find(|&k| is_cue(&toks[k]) && !ctx.offset_in_quote(toks[k].start))
+                .find(|&k| is_cue(&toks[k]) && !passive(k) && !ctx.offset_in_quote(toks[k].start))
                 .and_then(|k| subject_of_cue(ctx, toks, sent_start, lo, k, k))
                 .or_else(|| sentence_subject(ctx, toks, sent_start, cue))
         })
@@ -939,6 +948,9 @@ mod tests {
         // A name after ", said" that goes on into a clause is what was said.
         let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Smith"));
+        // Documents read.
+        let text = "“She should act like one,” the editorial read.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("the editorial"));
         // A participle appositive does not name the source.
         let text = "“The defendant acted with malice,” the lawsuit, filed by John Smith, says.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("the lawsuit"));
@@ -979,6 +991,11 @@ mod tests {
         // An object before the participle is not its subject.
         let text = "The Vermont senator emailed supporters saying: “The struggle continues.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Vermont senator"));
+        // "cracked", and a participle that chides.
+        let text = "During the debate, Hillary Clinton cracked, “I'm a progressive who gets things done.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Hillary Clinton"));
+        let text = "Clinton clashed with Johnson, chiding him, “What difference does it make?”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Clinton"));
         // "went on to say"
         let text = "Bryne went on to say, “I know this to be true.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
@@ -1010,6 +1027,9 @@ mod tests {
             let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
             assert_eq!(got.as_deref(), Some(want), "{text}");
         }
+        // …but not that of a passive: "warned" is what happened to Mexico.
+        let text = "Sheinbaum confirmed that Mexico was warned about the order but insists: “No foreign soldiers.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Sheinbaum"));
         // "and promised" shares the subject of the cue before it.
         let text = "The treaty, which Trump had called a “disaster” and promised to “rip up”, stays.";
         assert_eq!(
