@@ -552,6 +552,13 @@ fn elided_subject(toks: &[Token], lo: usize, cue: usize) -> bool {
     j > lo && matches!(toks[j - 1].lower().as_str(), "and" | "but" | "then")
 }
 
+/// "as X put it": the index of "put", when `toks[lo..hi]` holds the
+/// phrase with "as" before it.
+fn as_put_it(toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
+    let put = (lo + 1..hi.saturating_sub(1)).find(|&k| toks[k].text == "put" && toks[k + 1].text == "it")?;
+    (lo..put).rev().take(10).any(|k| toks[k].lower() == "as").then_some(put)
+}
+
 /// A question put by someone else: "When asked by a reporter if he was
 /// considering “…”" belongs to the reporter, not to whoever answers.
 pub fn question_by_other(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
@@ -613,6 +620,13 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let first = &toks[from];
+    // "“…,” as one senator put it."
+    if first.lower() == "as" {
+        if let Some(put) = as_put_it(toks, from, to.min(from + 12)) {
+            let np = subject_before(ctx, toks, from + 1, put)?;
+            return Some(attribution(np, &toks[put], "quote_cue_mention"));
+        }
+    }
     if is_cue(first) && first.lower() != "according" {
         let np = subject_after(ctx, toks, from + 1, to)?;
         return Some(attribution(np, first, "quote_cue_mention"));
@@ -682,6 +696,12 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if toks[lo].lower() == "according" && toks.get(lo + 1).is_some_and(|t| t.lower() == "to") {
         if let Some(np) = subject_after(ctx, toks, lo + 2, end) {
             return Some(attribution(np, &toks[lo], "mention_cue_quote"));
+        }
+    }
+    // "as the prosecutor put it, “…”"
+    if let Some(put) = as_put_it(toks, lo, end) {
+        if let Some(np) = subject_before(ctx, toks, lo, put) {
+            return Some(attribution(np, &toks[put], "mention_cue_quote"));
         }
     }
     let by_cue = (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
@@ -996,6 +1016,14 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Hillary Clinton"));
         let text = "Clinton clashed with Johnson, chiding him, “What difference does it make?”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Clinton"));
+        // "as X put it", before and after the quote.
+        let text = "At the time, as prosecutor Marc Trevidic put it, “there was not much.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("prosecutor Marc Trevidic")
+        );
+        let text = "“There was not much,” as one prosecutor put it.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("one prosecutor"));
         // "went on to say"
         let text = "Bryne went on to say, “I know this to be true.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
