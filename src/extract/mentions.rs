@@ -342,7 +342,9 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let loose_words = run.map_or(0, |(a, _)| {
         head[..a]
             .iter()
-            .filter(|t| t.is_word && !t.is_cap() && !TITLE.has(&lower(t)) && !matches!(t.text, "the" | "a" | "an"))
+            .filter(|t| {
+                t.is_word && !t.is_cap() && !TITLE.has(&lower(t)) && !matches!(t.text, "the" | "a" | "an" | "of")
+            })
             .count()
     });
     if let Some((a, b)) = run.filter(|_| loose_words <= 2) {
@@ -377,7 +379,6 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         // "A spokesman for Platte River": the name is the object of the
         // described head's modifier.
         let object_of_modifier = a > 1
-            && matches!(lower(&head[0]).as_str(), "a" | "an" | "the" | "one" | "another")
             && matches!(
                 lower(&head[a - 1]).as_str(),
                 "of" | "for" | "at" | "with" | "from" | "in" | "on"
@@ -694,6 +695,13 @@ mod tests {
             Some(NpKind::Person { .. })
         ));
         assert_eq!(np("The senator spoke briefly").unwrap().text, "The senator");
+        // "of" inside a role is not a loose word; a name right after one is
+        // its object.
+        assert_eq!(person("master of ceremonies Asab Al-Tabchi").0, "Asab Al-Tabchi");
+        assert!(!matches!(
+            np("Supporters of Trump").map(|n| n.kind),
+            Some(NpKind::Person { .. })
+        ));
         for s in ["a senior unnamed official", "the two accused officers"] {
             assert_eq!(np(s).unwrap().text, s);
         }
