@@ -35,6 +35,22 @@ fn is_cue(t: &Token) -> bool {
     t.is_word && !t.is_cap() && SPEECH_CUE.has(&t.lower())
 }
 
+/// A speech verb at `toks[k]`, not the noun spelt the same after a
+/// possessive or determiner ("Trump's remarks", "the claims").
+fn is_cue_at(toks: &[Token], k: usize) -> bool {
+    let noun = k > 0 && {
+        let p = &toks[k - 1];
+        p.is_word
+            && (p.text.ends_with("'s")
+                || p.text.ends_with("’s")
+                || matches!(
+                    p.lower().as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
+                ))
+    };
+    is_cue(&toks[k]) && !noun
+}
+
 /// Words allowed between a subject and its cue: auxiliaries and adverbs
 /// ("has previously said", "later added").
 fn is_verb_filler(t: &Token) -> bool {
@@ -497,7 +513,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             }
         }
         // "…, Nefzi said, adding, “…”": the subject of the cue just before.
-        if cue >= lo + 2 && toks[cue - 1].text == "," && is_cue(&toks[cue - 2]) {
+        if cue >= lo + 2 && toks[cue - 1].text == "," && is_cue_at(toks, cue - 2) {
             if let Some(np) = subject_of_cue(ctx, toks, sent_start, lo, cue - 2, cue - 1) {
                 return Some(np);
             }
@@ -536,7 +552,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             };
             (lo..cue)
                 .rev()
-                .find(|&k| is_cue(&toks[k]) && !passive(k) && !ctx.offset_in_quote(toks[k].start))
+                .find(|&k| is_cue_at(toks, k) && !passive(k) && !ctx.offset_in_quote(toks[k].start))
                 .and_then(|k| subject_of_cue(ctx, toks, sent_start, lo, k, k))
                 .or_else(|| sentence_subject(ctx, toks, sent_start, cue))
         })
@@ -568,7 +584,7 @@ pub fn question_by_other(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     let asked = (lo..hi)
         .rev()
         .find(|&k| matches!(toks[k].lower().as_str(), "asked" | "questioned"))?;
-    if (asked + 1..hi).any(|k| is_cue(&toks[k]) && toks[k].lower() != "asked") {
+    if (asked + 1..hi).any(|k| is_cue_at(toks, k) && toks[k].lower() != "asked") {
         return None;
     }
     let prev = (asked > lo).then(|| toks[asked - 1].lower());
@@ -609,7 +625,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // A quote inside a reporting clause ("calling her a “…,” he said")
     // belongs to that clause's subject: leave it to the later sieves.
     let (llo, lhi) = ctx.left_context(qi);
-    if (llo..lhi).any(|k| is_cue(&toks[k])) {
+    if (llo..lhi).any(|k| is_cue_at(toks, k)) {
         return None;
     }
     let (mut from, to) = ctx.right_context(qi);
@@ -638,7 +654,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // Mention then cue within the first words; any past-tense verb right
     // after a short phrase will do ("“Go back,” Trump barked").
     let limit = to.min(from + 30);
-    let cue = (from + 1..limit).find(|&k| is_cue(&toks[k])).or_else(|| {
+    let cue = (from + 1..limit).find(|&k| is_cue_at(toks, k)).or_else(|| {
         let starts_np = toks[from].is_cap() || super::mentions::pronoun(toks[from].text).is_some();
         (from + 1..to.min(from + 4)).find(|&k| {
             let t = &toks[k];
@@ -704,10 +720,22 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[put], "mention_cue_quote"));
         }
     }
-    let by_cue = (lo..end).rev().take(7).filter(|&k| is_cue(&toks[k])).find_map(|cue| {
-        let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
-        Some(attribution(np, &toks[cue], "mention_cue_quote"))
-    });
+    // A noun cue's owner ("his remarks about “…”") only without a verb.
+    let verbs_only = (lo..end).rev().take(7).any(|k| is_cue_at(toks, k));
+    let by_cue = (lo..end)
+        .rev()
+        .take(7)
+        .filter(|&k| {
+            if verbs_only {
+                is_cue_at(toks, k)
+            } else {
+                is_cue(&toks[k])
+            }
+        })
+        .find_map(|cue| {
+            let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
+            Some(attribution(np, &toks[cue], "mention_cue_quote"))
+        });
     // "Mark Blumenthal and Jon Cohen: “…”", "The campaign worded it
     // carefully: “…”": a colon introduces the subject's words.
     by_cue.or_else(|| {
@@ -738,7 +766,7 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
     let (s, e) = ctx.sentence_of(q.block - 1, prev.len() - 1);
     let cue = (s..e)
         .rev()
-        .find(|&k| is_cue(&prev[k]) && !ctx.in_quote(q.block - 1, k))?;
+        .find(|&k| is_cue_at(prev, k) && !ctx.in_quote(q.block - 1, k))?;
     let np = subject_of_cue(ctx, prev, s, s, cue, e - 1).or_else(|| sentence_subject(ctx, prev, s, cue))?;
     Some(attribution(np, &prev[cue], "colon_lead_in"))
 }
@@ -760,7 +788,7 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     }
     let (lo, hi) = ctx.left_context(qi);
     let toks = ctx.block_tokens(q.block);
-    if (lo..hi).any(|k| is_cue(&toks[k])) {
+    if (lo..hi).any(|k| is_cue_at(toks, k)) {
         return None;
     }
     let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
@@ -773,7 +801,7 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     }
     if next_block_start {
         // Nobody else may speak in this paragraph.
-        let others = (0..toks.len()).any(|k| !ctx.in_quote(q.block, k) && is_cue(&toks[k]));
+        let others = (0..toks.len()).any(|k| !ctx.in_quote(q.block, k) && is_cue_at(toks, k));
         if others {
             return None;
         }
@@ -788,9 +816,19 @@ pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     let toks = ctx.block_tokens(b);
     let (a, _) = ctx.quote_tokens[qi]?;
     let (s, _) = ctx.sentence_of(b, a);
+    // A noun cue's owner ("his remarks were “sarcastic”") only without a
+    // verb.
+    let verbs_only = (s..a).any(|k| !ctx.in_quote(b, k) && is_cue_at(toks, k));
     (s..a)
         .rev()
-        .filter(|&k| is_cue(&toks[k]) && !ctx.in_quote(b, k))
+        .filter(|&k| {
+            !ctx.in_quote(b, k)
+                && if verbs_only {
+                    is_cue_at(toks, k)
+                } else {
+                    is_cue(&toks[k])
+                }
+        })
         .find_map(|cue| {
             let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
             Some(attribution(np, &toks[cue], "reported_speech"))
@@ -803,7 +841,7 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     let toks = ctx.block_tokens(b);
     let (_, z) = ctx.quote_tokens[qi]?;
     let (_, e) = ctx.sentence_of(b, z);
-    let cue = (z + 1..e).find(|&k| is_cue(&toks[k]) && !ctx.in_quote(b, k))?;
+    let cue = (z + 1..e).find(|&k| is_cue_at(toks, k) && !ctx.in_quote(b, k))?;
     let lo = (z + 1..cue)
         .rev()
         .find(|&k| toks[k].text == "," || ctx.in_quote(b, k))
@@ -876,12 +914,12 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let (from, to) = ctx.right_context(qi);
-    if (from..to).any(|k| is_cue(&toks[k])) {
+    if (from..to).any(|k| is_cue_at(toks, k)) {
         return None;
     }
     // The sentence before must report speech too ("by saying he would").
     let (s, _) = ctx.sentence_of(b, a - 1);
-    if (s..a).any(|k| ctx.in_quote(b, k)) || !(s..a).any(|k| is_cue(&toks[k])) {
+    if (s..a).any(|k| ctx.in_quote(b, k)) || !(s..a).any(|k| is_cue_at(toks, k)) {
         return None;
     }
     let np = sentence_subject(ctx, toks, s, a)?;
@@ -1083,6 +1121,15 @@ mod tests {
             continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
             Some("Sheinbaum")
         );
+    }
+
+    #[test]
+    fn a_noun_spelt_like_a_cue_gives_way_to_the_verb() {
+        let text = "Speaker Paul Ryan on Tuesday called Donald Trump's remarks about a judge “racist,” an indictment.";
+        assert!(first(reported_speech, text).unwrap().starts_with("Speaker Paul Ryan"));
+        // With no verb, the remarks are their owner's.
+        let text = "His remarks were “sarcastic.”";
+        assert_eq!(first(reported_speech, text).as_deref(), Some("His"));
     }
 
     #[test]
