@@ -460,7 +460,13 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         // "Recently") are not surnames; longer common words may be ("Black",
         // "Will"). A lone abbreviated title ("Mr", "Sen") is a name cut off
         // at its period.
-        let common = (NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3)
+        // A lone adjective of a title ("Former prosecutor and …") neither.
+        let title_adjective = matches!(
+            l.as_str(),
+            "former" | "retired" | "late" | "acting" | "interim" | "outgoing" | "incoming" | "deputy" | "senior"
+        );
+        let common = title_adjective
+            || (NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3)
             || SENTENCE_OPENER.has(&l)
             || COUNT_WORD.has(&l)
             || crate::text::is_abbreviation(only.text);

@@ -526,15 +526,17 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             .filter(|t| t.lower() == "to")
             .and_then(|_| subject_after(ctx, toks, cue + 2, hi));
     }
+    let inverted = || {
+        INVERTING_CUES
+            .contains(&toks[cue].lower().as_str())
+            .then(|| subject_after(ctx, toks, cue + 1, hi))
+            .flatten()
+    };
     subject_before(ctx, toks, lo, cue)
         // Inverted order only with verbs of saying ("said Trump: “…”"):
-        // after other verbs the phrase is their object.
-        .or_else(|| {
-            INVERTING_CUES
-                .contains(&toks[cue].lower().as_str())
-                .then(|| subject_after(ctx, toks, cue + 1, hi))
-                .flatten()
-        })
+        // after other verbs the phrase is their object. Not after "and"
+        // ("… and declared a determination to “…”"): the subject is shared.
+        .or_else(|| (!elided_subject(toks, lo, cue)).then(inverted).flatten())
         // "Ms. Sherry smiled and said, …": the shared subject; that of an
         // earlier cue when there is one ("which Trump had called a
         // “disaster” and promised to …").
@@ -1096,6 +1098,18 @@ mod tests {
         // …but not that of a passive: "warned" is what happened to Mexico.
         let text = "Sheinbaum confirmed that Mexico was warned about the order but insists: “No foreign soldiers.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Sheinbaum"));
+        // "and declared" shares the subject rather than inverting.
+        let text = "Chancellor Angela Merkel of Germany condemned the attack and declared a determination to “go on.”";
+        assert_eq!(
+            first(reported_speech, text).as_deref(),
+            Some("Chancellor Angela Merkel of Germany")
+        );
+        // A lone "Former" is not a name.
+        let text = "Former prosecutor and New York City Mayor Rudy Giuliani trashed Comey, calling it a “no-brainer.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("New York City Mayor Rudy Giuliani")
+        );
         // "and promised" shares the subject of the cue before it.
         let text = "The treaty, which Trump had called a “disaster” and promised to “rip up”, stays.";
         assert_eq!(
