@@ -745,7 +745,15 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         if !colon {
             return None;
         }
-        let np = subject_before(ctx, toks, lo, end).or_else(|| sentence_subject(ctx, toks, sent_start.max(lo), end))?;
+        // Not a prepositional phrase ("said in a recent issue of Foreign
+        // Policy magazine:"): the subject is further back.
+        let np = subject_before(ctx, toks, lo, end)
+            .filter(|np| {
+                let at = toks.iter().position(|t| t.start == np.span.start);
+                // "From the report:" names its source.
+                !at.is_some_and(|k| is_adverbial_start(&toks[k]) && toks[k].lower() != "from")
+            })
+            .or_else(|| sentence_subject(ctx, toks, sent_start.max(lo), end))?;
         Some(Attribution {
             np,
             cue: None,
