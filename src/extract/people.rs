@@ -5,6 +5,7 @@
 use super::context::Context;
 use super::mentions::{first_name_gender, name_run_within, starts_name, Gender, Pronoun};
 use crate::lexicon::TITLE;
+use crate::model::BlockRole;
 use crate::text::Token;
 
 /// A person the article names at least once with two or more name words.
@@ -122,6 +123,7 @@ impl People {
     /// first names and titles only (see [`People::settle_genders`]).
     pub fn scan_names(ctx: &Context) -> People {
         let mut runs: Vec<NameRun> = Vec::new();
+        let mut title_runs: Vec<usize> = Vec::new();
         let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
         // The block, end token and subject flag of the run before.
         let mut last_run: Option<(usize, usize, bool)> = None;
@@ -236,6 +238,13 @@ impl People {
                         && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                 );
                 last_run = Some((b, z, subject));
+                // Title case capitalises verbs too ("U.S. Nominates Jim
+                // Yong Kim"): a headline's run is cut to a person the body
+                // names, when there is one (below).
+                let title_cased = matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading);
+                if title_cased {
+                    title_runs.push(runs.len());
+                }
                 runs.push((toks[a].start, words, titles, subject, says));
                 i = z.max(i + 1);
             }
@@ -244,8 +253,23 @@ impl People {
         // Full names first, so single words can bind to them. A single word
         // is a person too when a title precedes it ("President Trump") or
         // it recurs: a surname whose full name the article never gives.
-        for (_, words, titles, _, _) in runs.iter().filter(|r| r.1.len() >= 2) {
-            people.person_for(words, titles, true);
+        for (k, (_, words, titles, _, _)) in runs.iter().enumerate().filter(|(_, r)| r.1.len() >= 2) {
+            if !title_runs.contains(&k) {
+                people.person_for(words, titles, true);
+            }
+        }
+        for &k in &title_runs {
+            let words = &runs[k].1;
+            if let Some(cut) = (1..words.len().saturating_sub(1)).find(|&c| {
+                let tail = &words[c..];
+                people.persons.iter().any(|p| p.words == tail)
+            }) {
+                runs[k].1.drain(..cut);
+            }
+            if runs[k].1.len() >= 2 {
+                let (_, words, titles, _, _) = &runs[k];
+                people.person_for(words, titles, true);
+            }
         }
         for (_, words, titles, _, says) in &runs {
             if let [w] = words.as_slice() {
@@ -500,5 +524,11 @@ mod tests {
     fn a_participle_after_an_object_does_not_make_it_a_subject() {
         let text = "A title for the test\n\nTom Jones thanked Bob Smith for calling. “We will win this one,” he said.";
         assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Tom Jones"));
+    }
+
+    #[test]
+    fn a_title_cased_verb_before_a_name_is_not_part_of_it() {
+        let text = "U.S. Nominates Jim Yong Kim to Lead Bank\n\nJim Yong Kim was named on Monday. “In order to change, you have to put jobs at risk,” he said.";
+        assert_eq!(speaker_of(text, "put jobs").as_deref(), Some("Jim Yong Kim"));
     }
 }
