@@ -284,6 +284,7 @@ pub const SPEECH_CUES: &[&str] = &[
     "surmised",
     "cracked",
     "chiding",
+    "sniped",
     "read",
 ];
 

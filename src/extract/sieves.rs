@@ -48,7 +48,31 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
                 ))
     };
-    is_cue(&toks[k]) && !noun
+    (is_cue(&toks[k]) || phrasal_cue(toks, k)) && !noun
+}
+
+/// A verb that reports speech with its particle: "shot back", "went on",
+/// "chimed in".
+fn phrasal_cue(toks: &[Token], k: usize) -> bool {
+    let Some(next) = toks.get(k + 1) else {
+        return false;
+    };
+    // "went on" ends its clause ("went on, “…”"), unlike "went on to win"
+    // and "goes on recess"; "shot back up" is no reply.
+    let after = toks.get(k + 2).filter(|t| t.is_word).map(|t| t.lower());
+    if after.is_some_and(|a| next.lower() == "on" || a == "up") {
+        return false;
+    }
+    matches!(
+        (toks[k].lower().as_str(), next.lower().as_str()),
+        (
+            "shot" | "fired" | "hit" | "pushed" | "struck" | "wrote" | "snapped" | "talked",
+            "back"
+        ) | ("went" | "goes" | "go", "on")
+            | ("chimed" | "weighed" | "cut" | "jumped", "in")
+            | ("piped" | "spoke" | "speaks", "up")
+            | ("spoke" | "speaks" | "talked", "out")
+    )
 }
 
 /// Words allowed between a subject and its cue: auxiliaries and adverbs
@@ -1064,6 +1088,13 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Hillary Clinton"));
         let text = "Clinton clashed with Johnson, chiding him, “What difference does it make?”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Clinton"));
+        // Verbs with particles; "went on" only at the end of its clause.
+        let text = "Sanders shot back, “Secretary Clinton called them out.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Sanders"));
+        let text = "“You know, it happens, right?” Trump went on.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Trump"));
+        let text = "Rubio said that once the Senate goes on recess, “I intend to help.”";
+        assert_eq!(first(mention_cue_quote, text), None);
         // "as X put it", before and after the quote.
         let text = "At the time, as prosecutor Marc Trevidic put it, “there was not much.”";
         assert_eq!(
