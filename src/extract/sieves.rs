@@ -650,7 +650,13 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     let toks = ctx.block_tokens(b);
     // A quote inside a reporting clause ("calling her a “…,” he said")
     // belongs to that clause's subject: leave it to the later sieves.
+    // Only in the quote's own clause: "…, but Moscow denies — “…?” asked
+    // Dunn" is Dunn's.
     let (llo, lhi) = ctx.left_context(qi);
+    let llo = (llo..lhi)
+        .rev()
+        .find(|&k| toks[k].is_punct("—–;"))
+        .map_or(llo, |k| k + 1);
     if (llo..lhi).any(|k| is_cue_at(toks, k)) {
         return None;
     }
@@ -1037,6 +1043,9 @@ mod tests {
             let text = format!("“We will win,” said John Smith {tail}.");
             assert_eq!(first(quote_cue_mention, &text).as_deref(), Some("John Smith"), "{tail}");
         }
+        // A cue before a dash belongs to another clause.
+        let text = "As Democrats allege, but Moscow denies — “why wouldn't you raise it?” asked Dunn.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Dunn"));
         // A name after ", said" that goes on into a clause is what was said.
         let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Smith"));
