@@ -115,7 +115,9 @@ impl<'a> Context<'a> {
             let next = &toks[i + 1];
             let starts_sentence = next.is_cap()
                 || next.text.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || next.is_punct("“\"‘«(");
+                || next.is_punct("“\"‘«(")
+                // Any opening quote mark, '' included.
+                || self.quote_spans.binary_search_by_key(&next.start, |&(open, _)| open).is_ok();
             if starts_sentence {
                 starts.push(i + 1);
             }

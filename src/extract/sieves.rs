@@ -698,6 +698,11 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                 && (from..k).all(|j| toks[j].is_cap() || j == from)
         })
     })?;
+    // "“…” Mr. Zahed said: “…”": a cue with a colon introduces the next
+    // quote, not the one before.
+    if toks.get(cue + 1).is_some_and(|t| t.text == ":") {
+        return None;
+    }
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
     if head_end - from > 8 {
         return None;
