@@ -786,7 +786,16 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             .filter(|np| {
                 let at = toks.iter().position(|t| t.start == np.span.start);
                 // "From the report:" names its source.
-                !at.is_some_and(|k| is_adverbial_start(&toks[k]) && toks[k].lower() != "from")
+                let prepositional = at.is_some_and(|k| is_adverbial_start(&toks[k]) && toks[k].lower() != "from");
+                // A phrase after a verb is its object ("gave the technique
+                // a whirl in an interview:"): the subject is the clause's.
+                let after_verb = at.is_some_and(|k| {
+                    k > sent_start.max(lo)
+                        && toks[k - 1].is_word
+                        && !toks[k - 1].is_cap()
+                        && !is_clause_boundary(&toks[k - 1])
+                });
+                !prepositional && !after_verb
             })
             .or_else(|| sentence_subject(ctx, toks, sent_start.max(lo), end))?;
         Some(Attribution {
@@ -1117,6 +1126,9 @@ mod tests {
         );
         let text = "“There was not much,” as one prosecutor put it.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("one prosecutor"));
+        // The object before a colon is not the subject.
+        let text = "Representative Lee Zeldin gave the technique a whirl in an interview: “You can argue it.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Lee Zeldin"));
         // "went on to say"
         let text = "Bryne went on to say, “I know this to be true.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
