@@ -568,12 +568,13 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             if !elided_subject(toks, lo, cue) {
                 return None;
             }
-            // Not a passive ("that Mexico was warned … but insists").
+            // Not a passive ("that Mexico was warned … but insists") nor an
+            // infinitive ("said it was too early to say … and added").
             let passive = |k: usize| {
                 k > lo
                     && matches!(
                         toks[k - 1].lower().as_str(),
-                        "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                        "was" | "were" | "been" | "being" | "is" | "are" | "be" | "to"
                     )
             };
             (lo..cue)
@@ -1175,6 +1176,9 @@ mod tests {
             first(mention_cue_quote, text).as_deref(),
             Some("New York City Mayor Rudy Giuliani")
         );
+        // …nor that of an infinitive.
+        let text = "Várkonyi said it was too early to say when, and added, “I will not give a date.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Várkonyi"));
         // "and promised" shares the subject of the cue before it.
         let text = "The treaty, which Trump had called a “disaster” and promised to “rip up”, stays.";
         assert_eq!(
