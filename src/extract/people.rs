@@ -150,7 +150,10 @@ impl People {
                 // Part of a longer proper name ("Oval Office", "Clinton
                 // Foundation"): not a person.
                 if toks.get(z).is_some_and(|t| t.is_cap() && !ctx.in_quote(b, z)) {
-                    i = end.max(z + 1);
+                    // Unless a title follows: "Water Minister Ilona
+                    // Várkonyi" names her after it.
+                    let title_next = TITLE.has(toks[z].lower().trim_end_matches('.'));
+                    i = if title_next { z } else { end.max(z + 1) };
                     continue;
                 }
                 let words: Vec<String> = toks[a..z].iter().map(clean_word).collect();
