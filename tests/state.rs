@@ -42,8 +42,8 @@ fn corrections() -> UserState {
         to: "Minister Brandt".into(),
     });
     s.corrections.push(Correction::Merge {
-        from: "Kessel Reservoir".into(),
-        into: "Hallin Water".into(),
+        from: "the authority".into(),
+        into: "Hallin Water Authority".into(),
     });
     s.corrections.push(Correction::Split {
         alias: "the statement".into(),
@@ -84,8 +84,8 @@ fn corrections_apply_to_a_loaded_corpus() {
         corpus.speaker_name(&corpus.quotes[find("sleepwalked")]),
         Some("Nadia Kettering")
     );
-    assert!(quoteline::state::speaker_by_name(&corpus, "Kessel Reservoir")
-        .is_some_and(|s| corpus.speakers[s].name == "Hallin Water"));
+    assert!(quoteline::state::speaker_by_name(&corpus, "the authority")
+        .is_some_and(|s| corpus.speakers[s].name == "Hallin Water Authority"));
     let split = quoteline::state::speaker_by_name(&corpus, "the statement").unwrap();
     assert_eq!(corpus.speakers[split].name, "the statement");
     assert!(!corpus.speakers[split].quotes.is_empty());
@@ -133,7 +133,7 @@ fn cli_output_reflects_the_state_file() {
     assert_eq!(door["speaker"], "Minister Brandt");
     let speakers = run("speakers");
     assert!(speakers.contains("\"name\":\"Minister Brandt\""));
-    assert!(!speakers.contains("\"name\":\"Kessel Reservoir\""));
+    assert!(!speakers.contains("\"name\":\"the authority\""));
     assert!(!speakers.contains("\"name\":\"\""));
     // Reading never rewrites the file; the entry for another folder stays.
     let after = std::fs::read_to_string(&path).unwrap();
