@@ -285,6 +285,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "cracked",
     "chiding",
     "sniped",
+    "chanted",
+    "chanting",
     "read",
 ];
 

@@ -483,8 +483,32 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             });
         }
     }
-    // "the gambling tycoon", "the note": a described source.
-    if determiner && (2..=5).contains(&words.len()) && head.iter().all(|t| t.is_word || t.text == "-") {
+    // "the gambling tycoon", "the note", "his longtime personal physician",
+    // "Trump’s potential VP": a described source, without the relative
+    // clause after it ("a data expert who has worked for …").
+    // An owned phrase must end in a noun for a speaker, a document or an
+    // agent ("physician", "reviewers", "VP"), not "his anti-Muslim
+    // remarks" or "according to its analysis".
+    let agent_head = head.last().is_some_and(|t| {
+        let l = lower(t);
+        let l = l.as_str();
+        ANON_HEAD.has(l)
+            || ORG_WORD.has(l)
+            || ["er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants"]
+                .iter()
+                .any(|s| l.ends_with(s))
+            || (t.text.len() >= 2 && t.text.chars().all(|c| c.is_uppercase()))
+    });
+    let owned =
+        agent_head && (is_possessive(&head[0]) || matches!(lower(&head[0]).as_str(), "his" | "her" | "their" | "its"));
+    let relative = head
+        .iter()
+        .skip(2)
+        .position(|t| matches!(lower(t).as_str(), "who" | "whose" | "which" | "that"))
+        .map_or(head.len(), |p| p + 2);
+    let core = &head[..relative];
+    let core_words = core.iter().filter(|t| t.is_word).count();
+    if (determiner || owned) && (2..=5).contains(&core_words) && core.iter().all(|t| t.is_word || t.text == "-") {
         return Some(Np {
             kind: NpKind::Anonymous(phrase.clone()),
             text: phrase,
@@ -701,6 +725,18 @@ mod tests {
             Some(NpKind::Person { .. })
         ));
         assert_eq!(np("The senator spoke briefly").unwrap().text, "The senator");
+        // Described sources: owned, or with a relative clause after them.
+        for s in [
+            "his longtime personal physician",
+            "Trump’s potential VP",
+            "a longtime GOP data expert who has worked for one of Trump's 2016 rivals",
+        ] {
+            assert!(matches!(np(s).map(|n| n.kind), Some(NpKind::Anonymous(_))), "{s}");
+        }
+        // …but not an owned abstract noun.
+        for s in ["its analysis", "China's expanding influence"] {
+            assert_eq!(np(s), None, "{s}");
+        }
         // "of" inside a role is not a loose word; a name right after one is
         // its object.
         assert_eq!(person("master of ceremonies Asab Al-Tabchi").0, "Asab Al-Tabchi");
