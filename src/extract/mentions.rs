@@ -274,7 +274,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         None => (toks, &[][..]),
     };
     let appositive = (!rest.is_empty()).then(|| slice(text, rest).to_string());
-    let head = trim_np(before_verb(head));
+    let head = trim_np(before_verb(before_relative(head)));
     if head.is_empty() || head.len() > 12 {
         return None;
     }
@@ -603,6 +603,19 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     }
 }
 
+/// Cuts a described phrase before its relative clause: "a data expert who
+/// has worked for …" is "a data expert".
+fn before_relative<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
+    match toks
+        .iter()
+        .skip(2)
+        .position(|t| matches!(lower(t).as_str(), "who" | "which" | "whose"))
+    {
+        Some(p) if toks[..p + 2].iter().all(|t| !t.is_cap() || !is_name_word(t)) => &toks[..p + 2],
+        _ => toks,
+    }
+}
+
 /// Drops leading and trailing punctuation from a phrase.
 fn trim_np<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     let mut a = 0;
@@ -733,6 +746,13 @@ mod tests {
         ] {
             assert!(matches!(np(s).map(|n| n.kind), Some(NpKind::Anonymous(_))), "{s}");
         }
+        // The relative clause is not part of the speaker's name.
+        assert_eq!(
+            np("a longtime GOP data expert who has worked for a rival")
+                .unwrap()
+                .text,
+            "a longtime GOP data expert"
+        );
         // …but not an owned abstract noun.
         for s in ["its analysis", "China's expanding influence"] {
             assert_eq!(np(s), None, "{s}");

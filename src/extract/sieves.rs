@@ -819,6 +819,13 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
         return None;
     }
     let (s, e) = ctx.sentence_of(q.block - 1, prev.len() - 1);
+    // "Stated Stone:": an inverting cue capitalised at the sentence start.
+    let opening_cue = prev[s].is_word && INVERTING_CUES.contains(&prev[s].lower().as_str());
+    if opening_cue {
+        if let Some(np) = subject_after(ctx, prev, s + 1, e - 1) {
+            return Some(attribution(np, &prev[s], "colon_lead_in"));
+        }
+    }
     let cue = (s..e)
         .rev()
         .find(|&k| is_cue_at(prev, k) && !ctx.in_quote(q.block - 1, k))?;
@@ -1191,6 +1198,12 @@ mod tests {
     fn colon_lead_in_from_the_previous_paragraph() {
         let text = "Sheinbaum stated:\n\n“We will not accept interference.”";
         assert_eq!(first(colon_lead_in, text).as_deref(), Some("Sheinbaum"));
+    }
+
+    #[test]
+    fn colon_lead_in_with_an_opening_inverted_cue() {
+        let text = "Stated Stone:\n\n“I think that the stakes are so high.”";
+        assert_eq!(first(colon_lead_in, text).as_deref(), Some("Stone"));
     }
 
     #[test]
