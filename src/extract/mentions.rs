@@ -603,6 +603,26 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     }
 }
 
+/// The owner a possessive names: "Bolton’s" (a person), "his", "her".
+pub fn possessor(tok: &Token) -> Option<Np> {
+    let span = Span::new(tok.start, tok.end);
+    let kind = match lower(tok).as_str() {
+        "his" => NpKind::Pronoun(Pronoun::Male),
+        "her" => NpKind::Pronoun(Pronoun::Female),
+        _ if is_possessive(tok) && is_name_word(tok) => NpKind::Person {
+            name: strip_possessive(tok.text).to_string(),
+            gender: Gender::Unknown,
+        },
+        _ => return None,
+    };
+    Some(Np {
+        kind,
+        text: tok.text.to_string(),
+        span,
+        role: None,
+    })
+}
+
 /// Cuts a described phrase before its relative clause: "a data expert who
 /// has worked for …" is "a data expert".
 fn before_relative<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {

@@ -669,6 +669,19 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let first = &toks[from];
+    // "“…” from diplomacy to the budget, in Bolton’s view."
+    let in_view = (from..to.min(from + 14).saturating_sub(2)).find(|&k| {
+        toks[k].lower() == "in"
+            && matches!(
+                toks[k + 2].lower().as_str(),
+                "view" | "words" | "opinion" | "estimation" | "telling"
+            )
+    });
+    if let Some(k) = in_view {
+        if let Some(np) = super::mentions::possessor(&toks[k + 1]) {
+            return Some(attribution(np, &toks[k + 2], "quote_cue_mention"));
+        }
+    }
     // "“…,” as one senator put it."
     if first.lower() == "as" {
         if let Some(put) = as_put_it(toks, from, to.min(from + 12)) {
@@ -1065,6 +1078,9 @@ mod tests {
             let text = format!("“We will win,” said John Smith {tail}.");
             assert_eq!(first(quote_cue_mention, &text).as_deref(), Some("John Smith"), "{tail}");
         }
+        // "in X's view"
+        let text = "“It is an across-the-board failure” from diplomacy to defence, in Bolton’s view.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Bolton’s"));
         // A cue before a dash belongs to another clause.
         let text = "As Democrats allege, but Moscow denies — “why wouldn't you raise it?” asked Dunn.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Dunn"));
