@@ -148,14 +148,14 @@ pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     // Not after another capitalised word unless a title: "Senate Passes
     // Bill Trump Called …" is about a bill.
-    let title_cased_run = i > 0 && toks[i - 1].is_cap() && !TITLE.has(lower(&toks[i - 1]).trim_end_matches('.'));
+    let title_cased_run = || i > 0 && toks[i - 1].is_cap() && !TITLE.has(lower(&toks[i - 1]).trim_end_matches('.'));
     is_name_word(t)
         || after_honorific(toks, i)
         || (t.is_cap()
             && t.is_word
-            && !title_cased_run
             && (MALE_NAME.has(&lower(t)) || FEMALE_NAME.has(&lower(t)))
-            && toks.get(i + 1).is_some_and(is_name_word))
+            && toks.get(i + 1).is_some_and(is_name_word)
+            && !title_cased_run())
 }
 
 /// A capitalised word right after "Mr." or "Ms." is a surname even when it

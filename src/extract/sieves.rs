@@ -38,6 +38,10 @@ fn is_cue(t: &Token) -> bool {
 /// A speech verb at `toks[k]`, not the noun spelt the same after a
 /// possessive or determiner ("Trump's remarks", "the claims").
 fn is_cue_at(toks: &[Token], k: usize) -> bool {
+    // Asked of most tokens near quotes (profiled): the cheap test first.
+    if !(is_cue(&toks[k]) || phrasal_cue(toks, k)) {
+        return false;
+    }
     let noun = k > 0 && {
         let p = &toks[k - 1];
         p.is_word
@@ -48,7 +52,7 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
                 ))
     };
-    (is_cue(&toks[k]) || phrasal_cue(toks, k)) && !noun
+    !noun
 }
 
 /// A verb that reports speech with its particle: "shot back", "went on",
@@ -57,6 +61,10 @@ fn phrasal_cue(toks: &[Token], k: usize) -> bool {
     let Some(next) = toks.get(k + 1) else {
         return false;
     };
+    // Every particle has two to four letters.
+    if !(2..=4).contains(&next.text.len()) || !toks[k].is_word || toks[k].is_cap() {
+        return false;
+    }
     // "went on" ends its clause ("went on, “…”"), unlike "went on to win"
     // and "goes on recess"; "shot back up" is no reply.
     let after = toks.get(k + 2).filter(|t| t.is_word).map(|t| t.lower());
