@@ -1345,6 +1345,7 @@ pub const NOT_NAME: &[&str] = &[
     "river",
     "lake",
     "reservoir",
+    "shoal",
     "canal",
     "harbour",
     "harbor",

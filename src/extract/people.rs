@@ -244,7 +244,9 @@ impl People {
                 // Title case capitalises verbs too ("U.S. Nominates Jim
                 // Yong Kim"): a headline's run is cut to a person the body
                 // names, when there is one (below).
-                let title_cased = matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading);
+                // The first block is the headline even when cleaning kept it
+                // as body text.
+                let title_cased = b == 0 || matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading);
                 if title_cased {
                     title_runs.push(runs.len());
                 }
@@ -263,9 +265,12 @@ impl People {
         }
         for &k in &title_runs {
             let words = &runs[k].1;
-            if let Some(cut) = (1..words.len().saturating_sub(1)).find(|&c| {
+            if let Some(cut) = (1..words.len()).find(|&c| {
                 let tail = &words[c..];
-                people.persons.iter().any(|p| p.words == tail)
+                people
+                    .persons
+                    .iter()
+                    .any(|p| p.words == tail || (tail.len() == 1 && p.words.last() == tail.last()))
             }) {
                 runs[k].1.drain(..cut);
             }
@@ -533,5 +538,11 @@ mod tests {
     fn a_title_cased_verb_before_a_name_is_not_part_of_it() {
         let text = "U.S. Nominates Jim Yong Kim to Lead Bank\n\nJim Yong Kim was named on Monday. “In order to change, you have to put jobs at risk,” he said.";
         assert_eq!(speaker_of(text, "put jobs").as_deref(), Some("Jim Yong Kim"));
+    }
+
+    #[test]
+    fn a_headline_word_glued_to_a_surname_is_cut_off() {
+        let text = "Understated Perez raises political profile.\n\nLabor Secretary Thomas Perez moved to the last row. “I am happy here,” Perez said.";
+        assert_eq!(speaker_of(text, "happy here").as_deref(), Some("Thomas Perez"));
     }
 }

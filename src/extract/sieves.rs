@@ -451,6 +451,21 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             {
                 a -= 1;
             }
+            // A dateline ("WASHINGTON (AP) —", "MEXICO CITY —") names a
+            // place, not the subject.
+            let shouted = toks[i]
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let dateline = a == start && shouted && toks.get(j).is_some_and(|t| t.is_punct("(—–") || t.text == "-");
+            if dateline {
+                // On past its agency credit, to the dash.
+                i = (j..limit.min(j + 6))
+                    .find(|&k| toks[k].is_punct("—–") || toks[k].text == "-")
+                    .map_or(j, |k| k + 1);
+                continue;
+            }
             if let Some(np) = classify(ctx.text, &toks[a..j]).or_else(|| classify(ctx.text, &toks[i..j])) {
                 return Some(np);
             }
@@ -1207,6 +1222,9 @@ mod tests {
             first(mention_cue_quote, text).as_deref(),
             Some("New York City Mayor Rudy Giuliani")
         );
+        // A dateline is not the subject.
+        let text = "WASHINGTON (AP) — The Clinton campaign released a memo, saying “We have to be ready.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Clinton campaign"));
         // …nor that of an infinitive.
         let text = "Várkonyi said it was too early to say when, and added, “I will not give a date.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Várkonyi"));
