@@ -1934,6 +1934,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "then",
     "than",
     "earlier",
+    "early",
     "later",
     "recently",
     "meanwhile",

@@ -433,7 +433,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     }
     // "A diplomat familiar with the talks", "a senior official in the
     // ministry": the head noun comes before its modifier.
-    let determiner = matches!(lower(&head[0]).as_str(), "the" | "a" | "an" | "one" | "another");
+    let determiner = matches!(
+        lower(&head[0]).as_str(),
+        "the" | "a" | "an" | "one" | "another" | "those" | "these"
+    );
     let modified_head = determiner
         && head.iter().take(4).skip(1).take_while(|t| t.is_word).any(|t| {
             let l = lower(t);

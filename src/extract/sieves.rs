@@ -376,10 +376,27 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
                 || (then_lowercase && l.len() > 5 && (l.ends_with("ing") || l.ends_with("ly"))))
     });
     if opens_clause {
-        if let Some(comma) = (start + 1..limit).find(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start)) {
-            if let Some(np) = first_subject(ctx, toks, comma + 1, limit) {
+        // The subject follows the opening clause's last comma: "At a rally
+        // in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders …" — a
+        // phrase with a comma right after it is still the opener.
+        let commas = (start + 1..limit).filter(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start));
+        let mut fallback = None;
+        for comma in commas.take(4) {
+            let Some(np) = first_subject(ctx, toks, comma + 1, limit) else {
+                continue;
+            };
+            let comma_after = toks
+                .iter()
+                .skip(comma + 1)
+                .find(|t| t.start >= np.span.end)
+                .is_some_and(|t| t.text == ",");
+            if !comma_after {
                 return Some(np);
             }
+            fallback.get_or_insert(np);
+        }
+        if fallback.is_some() {
+            return fallback;
         }
     }
     first_subject(ctx, toks, start, limit)
@@ -420,7 +437,14 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             );
         // A capitalised participle opening the sentence ("Reprising one of
         // her lines, …") is not a name.
-        let opening_participle = i == start && t.text.len() > 5 && t.lower().ends_with("ing");
+        // Nor a past participle ("Reached by POLITICO, …").
+        let opening_participle = i == start
+            && t.text.len() > 5
+            && (t.lower().ends_with("ing")
+                || (t.lower().ends_with("ed")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.lower().as_str(), "by" | "about" | "on" | "for" | "with" | "at"))));
         if t.is_word && !after_prep && !opening_participle && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
         {
             // The phrase from here to the next boundary.
@@ -1222,6 +1246,19 @@ mod tests {
             first(mention_cue_quote, text).as_deref(),
             Some("New York City Mayor Rudy Giuliani")
         );
+        // Openers: a list of places, a past participle, "Early in …".
+        let cases = [
+            (
+                "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed her, saying “She will win.”",
+                "Senator Bernie Sanders",
+            ),
+            ("Reached by POLITICO, Bennett denied it, explaining that he was “taking a day off.”", "Bennett"),
+            ("Early in his campaign, Trump attacked Romney, calling him “a failed candidate.”", "Trump"),
+        ];
+        for (text, want) in cases {
+            let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
         // A dateline is not the subject.
         let text = "WASHINGTON (AP) — The Clinton campaign released a memo, saying “We have to be ready.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Clinton campaign"));
