@@ -287,6 +287,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "sniped",
     "chanted",
     "chanting",
+    "pressed",
+    "pondered",
     "read",
 ];
 

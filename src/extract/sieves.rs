@@ -705,7 +705,15 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         .rev()
         .find(|&k| toks[k].is_punct("—–;"))
         .map_or(llo, |k| k + 1);
-    if (llo..lhi).any(|k| is_cue_at(toks, k)) {
+    // A passive ("they are asked to rank …") reports no one's words.
+    let passive = |k: usize| {
+        k > 0
+            && matches!(
+                toks[k - 1].lower().as_str(),
+                "are" | "is" | "was" | "were" | "been" | "be"
+            )
+    };
+    if (llo..lhi).any(|k| is_cue_at(toks, k) && !passive(k)) {
         return None;
     }
     let (mut from, to) = ctx.right_context(qi);
@@ -812,6 +820,18 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[lo], "mention_cue_quote"));
         }
     }
+    // "Said Dorothy Poynter, who grew up with him, “…”": an inverting cue
+    // capitalised at the sentence start.
+    // ("Asked about it, she said" is a participle).
+    let opening_cue = toks[lo].is_word
+        && lo == sent_start
+        && toks[lo].lower() != "asked"
+        && INVERTING_CUES.contains(&toks[lo].lower().as_str());
+    if opening_cue {
+        if let Some(np) = subject_after(ctx, toks, lo + 1, end) {
+            return Some(attribution(np, &toks[lo], "mention_cue_quote"));
+        }
+    }
     // "as the prosecutor put it, “…”"
     if let Some(put) = as_put_it(toks, lo, end) {
         if let Some(np) = subject_before(ctx, toks, lo, put) {
@@ -880,15 +900,32 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
     }
     let (s, e) = ctx.sentence_of(q.block - 1, prev.len() - 1);
     // "Stated Stone:": an inverting cue capitalised at the sentence start.
-    let opening_cue = prev[s].is_word && INVERTING_CUES.contains(&prev[s].lower().as_str());
+    let opening_cue =
+        prev[s].is_word && prev[s].lower() != "asked" && INVERTING_CUES.contains(&prev[s].lower().as_str());
     if opening_cue {
         if let Some(np) = subject_after(ctx, prev, s + 1, e - 1) {
             return Some(attribution(np, &prev[s], "colon_lead_in"));
         }
     }
-    let cue = (s..e)
+    let Some(cue) = (s..e)
         .rev()
-        .find(|&k| is_cue_at(prev, k) && !ctx.in_quote(q.block - 1, k))?;
+        .find(|&k| is_cue_at(prev, k) && !ctx.in_quote(q.block - 1, k))
+    else {
+        // "Trump issued the following statement:": the words announced are
+        // the subject's.
+        let announces = (s..e).any(|k| {
+            matches!(
+                prev[k].lower().as_str(),
+                "statement" | "following" | "message" | "tweet" | "remarks" | "letter"
+            )
+        });
+        let np = announces.then(|| sentence_subject(ctx, prev, s, e - 1)).flatten()?;
+        return Some(Attribution {
+            np,
+            cue: None,
+            sieve: "colon_lead_in",
+        });
+    };
     let np = subject_of_cue(ctx, prev, s, s, cue, e - 1).or_else(|| sentence_subject(ctx, prev, s, cue))?;
     Some(attribution(np, &prev[cue], "colon_lead_in"))
 }
@@ -1128,6 +1165,9 @@ mod tests {
         // "in X's view"
         let text = "“It is an across-the-board failure” from diplomacy to defence, in Bolton’s view.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Bolton’s"));
+        // A passive cue before the quote does not hold it back.
+        let text = "They are asked to rank their choices, and the group is less likely to be “overrun,” Hoover said.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Hoover"));
         // A cue before a dash belongs to another clause.
         let text = "As Democrats allege, but Moscow denies — “why wouldn't you raise it?” asked Dunn.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Dunn"));
@@ -1259,6 +1299,11 @@ mod tests {
             let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
             assert_eq!(got.as_deref(), Some(want), "{text}");
         }
+        // An inverted cue opening the sentence, but not "Asked".
+        let text = "Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dorothy Poynter"));
+        let text = "Asked about Sullivan, Feinstein said: “I don't know anything about him.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Feinstein"));
         // A dateline is not the subject.
         let text = "WASHINGTON (AP) — The Clinton campaign released a memo, saying “We have to be ready.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Clinton campaign"));
@@ -1283,6 +1328,12 @@ mod tests {
     fn colon_lead_in_with_an_opening_inverted_cue() {
         let text = "Stated Stone:\n\n“I think that the stakes are so high.”";
         assert_eq!(first(colon_lead_in, text).as_deref(), Some("Stone"));
+    }
+
+    #[test]
+    fn colon_lead_in_announcing_a_statement() {
+        let text = "Donald Trump issued the following statement:\n\n“Our prayers are with all those affected.”";
+        assert_eq!(first(colon_lead_in, text).as_deref(), Some("Donald Trump"));
     }
 
     #[test]
