@@ -280,7 +280,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     }
     // "the F.B.I. director, James B. Comey": the role comes first and the
     // name in the appositive.
-    let described = matches!(lower(&head[0]).as_str(), "the" | "a" | "an") || head.iter().any(is_possessive);
+    let described = matches!(
+        lower(&head[0]).as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) || head.iter().any(is_possessive);
     // A possessive name only qualifies the role ("Clinton's introducer").
     let head_named = last_name_run(head).is_some_and(|(_, b)| !(is_possessive(&head[b - 1]) && b < head.len()));
     // Not an appositive that is a participle or a clause: "the lawsuit,
@@ -507,7 +510,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let relative = head
         .iter()
         .skip(2)
-        .position(|t| matches!(lower(t).as_str(), "who" | "whose" | "which" | "that"))
+        .position(|t| matches!(lower(t).as_str(), "who" | "whose" | "which" | "that" | "by" | "from"))
         .map_or(head.len(), |p| p + 2);
     let core = &head[..relative];
     let core_words = core.iter().filter(|t| t.is_word).count();
@@ -769,6 +772,10 @@ mod tests {
         ] {
             assert!(matches!(np(s).map(|n| n.kind), Some(NpKind::Anonymous(_))), "{s}");
         }
+        assert!(matches!(
+            np("A projection by the consulting firm Oxford Economics").map(|n| n.kind),
+            Some(NpKind::Anonymous(_))
+        ));
         // The relative clause is not part of the speaker's name.
         assert_eq!(
             np("a longtime GOP data expert who has worked for a rival")

@@ -205,9 +205,16 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     // "Name, a professor at X, said": step over the appositive.
     if end > lo && toks[end - 1].text == "," {
         if let Some(c) = (lo..end - 1).rev().take(25).find(|&k| toks[k].text == ",") {
+            // Not when that phrase ends a list ("Harry Bond, 30, of Raleigh,
+            // N.C., who was polled, said"): the subject is further back.
             if let Some(np) = phrase_before(toks, lo, c) {
                 let with_app = classify(ctx.text, &toks[np.0..end - 1]);
-                if with_app.is_some() {
+                let listed = np.0 > lo
+                    && toks[np.0 - 1].text == ","
+                    && !with_app
+                        .as_ref()
+                        .is_some_and(|n| matches!(n.kind, super::mentions::NpKind::Person { .. }));
+                if with_app.is_some() && !listed {
                     return with_app;
                 }
             }
@@ -437,6 +444,14 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             );
         // A capitalised participle opening the sentence ("Reprising one of
         // her lines, …") is not a name.
+        // Nor an adverb before a participle ("Hastily politicizing …"; but
+        // "Donnelly voted").
+        let opening_adverb = i == start
+            && t.text.len() > 5
+            && t.lower().ends_with("ly")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word && !n.is_cap() && n.text.ends_with("ing"));
         // Nor a past participle ("Reached by POLITICO, …").
         let opening_participle = i == start
             && t.text.len() > 5
@@ -445,7 +460,11 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                     && toks
                         .get(i + 1)
                         .is_some_and(|n| matches!(n.lower().as_str(), "by" | "about" | "on" | "for" | "with" | "at"))));
-        if t.is_word && !after_prep && !opening_participle && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
+        if t.is_word
+            && !after_prep
+            && !opening_participle
+            && !opening_adverb
+            && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
         {
             // The phrase from here to the next boundary.
             // A capitalised determiner opens a described source ("A
@@ -1174,6 +1193,15 @@ mod tests {
         // A name after ", said" that goes on into a clause is what was said.
         let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Smith"));
+        // A place list before the cue is not the speaker, an owned role
+        // with a name after it is that person.
+        let text = "“Both scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Harry Bond"));
+        let text = "“Cooperation is essential,” her senior policy adviser, Jake Sullivan, said.";
+        assert_eq!(
+            first(quote_cue_mention, text).as_deref(),
+            Some("her senior policy adviser")
+        );
         // Documents read.
         let text = "“She should act like one,” the editorial read.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("the editorial"));
@@ -1304,6 +1332,9 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dorothy Poynter"));
         let text = "Asked about Sullivan, Feinstein said: “I don't know anything about him.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Feinstein"));
+        // An opening adverb is not a name.
+        let text = "Hastily politicizing the tragedy, Trump stressed the threat that “Islamic terrorism” poses.";
+        assert_eq!(first(reported_speech, text).as_deref(), Some("Trump"));
         // A dateline is not the subject.
         let text = "WASHINGTON (AP) — The Clinton campaign released a memo, saying “We have to be ready.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("The Clinton campaign"));
