@@ -830,7 +830,8 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if end == lo {
         return None;
     }
-    // The cue must be close to the quote: at most six words before it.
+    // The cue must be close to the quote: among the 20 tokens before it
+    // ("Mr. Kim, …, said in a recent issue of Foreign Policy magazine:").
     let (sent_start, _) = ctx.sentence_of(b, lo);
     // "According to the Daily Caller, “…”": capitalised at the sentence
     // start, so not a cue to `is_cue`.
@@ -858,10 +859,10 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         }
     }
     // A noun cue's owner ("his remarks about “…”") only without a verb.
-    let verbs_only = (lo..end).rev().take(7).any(|k| is_cue_at(toks, k));
+    let verbs_only = (lo..end).rev().take(20).any(|k| is_cue_at(toks, k));
     let by_cue = (lo..end)
         .rev()
-        .take(7)
+        .take(20)
         .filter(|&k| {
             if verbs_only {
                 is_cue_at(toks, k)
@@ -1255,8 +1256,9 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Sanders"));
         let text = "“You know, it happens, right?” Trump went on.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Trump"));
+        // Here the cue is "said", not "goes on": Rubio speaks, not the Senate.
         let text = "Rubio said that once the Senate goes on recess, “I intend to help.”";
-        assert_eq!(first(mention_cue_quote, text), None);
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Rubio"));
         // "as X put it", before and after the quote.
         let text = "At the time, as prosecutor Marc Trevidic put it, “there was not much.”";
         assert_eq!(
