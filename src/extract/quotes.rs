@@ -110,7 +110,12 @@ fn double_marks(s: &str) -> Vec<Mark> {
             i += 2;
             continue;
         }
-        let dir = if is_double_open(c) {
+        // A “ against the word before it and followed by a space or a
+        // stop closes ("… for her here,“ said Jim Clyburn"; German „…“).
+        let misused_close = c == '\u{201C}' && closes_here(s, i, len) && !opens_here(s, i, len);
+        let dir = if misused_close {
+            Some(Dir::Close)
+        } else if is_double_open(c) {
             Some(Dir::Open)
         } else if is_double_close(c) {
             Some(Dir::Close)
@@ -469,6 +474,12 @@ mod tests {
     fn unbalanced_mark_spoils_only_its_paragraph() {
         let text = "He said “this never closes\n\nThen “a fine quote” here.";
         assert_eq!(found(text), vec!["this never closes", "a fine quote"]);
+    }
+
+    #[test]
+    fn an_opening_mark_in_closing_position_closes() {
+        let text = "“It could create problems for her here,“ said Jim Clyburn, a congressman.";
+        assert_eq!(found(text), vec!["It could create problems for her here,"]);
     }
 
     #[test]
