@@ -23,6 +23,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("quote_cue_mention", quote_cue_mention),
     ("mention_cue_quote", mention_cue_quote),
     ("colon_lead_in", colon_lead_in),
+    ("dash_credit", dash_credit),
     ("continuation", continuation),
     ("reported_speech", reported_speech),
     ("trailing_clause", trailing_clause),
@@ -950,6 +951,30 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
     Some(attribution(np, &prev[cue], "colon_lead_in"))
 }
 
+/// A quote standing alone in its paragraph, credited in the next one with
+/// a dash: "“I will look into it.”" then "- Hillary Clinton."
+pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let q = &ctx.quotes[qi];
+    let (a, z) = ctx.quote_tokens[qi]?;
+    let toks = ctx.block_tokens(q.block);
+    // The quote is the whole paragraph (a closing stop may follow it).
+    if a > 1 || toks[z + 1..].iter().any(|t| t.is_word) || q.block + 1 >= ctx.blocks.len() {
+        return None;
+    }
+    let next = ctx.block_tokens(q.block + 1);
+    let dash = next.first().filter(|t| t.is_punct("—–") || t.text == "-")?;
+    let end = next
+        .iter()
+        .position(|t| t.is_punct(",.;(") && !t.text.is_empty())
+        .filter(|&e| e > 1)
+        .unwrap_or(next.len())
+        .min(9);
+    // A named credit only: "– An immigrant himself –." is an aside.
+    let np =
+        classify(ctx.text, &next[1..end]).filter(|np| !matches!(np.kind, super::mentions::NpKind::Anonymous(_)))?;
+    Some(attribution(np, dash, "dash_credit"))
+}
+
 /// An unattributed quote right after an attributed one: later in the same
 /// paragraph, or opening the next paragraph when nothing else speaks there.
 /// Also the later pieces of a quote that runs over several paragraphs.
@@ -1367,6 +1392,17 @@ mod tests {
     fn colon_lead_in_announcing_a_statement() {
         let text = "Donald Trump issued the following statement:\n\n“Our prayers are with all those affected.”";
         assert_eq!(first(colon_lead_in, text).as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn dash_credit_names_the_speaker_of_a_lone_quote() {
+        let text = "“I will look into it. I will certainly look into it.”\n\n- Hillary Clinton.";
+        assert_eq!(first(dash_credit, text).as_deref(), Some("Hillary Clinton"));
+        let text = "“Great speech. She's ready.”\n\n-President Obama, tweeting after the speech.";
+        assert_eq!(first(dash_credit, text).as_deref(), Some("President Obama"));
+        // An aside between dashes is no credit.
+        let text = "“Resistance among many Americans.”\n\n– An immigrant himself –.";
+        assert_eq!(first(dash_credit, text), None);
     }
 
     #[test]
