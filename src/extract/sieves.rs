@@ -637,16 +637,15 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             }
             // Not a passive ("that Mexico was warned … but insists") nor an
             // infinitive ("said it was too early to say … and added").
-            let passive = |k: usize| {
-                k > lo
-                    && matches!(
-                        toks[k - 1].lower().as_str(),
-                        "was" | "were" | "been" | "being" | "is" | "are" | "be" | "to"
-                    )
-            };
+            let infinitive = |k: usize| k > lo && toks[k - 1].lower() == "to";
             (lo..cue)
                 .rev()
-                .find(|&k| is_cue_at(toks, k) && !passive(k) && !ctx.offset_in_quote(toks[k].start))
+                .find(|&k| {
+                    is_cue_at(toks, k)
+                        && !passive_at(toks, lo, k)
+                        && !infinitive(k)
+                        && !ctx.offset_in_quote(toks[k].start)
+                })
                 .and_then(|k| subject_of_cue(ctx, toks, sent_start, lo, k, k))
                 .or_else(|| sentence_subject(ctx, toks, sent_start, cue))
         })
@@ -660,6 +659,22 @@ fn elided_subject(toks: &[Token], lo: usize, cue: usize) -> bool {
         j -= 1;
     }
     j > lo && matches!(toks[j - 1].lower().as_str(), "and" | "but" | "then")
+}
+
+/// A cue after a form of "be" within `toks[lo..]` is a passive ("Mexico
+/// was warned", "they are asked"): it reports no one's words.
+fn passive_at(toks: &[Token], lo: usize, k: usize) -> bool {
+    k > lo
+        && matches!(
+            toks[k - 1].lower().as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        )
+}
+
+/// An inverting cue opening a sentence ("Said Dorothy Poynter, …",
+/// "Stated Stone:"); "Asked about it, she said" is a participle.
+fn opens_inverted(t: &Token) -> bool {
+    t.is_word && t.lower() != "asked" && INVERTING_CUES.contains(&t.lower().as_str())
 }
 
 /// "as X put it": the index of "put", when `toks[lo..hi]` holds the
@@ -726,14 +741,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         .find(|&k| toks[k].is_punct("—–;"))
         .map_or(llo, |k| k + 1);
     // A passive ("they are asked to rank …") reports no one's words.
-    let passive = |k: usize| {
-        k > 0
-            && matches!(
-                toks[k - 1].lower().as_str(),
-                "are" | "is" | "was" | "were" | "been" | "be"
-            )
-    };
-    if (llo..lhi).any(|k| is_cue_at(toks, k) && !passive(k)) {
+    if (llo..lhi).any(|k| is_cue_at(toks, k) && !passive_at(toks, 0, k)) {
         return None;
     }
     let (mut from, to) = ctx.right_context(qi);
@@ -844,11 +852,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // "Said Dorothy Poynter, who grew up with him, “…”": an inverting cue
     // capitalised at the sentence start.
     // ("Asked about it, she said" is a participle).
-    let opening_cue = toks[lo].is_word
-        && lo == sent_start
-        && toks[lo].lower() != "asked"
-        && INVERTING_CUES.contains(&toks[lo].lower().as_str());
-    if opening_cue {
+    if lo == sent_start && opens_inverted(&toks[lo]) {
         if let Some(np) = subject_after(ctx, toks, lo + 1, end) {
             return Some(attribution(np, &toks[lo], "mention_cue_quote"));
         }
@@ -921,9 +925,7 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
     }
     let (s, e) = ctx.sentence_of(q.block - 1, prev.len() - 1);
     // "Stated Stone:": an inverting cue capitalised at the sentence start.
-    let opening_cue =
-        prev[s].is_word && prev[s].lower() != "asked" && INVERTING_CUES.contains(&prev[s].lower().as_str());
-    if opening_cue {
+    if opens_inverted(&prev[s]) {
         if let Some(np) = subject_after(ctx, prev, s + 1, e - 1) {
             return Some(attribution(np, &prev[s], "colon_lead_in"));
         }
@@ -1321,6 +1323,13 @@ mod tests {
                 "Both men issued a statement – Ryan saying he was “very encouraged.”",
                 "Ryan",
             ),
+            // Openers: a list of places, a past participle, "Early in …".
+            (
+                "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed her, saying “She will win.”",
+                "Senator Bernie Sanders",
+            ),
+            ("Reached by POLITICO, Bennett denied it, explaining that he was “taking a day off.”", "Bennett"),
+            ("Early in his campaign, Trump attacked Romney, calling him “a failed candidate.”", "Trump"),
         ];
         for (text, want) in cases {
             let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
@@ -1341,19 +1350,6 @@ mod tests {
             first(mention_cue_quote, text).as_deref(),
             Some("New York City Mayor Rudy Giuliani")
         );
-        // Openers: a list of places, a past participle, "Early in …".
-        let cases = [
-            (
-                "At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed her, saying “She will win.”",
-                "Senator Bernie Sanders",
-            ),
-            ("Reached by POLITICO, Bennett denied it, explaining that he was “taking a day off.”", "Bennett"),
-            ("Early in his campaign, Trump attacked Romney, calling him “a failed candidate.”", "Trump"),
-        ];
-        for (text, want) in cases {
-            let got = first(mention_cue_quote, text).or_else(|| first(reported_speech, text));
-            assert_eq!(got.as_deref(), Some(want), "{text}");
-        }
         // An inverted cue opening the sentence, but not "Asked".
         let text = "Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dorothy Poynter"));
