@@ -7,13 +7,13 @@ use crate::text::word_count;
 /// A line shaped like a headline: a few words, no sentence-final period.
 pub fn is_headline_like(line: &Line) -> bool {
     let t = line.text;
-    !t.ends_with('.') && !t.ends_with(':') && !t.ends_with(',') && (2..=30).contains(&line.words)
+    !t.ends_with('.') && !t.ends_with(':') && !t.ends_with(',') && !line.words_at_most(1) && line.words_at_most(30)
 }
 
 /// A line shaped like a body paragraph: a sentence that ends.
 pub fn is_paragraph_like(line: &Line) -> bool {
     let last = line.text.chars().last().unwrap_or(' ');
-    ".!?\"”’')…:".contains(last) && line.words >= 8
+    ".!?\"”’')…:".contains(last) && !line.words_at_most(7)
 }
 
 /// Two headlines that are the same title worded twice (the page's title and

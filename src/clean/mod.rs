@@ -220,9 +220,8 @@ fn clean_title(line: &str) -> String {
 
 /// Inside the body, a short line without a sentence end is a subheading.
 fn body_role(line: &Line) -> BlockRole {
-    let n = line.words;
     let ends = line.text.ends_with(['.', '!', ':', ',', ';', '"', '”', '’', '\'']);
-    if n <= 10 && !ends {
+    if !ends && line.words_at_most(10) {
         BlockRole::Heading
     } else {
         BlockRole::Body
@@ -249,15 +248,15 @@ fn mark_list_items(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
 fn mark_tail(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
     // Only once the article has begun: a share bar under the headline is
     // not the end of the page.
-    let mut paragraphs_seen = 0;
+    let mut paragraph_seen = false;
     let mut first = None;
     for (i, v) in verdicts.iter().enumerate() {
         match v {
-            Some(Verdict::Remove(r)) if TAIL_MARKERS.contains(r) && paragraphs_seen >= 1 => {
+            Some(Verdict::Remove(r)) if TAIL_MARKERS.contains(r) && paragraph_seen => {
                 first = Some(i);
                 break;
             }
-            None if meta::is_paragraph_like(&lines[i]) => paragraphs_seen += 1,
+            None if !paragraph_seen => paragraph_seen = meta::is_paragraph_like(&lines[i]),
             _ => {}
         }
     }
@@ -360,8 +359,7 @@ fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
 
 /// A line that is only a date (with words like "Published" or "Updated").
 fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
-    let n = line.words;
-    if n > 10 || bp::is_today_header(line) {
+    if !line.words_at_most(10) || bp::is_today_header(line) {
         return None;
     }
     let date = dates::parse_date(line.text)?;

@@ -4,7 +4,7 @@
 
 use super::quotes::RawQuote;
 use crate::model::Block;
-use crate::text::{is_abbreviation, tokenize, Token};
+use crate::text::{is_abbreviation, tokenize_lowered, Token};
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -23,10 +23,16 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
+    /// The context of `text`; `lower` is its lowercase byte for byte, when
+    /// there is one ([`crate::text::lowercase_in_place_of`]), so that words
+    /// are lowered once.
+    pub fn new(text: &'a str, lower: Option<&'a str>, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
         let tokens: Vec<Vec<Token>> = blocks
             .iter()
-            .map(|b| tokenize(&text[b.span.start..b.span.end], b.span.start))
+            .map(|b| {
+                let (from, to) = (b.span.start, b.span.end);
+                tokenize_lowered(&text[from..to], lower.map(|l| &l[from..to]), from)
+            })
             .collect();
         let mut quote_tokens = vec![None; quotes.len()];
         for (qi, q) in quotes.iter().enumerate() {

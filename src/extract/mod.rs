@@ -73,7 +73,8 @@ pub struct FirstPass {
 /// With `article_terms`, also the terms stories are found by.
 pub fn extract_first(article: &Article, article_terms: bool) -> FirstPass {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let lower = crate::text::lowercase_in_place_of(&article.text);
+    let ctx = Context::new(&article.text, lower.as_deref(), &article.blocks, &raw);
     let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
     let mut people = People::scan_names(&ctx);
     let unknown_surnames = people
@@ -138,7 +139,8 @@ pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
         return given_quote(article, given);
     }
     let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let ctx = Context::new(&article.text, &article.blocks, &raw);
+    let lower = crate::text::lowercase_in_place_of(&article.text);
+    let ctx = Context::new(&article.text, lower.as_deref(), &article.blocks, &raw);
     let mut people = People::scan_names(&ctx);
     people.settle_genders(&ctx, hints);
     finish(article, &ctx, people)
@@ -426,7 +428,8 @@ fn kind_of(ctx: &Context, qi: usize, att: Option<&Attribution>) -> QuoteKind {
         return QuoteKind::Nested;
     }
     let text = &ctx.text[q.inner.start..q.inner.end];
-    let words = crate::text::word_count(text);
+    // Counted up to 7: no rule below asks more, and quotes run long.
+    let words = crate::text::word_count_upto(text, 7);
     let Some((a, _)) = ctx.quote_tokens[qi] else {
         return QuoteKind::Partial;
     };

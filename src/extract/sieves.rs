@@ -1152,7 +1152,8 @@ mod tests {
     /// `text` (paragraphs split on blank lines), in order.
     fn mentions(sieve: Sieve, text: &str) -> Vec<Option<String>> {
         let (blocks, raw) = parts(text);
-        let ctx = Context::new(text, &blocks, &raw);
+        let lower = crate::text::lowercase_in_place_of(text);
+        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
         let mut done = vec![None; raw.len()];
         (0..raw.len())
             .filter(|&qi| raw[qi].parent.is_none())
@@ -1405,7 +1406,8 @@ mod tests {
     fn continuation_inherits_the_previous_quote() {
         let text = "“First,” Sheinbaum said. “Second.”";
         let (blocks, raw) = parts(text);
-        let ctx = Context::new(text, &blocks, &raw);
+        let lower = crate::text::lowercase_in_place_of(text);
+        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
         assert_eq!(continuation(&ctx, 1, &[None, None]), None);
         let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
         assert_eq!(
@@ -1446,7 +1448,7 @@ mod tests {
                 },
             ];
             let raw = find_quotes(&text, &blocks);
-            let ctx = Context::new(&text, &blocks, &raw);
+            let ctx = Context::new(&text, None, &blocks, &raw);
             headline(&ctx, 0, &[]).map(|a| a.np.text)
         };
         assert_eq!(
