@@ -450,8 +450,8 @@ pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: 
                         let articles = sources
                             .iter()
                             .map(|s| {
-                                let article = crate::clean::clean(s);
-                                let first = extract::extract_first(&article, article_terms);
+                                let (article, lower) = crate::clean::clean_lowered(s);
+                                let first = extract::extract_first(&article, lower.as_deref(), article_terms);
                                 (article, first)
                             })
                             .collect();

@@ -54,8 +54,11 @@ pub fn lowercase_in_place_of(s: &str) -> Option<String> {
         }
         i = next_notable(b, i + len, b"");
     }
-    // Each character was replaced by one of its own length.
-    Some(String::from_utf8(out).expect("lowercased UTF-8"))
+    // SAFETY: ASCII bytes were lowered to ASCII bytes, and every other
+    // character was overwritten in place by the UTF-8 of a character of
+    // its own length, so `out` is UTF-8. Checking it again cost 1% of a
+    // load (profiled).
+    Some(unsafe { String::from_utf8_unchecked(out) })
 }
 
 /// Lowercase with curly apostrophes made straight.

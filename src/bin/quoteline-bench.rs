@@ -269,8 +269,11 @@ fn bench_extraction(n: usize, cores: usize) {
                         .unwrap_or_default()
                         .iter()
                         .map(|s| {
-                            let article = quoteline::clean::clean(s);
-                            extract::extract_alone(&article).quotes.len()
+                            let (article, lower) = quoteline::clean::clean_lowered(s);
+                            extract::extract_first(&article, lower.as_deref(), false)
+                                .extraction
+                                .quotes
+                                .len()
                         })
                         .sum::<usize>()
                 })

@@ -50,7 +50,8 @@ pub struct Extraction {
 
 /// Extracts one article on its own (no genders learnt from other articles).
 pub fn extract_alone(article: &Article) -> Extraction {
-    extract_first(article, false).extraction
+    let lower = crate::text::lowercase_in_place_of(&article.text);
+    extract_first(article, lower.as_deref(), false).extraction
 }
 
 /// One article extracted with what it alone tells of genders, and what
@@ -69,12 +70,12 @@ pub struct FirstPass {
     pub article_terms: Option<Vec<crate::relate::terms::Term>>,
 }
 
-/// Extraction in one pass over the article (its words are split once).
-/// With `article_terms`, also the terms stories are found by.
-pub fn extract_first(article: &Article, article_terms: bool) -> FirstPass {
+/// Extraction in one pass over the article (its words are split once);
+/// `lower` is its text lowercased, as [`crate::clean::clean_lowered`] gives
+/// it. With `article_terms`, also the terms stories are found by.
+pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool) -> FirstPass {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let lower = crate::text::lowercase_in_place_of(&article.text);
-    let ctx = Context::new(&article.text, lower.as_deref(), &article.blocks, &raw);
+    let ctx = Context::new(&article.text, lower, &article.blocks, &raw);
     let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
     let mut people = People::scan_names(&ctx);
     let unknown_surnames = people
