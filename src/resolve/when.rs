@@ -57,7 +57,7 @@ const FUTURE: &[&str] = &[
 ];
 
 fn weekday(w: &str) -> Option<Weekday> {
-    Some(match w.trim_end_matches("'s") {
+    Some(match w.strip_suffix("'s").unwrap_or(w) {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
         "wednesday" => Weekday::Wed,
