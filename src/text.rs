@@ -16,7 +16,13 @@ pub struct Token<'a> {
 
 impl<'a> Token<'a> {
     pub fn is_cap(&self) -> bool {
-        self.is_word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        // An ASCII first byte answers without decoding a char: the name
+        // rules ask this of every word (profiled).
+        self.is_word
+            && match self.text.as_bytes().first() {
+                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(|c| c.is_uppercase()),
+            }
     }
     pub fn is_punct(&self, set: &str) -> bool {
         !self.is_word && self.text.chars().next().is_some_and(|c| set.contains(c))

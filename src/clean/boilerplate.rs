@@ -39,10 +39,16 @@ pub fn is_menu_bar(line: &Line) -> bool {
     let (mut words, mut sections) = (0, 0);
     for w in line.lower.split_whitespace() {
         words += 1;
+        // Three in four words are sections, of at most 16: a fifth other
+        // word rules the line out (stops reading paragraphs that end in a
+        // quote mark early; profiled).
         if words > 16 {
             return false;
         }
         sections += usize::from(SECTION.has(w));
+        if words - sections > 4 {
+            return false;
+        }
     }
     words >= 3 && sections * 4 >= words * 3
 }
@@ -154,6 +160,10 @@ pub fn is_comment_form(line: &Line) -> bool {
 pub fn is_read_time(line: &Line) -> bool {
     let l = line.lower.as_str();
     let l = l.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    // A digit first, or not a reading time: asked before splitting words.
+    if !l.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let mut words = l.split_whitespace();
     let first_is_number = words.next().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
     first_is_number

@@ -131,7 +131,9 @@ impl People {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
             while i < toks.len() {
-                if ctx.in_quote(b, i) || !starts_name(toks, i) {
+                // Every name starts with a capital: asked first, as most
+                // words have none.
+                if !toks[i].is_cap() || ctx.in_quote(b, i) || !starts_name(toks, i) {
                     i += 1;
                     continue;
                 }
