@@ -250,7 +250,7 @@ pub fn strip_controls(text: &str) -> (Cow<'_, str>, usize) {
 /// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
     let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B);
@@ -270,7 +270,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// CRLF and lone CR become LF, so offsets and paragraphs agree everywhere.
 fn normalize_newlines(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
