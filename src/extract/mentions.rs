@@ -111,6 +111,10 @@ fn pronouns_begin_with_the_letters_pronoun_looks_for() {
         assert!(pronoun(w).is_some() || matches!(w, "we" | "us"), "{w}");
         assert!(pronoun(&w.to_uppercase()).is_some() || matches!(w, "we" | "us"), "{w}");
     }
+    // Gender votes (`People::infer_genders`) look only at words in h or s.
+    for w in [PRONOUNS_MALE, PRONOUNS_FEMALE].concat() {
+        assert!(w.starts_with(['h', 's']), "{w}");
+    }
 }
 
 fn lower<'a>(t: &Token<'a>) -> crate::text::Lower<'a> {

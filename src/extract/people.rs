@@ -395,7 +395,11 @@ impl People {
         let mut votes = vec![(0i32, 0i32); self.persons.len()];
         for b in 0..ctx.blocks.len() {
             for (k, t) in ctx.block_tokens(b).iter().enumerate() {
-                if !t.is_word || ctx.in_quote(b, k) {
+                // Only "he" and "she" words vote, and they all begin with
+                // h or s: other words are not looked up (this read every
+                // word of every article; profiled).
+                let he_or_she = matches!(t.text.as_bytes().first(), Some(b'h' | b's' | b'H' | b'S'));
+                if !t.is_word || !he_or_she || ctx.in_quote(b, k) {
                     continue;
                 }
                 let g = match super::mentions::pronoun(t.text) {
