@@ -1482,6 +1482,7 @@ pub const FEMALE_NAMES: &[&str] = &[
     "amy",
     "shirley",
     "angela",
+    "anita",
     "helen",
     "anna",
     "brenda",
@@ -2036,6 +2037,13 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "everyone",
 ];
 
+/// Surnames that are also months, titles or common words ("Theresa May",
+/// "Martin Luther King", "Anita Hill"): they end a name that begins with
+/// a first name, though they never begin one.
+pub const SURNAME_WORDS: &[&str] = &[
+    "may", "april", "june", "august", "king", "hill", "little", "white", "black",
+];
+
 /// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
 pub const COUNT_WORDS: &[&str] = &[
     "two",
@@ -2544,6 +2552,7 @@ word_set!(REPLY_CUE, REPLY_CUES);
 word_set!(SECTION, SECTIONS);
 word_set!(PLACE, PLACES);
 word_set!(COUNT_WORD, COUNT_WORDS);
+word_set!(SURNAME_WORD, SURNAME_WORDS);
 word_set!(IRREGULAR_PAST, IRREGULAR_PASTS);
 // Titles, organisation words, common words, anonymous heads, places,
 // sentence openers and counts: a capitalised word in any of them is never part of a person's name.

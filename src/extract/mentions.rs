@@ -3,7 +3,8 @@
 //! White House") or an anonymous source ("a senior Pentagon official").
 
 use crate::lexicon::{
-    ANON_HEAD, COUNT_WORD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, SENTENCE_OPENER, TITLE,
+    ANON_HEAD, COUNT_WORD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, SENTENCE_OPENER,
+    SURNAME_WORD, TITLE,
 };
 use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL};
 use crate::model::Span;
@@ -216,6 +217,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
                     || is_initial(t)
                     || particle
                     || matches!(lower(t).as_str(), "jr." | "jr" | "sr." | "ii" | "iii")
+                    || surname_word_ends(toks, i, j)
                 {
                     j += 1;
                 } else {
@@ -227,6 +229,17 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
         i += 1;
     }
     None
+}
+
+/// "Theresa May", "Martin Luther King": a surname that is also a month or a
+/// title ends a name begun by a first name, when no capital follows it
+/// ("Theresa May Government" is not her).
+fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
+    let first = lower(&toks[i]);
+    toks[j].is_cap()
+        && SURNAME_WORD.has(&lower(&toks[j]))
+        && (MALE_NAME.has(&first) || FEMALE_NAME.has(&first))
+        && !toks.get(j + 1).is_some_and(Token::is_cap)
 }
 
 pub fn first_name_gender(first: &str) -> Gender {
@@ -677,6 +690,27 @@ mod tests {
             }) => (name, gender, role),
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn surnames_that_are_also_months_or_titles() {
+        for (s, name) in [
+            ("Theresa May", "Theresa May"),
+            ("Martin Luther King", "Martin Luther King"),
+            ("Anita Hill", "Anita Hill"),
+            // A capital after it: a longer proper name, not her surname.
+            ("Theresa May Government", "Theresa"),
+        ] {
+            assert_eq!(person(s).0, name, "{s}");
+        }
+        // Never the first word of a name.
+        assert!(!matches!(
+            np("May"),
+            Some(Np {
+                kind: NpKind::Person { .. },
+                ..
+            })
+        ));
     }
 
     #[test]
