@@ -154,7 +154,15 @@ pub fn starts_name(toks: &[Token], i: usize) -> bool {
     // Not after another capitalised word unless a title: "Senate Passes
     // Bill Trump Called …" is about a bill.
     let title_cased_run = || i > 0 && toks[i - 1].is_cap() && !TITLE.has(lower(&toks[i - 1]).trim_end_matches('.'));
-    is_name_word(t)
+    // First names that are also words ("Bill", "Mark", "Will") start no
+    // name inside a title-cased run either: "Passes Bill Trump Called".
+    let word_in_headline = || {
+        matches!(
+            lower(t).as_str(),
+            "bill" | "mark" | "will" | "grant" | "chase" | "frank" | "rich" | "sue"
+        ) && title_cased_run()
+    };
+    (is_name_word(t) && !word_in_headline())
         || after_honorific(toks, i)
         || (t.is_cap()
             && t.is_word
@@ -184,11 +192,13 @@ fn is_initial(t: &Token) -> bool {
 /// The last run of name words in `toks`: in a noun phrase the name is the
 /// head ("Trump spokesperson Ron Lieberman").
 pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
+    // Each run is looked for with the words before it in view: "Bill" after
+    // "Passes" in a headline starts no name.
     let mut from = 0;
     let mut last = None;
-    while let Some((a, b)) = name_run(&toks[from..]) {
-        last = Some((from + a, from + b));
-        from += b;
+    while let Some((a, b)) = name_run_within(toks, from, toks.len()) {
+        last = Some((a, b));
+        from = b;
     }
     last
 }
@@ -690,6 +700,14 @@ mod tests {
             }) => (name, gender, role),
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn first_names_that_are_words_in_headlines() {
+        assert_eq!(person("Senate Passes Bill Trump").0, "Trump");
+        assert_eq!(person("Former President Bill Clinton").0, "Bill Clinton");
+        assert_eq!(person("said Bill Clinton").0, "Bill Clinton");
+        assert_eq!(person("Sen. Mark Warner").0, "Mark Warner");
     }
 
     #[test]
