@@ -472,7 +472,20 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             let l = lower(t);
             ANON_HEAD.has(&l)
         });
-    if modified_head || ANON_HEAD.has(&head_word) || ORG_WORD.has(&head_word) || head_word.ends_with("-year-old") {
+    // "Supporters of Trump", "residents of Port Hallin": the head noun
+    // before its modifier, without a determiner; a short phrase or one
+    // that opens with a capital, not a clause ("rallied young people with").
+    let head_of_modifier = modifier.is_some_and(|p| {
+        let before = &head[..p];
+        (before[0].is_cap() || before.len() <= 2)
+            && before.last().is_some_and(|t| t.is_word && ANON_HEAD.has(&lower(t)))
+    });
+    if modified_head
+        || head_of_modifier
+        || ANON_HEAD.has(&head_word)
+        || ORG_WORD.has(&head_word)
+        || head_word.ends_with("-year-old")
+    {
         return Some(Np {
             kind: NpKind::Anonymous(phrase.clone()),
             text: phrase,
@@ -700,6 +713,34 @@ mod tests {
             }) => (name, gender, role),
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn groups_named_by_a_head_before_its_modifier() {
+        for s in [
+            "Supporters of Trump",
+            "Residents of Port Hallin",
+            "young voters in Ohio",
+        ] {
+            assert!(
+                matches!(
+                    np(s),
+                    Some(Np {
+                        kind: NpKind::Anonymous(_),
+                        ..
+                    })
+                ),
+                "{s}"
+            );
+        }
+        // A clause, not a phrase: no group.
+        assert!(!matches!(
+            np("rallied young people with his"),
+            Some(Np {
+                kind: NpKind::Anonymous(_),
+                ..
+            })
+        ));
     }
 
     #[test]
