@@ -228,9 +228,13 @@ fn pair(
                     // Inside a curly quote, an even run of straight marks
                     // before the next curly mark is a nested quote.
                     let opened_curly = marks.iter().any(|x| x.pos == at && x.curly);
+                    // Unless the first of them closes where it stands
+                    // ("“I heard his speech," Trump said. "He wants …”":
+                    // two quotes typed with mixed marks).
                     if opened_curly && m.dir == Dir::Neutral {
                         let run = marks[k..].iter().take_while(|x| x.dir == Dir::Neutral).count();
-                        if run % 2 == 0 {
+                        let closes = closes_here(s, m.pos, m.len) && !opens_here(s, m.pos, m.len);
+                        if run % 2 == 0 && !closes {
                             k += run;
                             continue;
                         }
@@ -480,6 +484,14 @@ mod tests {
     fn an_opening_mark_in_closing_position_closes() {
         let text = "“It could create problems for her here,“ said Jim Clyburn, a congressman.";
         assert_eq!(found(text), vec!["It could create problems for her here,"]);
+    }
+
+    #[test]
+    fn mixed_marks_close_where_they_stand() {
+        // A straight mark closing a curly-opened quote, and the next quote
+        // opened straight and closed curly.
+        let text = "“I heard his speech,\" Trump said. \"He wants to give it away.”";
+        assert_eq!(found(text), vec!["I heard his speech,", "He wants to give it away."]);
     }
 
     #[test]
