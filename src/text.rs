@@ -543,13 +543,11 @@ mod tests {
     #[test]
     fn tokens_lowered_from_the_text_agree_with_lowering_each() {
         for s in [
-            "“We Will NOT pay,” Said İlker Ärtz in ΑΘΉΝΑ.",
+            "“We Will NOT pay,” Said Ölkrise Ärtz in ΑΘΉΝΑ.",
             "DON’T ’tis O’Brien’s U.S. Flores-Macías — 3½ ’",
             "plain words, nothing else",
         ] {
-            let Some(lower) = lowercase_in_place_of(s) else {
-                continue;
-            };
+            let lower = lowercase_in_place_of(s).expect("lowers in place");
             let by_text = tokenize_lowered(s, Some(&lower), 0);
             let alone = tokenize(s, 0);
             assert_eq!(by_text.len(), alone.len(), "{s}");
@@ -584,12 +582,12 @@ mod tests {
             assert_eq!(word_count_upto(&long, cap), cap.min(100), "cap {cap}");
         }
         // Every cap agrees with the full count, over mixed scripts.
-        for s in [
-            "Café au lait, s'il vous plaît — 3½ × déjà-vu",
-            "’tis ’ ok",
-            "a’b 'c' d'' e",
+        for (s, n) in [
+            ("Café au lait, s'il vous plaît — 3½ × déjà-vu", 9),
+            ("’tis ’ ok", 2),
+            ("a’b 'c' d'' e", 4),
         ] {
-            let n = word_count(s);
+            assert_eq!(word_count(s), n, "{s}");
             for cap in 0..n + 2 {
                 assert_eq!(word_count_upto(s, cap), n.min(cap), "{s} cap {cap}");
             }

@@ -31,7 +31,9 @@ impl<'a> Context<'a> {
             .iter()
             .map(|b| {
                 let (from, to) = (b.span.start, b.span.end);
-                tokenize_lowered(&text[from..to], lower.map(|l| &l[from..to]), from)
+                // A lowercase that does not fit the text is not used.
+                let lower = lower.filter(|l| l.len() == text.len()).and_then(|l| l.get(from..to));
+                tokenize_lowered(&text[from..to], lower, from)
             })
             .collect();
         let mut quote_tokens = vec![None; quotes.len()];

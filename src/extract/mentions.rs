@@ -152,17 +152,15 @@ pub fn is_name_word(t: &Token) -> bool {
 pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     // Not after another capitalised word unless a title: "Senate Passes
-    // Bill Trump Called …" is about a bill.
-    let title_cased_run = || i > 0 && toks[i - 1].is_cap() && !TITLE.has(lower(&toks[i - 1]).trim_end_matches('.'));
-    // First names that are also words ("Bill", "Mark", "Will") start no
-    // name inside a title-cased run either: "Passes Bill Trump Called".
-    let word_in_headline = || {
-        matches!(
-            lower(t).as_str(),
-            "bill" | "mark" | "will" | "grant" | "chase" | "frank" | "rich" | "sue"
-        ) && title_cased_run()
+    // Bill Trump Called …" is about a bill. An owner ("Microsoft’s Bill
+    // Gates") or a sentence opener ("But Bill Clinton") is no such word.
+    let title_cased_run = || {
+        i > 0 && toks[i - 1].is_cap() && !is_possessive(&toks[i - 1]) && {
+            let prev = lower(&toks[i - 1]);
+            !TITLE.has(prev.trim_end_matches('.')) && !SENTENCE_OPENER.has(&prev) && !NOT_A_NAME.has(&prev)
+        }
     };
-    (is_name_word(t) && !word_in_headline())
+    is_name_word(t)
         || after_honorific(toks, i)
         || (t.is_cap()
             && t.is_word
@@ -247,7 +245,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
 fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
     let first = lower(&toks[i]);
     toks[j].is_cap()
-        && SURNAME_WORD.has(&lower(&toks[j]))
+        && SURNAME_WORD.has(strip_possessive(&lower(&toks[j])))
         && (MALE_NAME.has(&first) || FEMALE_NAME.has(&first))
         && !toks.get(j + 1).is_some_and(Token::is_cap)
 }
@@ -747,6 +745,8 @@ mod tests {
     fn first_names_that_are_words_in_headlines() {
         assert_eq!(person("Senate Passes Bill Trump").0, "Trump");
         assert_eq!(person("Former President Bill Clinton").0, "Bill Clinton");
+        assert_eq!(person("Microsoft’s Bill Gates").0, "Bill Gates");
+        assert_eq!(person("But Bill Clinton").0, "Bill Clinton");
         assert_eq!(person("said Bill Clinton").0, "Bill Clinton");
         assert_eq!(person("Sen. Mark Warner").0, "Mark Warner");
     }
@@ -757,6 +757,7 @@ mod tests {
             ("Theresa May", "Theresa May"),
             ("Martin Luther King", "Martin Luther King"),
             ("Anita Hill", "Anita Hill"),
+            ("Theresa May’s", "Theresa May"),
             // A capital after it: a longer proper name, not her surname.
             ("Theresa May Government", "Theresa"),
         ] {
