@@ -135,6 +135,7 @@ pub const SPEECH_CUES: &[&str] = &[
     "exclaimed",
     "pledged",
     "pledges",
+    "pledging",
     "cautioned",
     "cautions",
     "advised",
@@ -229,6 +230,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "accused",
     "accuses",
     "praised",
+    "praising",
+    "thanked",
     "criticized",
     "criticised",
     "attacked",
@@ -373,6 +376,8 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "boasting",
     "lamenting",
     "conceding",
+    "praising",
+    "pledging",
 ];
 
 /// Honorifics and titles that precede names; stripped from speaker names

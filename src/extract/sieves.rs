@@ -1261,6 +1261,16 @@ mod tests {
     }
 
     #[test]
+    fn mention_cue_quote_progressives_and_thanks() {
+        let text = "Bernie Sanders, celebrating a victory, is pledging to “win many hundreds of delegates.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bernie Sanders"));
+        let text = "Cruz is praising Jeb Bush as “a man who didn’t go to the gutter.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Cruz"));
+        let text = "Moore thanked him for “stepping up when Congress won’t.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Moore"));
+    }
+
+    #[test]
     fn mention_cue_quote_openers_participles_and_according_to() {
         // "According to" opens the sentence, capitalised.
         let text = "According to the Daily Caller, “Labott also coordinated with Reines.”";
