@@ -1947,6 +1947,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "recently",
     "meanwhile",
     "however",
+    "rather",
     "instead",
     "amid",
     "alongside",

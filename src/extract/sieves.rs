@@ -1109,26 +1109,46 @@ pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Opti
 }
 
 /// A quote standing alone after a sentence that reports someone's words, in
-/// the same paragraph: "Bolton said he would help if asked. “I'm going to
-/// support him.”" The last resort: only whole statements, and only people.
+/// the same paragraph ("Bolton said he would help if asked. “I'm going to
+/// support him.”") or ending the paragraph before a paragraph that is only
+/// the quote ("Valastro praised Christie’s leadership. ¶ “We need someone
+/// who …”"). The last resort: only whole statements, and only people.
 pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
     let toks = ctx.block_tokens(b);
     let (a, z) = ctx.quote_tokens[qi]?;
     let (lo, hi) = ctx.left_context(qi);
-    if a == 0 || (lo..hi).any(|k| toks[k].is_word) || (a..=z).filter(|&k| toks[k].is_word).count() < 4 {
+    if (lo..hi).any(|k| toks[k].is_word) || (a..=z).filter(|&k| toks[k].is_word).count() < 4 {
         return None;
     }
     let (from, to) = ctx.right_context(qi);
     if (from..to).any(|k| is_cue_at(toks, k)) {
         return None;
     }
-    // The sentence before must report speech too ("by saying he would").
-    let (s, _) = ctx.sentence_of(b, a - 1);
-    if (s..a).any(|k| ctx.in_quote(b, k)) || !(s..a).any(|k| is_cue_at(toks, k)) {
+    // The sentence before: in the paragraph, or the last of the paragraph
+    // before when the quote is all of its own.
+    let (pb, end) = if a > 0 {
+        (b, a)
+    } else {
+        // Not a subheading in capitals ("DIVISIVE, STUPID AND WRONG").
+        let q = &ctx.quotes[qi];
+        let shouted = !ctx.text[q.inner.start..q.inner.end].chars().any(char::is_lowercase);
+        let alone = toks[z + 1..].iter().all(|t| !t.is_word) && q.continues.is_none() && !shouted;
+        let pb = b
+            .checked_sub(1)
+            .filter(|&p| alone && ctx.blocks[p].role == crate::model::BlockRole::Body)?;
+        (pb, ctx.block_tokens(pb).len())
+    };
+    let ptoks = ctx.block_tokens(pb);
+    if end == 0 {
         return None;
     }
-    let np = sentence_subject(ctx, toks, s, a)?;
+    // It must report speech too ("by saying he would").
+    let (s, _) = ctx.sentence_of(pb, end - 1);
+    if (s..end).any(|k| ctx.in_quote(pb, k)) || !(s..end).any(|k| is_cue_at(ptoks, k)) {
+        return None;
+    }
+    let np = sentence_subject(ctx, ptoks, s, end)?;
     if !matches!(
         np.kind,
         super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Pronoun(_)
@@ -1494,6 +1514,15 @@ mod tests {
         let text = "Bolton arrived late on Tuesday. “I am going to support him, and enthusiastically.”";
         assert_eq!(first(previous_sentence, text), None);
         let text = "Bolton said he would help. “Enthusiastically.”";
+        assert_eq!(first(previous_sentence, text), None);
+        // A paragraph that is only the quote, after one that reports speech.
+        let text = "Valastro praised Christie’s leadership after the storm.\n\n“We need someone who will bring people together.”";
+        assert_eq!(first(previous_sentence, text).as_deref(), Some("Valastro"));
+        // Not a subheading in capitals, nor a quote with words after it.
+        let text = "Valastro praised Christie’s leadership after the storm.\n\n“WE NEED SOMEONE WHO WILL LEAD”";
+        assert_eq!(first(previous_sentence, text), None);
+        let text =
+            "Valastro praised Christie’s leadership after the storm.\n\n“We need someone who will lead,” and more.";
         assert_eq!(first(previous_sentence, text), None);
     }
 
