@@ -1418,6 +1418,7 @@ pub const NOT_NAME: &[&str] = &[
     "update",
     "updated",
     "exclusive",
+    "latest",
     "poll",
     // Cues that open an inverted lead-in ("Stated Stone:").
     "stated",
@@ -2013,6 +2014,10 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "besides",
     "unlike",
     "without",
+    "with",
+    "from",
+    "under",
+    "over",
     "within",
     "through",
     "across",

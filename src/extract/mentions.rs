@@ -552,7 +552,37 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         .map_or(head.len(), |p| p + 2);
     let core = &head[..relative];
     let core_words = core.iter().filter(|t| t.is_word).count();
-    if (determiner || owned) && (2..=5).contains(&core_words) && core.iter().all(|t| t.is_word || t.text == "-") {
+    // "The next day, her account posted": a time, not a source; nor is
+    // "The Latest:", a live blog's title.
+    let not_a_source = core.last().is_some_and(|t| {
+        matches!(
+            lower(t).as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+                | "time"
+                | "moment"
+                | "hour"
+                | "hours"
+                | "decade"
+                | "latest"
+        )
+    });
+    if (determiner || owned)
+        && !not_a_source
+        && (2..=5).contains(&core_words)
+        && core.iter().all(|t| t.is_word || t.text == "-")
+    {
         return Some(Np {
             kind: NpKind::Anonymous(phrase.clone()),
             text: phrase,
@@ -711,6 +741,20 @@ mod tests {
             }) => (name, gender, role),
             other => panic!("{s}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn times_titles_and_prepositions_are_no_sources() {
+        for s in ["The next day", "The following morning", "The Latest", "With"] {
+            assert_eq!(np(s), None, "{s}");
+        }
+        assert!(matches!(
+            np("the gambling tycoon"),
+            Some(Np {
+                kind: NpKind::Anonymous(_),
+                ..
+            })
+        ));
     }
 
     #[test]
