@@ -101,6 +101,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "boasted",
     "boasts",
     "quipped",
+    "riffed",
+    "found",
     "mused",
     "muses",
     "wondered",

@@ -53,7 +53,15 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
                 ))
     };
-    !noun
+    // "a Marine was found guilty of “gross negligence”": a passive reports
+    // no one's words ("was saying" is no passive), except the passives that
+    // quote their subject ("Braynard is quoted as saying", "Obama is
+    // reported to have called").
+    let passive = passive_at(toks, 0, k) && {
+        let l = toks[k].lower();
+        !l.ends_with("ing") && !matches!(l.as_str(), "quoted" | "reported" | "heard" | "overheard" | "recorded")
+    };
+    !noun && !passive
 }
 
 /// A verb that reports speech with its particle: "shot back", "went on",
@@ -1278,6 +1286,19 @@ mod tests {
             first(mention_cue_quote, diplomat).as_deref(),
             Some("A diplomat familiar with the talks")
         );
+    }
+
+    #[test]
+    fn passives_report_no_words_unless_they_quote_their_subject() {
+        let text = "A 2014 House committee report found “no evidence of a stand down order.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("A 2014 House committee report")
+        );
+        let text = "They cited a case in which a Marine was found guilty of “gross negligence.”";
+        assert_ne!(first(mention_cue_quote, text).as_deref(), Some("a Marine"));
+        let text = "Braynard is quoted as saying, “Our method succeeds where others fail.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Braynard"));
     }
 
     #[test]
