@@ -503,19 +503,25 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             {
                 a -= 1;
             }
-            // A dateline ("WASHINGTON (AP) —", "MEXICO CITY —") names a
-            // place, not the subject.
+            // A dateline ("WASHINGTON (AP) —", "MEXICO CITY —", "WASHINGTON,
+            // Dec. 8 (UPI) —", "Washington (AFP) –") names a place, not the
+            // subject: a place, then only capitals, numbers and marks up to
+            // a dash.
             let shouted = toks[i]
                 .text
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-            let dateline = a == start && shouted && toks.get(j).is_some_and(|t| t.is_punct("(—–") || t.text == "-");
-            if dateline {
+            let dash = (j..limit.min(j + 9)).find(|&k| toks[k].is_punct("—–") || toks[k].text == "-");
+            let credit_only = dash.is_some_and(|d| {
+                toks[j..d]
+                    .iter()
+                    .all(|t| !t.is_word || t.is_cap() || t.text.bytes().all(|b| b.is_ascii_digit()))
+            });
+            let dateline = a == start && credit_only && (shouted || toks.get(j).is_some_and(|t| t.text == "("));
+            if let Some(d) = dash.filter(|_| dateline) {
                 // On past its agency credit, to the dash.
-                i = (j..limit.min(j + 6))
-                    .find(|&k| toks[k].is_punct("—–") || toks[k].text == "-")
-                    .map_or(j, |k| k + 1);
+                i = d + 1;
                 continue;
             }
             if let Some(np) = classify(ctx.text, &toks[a..j]).or_else(|| classify(ctx.text, &toks[i..j])) {
@@ -1285,6 +1291,18 @@ mod tests {
         assert_eq!(
             first(mention_cue_quote, diplomat).as_deref(),
             Some("A diplomat familiar with the talks")
+        );
+    }
+
+    #[test]
+    fn datelines_with_dates_and_agencies_are_no_subjects() {
+        let text = "WASHINGTON, Dec. 8 (UPI) — Huma Abedin rallied supporters, saying: “We have to be ready.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Huma Abedin"));
+        let text =
+            "Washington (AFP) – Democrat Hillary Clinton took a swipe at Trump, saying that “bombastic comments” hurt.";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("Democrat Hillary Clinton")
         );
     }
 
