@@ -76,8 +76,14 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
     ) {
         return None;
     }
-    let w = crate::text::Lower::of(word);
-    let w = w.as_str();
+    let w = crate::text::Lower::word(word);
+    // "I'm", "he's", "they’re": the pronoun before its contraction ("it's"
+    // is "it is" or "it has", never a speaker).
+    let w = match w.split_once('\'') {
+        Some((base, "m" | "d" | "ve" | "ll" | "re")) => base,
+        Some((base @ ("he" | "she"), "s")) => base,
+        _ => w.as_str(),
+    };
     if PRONOUNS_MALE.contains(&w) {
         Some(Pronoun::Male)
     } else if PRONOUNS_FEMALE.contains(&w) {
@@ -111,6 +117,14 @@ fn pronouns_begin_with_the_letters_pronoun_looks_for() {
     {
         assert!(pronoun(w).is_some() || matches!(w, "we" | "us"), "{w}");
         assert!(pronoun(&w.to_uppercase()).is_some() || matches!(w, "we" | "us"), "{w}");
+    }
+    for (w, kind) in [
+        ("I'm", Some(Pronoun::First)),
+        ("They’re", Some(Pronoun::Plural)),
+        ("he's", Some(Pronoun::Male)),
+        ("O'Brien", None),
+    ] {
+        assert_eq!(pronoun(w), kind, "{w}");
     }
     // Gender votes (`People::infer_genders`) look only at words in h or s.
     for w in [PRONOUNS_MALE, PRONOUNS_FEMALE].concat() {
