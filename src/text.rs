@@ -197,7 +197,7 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
 pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> Vec<Token<'a>> {
     let lower = lower.filter(|l| l.len() == s.len());
     // A token with a curly apostrophe is straightened by `Token::lower`.
-    let lower_of = |i: usize, end: usize, curly: bool| lower.filter(|_| !curly).map(|l| &l[i..end]);
+    let lower_of = |i: usize, end: usize, curly: bool| lower.filter(|_| !curly).and_then(|l| l.get(i..end));
     // Read by bytes, decoding a char only where a byte is not ASCII: every
     // article's text goes through here (profiled).
     let b = s.as_bytes();

@@ -2,12 +2,12 @@
 //! dateline, a title derived from the lede.
 
 use super::boilerplate::Line;
-use crate::text::word_count;
+use crate::text::{word_count, word_count_upto};
 
 /// A line shaped like a headline: a few words, no sentence-final period.
 pub fn is_headline_like(line: &Line) -> bool {
     let t = line.text;
-    !t.ends_with('.') && !t.ends_with(':') && !t.ends_with(',') && !line.words_at_most(1) && line.words_at_most(30)
+    !t.ends_with('.') && !t.ends_with(':') && !t.ends_with(',') && (2..=30).contains(&word_count_upto(t, 31))
 }
 
 /// A line shaped like a body paragraph: a sentence that ends.

@@ -27,13 +27,13 @@ impl<'a> Context<'a> {
     /// there is one ([`crate::text::lowercase_in_place_of`]), so that words
     /// are lowered once.
     pub fn new(text: &'a str, lower: Option<&'a str>, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
+        // A lowercase that does not fit the text is not used.
+        let lower = lower.filter(|l| l.len() == text.len());
         let tokens: Vec<Vec<Token>> = blocks
             .iter()
             .map(|b| {
                 let (from, to) = (b.span.start, b.span.end);
-                // A lowercase that does not fit the text is not used.
-                let lower = lower.filter(|l| l.len() == text.len()).and_then(|l| l.get(from..to));
-                tokenize_lowered(&text[from..to], lower, from)
+                tokenize_lowered(&text[from..to], lower.and_then(|l| l.get(from..to)), from)
             })
             .collect();
         let mut quote_tokens = vec![None; quotes.len()];

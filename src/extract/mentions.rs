@@ -317,12 +317,12 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     if head.is_empty() || head.len() > 12 {
         return None;
     }
+    // Owned by a pronoun: "his longtime personal physician".
+    let pronoun_owned = matches!(lower(&head[0]).as_str(), "his" | "her" | "their" | "its");
     // "the F.B.I. director, James B. Comey": the role comes first and the
     // name in the appositive.
-    let described = matches!(
-        lower(&head[0]).as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its"
-    ) || head.iter().any(is_possessive);
+    let described =
+        matches!(lower(&head[0]).as_str(), "the" | "a" | "an") || pronoun_owned || head.iter().any(is_possessive);
     // A possessive name only qualifies the role ("Clinton's introducer").
     let head_named = last_name_run(head).is_some_and(|(_, b)| !(is_possessive(&head[b - 1]) && b < head.len()));
     // Not an appositive that is a participle or a clause: "the lawsuit,
@@ -557,8 +557,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 .any(|s| l.ends_with(s))
             || (t.text.len() >= 2 && t.text.chars().all(|c| c.is_uppercase()))
     });
-    let owned =
-        agent_head && (is_possessive(&head[0]) || matches!(lower(&head[0]).as_str(), "his" | "her" | "their" | "its"));
+    let owned = agent_head && (is_possessive(&head[0]) || pronoun_owned);
     let relative = head
         .iter()
         .skip(2)

@@ -66,6 +66,12 @@ fn closes_here(s: &str, i: usize, len: usize) -> bool {
     before_ok && after_ok
 }
 
+/// A mark that can close where it stands and cannot open: against the word
+/// before it, not before a word.
+fn only_closes_here(s: &str, i: usize, len: usize) -> bool {
+    closes_here(s, i, len) && !opens_here(s, i, len)
+}
+
 fn double_marks(s: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let b = s.as_bytes();
@@ -112,7 +118,7 @@ fn double_marks(s: &str) -> Vec<Mark> {
         }
         // A “ against the word before it and followed by a space or a
         // stop closes ("… for her here,“ said Jim Clyburn"; German „…“).
-        let misused_close = c == '\u{201C}' && closes_here(s, i, len) && !opens_here(s, i, len);
+        let misused_close = c == '\u{201C}' && only_closes_here(s, i, len);
         let dir = if misused_close {
             Some(Dir::Close)
         } else if is_double_open(c) {
@@ -233,8 +239,7 @@ fn pair(
                     // two quotes typed with mixed marks).
                     if opened_curly && m.dir == Dir::Neutral {
                         let run = marks[k..].iter().take_while(|x| x.dir == Dir::Neutral).count();
-                        let closes = closes_here(s, m.pos, m.len) && !opens_here(s, m.pos, m.len);
-                        if run % 2 == 0 && !closes {
+                        if run % 2 == 0 && !only_closes_here(s, m.pos, m.len) {
                             k += run;
                             continue;
                         }

@@ -64,6 +64,14 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
     !noun && !passive
 }
 
+/// The cues at positions `ks`, in their order: the verbs, or when there is
+/// none, the nouns spelt like one ("his remarks about “…”", "his remarks
+/// were “sarcastic”"), whose owner speaks.
+fn cues_among<'t>(toks: &'t [Token], ks: impl Iterator<Item = usize> + Clone + 't) -> impl Iterator<Item = usize> + 't {
+    let verbs = ks.clone().any(|k| is_cue_at(toks, k));
+    ks.filter(move |&k| if verbs { is_cue_at(toks, k) } else { is_cue(&toks[k]) })
+}
+
 /// A verb that reports speech with its particle: "shot back", "went on",
 /// "chimed in".
 fn phrasal_cue(toks: &[Token], k: usize) -> bool {
@@ -877,22 +885,10 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[put], "mention_cue_quote"));
         }
     }
-    // A noun cue's owner ("his remarks about “…”") only without a verb.
-    let verbs_only = (lo..end).rev().take(20).any(|k| is_cue_at(toks, k));
-    let by_cue = (lo..end)
-        .rev()
-        .take(20)
-        .filter(|&k| {
-            if verbs_only {
-                is_cue_at(toks, k)
-            } else {
-                is_cue(&toks[k])
-            }
-        })
-        .find_map(|cue| {
-            let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
-            Some(attribution(np, &toks[cue], "mention_cue_quote"))
-        });
+    let by_cue = cues_among(toks, (lo..end).rev().take(20)).into_iter().find_map(|cue| {
+        let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
+        Some(attribution(np, &toks[cue], "mention_cue_quote"))
+    });
     // "Mark Blumenthal and Jon Cohen: “…”", "The campaign worded it
     // carefully: “…”": a colon introduces the subject's words.
     by_cue.or_else(|| {
@@ -1036,23 +1032,10 @@ pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     let toks = ctx.block_tokens(b);
     let (a, _) = ctx.quote_tokens[qi]?;
     let (s, _) = ctx.sentence_of(b, a);
-    // A noun cue's owner ("his remarks were “sarcastic”") only without a
-    // verb.
-    let verbs_only = (s..a).any(|k| !ctx.in_quote(b, k) && is_cue_at(toks, k));
-    (s..a)
-        .rev()
-        .filter(|&k| {
-            !ctx.in_quote(b, k)
-                && if verbs_only {
-                    is_cue_at(toks, k)
-                } else {
-                    is_cue(&toks[k])
-                }
-        })
-        .find_map(|cue| {
-            let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
-            Some(attribution(np, &toks[cue], "reported_speech"))
-        })
+    cues_among(toks, (s..a).rev().filter(move |&k| !ctx.in_quote(b, k))).find_map(|cue| {
+        let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
+        Some(attribution(np, &toks[cue], "reported_speech"))
+    })
 }
 
 /// A cue later in the sentence: “…” and more words, the mayor said.
