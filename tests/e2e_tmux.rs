@@ -37,6 +37,20 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+    /// Waits until the screen no longer shows `text` (or fails with the screen).
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if !s.contains(text) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {text:?} to go; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
 }
 
 impl Tmux {
@@ -154,6 +168,9 @@ fn reader_in_a_real_terminal() {
     t.send(&["?"]);
     t.wait_for("next related quote");
     t.send(&["Escape"]);
+    // An Escape and a key read together are Alt+key, so the q waits for
+    // the help to close.
+    t.wait_gone("next related quote");
     t.send(&["q"]);
     t.wait_for("EXITED=0");
     // The shell is usable: typed text echoes and commands run.
