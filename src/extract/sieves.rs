@@ -406,6 +406,29 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
         let commas = (start + 1..limit).filter(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start));
         let mut fallback = None;
         for comma in commas.take(4) {
+            // "In June 2009, after Clinton suffered a concussion, Axelrod
+            // emailed …": a second opening clause is passed over too.
+            let opens_another = toks.get(comma + 1).is_some_and(|t| {
+                t.is_word
+                    && matches!(
+                        t.lower().as_str(),
+                        "after"
+                            | "before"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "although"
+                            | "though"
+                            | "since"
+                            | "if"
+                            | "until"
+                            | "once"
+                            | "unless"
+                    )
+            });
+            if opens_another {
+                continue;
+            }
             let Some(np) = first_subject(ctx, toks, comma + 1, limit) else {
                 continue;
             };
@@ -640,10 +663,43 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             .and_then(|_| subject_after(ctx, toks, cue + 2, hi));
     }
     let inverted = || {
-        INVERTING_CUES
+        let np = INVERTING_CUES
             .contains(&toks[cue].lower().as_str())
             .then(|| subject_after(ctx, toks, cue + 1, hi))
-            .flatten()
+            .flatten()?;
+        // "said Trump had “the opportunity …”": a verb after a name makes
+        // it the subject of what was said, and the one who said it is the
+        // sentence's ("said he would" keeps its pronoun: mostly the same).
+        let next = toks.iter().skip(cue + 1).find(|t| t.start >= np.span.end);
+        let reported_clause = !matches!(np.kind, super::mentions::NpKind::Pronoun(_))
+            && next.is_some_and(|t| {
+                t.is_word
+                    && !t.is_cap()
+                    && matches!(
+                        t.lower().as_str(),
+                        "had"
+                            | "has"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "should"
+                            | "can"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "did"
+                            | "does"
+                    )
+            });
+        if reported_clause {
+            return sentence_subject(ctx, toks, sent_start, cue);
+        }
+        Some(np)
     };
     subject_before(ctx, toks, lo, cue)
         // Inverted order only with verbs of saying ("said Trump: “…”"):
