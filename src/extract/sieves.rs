@@ -1409,6 +1409,15 @@ mod tests {
         // "went on to say"
         let text = "Bryne went on to say, “I know this to be true.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Bryne"));
+        // A second opening clause is passed over to the subject.
+        let text = "In June 2009, after Clinton fell ill, Axelrod wrote to her, telling her, “You are an all-star.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Axelrod"));
+        // A name after "said" that a verb follows is what was said.
+        let text = "Senator Tom Massie backed Paul, but now said Trump had “the obligation to unite us.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Senator Tom Massie"));
+        // A pronoun there stays: "said he would" is mostly the same person.
+        let text = "The mayor, who said he would “fight to the end,” left.";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("he"));
     }
 
     #[test]
