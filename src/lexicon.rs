@@ -90,6 +90,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "tweeting",
     "yelled",
     "shouted",
+    "shouting",
+    "shouts",
     "urged",
     "urges",
     "vowed",
@@ -334,6 +336,7 @@ pub const LABEL_CUES: &[&str] = &[
 /// ("Trump dismissed the idea, saying, “…”").
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
+    "shouting",
     "chiding",
     "adding",
     "noting",
