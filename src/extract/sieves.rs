@@ -218,6 +218,13 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             j = open;
         }
     }
+    // "Gingrich — mentioned by Newsmax as a running mate — told": and over
+    // a parenthesis set off by dashes.
+    if j > lo && toks[j - 1].is_punct("—–") {
+        if let Some(open) = (lo..j - 1).rev().take(25).find(|&k| toks[k].text == toks[j - 1].text) {
+            j = open;
+        }
+    }
     let end = j;
     // "Name, a professor at X, said": step over the appositive.
     if end > lo && toks[end - 1].text == "," {
@@ -1415,6 +1422,9 @@ mod tests {
         // A name after "said" that a verb follows is what was said.
         let text = "Senator Tom Massie backed Paul, but now said Trump had “the obligation to unite us.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Senator Tom Massie"));
+        // A parenthesis set off by dashes is stepped over.
+        let text = "Gingrich — named as a likely running mate — told Fox News that “you have to look at it.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gingrich"));
         // A pronoun there stays: "said he would" is mostly the same person.
         let text = "The mayor, who said he would “fight to the end,” left.";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("he"));
