@@ -186,10 +186,56 @@ fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
     }
     out.sort_by_key(|q| q.span.start);
     resolve_definites(ctx, &people, &mut out);
+    resolve_it(&mut out);
     when::carry_over(ctx, &mut out);
     Extraction {
         quotes: out,
         people: named,
+    }
+}
+
+/// How far back (in bytes) "it said" looks for the organisation it is.
+const IT_REACH: usize = 600;
+
+/// "“…,” the newspaper admitted. “…,” it added.": "it" is the
+/// organisation that spoke just before, when one did.
+fn resolve_it(quotes: &mut [ExtractedQuote]) {
+    for i in 1..quotes.len() {
+        let is_it = quotes[i].speaker.is_none()
+            && quotes[i]
+                .mention
+                .as_ref()
+                .is_some_and(|m| mentions::pronoun(&m.text) == Some(Pronoun::Neuter));
+        if !is_it {
+            continue;
+        }
+        let start = quotes[i].span.start;
+        let before = quotes[..i]
+            .iter()
+            .rev()
+            .take_while(|q| start - q.span.start <= IT_REACH)
+            .find_map(|q| q.speaker.as_ref());
+        if let Some(org) = before.filter(|s| is_an_it(s)) {
+            quotes[i].speaker = Some(org.clone());
+        }
+    }
+}
+
+/// An organisation, or a source that is no person ("the newspaper", "the
+/// staff letter", "the paper's editorial board").
+fn is_an_it(s: &SpeakerRef) -> bool {
+    match s.kind {
+        SpeakerKind::Organisation => true,
+        SpeakerKind::Anonymous => s.name.rsplit(' ').next().is_some_and(|head| {
+            let head = head.to_lowercase();
+            let media = matches!(
+                head.as_str(),
+                "newspaper" | "paper" | "magazine" | "website" | "site" | "network" | "station" | "outlet"
+            );
+            (media || crate::lexicon::ORG_WORD.has(&head) || DOCUMENTS.contains(&head.as_str()))
+                && !crate::lexicon::TITLE.has(&head)
+        }),
+        SpeakerKind::Person => false,
     }
 }
 

@@ -523,6 +523,16 @@ mod tests {
     }
 
     #[test]
+    fn it_is_the_organisation_or_document_that_spoke_just_before() {
+        let text =
+            "A title for the test\n\n“The plan is sound,” the newspaper wrote. “But the city must pay,” it added.";
+        assert_eq!(speaker_of(text, "must pay").as_deref(), Some("the newspaper"));
+        // A person is no "it".
+        let text = "A title for the test\n\n“We are ready,” Anna Berg said. “We will see,” it said.";
+        assert_eq!(speaker_of(text, "We will see"), None);
+    }
+
+    #[test]
     fn a_name_coordinated_with_an_object_is_not_a_subject() {
         let text = "A title for the test\n\nSenator Tom Hadley met Paul Rice and Mark Rhodes on Monday. He promised a report “as soon as possible.”";
         assert_eq!(speaker_of(text, "as soon as").as_deref(), Some("Tom Hadley"));
