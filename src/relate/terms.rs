@@ -9,20 +9,55 @@ use crate::text::{tokenize, Lower, Token};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{LazyLock, Mutex};
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
+/// Every stem seen by this process, numbered: a word's stem is looked up
+/// once per thread ([`CLASSES`]) and numbered once here, so terms are
+/// plain numbers, with no string hashed or shared again per word.
+#[derive(Default)]
+struct Stems {
+    ids: FxHashMap<Box<str>, u32>,
+    texts: Vec<Box<str>>,
+}
+
+static STEMS: LazyLock<Mutex<Stems>> = LazyLock::new(Default::default);
+
+/// The number of a stem.
+fn stem_number(stem: &str) -> u32 {
+    // A poisoned lock only means another thread panicked mid-insert; the
+    // map is still whole.
+    let mut stems = STEMS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&id) = stems.ids.get(stem) {
+        return id;
+    }
+    let id = stems.texts.len() as u32;
+    stems.texts.push(stem.into());
+    stems.ids.insert(stem.into(), id);
+    id
+}
+
+/// The text of a numbered stem.
+pub fn stem_text(stem: u32) -> String {
+    let stems = STEMS.lock().unwrap_or_else(|e| e.into_inner());
+    stems
+        .texts
+        .get(stem as usize)
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
 /// What a word (or a part of a hyphenated word) is to a wording.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 enum PartClass {
     Stop,
-    Term { stem: Arc<str>, number: bool },
+    Term { stem: u32, number: bool },
 }
 
 /// A word's classes, looked up once per word: whether it negates, and what
 /// it is as a part.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct WordClass {
     negator: bool,
     part: PartClass,
@@ -33,17 +68,17 @@ fn class_of(word: &str) -> WordClass {
         PartClass::Stop
     } else if word.starts_with(|c: char| c.is_ascii_digit()) {
         PartClass::Term {
-            stem: word.trim_end_matches('%').into(),
+            stem: stem_number(word.trim_end_matches('%')),
             number: true,
         }
     } else if let Some(n) = number_word(word) {
         PartClass::Term {
-            stem: n.into(),
+            stem: stem_number(n),
             number: true,
         }
     } else {
         PartClass::Term {
-            stem: STEMMER.stem(word).into(),
+            stem: stem_number(&STEMMER.stem(word)),
             number: false,
         }
     };
@@ -62,14 +97,14 @@ thread_local! {
 
 /// [`class_of`], from a thread's cache.
 fn cached_class(cache: &mut FxHashMap<Box<str>, WordClass>, word: &str) -> WordClass {
-    if let Some(c) = cache.get(word) {
-        return c.clone();
+    if let Some(&c) = cache.get(word) {
+        return c;
     }
     if cache.len() > 200_000 {
         cache.clear();
     }
     let c = class_of(word);
-    cache.insert(word.into(), c.clone());
+    cache.insert(word.into(), c);
     c
 }
 
@@ -82,10 +117,10 @@ pub fn is_negator(word: &str) -> bool {
 }
 
 /// A content term as written in a wording.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Term {
-    /// The stem, or the digits of a number.
-    pub stem: Arc<str>,
+    /// The stem, or the digits of a number ([`stem_text`]).
+    pub stem: u32,
     pub negated: bool,
     pub number: bool,
 }
@@ -243,10 +278,13 @@ impl TermVec {
     }
 }
 
-/// Stem ids and how many wordings (documents) use each.
+/// Stem ids and how many wordings (documents) use each. Ids are given in
+/// the order documents register their stems, so a corpus numbers its
+/// terms the same way on every run, whatever order threads met them in.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: FxHashMap<Arc<str>, u32>,
+    /// For each process-wide stem number, its id here plus one (0: none yet).
+    ids: Vec<u32>,
     df: Vec<u32>,
     docs: u32,
 }
@@ -265,8 +303,15 @@ impl Vocab {
         let mut keys: Vec<Keyed> = terms
             .iter()
             .map(|t| {
-                let next = self.ids.len() as u32;
-                let id = *self.ids.entry(Arc::clone(&t.stem)).or_insert(next);
+                let stem = t.stem as usize;
+                if self.ids.len() <= stem {
+                    self.ids.resize(stem + 1, 0);
+                }
+                if self.ids[stem] == 0 {
+                    self.df.push(0);
+                    self.ids[stem] = self.df.len() as u32;
+                }
+                let id = self.ids[stem] - 1;
                 Keyed {
                     key: (id << 2) | (u32::from(t.number) << 1) | u32::from(t.negated),
                     count: 1,
@@ -287,11 +332,7 @@ impl Vocab {
         keys.shrink_to_fit();
         self.docs += 1;
         for k in &keys {
-            let id = stem_id(k.key) as usize;
-            if self.df.len() <= id {
-                self.df.resize(id + 1, 0);
-            }
-            self.df[id] += 1;
+            self.df[stem_id(k.key) as usize] += 1;
         }
         keys
     }
@@ -464,7 +505,7 @@ mod tests {
     fn stems(s: &str) -> Vec<String> {
         terms(s)
             .into_iter()
-            .map(|t| format!("{}{}", if t.negated { "!" } else { "" }, t.stem))
+            .map(|t| format!("{}{}", if t.negated { "!" } else { "" }, stem_text(t.stem)))
             .collect()
     }
 
