@@ -119,10 +119,13 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
     let mut problems = Vec::new();
     // When each stage was first seen.
     let (mut first_articles, mut revising, mut relating) = (None, None, None);
-    let mut turns = 0usize;
+    let (mut turns, mut frames) = (0usize, tui::loading::FrameClock::default());
     loop {
         let going = tui::take_loaded(&mut app, &loader, &mut problems);
-        terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
+        // As the reader does: no key is pressed while loading here.
+        if frames.due(app.loading.is_some(), false) {
+            terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
+        }
         turns += 1;
         if !app.list.is_empty() {
             first_articles.get_or_insert(started.elapsed());

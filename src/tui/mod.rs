@@ -84,13 +84,19 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
         let mut problems = Vec::new();
         let mut live = None;
         let mut reload = Some(reload);
+        let mut frames = loading::FrameClock::default();
+        let mut key_handled = false;
         while !app.quit && !stop.load(Ordering::Relaxed) {
-            terminal.draw(|f| view::draw(f, &app))?;
+            if frames.due(loader.is_some(), key_handled) {
+                terminal.draw(|f| view::draw(f, &app))?;
+            }
+            key_handled = false;
             // Wake up now and then to notice a signal or a changed folder,
             // and often while loading, to take the next batches.
             let wait = if loader.is_some() { 15 } else { 100 };
             if event::poll(Duration::from_millis(wait))? {
                 handle(&mut app, event::read()?);
+                key_handled = true;
                 // Keys first: every waiting key is handled before the next
                 // batch is applied.
                 continue;

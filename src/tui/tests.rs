@@ -304,3 +304,12 @@ fn stars_notes_and_corrections_are_saved_and_come_back() {
     assert_eq!(again.note.as_deref(), Some("check this"));
     assert_eq!(fresh.speaker_name(again), Some("Edda Moll-Varga"));
 }
+
+#[test]
+fn while_loading_frames_wait_for_a_key_or_their_turn() {
+    let mut clock = super::loading::FrameClock::default();
+    assert!(clock.due(true, false), "the first frame is drawn at once");
+    assert!(!clock.due(true, false), "the next waits while only the loading moves");
+    assert!(clock.due(true, true), "a key is answered at once");
+    assert!(clock.due(false, false), "once loaded, every turn draws");
+}
