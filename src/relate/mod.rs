@@ -134,15 +134,17 @@ impl UnionFind {
     /// The sets met among `items`, in order of first appearance, each with
     /// its members in item order.
     pub fn groups(&mut self, items: impl Iterator<Item = usize>) -> Vec<Vec<usize>> {
-        let mut index_of_root = std::collections::HashMap::new();
+        // Indexed by root: a million quotes hashed one by one was a
+        // noticeable part of grouping statements.
+        let mut index_of_root = vec![usize::MAX; self.parent.len()];
         let mut out: Vec<Vec<usize>> = Vec::new();
         for x in items {
             let root = self.find(x);
-            let i = *index_of_root.entry(root).or_insert_with(|| {
+            if index_of_root[root] == usize::MAX {
+                index_of_root[root] = out.len();
                 out.push(Vec::new());
-                out.len() - 1
-            });
-            out[i].push(x);
+            }
+            out[index_of_root[root]].push(x);
         }
         out
     }
