@@ -372,6 +372,11 @@ fn is_adverbial_start(t: &Token) -> bool {
             | "through"
             | "under"
             | "without"
+            | "outside"
+            | "inside"
+            | "across"
+            | "beyond"
+            | "near"
     )
 }
 
@@ -857,6 +862,14 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[put], "quote_cue_mention"));
         }
     }
+    // "… a defense of “New York values,” saying the city …": a participle
+    // never inverts; it shares its clause's subject, before the quote.
+    if is_cue(first) && PARTICIPLE_CUE.has(&first.lower()) {
+        let (a, _) = ctx.quote_tokens[qi]?;
+        let (s, _) = ctx.sentence_of(b, a);
+        let np = sentence_subject(ctx, toks, s, a)?;
+        return Some(attribution(np, first, "quote_cue_mention"));
+    }
     if is_cue(first) && first.lower() != "according" {
         let np = subject_after(ctx, toks, from + 1, to)?;
         return Some(attribution(np, first, "quote_cue_mention"));
@@ -1299,6 +1312,10 @@ mod tests {
         // A cue before a dash belongs to another clause.
         let text = "As Democrats allege, but Moscow denies — “why wouldn't you raise it?” asked Dunn.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Dunn"));
+        // A participle after the quote never inverts: its subject is the
+        // clause's, before the quote.
+        let text = "Donald Trump defended “New York values,” saying the city embodied courage.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Donald Trump"));
         // A name after ", said" that goes on into a clause is what was said.
         let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Smith"));
