@@ -713,6 +713,26 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
         }
         Some(np)
     };
+    // "The paradox of Nancy, says Carl Anthony, a historian, is that she
+    // was “…”": an attribution set off by commas inside the sentence.
+    if cue > lo && toks[cue - 1].text == "," && INVERTING_CUES.contains(&toks[cue].lower().as_str()) {
+        let named = subject_after(ctx, toks, cue + 1, hi).filter(|np| {
+            let next = toks.iter().skip(cue + 1).find(|t| t.start >= np.span.end);
+            matches!(
+                np.kind,
+                super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Organisation(_)
+            ) && np.span.start == toks[cue + 1].start
+                // A name alone, not "said he expects Obama, …".
+                && toks[cue + 1..]
+                    .iter()
+                    .take_while(|t| t.start < np.span.end)
+                    .all(|t| !t.is_word || t.is_cap() || t.lower() == "the")
+                && next.is_some_and(|t| t.text == ",")
+        });
+        if named.is_some() {
+            return named;
+        }
+    }
     subject_before(ctx, toks, lo, cue)
         // Inverted order only with verbs of saying ("said Trump: “…”"):
         // after other verbs the phrase is their object. Not after "and"
@@ -1439,6 +1459,12 @@ mod tests {
         // A name after "said" that a verb follows is what was said.
         let text = "Senator Tom Massie backed Paul, but now said Trump had “the obligation to unite us.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Senator Tom Massie"));
+        // An attribution set off by commas names the speaker after the cue;
+        // "said he expects Obama, …" names no one there.
+        let text = "The paradox of Nancy, says Carl Anthony, a historian, is that she was “one of the most powerful.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Carl Anthony"));
+        let text = "Dan Kritenbrink, a director, said he expects Obama, Abe, and Park to “show unity.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dan Kritenbrink"));
         // A parenthesis set off by dashes is stepped over.
         let text = "Gingrich — named as a likely running mate — told Fox News that “you have to look at it.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gingrich"));
