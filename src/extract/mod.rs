@@ -371,7 +371,8 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
     }
     for qi in 0..n {
         if let Some(p) = ctx.quotes[qi].parent {
-            done[qi] = done[p].clone().map(|a| Attribution { sieve: "nested", ..a });
+            done[qi] = sieves::nested_cue(ctx, qi, p)
+                .or_else(|| done[p].clone().map(|a| Attribution { sieve: "nested", ..a }));
         }
     }
     done

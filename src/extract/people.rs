@@ -512,7 +512,12 @@ mod tests {
         };
         let article = crate::clean::clean(&source);
         let found = crate::extract::extract_alone(&article);
-        let q = found.quotes.iter().find(|q| q.text.contains(words))?;
+        // The innermost quote with the words.
+        let q = found
+            .quotes
+            .iter()
+            .filter(|q| q.text.contains(words))
+            .min_by_key(|q| q.text.len())?;
         q.speaker.as_ref().map(|s| s.name.clone())
     }
 
@@ -520,6 +525,14 @@ mod tests {
     fn he_is_the_one_who_just_spoke_not_the_one_spoken_of() {
         let text = "A title for the test\n\nTed Cruz campaigned in San Antonio. One of his first backers was Robert Stovall, a Republican activist.\n\nCruz electrified the small crowds, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.";
         assert_eq!(speaker_of(text, "articulate").as_deref(), Some("Robert Stovall"));
+    }
+
+    #[test]
+    fn a_quote_inside_a_quote_is_whoever_the_outer_quote_says_spoke() {
+        let text = "A title for the test\n\n“Mayor Tom Reinholt stood here and told us, ‘Nobody will be forgotten,’ and then he drove off,” Nadia Kettering said.\n\n“My sister told me, ‘Go home,’ and I did,” Kettering said.";
+        assert_eq!(speaker_of(text, "Nobody will").as_deref(), Some("Tom Reinholt"));
+        // Not named in the outer quote: the outer speaker's.
+        assert_eq!(speaker_of(text, "Go home").as_deref(), Some("Nadia Kettering"));
     }
 
     #[test]

@@ -1134,6 +1134,41 @@ pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     })
 }
 
+/// "“Mayor Reinholt stood right here and told us, ‘Nobody will be
+/// forgotten,’” she said.": a quote inside a quote, brought in there by a
+/// cue whose subject the outer quote names, is that person's; otherwise it
+/// is the outer speaker's.
+pub fn nested_cue(ctx: &Context, qi: usize, parent: usize) -> Option<Attribution> {
+    let q = &ctx.quotes[qi];
+    let b = q.block;
+    let (pa, _) = ctx.quote_tokens[parent]?;
+    if ctx.quotes[parent].block != b {
+        return None;
+    }
+    let toks = ctx.block_tokens(b);
+    let open = toks.iter().position(|t| t.start >= q.open)?;
+    let (s, _) = ctx.sentence_of(b, open);
+    let lo = s.max(pa + 1);
+    let mut end = open;
+    while end > lo && toks[end - 1].is_punct(",:—–-(") {
+        end -= 1;
+    }
+    let cue = (lo..end).rev().take(12).find(|&k| is_cue_at(toks, k))?;
+    // The sentence's subject is found outside quotes only, so inside one
+    // it is the name that opens the sentence ("Mayor Reinholt stood …").
+    let np = subject_before(ctx, toks, lo, cue).or_else(|| {
+        let verb = (lo..cue).find(|&k| toks[k].is_word && !toks[k].is_cap())?;
+        (verb > lo).then(|| classify(ctx.text, &toks[lo..verb])).flatten()
+    })?;
+    // A full name or a titled one: a lone capitalised word inside a quote
+    // is as often an opener ("Well, …") or a pronoun-like word ("Anyone").
+    let named = match &np.kind {
+        super::mentions::NpKind::Person { name, .. } => name.split_whitespace().count() >= 2 || np.role.is_some(),
+        _ => false,
+    };
+    named.then(|| attribution(np, &toks[cue], "nested_cue"))
+}
+
 /// A cue later in the sentence: “…” and more words, the mayor said.
 pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
