@@ -187,11 +187,82 @@ fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
     out.sort_by_key(|q| q.span.start);
     resolve_definites(ctx, &people, &mut out);
     resolve_it(&mut out);
+    resolve_to_sources(ctx, &people, &mut out);
     when::carry_over(ctx, &mut out);
     Extraction {
         quotes: out,
         people: named,
     }
+}
+
+/// "A water authority employee, who asked not to be named, said crews were
+/// working … / “We are flushing street by street,” he said.": "he" is the
+/// unnamed source the sentence (or the one before) is about, when no person
+/// "he" could be is named after that source.
+fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
+    for q in quotes.iter_mut() {
+        let Some(m) = &q.mention else { continue };
+        let Some(p @ (Pronoun::Male | Pronoun::Female)) = mentions::pronoun(&m.text) else {
+            continue;
+        };
+        let pos = m.span.start;
+        let Some((at, source)) = source_before(ctx, pos) else {
+            continue;
+        };
+        let named_at = people.resolve_pronoun(pos, p).and_then(|i| {
+            people
+                .mentions
+                .iter()
+                .filter(|x| x.person == i && x.pos < pos)
+                .map(|x| x.pos)
+                .last()
+        });
+        if named_at.is_some_and(|named| named > at) {
+            continue;
+        }
+        q.speaker = Some(source);
+    }
+}
+
+/// The unnamed person (singular, introduced with "a", no organisation) that
+/// the sentence holding
+/// `pos`, or failing that the sentence before it, has as its subject, and
+/// where it is.
+fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
+    let b = ctx.block_at(pos)?;
+    let toks = ctx.block_tokens(b);
+    let k = toks.iter().position(|t| t.start >= pos)?;
+    let (s, _) = ctx.sentence_of(b, k);
+    let source_of = |np: mentions::Np| {
+        let NpKind::Anonymous(name) = np.kind else { return None };
+        let r = SpeakerRef {
+            kind: SpeakerKind::Anonymous,
+            name,
+            gender: Gender::Unknown,
+            roles: Vec::new(),
+        };
+        let head = r.name.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        // Introduced as someone new ("A water authority employee"): "the
+        // Florida senator" is a named person described again.
+        let first = r.name.split(' ').next().unwrap_or_default().to_lowercase();
+        let new_one = matches!(first.as_str(), "a" | "an" | "one");
+        let person = crate::lexicon::ANON_HEAD.has(&head) && !is_an_it(&r);
+        (new_one && person && !plural).then(|| (np.span.start, r))
+    };
+    let here = sieves::sentence_subject(ctx, toks, s, k).and_then(source_of);
+    let before = || {
+        let (pb, ps, pe) = if s > 0 {
+            (b, ctx.sentence_of(b, s - 1).0, s)
+        } else {
+            let pb = b.checked_sub(1)?;
+            let pt = ctx.block_tokens(pb);
+            let last = pt.len().checked_sub(1)?;
+            (pb, ctx.sentence_of(pb, last).0, pt.len())
+        };
+        sieves::sentence_subject(ctx, ctx.block_tokens(pb), ps, pe).and_then(source_of)
+    };
+    here.or_else(before)
 }
 
 /// How far back (in bytes) "it said" looks for the organisation it is.

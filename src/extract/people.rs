@@ -536,6 +536,18 @@ mod tests {
     }
 
     #[test]
+    fn he_after_an_unnamed_source_is_that_source() {
+        let text = "A title for the test\n\nMarek Dunne runs the water authority.\n\nA water authority employee, who asked not to be named, said crews were working through the night.\n\n“We are flushing street by street,” he said.";
+        assert_eq!(
+            speaker_of(text, "flushing").as_deref(),
+            Some("A water authority employee")
+        );
+        // Named after the source, the person is "he" again.
+        let text = "A title for the test\n\nA water authority employee said crews were working.\n\nMarek Dunne said the work would end soon. “We are flushing street by street,” he said.";
+        assert_eq!(speaker_of(text, "flushing").as_deref(), Some("Marek Dunne"));
+    }
+
+    #[test]
     fn it_is_the_organisation_or_document_that_spoke_just_before() {
         let text =
             "A title for the test\n\n“The plan is sound,” the newspaper wrote. “But the city must pay,” it added.";
