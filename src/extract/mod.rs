@@ -213,9 +213,10 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
             people
                 .mentions
                 .iter()
+                .rev()
                 .filter(|x| x.person == i && x.pos < pos)
                 .map(|x| x.pos)
-                .last()
+                .next()
         });
         if named_at.is_some_and(|named| named > at) {
             continue;
@@ -248,7 +249,7 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
         let first = r.name.split(' ').next().unwrap_or_default().to_lowercase();
         let new_one = matches!(first.as_str(), "a" | "an" | "one");
         let person = crate::lexicon::ANON_HEAD.has(&head) && !is_an_it(&r);
-        (new_one && person && !plural).then(|| (np.span.start, r))
+        (new_one && person && !plural).then_some((np.span.start, r))
     };
     let here = sieves::sentence_subject(ctx, toks, s, k).and_then(source_of);
     let before = || {
