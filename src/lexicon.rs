@@ -90,6 +90,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "tweeting",
     "yelled",
     "shouted",
+    "blamed",
+    "blames",
     "shouting",
     "shouts",
     "urged",
