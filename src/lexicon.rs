@@ -96,6 +96,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "lambasted",
     "ridiculed",
     "defended",
+    "welcomed",
+    "challenged",
     "shouting",
     "shouts",
     "urged",
