@@ -212,6 +212,20 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     while j > lo && is_verb_filler(&toks[j - 1]) {
         j -= 1;
     }
+    // "from opposition leader Daniel Ashby-Lorne, who told parliament that
+    // …": the one a relative clause is about.
+    if j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].text == "," {
+        // The longest end of the phrase that names a person ("came from
+        // Senator Mike Lee, who …").
+        let person = phrase_before(toks, lo, j - 2).and_then(|(a, b)| {
+            (a..b)
+                .filter_map(|k| classify(ctx.text, &toks[k..b]))
+                .find(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }))
+        });
+        if person.is_some() {
+            return person;
+        }
+    }
     // "Harry M. Reid (D-Nev.) told": step over the parenthesis.
     if j > lo && toks[j - 1].text == ")" {
         if let Some(open) = (lo..j - 1).rev().take(8).find(|&k| toks[k].text == "(") {
@@ -1500,6 +1514,12 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Carl Anthony"));
         let text = "Dan Kritenbrink, a director, said he expects Obama, Abe, and Park to “show unity.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dan Kritenbrink"));
+        // The subject of a relative clause is the one it is about.
+        let text = "The call came from Senator Mike Lee, who told reporters that the plan was “dead on arrival.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("came from Senator Mike Lee")
+        );
         // A parenthesis set off by dashes is stepped over.
         let text = "Gingrich — named as a likely running mate — told Fox News that “you have to look at it.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gingrich"));
