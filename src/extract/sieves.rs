@@ -995,7 +995,25 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[put], "mention_cue_quote"));
         }
     }
-    let by_cue = cues_among(toks, (lo..end).rev().take(20)).into_iter().find_map(|cue| {
+    // "Brandt said Veskara would respond “calmly but firmly”": a cue after
+    // a modal is what was said will happen; an earlier cue says who said it.
+    let modal = |k: usize| {
+        let before = |n: usize| k.checked_sub(n).filter(|&j| j >= lo).map(|j| toks[j].lower());
+        let is_modal = |w: Option<crate::text::Lower>| {
+            w.is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
+                )
+            })
+        };
+        is_modal(before(1)) || (before(1).is_some_and(|w| w == "not") && is_modal(before(2)))
+    };
+    let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
+    let by_cue = cues.iter().enumerate().find_map(|(i, &cue)| {
+        if modal(cue) && cues[i + 1..].iter().any(|&c| !modal(c)) {
+            return None;
+        }
         let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
         Some(attribution(np, &toks[cue], "mention_cue_quote"))
     });
@@ -1514,6 +1532,13 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Carl Anthony"));
         let text = "Dan Kritenbrink, a director, said he expects Obama, Abe, and Park to “show unity.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Dan Kritenbrink"));
+        // A cue after a modal is what will happen; the earlier cue's
+        // subject said it.
+        let text = "In Selmstad, Trade Minister Anselm Brandt said Veskara would respond “calmly but firmly.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("Trade Minister Anselm Brandt")
+        );
         // The subject of a relative clause is the one it is about.
         let text = "The call came from Senator Mike Lee, who told reporters that the plan was “dead on arrival.”";
         assert_eq!(
