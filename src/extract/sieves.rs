@@ -1401,7 +1401,7 @@ mod tests {
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Dunn"));
         // A participle after the quote never inverts: its subject is the
         // clause's, before the quote.
-        let text = "Donald Trump defended “New York values,” saying the city embodied courage.";
+        let text = "Donald Trump made a defense of “New York values,” saying the city embodied courage.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Donald Trump"));
         // A name after ", said" that goes on into a clause is what was said.
         let text = "“We will win,” Smith, a Democrat, said Trump would lose.";
