@@ -266,7 +266,8 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
     here.or_else(before)
 }
 
-/// How far back (in bytes) "it said" looks for the organisation it is.
+/// How far back (in bytes, from "it" to the end of an earlier quote) "it
+/// said" looks for the organisation it is.
 const IT_REACH: usize = 600;
 
 /// "“…,” the newspaper admitted. “…,” it added.": "it" is the
@@ -281,11 +282,14 @@ fn resolve_it(quotes: &mut [ExtractedQuote]) {
         if !is_it {
             continue;
         }
-        let start = quotes[i].span.start;
+        let it_at = quotes[i]
+            .mention
+            .as_ref()
+            .map_or(quotes[i].span.start, |m| m.span.start);
         let before = quotes[..i]
             .iter()
             .rev()
-            .take_while(|q| start - q.span.start <= IT_REACH)
+            .take_while(|q| it_at.saturating_sub(q.span.end) <= IT_REACH)
             .find_map(|q| q.speaker.as_ref());
         if let Some(org) = before.filter(|s| is_an_it(s)) {
             quotes[i].speaker = Some(org.clone());
@@ -409,7 +413,8 @@ fn issuer_of(ctx: &Context, people: &People, word: &str, pos: usize) -> Option<S
 }
 
 /// Runs the sieves in order over the top-level quotes; nested quotes then
-/// take their outer quote's attribution.
+/// take the person the outer quote brings them in with
+/// ([`sieves::nested_cue`]), else their outer quote's attribution.
 pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
     let n = ctx.quotes.len();
     let mut done: Vec<Option<Attribution>> = vec![None; n];

@@ -543,7 +543,7 @@ mod tests {
             Some("A water authority employee")
         );
         // Named after the source, the person is "he" again.
-        let text = "A title for the test\n\nA water authority employee said crews were working.\n\nMarek Dunne said the work would end soon. “We are flushing street by street,” he said.";
+        let text = "A title for the test\n\nA water authority employee said Marek Dunne ordered the work. “We are flushing street by street,” he said.";
         assert_eq!(speaker_of(text, "flushing").as_deref(), Some("Marek Dunne"));
     }
 

@@ -215,10 +215,11 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     // "from opposition leader Daniel Ashby-Lorne, who told parliament that
     // …": the one a relative clause is about.
     if j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].text == "," {
-        // The longest end of the phrase that names a person ("came from
-        // Senator Mike Lee, who …").
+        // The longest end of the phrase that starts with a capital and names
+        // a person ("came from Senator Mike Lee, who …": Senator Mike Lee).
         let person = phrase_before(toks, lo, j - 2).and_then(|(a, b)| {
             (a..b)
+                .filter(|&k| toks[k].is_cap())
                 .filter_map(|k| classify(ctx.text, &toks[k..b]))
                 .find(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }))
         });
@@ -999,11 +1000,12 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // a modal is what was said will happen; an earlier cue says who said it.
     let modal = |k: usize| {
         let before = |n: usize| k.checked_sub(n).filter(|&j| j >= lo).map(|j| toks[j].lower());
+        // "wouldn't" and "won't" are one token each.
         let is_modal = |w: Option<crate::text::Lower>| {
             w.is_some_and(|w| {
                 matches!(
-                    w.as_str(),
-                    "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can"
+                    w.trim_end_matches("n't").trim_end_matches("n’t"),
+                    "would" | "will" | "wo" | "could" | "should" | "shall" | "might" | "may" | "must" | "can" | "ca"
                 )
             })
         };
@@ -1187,7 +1189,7 @@ pub fn nested_cue(ctx: &Context, qi: usize, parent: usize) -> Option<Attribution
     }
     let cue = (lo..end).rev().take(12).find(|&k| is_cue_at(toks, k))?;
     // The sentence's subject is found outside quotes only, so inside one
-    // it is the name that opens the sentence ("Mayor Reinholt stood …").
+    // it is the name the outer quote opens with ("Mayor Reinholt stood …").
     let np = subject_before(ctx, toks, lo, cue).or_else(|| {
         let verb = (lo..cue).find(|&k| toks[k].is_word && !toks[k].is_cap())?;
         (verb > lo).then(|| classify(ctx.text, &toks[lo..verb])).flatten()
@@ -1541,10 +1543,7 @@ mod tests {
         );
         // The subject of a relative clause is the one it is about.
         let text = "The call came from Senator Mike Lee, who told reporters that the plan was “dead on arrival.”";
-        assert_eq!(
-            first(mention_cue_quote, text).as_deref(),
-            Some("came from Senator Mike Lee")
-        );
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Senator Mike Lee"));
         // A parenthesis set off by dashes is stepped over.
         let text = "Gingrich — named as a likely running mate — told Fox News that “you have to look at it.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gingrich"));

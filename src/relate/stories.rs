@@ -79,7 +79,7 @@ impl ArticleTerms {
     /// Every article of `c`'s terms, from its text.
     fn of_corpus(c: &Corpus) -> ArticleTerms {
         let mut out = ArticleTerms::default();
-        // An article's terms are some ten kilobytes; two chunks are alive at once.
+        // An article's terms are a few kilobytes; two chunks are alive at once.
         out.keyed = super::terms::keyed_in_chunks(&c.articles, 256, article_terms_of, |t| out.vocab.add(&t));
         out
     }

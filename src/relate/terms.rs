@@ -378,9 +378,9 @@ pub fn vectors(texts: &[&str]) -> Vec<TermVec> {
 }
 
 /// Documents turned into terms in parallel, a chunk at a time, and
-/// registered in order: only one chunk's terms (strings) are alive at once,
+/// registered in order: only one chunk's terms are alive at once,
 /// which at a million quotes is the difference of gigabytes. A chunk of
-/// `chunk` documents' terms should be a few megabytes (a term is 24 bytes).
+/// `chunk` documents' terms should be a few megabytes (a term is 8 bytes).
 pub fn keyed_in_chunks<T: Sync>(
     docs: &[T],
     chunk: usize,
