@@ -304,12 +304,9 @@ fn is_an_it(s: &SpeakerRef) -> bool {
         SpeakerKind::Organisation => true,
         SpeakerKind::Anonymous => s.name.rsplit(' ').next().is_some_and(|head| {
             let head = head.to_lowercase();
-            let media = matches!(
-                head.as_str(),
-                "newspaper" | "paper" | "magazine" | "website" | "site" | "network" | "station" | "outlet"
-            );
-            (media || crate::lexicon::ORG_WORD.has(&head) || DOCUMENTS.contains(&head.as_str()))
-                && !crate::lexicon::TITLE.has(&head)
+            // ORG_WORD holds the documents and most outlets; these it lacks.
+            let media = matches!(head.as_str(), "newspaper" | "paper" | "site" | "station" | "outlet");
+            (media || crate::lexicon::ORG_WORD.has(&head)) && !crate::lexicon::TITLE.has(&head)
         }),
         SpeakerKind::Person => false,
     }

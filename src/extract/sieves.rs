@@ -345,6 +345,11 @@ fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Optio
     classify(ctx.text, &toks[from..end])
 }
 
+/// The first token at or after `from` that follows the phrase `np`.
+fn token_after<'t, 'a>(toks: &'t [Token<'a>], from: usize, np: &Np) -> Option<&'t Token<'a>> {
+    toks.iter().skip(from).find(|t| t.start >= np.span.end)
+}
+
 /// Words that start an adverbial, not a noun phrase: "said in a statement".
 fn is_adverbial_start(t: &Token) -> bool {
     matches!(
@@ -459,11 +464,7 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
             let Some(np) = first_subject(ctx, toks, comma + 1, limit) else {
                 continue;
             };
-            let comma_after = toks
-                .iter()
-                .skip(comma + 1)
-                .find(|t| t.start >= np.span.end)
-                .is_some_and(|t| t.text == ",");
+            let comma_after = token_after(toks, comma + 1, &np).is_some_and(|t| t.text == ",");
             if !comma_after {
                 return Some(np);
             }
@@ -697,7 +698,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
         // "said Trump had “the opportunity …”": a verb after a name makes
         // it the subject of what was said, and the one who said it is the
         // sentence's ("said he would" keeps its pronoun: mostly the same).
-        let next = toks.iter().skip(cue + 1).find(|t| t.start >= np.span.end);
+        let next = token_after(toks, cue + 1, &np);
         let reported_clause = !matches!(np.kind, super::mentions::NpKind::Pronoun(_))
             && next.is_some_and(|t| {
                 t.is_word
@@ -732,7 +733,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
     // was “…”": an attribution set off by commas inside the sentence.
     if cue > lo && toks[cue - 1].text == "," && INVERTING_CUES.contains(&toks[cue].lower().as_str()) {
         let named = subject_after(ctx, toks, cue + 1, hi).filter(|np| {
-            let next = toks.iter().skip(cue + 1).find(|t| t.start >= np.span.end);
+            let next = token_after(toks, cue + 1, np);
             matches!(
                 np.kind,
                 super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Organisation(_)
@@ -943,11 +944,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // would lose" Trump is what Smith said, not who said it.
     if toks[cue - 1].text == "," && INVERTING_CUES.contains(&toks[cue].lower().as_str()) {
         if let Some(np) = subject_after(ctx, toks, cue + 1, to) {
-            let ends_clause = toks
-                .iter()
-                .skip(cue + 1)
-                .find(|t| t.start >= np.span.end)
-                .is_none_or(|t| t.is_punct(".,;:!?—–”\""));
+            let ends_clause = token_after(toks, cue + 1, &np).is_none_or(|t| t.is_punct(".,;:!?—–”\""));
             if ends_clause {
                 return Some(attribution(np, &toks[cue], "quote_cue_mention"));
             }
