@@ -867,7 +867,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         .find(|&k| toks[k].is_punct("—–;"))
         .map_or(llo, |k| k + 1);
     // A passive ("they are asked to rank …") reports no one's words.
-    if (llo..lhi).any(|k| is_cue_at(toks, k) && !passive_at(toks, 0, k)) {
+    if (llo..lhi).any(|k| is_cue_at(toks, k) && !passive_at(toks, 0, k)) && !closed_by_attribution(ctx, toks, qi) {
         return None;
     }
     let (mut from, to) = ctx.right_context(qi);
@@ -955,6 +955,42 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     let np = subject_before(ctx, toks, from, cue)?;
     Some(attribution(np, &toks[cue], "quote_cue_mention"))
+}
+
+/// Whether quote `qi` ends in a comma and a short attribution ends its
+/// sentence: "Nothing the president said “will assuage fears,” the
+/// Florida senator said." and "When Sanders said …, he “grabbed …,” said
+/// Drew Heiserman, …" are the closing speaker's, whatever cue came before.
+fn closed_by_attribution(ctx: &Context, toks: &[Token], qi: usize) -> bool {
+    let Some((a, z)) = ctx.quote_tokens[qi] else {
+        return false;
+    };
+    // "When someone shouted, “Cruz,” Beck joked": a cue and a comma (or
+    // colon) right before the marks introduce the quote.
+    if a >= 2 && toks[a - 1].is_punct(",:") && is_cue_at(toks, a - 2) {
+        return false;
+    }
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.text == ",");
+    if !(z > 0 && comma(z - 1) || comma(z + 1)) {
+        return false;
+    }
+    let (mut from, to) = ctx.right_context(qi);
+    while from < to && toks[from].is_punct(",’'") {
+        from += 1;
+    }
+    if from >= to {
+        return false;
+    }
+    let ends = |t: Option<&Token>| t.is_none_or(|t| t.is_punct(".,!?"));
+    // "Trump said: “…,” the Times reported": the outlet cites the speaker
+    // the earlier cue names.
+    let cites = |k: usize| matches!(toks[k].lower().as_str(), "reported" | "reports" | "reporting");
+    if is_cue(&toks[from]) && INVERTING_CUES.contains(&toks[from].lower().as_str()) {
+        return subject_after(ctx, toks, from + 1, to).is_some_and(|np| ends(token_after(toks, from + 1, &np)));
+    }
+    (from + 1..to.min(from + 6))
+        .find(|&k| is_cue_at(toks, k))
+        .is_some_and(|cue| !cites(cue) && (from..cue).all(|k| !toks[k].is_punct(",;:—–")) && ends(toks.get(cue + 1)))
 }
 
 /// Sheinbaum said: “…” / He later added, “…” / saying, “…”
@@ -1364,6 +1400,25 @@ mod tests {
     fn question_by_other_gives_the_question_to_who_asked() {
         let text = "When asked by a reporter if he was considering “military action,” the minister shrugged.";
         assert_eq!(first(question_by_other, text).as_deref(), Some("a reporter"));
+    }
+
+    #[test]
+    fn a_closing_attribution_outranks_a_cue_before_the_quote() {
+        let q = |text: &str| first(quote_cue_mention, text);
+        assert_eq!(
+            q("Nothing the president said “will assuage fears,” the Florida senator said.").as_deref(),
+            Some("the Florida senator")
+        );
+        assert_eq!(
+            q("When Sanders said he would not, he “grabbed the moment,” said Drew Heiserman, a teacher.").as_deref(),
+            Some("Drew Heiserman")
+        );
+        // The cue before the quote still stands: it introduces the quote,
+        // the closing clause is an outlet citing it, or the quote does not
+        // end its clause.
+        assert_eq!(q("When someone shouted, “Cruz,” Beck joked, again."), None);
+        assert_eq!(q("Trump said: “There will be exceptions,” the Times reported."), None);
+        assert_eq!(q("Smith called the plan “a disaster” as the senator said."), None);
     }
 
     #[test]
