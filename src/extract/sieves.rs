@@ -993,6 +993,24 @@ fn closed_by_attribution(ctx: &Context, toks: &[Token], qi: usize) -> bool {
         .is_some_and(|cue| !cites(cue) && (from..cue).all(|k| !toks[k].is_punct(",;:—–")) && ends(toks.get(cue + 1)))
 }
 
+/// A digest's credit line before a colon: "Pollsters agree - Carl Bialik:
+/// “…”", "More from Jones: “…”". The names after the dash (or "more
+/// from") are the source; the words before are the editor's heading.
+fn credited_label(ctx: &Context, toks: &[Token], lo: usize, hi: usize, end: usize) -> Option<Np> {
+    if toks.get(hi.checked_sub(1)?).is_none_or(|t| t.text != ":") {
+        return None;
+    }
+    let marker = (lo..end)
+        .rev()
+        .find(|&k| toks[k].is_punct("-—–") || (toks[k].lower() == "from" && k > lo && toks[k - 1].lower() == "more"))?;
+    let np = subject_after(ctx, toks, marker + 1, end)?;
+    // Only names up to the colon: "Jones", "Frank Newport and Jim Harter".
+    let names_only = toks[marker + 1..end]
+        .iter()
+        .all(|t| t.is_cap() || t.lower() == "and" || t.is_punct(",."));
+    (names_only && np.span.start == toks[marker + 1].start).then_some(np)
+}
+
 /// Sheinbaum said: “…” / He later added, “…” / saying, “…”
 pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
@@ -1044,6 +1062,13 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         };
         is_modal(before(1)) || (before(1).is_some_and(|w| w == "not") && is_modal(before(2)))
     };
+    if let Some(np) = credited_label(ctx, toks, lo, hi, end) {
+        return Some(Attribution {
+            np,
+            cue: None,
+            sieve: "mention_cue_quote",
+        });
+    }
     let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
     let by_cue = cues.iter().enumerate().find_map(|(i, &cue)| {
         if modal(cue) && cues[i + 1..].iter().any(|&c| !modal(c)) {
@@ -1419,6 +1444,21 @@ mod tests {
         assert_eq!(q("When someone shouted, “Cruz,” Beck joked, again."), None);
         assert_eq!(q("Trump said: “There will be exceptions,” the Times reported."), None);
         assert_eq!(q("Smith called the plan “a disaster” as the senator said."), None);
+    }
+
+    #[test]
+    fn a_digest_credit_line_names_its_source() {
+        let m = |text: &str| first(mention_cue_quote, text);
+        assert_eq!(
+            m("Pollsters agree - Carl Bialik: “Keep calling.”").as_deref(),
+            Some("Carl Bialik")
+        );
+        assert_eq!(m("More from Jones: “The state is a start.”").as_deref(), Some("Jones"));
+        // "from" alone is a place of origin, not a credit.
+        assert_ne!(
+            m("He said Curiel was from Mexico: “The judge is biased.”").as_deref(),
+            Some("Mexico")
+        );
     }
 
     #[test]
