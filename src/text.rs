@@ -251,7 +251,7 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
             } else if is_joiner(d) {
                 // Join only when a word character follows ("U.S" then ".").
                 let next = s[end + dlen..].chars().next();
-                if next.is_some_and(is_word_char) {
+                if next.is_some_and(is_word_char) && !(d == '.' && glued_sentences(b, end)) {
                     end += dlen;
                     curly |= d == '\u{2019}';
                 } else {
@@ -275,6 +275,18 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
         i = end;
     }
     out
+}
+
+/// Whether the period at `dot` ends one sentence glued to the next by a
+/// lost space ("Trump said.Trump claimed"): a lowercase word before it, a
+/// capitalised one after. "Ph.D", "U.S" and "example.com" do not look so.
+fn glued_sentences(b: &[u8], dot: usize) -> bool {
+    let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
+    dot >= 2
+        && at(dot - 1).is_ascii_lowercase()
+        && at(dot - 2).is_ascii_lowercase()
+        && at(dot + 1).is_ascii_uppercase()
+        && at(dot + 2).is_ascii_lowercase()
 }
 
 /// "U.S", "D.C", "U.N": single letters joined by periods.
@@ -447,6 +459,12 @@ mod tests {
             vec!["Gustavo", "A.", "Flores-Macías", ",", "U.S.", "don’t"]
         );
         assert_eq!(words("said: “No.”"), vec!["said", ":", "“", "No", ".", "”"]);
+        // A lost space between sentences, but not a degree or a domain.
+        assert_eq!(words("Trump said.Trump"), vec!["Trump", "said", ".", "Trump"]);
+        assert_eq!(
+            words("a Ph.D from example.com"),
+            vec!["a", "Ph.D", "from", "example.com"]
+        );
     }
 
     /// The tokenizer as first written, a char at a time: the byte-wise one
@@ -468,7 +486,8 @@ mod tests {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_joiner(d) {
-                    if s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) {
+                    let glued = d == '.' && glued_sentences(s.as_bytes(), j);
+                    if s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) && !glued {
                         end = j + d.len_utf8();
                         chars.next();
                     } else {
@@ -495,6 +514,7 @@ mod tests {
             "Gustavo A. Flores-Macías, U.S. don’t".into(),
             "U.S. and D.C. rock-n-roll... A. B.".into(),
             "end with joiner- and 'quote' & co.".into(),
+            "aa.Za said.Trump".into(),
         ];
         for _ in 0..2000 {
             let n = (seed % 24) as usize;
