@@ -100,6 +100,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "challenged",
     "shouting",
     "shouts",
+    "yelling",
+    "screaming",
     "urged",
     "urges",
     "vowed",
@@ -345,6 +347,8 @@ pub const LABEL_CUES: &[&str] = &[
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
     "shouting",
+    "yelling",
+    "screaming",
     "chiding",
     "adding",
     "noting",
