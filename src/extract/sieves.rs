@@ -270,7 +270,15 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
 /// (at most 10 tokens).
 fn phrase_before(toks: &[Token], lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
-    while a > lo && end - a < 10 && !is_clause_boundary(&toks[a - 1]) && toks[a - 1].text != "," {
+    // "…, with Trump reportedly yelling": a "with" that opens its clause
+    // opens no name ("a source familiar with Cruz" keeps it).
+    let opens_clause = |k: usize| k == lo || toks[k - 1].text == "," || is_clause_boundary(&toks[k - 1]);
+    while a > lo
+        && end - a < 10
+        && !is_clause_boundary(&toks[a - 1])
+        && toks[a - 1].text != ","
+        && !(a < end && toks[a - 1].lower() == "with" && opens_clause(a - 1))
+    {
         a -= 1;
     }
     (a < end).then_some((a, end))
@@ -934,6 +942,16 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if toks.get(cue + 1).is_some_and(|t| t.text == ":") {
         return None;
     }
+    // "“… now.” He added, “…”": so does a cue and comma after a quote
+    // that ended its sentence (after "“…,” he said, “…”" the cue is both's).
+    let (_, z) = ctx.quote_tokens[qi]?;
+    let ended = z > 0 && toks[z - 1].is_punct(".?!");
+    if ended
+        && toks.get(cue + 1).is_some_and(|t| t.text == ",")
+        && toks.get(cue + 2).is_some_and(|t| t.is_punct("“\"‘«"))
+    {
+        return None;
+    }
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
     if head_end - from > 8 {
         return None;
@@ -1458,6 +1476,30 @@ mod tests {
         assert_ne!(
             m("He said Curiel was from Mexico: “The judge is biased.”").as_deref(),
             Some("Mexico")
+        );
+    }
+
+    #[test]
+    fn a_cue_and_comma_after_a_finished_quote_introduce_the_next() {
+        let text = "Reid said Sanders moved people who “are involved now.” He added, “What I like is that.”";
+        assert_eq!(mentions(quote_cue_mention, text)[0], None);
+        // A quote split around its cue is the cue's on both sides.
+        assert_eq!(
+            first(quote_cue_mention, "“I think,” he said, “that we will win.”").as_deref(),
+            Some("he")
+        );
+    }
+
+    #[test]
+    fn a_with_clause_names_its_own_speaker() {
+        let m = |text: &str| first(mention_cue_quote, text);
+        assert_eq!(
+            m("Supporters punched a protester, with Trump reportedly yelling: “Get him out!”").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            m("A source familiar with Cruz’s thinking said: “He will try.”").as_deref(),
+            Some("A source familiar with Cruz’s thinking")
         );
     }
 
