@@ -53,6 +53,24 @@ pub struct Generator {
 pub struct GenArticle {
     pub path: String,
     pub text: String,
+    /// Its quotes in order, with who said each: the truth attribution on
+    /// generated news is measured against.
+    pub quotes: Vec<GenQuote>,
+}
+
+/// A generated quote: its first words (inside the marks) and its speaker
+/// as the article names them ("Arvid Varides", "the Central Bank", "a
+/// senior official").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenQuote {
+    pub opening: String,
+    pub speaker: String,
+}
+
+/// The first few words of `quote`: enough to find it, short enough that
+/// each outlet's wording of its end does not matter.
+fn opening(quote: &str) -> String {
+    quote.split(' ').take(5).collect::<Vec<_>>().join(" ")
 }
 
 struct Outlet {
@@ -272,6 +290,13 @@ impl Generator {
         let fill = |s: &str| s.replace("{t}", topic).replace("{p}", town);
 
         let mut t = String::with_capacity(4096);
+        let mut quotes = Vec::new();
+        let mut said = |quote: &str, speaker: &str| {
+            quotes.push(GenQuote {
+                opening: opening(quote),
+                speaker: speaker.to_string(),
+            })
+        };
         let _ = writeln!(t, "{}", outlet.menu);
         if r.chance(50) {
             let _ = writeln!(t, "Today: {}", date.format("%A, %B %-d, %Y"));
@@ -314,12 +339,15 @@ impl Generator {
             let verb = r.pick(VERBS);
             match style {
                 0 => {
+                    said(&words[0], name);
                     let _ = writeln!(t, "“{} {}” {} {verb}.\n", words[0], as_lead_in(&words[1]), surname);
                 }
                 1 => {
+                    said(&words[0], name);
                     let _ = writeln!(t, "“{}” said {}, the {}.\n", as_lead_in(&words[0]), name, office);
                 }
                 2 => {
+                    said(&action, name);
                     let _ = writeln!(
                         t,
                         "{} said on {weekday} the city would not “{}” {}.\n",
@@ -330,6 +358,7 @@ impl Generator {
                 }
                 _ => {
                     let changed = words[0].replacen(" will ", " would ", 1);
+                    said(&changed, name);
                     let _ = writeln!(
                         t,
                         "{} told {} yesterday: “{} {}”\n",
@@ -341,17 +370,17 @@ impl Generator {
                 let _ = writeln!(t, "{}\n", fill(r.pick(NARRATION)));
             }
             if words.len() > 2 {
+                said(&words[2], name);
                 let _ = writeln!(t, "“{}” {pronoun} added.\n", as_lead_in(&words[2]));
             }
             if r.chance(70) {
-                let _ = writeln!(
-                    t,
-                    "Asked about {place}, {surname} said: “{}”\n",
-                    CLOSERS[(i + k) % CLOSERS.len()]
-                );
+                let closer = CLOSERS[(i + k) % CLOSERS.len()];
+                said(closer, name);
+                let _ = writeln!(t, "Asked about {place}, {surname} said: “{closer}”\n");
             }
             if k > 0 {
                 let other = people[k - 1].0.rsplit(' ').next().unwrap_or_default();
+                said(&format!("{other} has had months"), name);
                 let _ = writeln!(
                     t,
                     "{surname} dismissed {other}'s remarks. “{} has had months to fix {topic},” {pronoun} said.\n",
@@ -367,16 +396,18 @@ impl Generator {
                 );
             }
         }
+        let org = org.replacen("The ", "the ", 1);
+        said("We are studying the proposal,", &org);
         let _ = writeln!(
             t,
-            "“We are studying the proposal,” {} said in a statement last week.\n",
-            org.replacen("The ", "the ", 1)
+            "“We are studying the proposal,” {org} said in a statement last week.\n"
         );
         if r.chance(50) {
+            let anon = r.pick(ANON);
+            said("Nobody wants this to go on for months,", anon);
             let _ = writeln!(
                 t,
-                "“Nobody wants this to go on for months,” {} said, asking not to be named because the talks are private.\n",
-                r.pick(ANON)
+                "“Nobody wants this to go on for months,” {anon} said, asking not to be named because the talks are private.\n"
             );
         }
         for _ in 0..3 + r.below(4) {
@@ -399,6 +430,7 @@ impl Generator {
                 i
             ),
             text: t,
+            quotes,
         }
     }
 }
