@@ -26,11 +26,13 @@ pub struct PersonMention {
     pub subject: bool,
     /// The speaker of a quote.
     pub speaker: bool,
+    /// "Varides's": the owner of something, not an actor.
+    pub possessive: bool,
 }
 
 /// A run of name words: position, words, titles before them, whether in
-/// subject position, whether a speech verb follows.
-type NameRun = (usize, Vec<String>, Vec<String>, bool, bool);
+/// subject position, whether a speech verb follows, whether possessive.
+type NameRun = (usize, Vec<String>, Vec<String>, bool, bool, bool);
 
 /// Prepositions whose object is rarely what a later pronoun refers to.
 fn is_object_preposition(word: &str) -> bool {
@@ -266,7 +268,7 @@ impl People {
                 if title_cased {
                     title_runs.push(runs.len());
                 }
-                runs.push((toks[a].start, words, titles, subject, says));
+                runs.push((toks[a].start, words, titles, subject, says, possessive));
                 i = z.max(i + 1);
             }
         }
@@ -274,7 +276,7 @@ impl People {
         // Full names first, so single words can bind to them. A single word
         // is a person too when a title precedes it ("President Trump") or
         // it recurs: a surname whose full name the article never gives.
-        for (k, (_, words, titles, _, _)) in runs.iter().enumerate().filter(|(_, r)| r.1.len() >= 2) {
+        for (k, (_, words, titles, ..)) in runs.iter().enumerate().filter(|(_, r)| r.1.len() >= 2) {
             if !title_runs.contains(&k) {
                 people.person_for(words, titles, true);
             }
@@ -291,11 +293,11 @@ impl People {
                 runs[k].1.drain(..cut);
             }
             if runs[k].1.len() >= 2 {
-                let (_, words, titles, _, _) = &runs[k];
+                let (_, words, titles, ..) = &runs[k];
                 people.person_for(words, titles, true);
             }
         }
-        for (_, words, titles, _, says) in &runs {
+        for (_, words, titles, _, says, _) in &runs {
             if let [w] = words.as_slice() {
                 let titled = titles
                     .iter()
@@ -313,13 +315,14 @@ impl People {
                 }
             }
         }
-        for (pos, words, titles, subject, _) in &runs {
+        for &(pos, ref words, ref titles, subject, _, possessive) in &runs {
             if let Some(p) = people.person_for(words, titles, false) {
                 people.mentions.push(PersonMention {
-                    pos: *pos,
+                    pos,
                     person: p,
-                    subject: *subject,
+                    subject,
                     speaker: false,
+                    possessive,
                 });
             }
         }
@@ -421,12 +424,20 @@ impl People {
                     Some(Pronoun::Female) => 1,
                     _ => continue,
                 };
-                if let Some(m) = self
-                    .mentions
-                    .iter()
-                    .rev()
-                    .find(|m| m.pos < t.start && t.start - m.pos < 250)
-                {
+                let near = |m: &&PersonMention| m.pos < t.start && t.start - m.pos < 250;
+                let before = self.mentions.partition_point(|m| m.pos < t.start);
+                // "Kessmann dismissed Varides's remarks. “…,” she said": a
+                // possessive after its sentence's subject votes for the
+                // subject.
+                let voter = self.mentions[..before].last().filter(near).map(|m| {
+                    let subject = before
+                        .checked_sub(2)
+                        .map(|k| &self.mentions[k])
+                        .filter(|s| m.possessive && s.subject && near(s))
+                        .filter(|s| !ctx.text[s.pos..m.pos].contains(['.', '!', '?', '\n']));
+                    subject.unwrap_or(m)
+                });
+                if let Some(m) = voter {
                     if g == 0 {
                         votes[m.person].0 += 1;
                     } else {
@@ -559,6 +570,28 @@ mod tests {
             "{:?}",
             found.people
         );
+    }
+
+    #[test]
+    fn a_possessive_after_the_subject_does_not_take_the_subjects_gender() {
+        // Names of no known gender: the pronouns after them tell.
+        let text = "A title for the test\n\nSenator Arvo Varides said on Monday that the plan stands, setting up a clash with Varo Kessmann.\n\n“We will not wait,” Varides said.\n\n“We are ready,” he added.\n\nKessmann dismissed Varides's remarks. “Varides has had months to fix it,” she said.";
+        assert_eq!(
+            speaker_of(text, "Varides has had months").as_deref(),
+            Some("Varo Kessmann")
+        );
+        assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Arvo Varides"));
+        // Across a corpus the genders learnt here decide other articles'
+        // pronouns: "she" must not have made Varides a woman.
+        let source = Source {
+            file: "t.txt".into(),
+            text: text.to_string(),
+            ..Source::default()
+        };
+        let found = crate::extract::extract_alone(&crate::clean::clean(&source));
+        let gender = |name: &str| found.people.iter().find(|p| p.name == name).map(|p| p.gender);
+        assert_eq!(gender("Arvo Varides"), Some(super::Gender::Male));
+        assert_eq!(gender("Varo Kessmann"), Some(super::Gender::Female));
     }
 
     #[test]
