@@ -58,5 +58,5 @@ fn generated_quotes_are_found_and_attributed() {
     let accuracy = right as f64 / found as f64;
     eprintln!("generated: {gold} quotes, recall {recall:.3}, speaker accuracy {accuracy:.3}");
     assert!(recall >= 0.99, "recall {recall}");
-    assert!(accuracy >= 0.93, "speaker accuracy {accuracy}");
+    assert!(accuracy >= 0.95, "speaker accuracy {accuracy}");
 }

@@ -417,7 +417,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                             | "sr."
                     )
         });
-        let possessive_head = is_possessive(&head[b - 1]) && b < head.len();
+        // "the Dockworkers' Union": a plural possessive's apostrophe is a
+        // token of its own.
+        let plural_possessive = head[b - 1].text.ends_with('s') && after.is_some_and(|t| t.is_punct("'’"));
+        let possessive_head = (is_possessive(&head[b - 1]) || plural_possessive) && b < head.len();
         // "A spokesman for Platte River": the name is the object of the
         // described head's modifier.
         let object_of_modifier = a > 1
@@ -768,6 +771,20 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_plural_possessive_names_an_organisation() {
+        for (s, name) in [
+            ("the Dockworkers' Union", "Dockworkers' Union"),
+            ("the Teachers’ Federation", "Teachers’ Federation"),
+        ] {
+            assert!(
+                matches!(np(s), Some(Np { kind: NpKind::Organisation(ref n), .. }) if n == name),
+                "{s}: {:?}",
+                np(s)
+            );
+        }
     }
 
     #[test]
