@@ -327,6 +327,32 @@ impl People {
             }
         }
         people.mentions.sort_by_key(|m| m.pos);
+        // "The minister left by train. … “…,” she said.": a sentence whose
+        // subject is a role the article gave someone names that person.
+        let mut holders = Vec::new();
+        for b in 0..ctx.blocks.len() {
+            let toks = ctx.block_tokens(b);
+            for &s in &ctx.sentences[b] {
+                let (Some(the), Some(role)) = (toks.get(s), toks.get(s + 1)) else {
+                    continue;
+                };
+                if the.lower() == "the" && !role.is_cap() && TITLE.has(&role.lower()) && !ctx.in_quote(b, s) {
+                    if let Some(p) = people.resolve_role(&role.lower(), the.start) {
+                        holders.push(PersonMention {
+                            pos: the.start,
+                            person: p,
+                            subject: true,
+                            speaker: false,
+                            possessive: false,
+                        });
+                    }
+                }
+            }
+        }
+        if !holders.is_empty() {
+            people.mentions.extend(holders);
+            people.mentions.sort_by_key(|m| m.pos);
+        }
         people
     }
 
@@ -592,6 +618,15 @@ mod tests {
         let gender = |name: &str| found.people.iter().find(|p| p.name == name).map(|p| p.gender);
         assert_eq!(gender("Arvo Varides"), Some(super::Gender::Male));
         assert_eq!(gender("Varo Kessmann"), Some(super::Gender::Female));
+    }
+
+    #[test]
+    fn a_role_as_subject_names_its_holder_for_later_pronouns() {
+        let text = "A title for the test\n\nWater Minister Ilona Várkonyi visited the plant on Monday.\n\nTobias Wren, who runs the bakery, asked when the water would be safe.\n\nThe minister left by train in the afternoon. “I want to drink the first glass here,” she said.";
+        assert_eq!(
+            speaker_of(text, "drink the first glass").as_deref(),
+            Some("Ilona Várkonyi")
+        );
     }
 
     #[test]
