@@ -1088,8 +1088,34 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         });
     }
     let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
+    // "said the inquiry his party had demanded “should go ahead”": a quote
+    // that opens with a verb is the predicate of the clause an earlier cue
+    // reports, not the object of the cue beside it.
+    let predicate = ctx.quote_tokens[qi]
+        .and_then(|(a, _)| toks.get(a + 1))
+        .is_some_and(|t| {
+            !t.is_cap()
+                && matches!(
+                    t.lower().as_str(),
+                    "should"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                )
+        });
     let by_cue = cues.iter().enumerate().find_map(|(i, &cue)| {
         if modal(cue) && cues[i + 1..].iter().any(|&c| !modal(c)) {
+            return None;
+        }
+        if predicate && i == 0 && cue + 1 == end && cues.len() > 1 {
             return None;
         }
         let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
@@ -1500,6 +1526,18 @@ mod tests {
         assert_eq!(
             m("A source familiar with Cruz’s thinking said: “He will try.”").as_deref(),
             Some("A source familiar with Cruz’s thinking")
+        );
+    }
+
+    #[test]
+    fn a_quote_that_opens_with_a_verb_belongs_to_the_reporting_cue() {
+        let m = |text: &str| first(mention_cue_quote, text);
+        let text = "Daniel Ashby-Lorne said the inquiry his party had demanded “should go ahead regardless.”";
+        assert_eq!(m(text).as_deref(), Some("Daniel Ashby-Lorne"));
+        // A quote after its own cue stays the cue's.
+        assert_eq!(
+            m("The mayor said his party demanded “a full inquiry.”").as_deref(),
+            Some("his party")
         );
     }
 
