@@ -591,6 +591,23 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                 i = d + 1;
                 continue;
             }
+            // "Its national leader, Daniel Ashby-Lorne, watched …": a
+            // possessive's described head, then the name it gives.
+            let possessive_head = matches!(t.lower().as_str(), "its" | "his" | "her" | "their" | "our" | "my")
+                && toks.get(i + 1).is_some_and(|n| n.is_word && !n.is_cap());
+            if possessive_head {
+                let comma = (i + 1..limit.min(i + 8)).find(|&k| !toks[k].is_word || toks[k].is_cap());
+                if let Some(c) = comma.filter(|&c| toks[c].text == ",") {
+                    let end = (c + 1..limit.min(c + 6)).find(|&k| !toks[k].is_cap() && !is_name_part(&toks[k]));
+                    let named = end
+                        .filter(|&e| e > c + 1 && toks[e].text == ",")
+                        .and_then(|e| classify(ctx.text, &toks[c + 1..e]))
+                        .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+                    if named.is_some() {
+                        return named;
+                    }
+                }
+            }
             if let Some(np) = classify(ctx.text, &toks[a..j]).or_else(|| classify(ctx.text, &toks[i..j])) {
                 return Some(np);
             }
@@ -1539,6 +1556,13 @@ mod tests {
             m("The mayor said his party demanded “a full inquiry.”").as_deref(),
             Some("his party")
         );
+    }
+
+    #[test]
+    fn a_possessive_subject_gives_the_name_in_its_apposition() {
+        let text =
+            "Its national leader, Daniel Ashby-Lorne, watched the debate and said the levy “breaks the promise.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Daniel Ashby-Lorne"));
     }
 
     #[test]
