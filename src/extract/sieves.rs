@@ -701,13 +701,36 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 return Some(np);
             }
         }
-        // "…, Nefzi said, adding, “…”": the subject of the cue just before.
+        // "…, Nefzi said, adding, “…”": the subject of the cue just before,
+        // unless that cue's clause is subordinate ("… while the two
+        // governments argued, saying": the main clause's).
         if cue >= lo + 2 && toks[cue - 1].text == "," && is_cue_at(toks, cue - 2) {
             if let Some(np) = subject_of_cue(ctx, toks, sent_start, lo, cue - 2, cue - 1) {
-                return Some(np);
+                let at = toks.iter().position(|t| t.start == np.span.start);
+                let subordinate = at.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
+                    matches!(
+                        toks[k].lower().as_str(),
+                        "while" | "when" | "as" | "because" | "although" | "though" | "if" | "until" | "since"
+                    )
+                });
+                if !subordinate {
+                    return Some(np);
+                }
             }
         }
-        return sentence_subject(ctx, toks, sent_start, cue);
+        let subject = sentence_subject(ctx, toks, sent_start, cue);
+        // "Koll told the meeting that … “wait politely” while the two
+        // governments argued, saying, “…”": when nothing after the
+        // sentence's earlier quote can be the subject, the sentence's is.
+        if subject.is_none() && cue > 0 && toks[cue - 1].text == "," {
+            if let Some(b) = ctx.block_at(toks[cue].start) {
+                let (s, _) = ctx.sentence_of(b, cue);
+                if s < sent_start {
+                    return sentence_subject(ctx, toks, s, sent_start);
+                }
+            }
+        }
+        return subject;
     }
     if toks[cue].lower() == "according" {
         return toks
@@ -1563,6 +1586,12 @@ mod tests {
         let text =
             "Its national leader, Daniel Ashby-Lorne, watched the debate and said the levy “breaks the promise.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Daniel Ashby-Lorne"));
+    }
+
+    #[test]
+    fn a_participle_after_a_subordinate_cue_takes_the_sentence_subject() {
+        let text = "Rasmus Koll, the union’s secretary, told the meeting that they would not “wait politely” while the two governments argued, saying, “They can find someone else.”";
+        assert_eq!(mentions(mention_cue_quote, text)[1].as_deref(), Some("Rasmus Koll"));
     }
 
     #[test]
