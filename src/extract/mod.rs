@@ -371,8 +371,38 @@ fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
             else {
                 continue;
             };
+            // With a named place of work: "a senior official at the
+            // Ministry of Trade".
+            let mut end = k + 1;
+            if toks
+                .get(end)
+                .is_some_and(|t| matches!(t.lower().as_str(), "at" | "of" | "from" | "in"))
+            {
+                let mut j = end + 1;
+                if toks.get(j).is_some_and(|t| t.lower() == "the") {
+                    j += 1;
+                }
+                let name_start = j;
+                while j < toks.len()
+                    && j < name_start + 6
+                    && (toks[j].is_cap() || (j > name_start && matches!(toks[j].lower().as_str(), "of" | "and")))
+                {
+                    j += 1;
+                }
+                while j > name_start && !toks[j - 1].is_cap() {
+                    j -= 1;
+                }
+                if j > name_start {
+                    end = j;
+                }
+            }
             if let Some(np) = mentions::classify(ctx.text, &toks[det..=k]) {
                 if let NpKind::Anonymous(name) = np.kind {
+                    let name = if end > k + 1 {
+                        ctx.text[toks[det].start..toks[end - 1].end].to_string()
+                    } else {
+                        name
+                    };
                     return Some(SpeakerRef {
                         kind: SpeakerKind::Anonymous,
                         name,

@@ -630,6 +630,15 @@ mod tests {
     }
 
     #[test]
+    fn the_official_is_the_source_introduced_with_their_workplace() {
+        let text = "A title for the test\n\nA senior official at the Ministry of Trade, who asked not to be named, said neither side would move.\n\n“Nobody wants to blink first,” the official said.";
+        assert_eq!(
+            speaker_of(text, "Nobody wants").as_deref(),
+            Some("A senior official at the Ministry of Trade")
+        );
+    }
+
+    #[test]
     fn he_is_the_one_who_just_spoke_not_the_one_spoken_of() {
         let text = "A title for the test\n\nTed Cruz campaigned in San Antonio. One of his first backers was Robert Stovall, a Republican activist.\n\nCruz electrified the small crowds, Stovall said.\n\n“He was very articulate, smart, well-spoken,” he said.";
         assert_eq!(speaker_of(text, "articulate").as_deref(), Some("Robert Stovall"));
