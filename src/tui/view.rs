@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                             )
                         })
                         .collect();
-                    spans.push(Span::styled(format!("  {} quotes", sp.quotes.len()), theme.dim));
+                    spans.push(Span::styled(format!("  {}", quotes_count(sp.quotes.len())), theme.dim));
                     Line::from(spans)
                 }
             };
@@ -326,7 +326,7 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         };
         let title = fit(art.title.as_deref().unwrap_or("(untitled)"), inner_w.saturating_sub(2));
         let date = art.date.map_or("undated".to_string(), |d| d.to_string());
-        let meta = format!("  {} · {} · {} quotes", art.source(), date, art.quotes.len());
+        let meta = format!("  {} · {} · {}", art.source(), date, quotes_count(art.quotes.len()));
         let st = if i == app.list_selected {
             theme.selected
         } else {
@@ -586,5 +586,14 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
         frame.render_widget(Paragraph::new(Span::styled("no match", theme.dim)), list_r);
     } else {
         frame.render_widget(Paragraph::new(lines), list_r);
+    }
+}
+
+/// "1 quote", "12 quotes".
+fn quotes_count(n: usize) -> String {
+    if n == 1 {
+        "1 quote".to_string()
+    } else {
+        format!("{n} quotes")
     }
 }
