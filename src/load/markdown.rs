@@ -1,6 +1,57 @@
-//! Markdown front matter: `---` / `key: value` lines / `---` at the top.
+//! Markdown: front matter (`---` / `key: value` lines / `---` at the top)
+//! and the body as plain text, without its markup.
 
 use super::SourceMeta;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The body as text: "*Merrow Star*" as "Merrow Star", "[the report](url)"
+/// as "the report", each paragraph, heading and list item a paragraph of
+/// its own; images, raw HTML and link targets are left out.
+pub fn plain_text(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut in_image = 0usize;
+    let end_block = |out: &mut String| {
+        let trimmed = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+    };
+    for event in Parser::new(body) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // Lines stay lines, as in plain text: a site's link lists
+            // ("Popular" then a headline a line) are told apart by them.
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow,
+            )
+            | Event::Rule => end_block(&mut out),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Whether `file` is named as Markdown.
+pub fn is_markdown(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    [".md", ".markdown", ".mdown", ".mkd"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
 
 /// Parses front matter at the start of `text`; returns the metadata and the
 /// byte length of the block (0 when there is none).
@@ -48,6 +99,15 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2026-03-01"));
         assert_eq!(m.outlet.as_deref(), Some("The Ledger"));
         assert_eq!(&text[n..], "Body");
+    }
+
+    #[test]
+    fn markup_is_left_out_and_blocks_stay_paragraphs() {
+        let body = "# A heading\n\nBack on the *Merrow Star*, **Salo** read [the report](http://x.y).\nIt ran on.\n\n![a photo](p.jpg)\n\n- one item\n- “Quoted,” he said.\n\n> A block quote\n";
+        assert_eq!(
+            plain_text(body),
+            "A heading\n\nBack on the Merrow Star, Salo read the report.\nIt ran on.\n\none item\n\n“Quoted,” he said.\n\nA block quote\n"
+        );
     }
 
     #[test]

@@ -203,6 +203,13 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
     let parsed = match format {
         Format::Text => {
             let (meta, meta_len) = markdown::front_matter(&text);
+            let text = if markdown::is_markdown(file) {
+                let mut rendered = text[..meta_len].to_string();
+                rendered.push_str(&markdown::plain_text(&text[meta_len..]));
+                rendered
+            } else {
+                text
+            };
             Ok(vec![whole(text, meta, meta_len)])
         }
         Format::Html => guarded("HTML", || html::parse(&text)).map(|(body, meta)| vec![whole(body, meta, 0)]),
