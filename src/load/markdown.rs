@@ -2,38 +2,63 @@
 //! and the body as plain text, without its markup.
 
 use super::SourceMeta;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// The body as text: "*Merrow Star*" as "Merrow Star", "[the report](url)"
 /// as "the report", each paragraph, heading and list item a paragraph of
-/// its own; images, raw HTML and link targets are left out.
+/// its own, ordered items with their numbers ("1999. That was …" parses
+/// as one); images and link targets are left out, and raw HTML keeps its
+/// text without its tags.
 pub fn plain_text(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
     let mut in_image = 0usize;
-    let end_block = |out: &mut String| {
-        let trimmed = out.trim_end_matches([' ', '\n']).len();
-        out.truncate(trimmed);
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-    };
-    for event in Parser::new(body) {
+    // The next number of each open list (None: bulleted).
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES) {
         match event {
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ if in_image > 0 => {}
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Html(t) | Event::InlineHtml(t) => push_html_text(&mut out, &t),
             // Lines stay lines, as in plain text: a site's link lists
             // ("Popular" then a headline a line) are told apart by them.
-            Event::SoftBreak => out.push('\n'),
-            Event::HardBreak => out.push('\n'),
-            Event::End(
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::List(first)) => {
+                end_block(&mut out);
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                end_block(&mut out);
+            }
+            Event::Start(Tag::Item) => {
+                end_block(&mut out);
+                if let Some(Some(n)) = lists.last_mut() {
+                    out.push_str(&format!("{n}. "));
+                    *n += 1;
+                }
+            }
+            // A block starts and ends a paragraph: in a tight list an
+            // item's text and a list nested in it have no paragraph of
+            // their own.
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::Table(_),
+            )
+            | Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::BlockQuote(_)
                 | TagEnd::CodeBlock
-                | TagEnd::TableRow,
+                | TagEnd::HtmlBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
             )
             | Event::Rule => end_block(&mut out),
             Event::End(TagEnd::TableCell) => out.push(' '),
@@ -45,12 +70,54 @@ pub fn plain_text(body: &str) -> String {
     out
 }
 
-/// Whether `file` is named as Markdown.
+/// Ends the paragraph being written, if any, with a blank line.
+fn end_block(out: &mut String) {
+    out.truncate(out.trim_end_matches([' ', '\n']).len());
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+}
+
+/// Raw HTML in Markdown ("<p>“We will fight,” she said.</p>") keeps its
+/// text: tags are dropped, a line break or a block tag breaks the text,
+/// and a "<" that opens no tag ("<3", "a < b") is text.
+fn push_html_text(out: &mut String, html: &str) {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>').filter(|_| is_tag) {
+            Some(close) => {
+                let name: String = after[..close]
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                match name.as_str() {
+                    "br" => out.push('\n'),
+                    "p" | "div" | "li" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => end_block(out),
+                    _ => {}
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// Whether `file` is named as Markdown (the extensions folders are
+/// searched for, [`super::discover`]).
 pub fn is_markdown(file: &str) -> bool {
-    let lower = file.to_ascii_lowercase();
-    [".md", ".markdown", ".mdown", ".mkd"]
-        .iter()
-        .any(|e| lower.ends_with(e))
+    std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// Parses front matter at the start of `text`; returns the metadata and the
@@ -108,6 +175,16 @@ mod tests {
             plain_text(body),
             "A heading\n\nBack on the Merrow Star, Salo read the report.\nIt ran on.\n\none item\n\n“Quoted,” he said.\n\nA block quote\n"
         );
+    }
+
+    #[test]
+    fn nested_lists_numbers_html_and_tables_keep_their_words_apart() {
+        let body = "- Popular\n  - [Story one](u)\n  - Story two\n\n1999. That was the year.\n\n<p>“We will fight,” she said.</p>\n\nline one<br>line two, 3 <4\n\n| a | b |\n|---|---|\n| c | d |\n";
+        assert_eq!(
+            plain_text(body),
+            "Popular\n\nStory one\n\nStory two\n\n1999. That was the year.\n\n“We will fight,” she said.\n\nline one\nline two, 3 <4\n\na b\n\nc d\n"
+        );
+        assert_eq!(plain_text(""), "\n");
     }
 
     #[test]

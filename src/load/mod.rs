@@ -203,14 +203,17 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
     let parsed = match format {
         Format::Text => {
             let (meta, meta_len) = markdown::front_matter(&text);
-            let text = if markdown::is_markdown(file) {
-                let mut rendered = text[..meta_len].to_string();
-                rendered.push_str(&markdown::plain_text(&text[meta_len..]));
-                rendered
+            if markdown::is_markdown(file) {
+                guarded("Markdown", || Ok(markdown::plain_text(&text[meta_len..]))).map(|body| {
+                    // Character references ("&#27;") may bring back what
+                    // decoding removed.
+                    let body = decode::strip_controls(&body).0;
+                    let rendered = format!("{}{body}", &text[..meta_len]);
+                    vec![whole(rendered, meta, meta_len)]
+                })
             } else {
-                text
-            };
-            Ok(vec![whole(text, meta, meta_len)])
+                Ok(vec![whole(text, meta, meta_len)])
+            }
         }
         Format::Html => guarded("HTML", || html::parse(&text)).map(|(body, meta)| vec![whole(body, meta, 0)]),
         Format::Json | Format::JsonLines | Format::Feed => {
