@@ -278,8 +278,10 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
 }
 
 /// Whether the period at `dot` ends one sentence glued to the next by a
-/// lost space ("Trump said.Trump claimed"): a lowercase word before it, a
-/// capitalised one after. "Ph.D", "U.S" and "example.com" do not look so.
+/// lost space ("Trump said.Trump claimed"): two lowercase ASCII letters
+/// before it, a capital and a lowercase letter after. "Ph.D", "U.S" and
+/// "example.com" do not look so; "Sen.Warren" does, and its title still
+/// binds (the period follows "Sen" at once).
 fn glued_sentences(b: &[u8], dot: usize) -> bool {
     let at = |k: usize| b.get(k).copied().unwrap_or(b' ');
     dot >= 2

@@ -392,7 +392,12 @@ fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
                 while j > name_start && !toks[j - 1].is_cap() {
                     j -= 1;
                 }
-                if j > name_start {
+                // A workplace, not a time or a place ("an official in
+                // March"): it has an organisation word.
+                let workplace = toks[name_start..j]
+                    .iter()
+                    .any(|t| crate::lexicon::ORG_WORD.has(&t.lower()));
+                if j > name_start && workplace {
                     end = j;
                 }
             }

@@ -178,9 +178,11 @@ impl People {
                 let before = t0.checked_sub(1).map(|k| &toks[k]);
                 let possessive = toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s");
                 // "businesses in Port Hallin", "a rally at Trump Tower": an
-                // untitled name after a preposition of place is a place.
+                // untitled name after a preposition of place is a place
+                // ("a jab at Marco Rubio" is not: a first name opens it).
                 let located = titles.is_empty()
                     && !possessive
+                    && (z - a == 1 || first_name_gender(toks[a].text) == Gender::Unknown)
                     && before.is_some_and(|t| {
                         matches!(
                             t.lower().as_str(),
@@ -336,7 +338,17 @@ impl People {
                 let (Some(the), Some(role)) = (toks.get(s), toks.get(s + 1)) else {
                     continue;
                 };
-                if the.lower() == "the" && !role.is_cap() && TITLE.has(&role.lower()) && !ctx.in_quote(b, s) {
+                // A verb after the role: "The president of the union, Jane
+                // Roe, said" names someone else.
+                let verb_next = toks
+                    .get(s + 2)
+                    .is_some_and(|t| t.is_word && !t.is_cap() && t.lower() != "of");
+                if the.lower() == "the"
+                    && !role.is_cap()
+                    && verb_next
+                    && TITLE.has(&role.lower())
+                    && !ctx.in_quote(b, s)
+                {
                     if let Some(p) = people.resolve_role(&role.lower(), the.start) {
                         holders.push(PersonMention {
                             pos: the.start,
@@ -596,6 +608,10 @@ mod tests {
             "{:?}",
             found.people
         );
+        // A first name opens a person, whatever the preposition.
+        let text =
+            "A title for the test\n\nThe crowd lashed out at Marco Rubio on Monday.\n\n“We will win anyway,” he said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marco Rubio"));
     }
 
     #[test]

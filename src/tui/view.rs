@@ -248,7 +248,11 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
     let hint = match (kind, input.trim()) {
         (PromptKind::Speaker | PromptKind::MergeInto | PromptKind::Rename, name) if !name.is_empty() => {
             match quoteline::state::speaker_by_name(c, name) {
-                Some(s) => format!("→ {} ({} quotes)", c.speakers[s].name, c.speakers[s].quotes.len()),
+                Some(s) => format!(
+                    "→ {} ({})",
+                    c.speakers[s].name,
+                    quotes_count(c.speakers[s].quotes.len())
+                ),
                 None if kind == PromptKind::MergeInto => "no speaker by that name yet".into(),
                 None if kind == PromptKind::Rename => "a new name".into(),
                 None => "→ a new speaker".into(),
@@ -407,9 +411,8 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
     let others = app.also_reported_by(q);
     if !others.is_empty() {
         second.push(format!(
-            "also reported by {} outlet{}: {} (c compares)",
-            others.len(),
-            if others.len() == 1 { "" } else { "s" },
+            "also reported by {}: {} (c compares)",
+            count(others.len(), "outlet"),
             others.join(", ")
         ));
     }
@@ -591,9 +594,14 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
 
 /// "1 quote", "12 quotes".
 fn quotes_count(n: usize) -> String {
+    count(n, "quote")
+}
+
+/// "1 outlet", "3 outlets".
+fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 quote".to_string()
+        format!("1 {noun}")
     } else {
-        format!("{n} quotes")
+        format!("{n} {noun}s")
     }
 }
