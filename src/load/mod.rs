@@ -304,6 +304,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn markdown_is_read_without_markup_or_escapes_and_keeps_its_front_matter() {
+        let bytes = "---\ntitle: A title\n---\nBack on the *Merrow Star* &#27;[2J said &#x202E;it.\n".as_bytes();
+        let (parsed, _) = parse_bytes("story.md", bytes);
+        let source = &parsed.unwrap()[0];
+        assert_eq!(source.meta.title.as_deref(), Some("A title"));
+        assert_eq!(
+            &source.text[source.meta_len..],
+            "Back on the Merrow Star  said it.\n"
+        );
+        // The same text named .txt is plain text, kept as written.
+        let (parsed, _) = parse_bytes("story.txt", b"*Merrow Star*");
+        assert_eq!(parsed.unwrap()[0].text, "*Merrow Star*");
+    }
+
+    #[test]
     fn formats_are_detected_by_content_then_extension() {
         assert_eq!(detect("a.txt", b"<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(
