@@ -309,10 +309,7 @@ mod tests {
         let (parsed, _) = parse_bytes("story.md", bytes);
         let source = &parsed.unwrap()[0];
         assert_eq!(source.meta.title.as_deref(), Some("A title"));
-        assert_eq!(
-            &source.text[source.meta_len..],
-            "Back on the Merrow Star  said it.\n"
-        );
+        assert_eq!(&source.text[source.meta_len..], "Back on the Merrow Star  said it.\n");
         // The same text named .txt is plain text, kept as written.
         let (parsed, _) = parse_bytes("story.txt", b"*Merrow Star*");
         assert_eq!(parsed.unwrap()[0].text, "*Merrow Star*");
