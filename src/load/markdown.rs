@@ -3,6 +3,7 @@
 
 use super::SourceMeta;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::fmt::Write;
 
 /// The body as text: "*Merrow Star*" as "Merrow Star", "[the report](url)"
 /// as "the report", each paragraph, heading and list item a paragraph of
@@ -35,7 +36,7 @@ pub fn plain_text(body: &str) -> String {
             Event::Start(Tag::Item) => {
                 end_block(&mut out);
                 if let Some(Some(n)) = lists.last_mut() {
-                    out.push_str(&format!("{n}. "));
+                    let _ = write!(out, "{n}. ");
                     *n += 1;
                 }
             }

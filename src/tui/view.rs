@@ -61,7 +61,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
                             )
                         })
                         .collect();
-                    spans.push(Span::styled(format!("  {}", quotes_count(sp.quotes.len())), theme.dim));
+                    spans.push(Span::styled(
+                        format!("  {}", count(sp.quotes.len(), "quote")),
+                        theme.dim,
+                    ));
                     Line::from(spans)
                 }
             };
@@ -251,7 +254,7 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
                 Some(s) => format!(
                     "→ {} ({})",
                     c.speakers[s].name,
-                    quotes_count(c.speakers[s].quotes.len())
+                    count(c.speakers[s].quotes.len(), "quote")
                 ),
                 None if kind == PromptKind::MergeInto => "no speaker by that name yet".into(),
                 None if kind == PromptKind::Rename => "a new name".into(),
@@ -330,7 +333,7 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         };
         let title = fit(art.title.as_deref().unwrap_or("(untitled)"), inner_w.saturating_sub(2));
         let date = art.date.map_or("undated".to_string(), |d| d.to_string());
-        let meta = format!("  {} · {} · {}", art.source(), date, quotes_count(art.quotes.len()));
+        let meta = format!("  {} · {} · {}", art.source(), date, count(art.quotes.len(), "quote"));
         let st = if i == app.list_selected {
             theme.selected
         } else {
@@ -592,12 +595,7 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
     }
 }
 
-/// "1 quote", "12 quotes".
-fn quotes_count(n: usize) -> String {
-    count(n, "quote")
-}
-
-/// "1 outlet", "3 outlets".
+/// "1 quote", "3 outlets".
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
