@@ -117,7 +117,7 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
     let loader = tui::loading::Loading::start(paths, Default::default());
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
-    // When each stage was first seen.
+    // When each stage was first seen, and the peak memory by then.
     let (mut first_articles, mut revising, mut relating) = (None, None, None);
     let (mut turns, mut frames) = (0usize, tui::loading::FrameClock::default());
     loop {
@@ -132,11 +132,11 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
         }
         match app.loading.map(|(p, _)| p.stage) {
             Some(Stage::Revising) | Some(Stage::Speakers) => {
-                revising.get_or_insert(started.elapsed());
+                revising.get_or_insert_with(|| (started.elapsed(), peak_mb()));
             }
             Some(Stage::Relations) => {
-                revising.get_or_insert(started.elapsed());
-                relating.get_or_insert(started.elapsed());
+                revising.get_or_insert_with(|| (started.elapsed(), peak_mb()));
+                relating.get_or_insert_with(|| (started.elapsed(), peak_mb()));
             }
             _ => {}
         }
@@ -155,10 +155,18 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
         c.speakers.len()
     );
     let at = |t: Option<Duration>| ms(t.unwrap_or_default());
+    let (revising, peak_read) = revising.unwrap_or_default();
+    let (relating, peak_merged) = relating.unwrap_or_default();
     println!("  first frame                  {:>8.1} ms", ms(first_frame));
     println!("  first articles in the list   {:>8.1} ms", at(first_articles));
-    println!("  all read and extracted       {:>8.1} ms", at(revising));
-    println!("  speakers merged (relating)   {:>8.1} ms", at(relating));
+    println!(
+        "  all read and extracted       {:>8.1} ms   (peak memory by then {peak_read:.0} MB)",
+        ms(revising)
+    );
+    println!(
+        "  speakers merged (relating)   {:>8.1} ms   (peak memory by then {peak_merged:.0} MB)",
+        ms(relating)
+    );
     println!("  fully loaded and indexed     {:>8.1} ms", ms(loaded));
     let peak = peak_mb();
     println!(
