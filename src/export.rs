@@ -83,12 +83,12 @@ pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
             kind: q.kind.as_str(),
             date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
             date_source: q.when.as_ref().map(|w| w.origin.as_str()),
-            date_evidence: q.when.as_ref().and_then(|w| w.evidence.as_deref()),
+            date_evidence: q.date_evidence(),
             article: c.articles[q.article].title.as_deref(),
-            sieve: q.sieve,
+            sieve: q.sieve.map(crate::model::SieveName::as_str),
             statement: q.statement,
             starred: q.starred,
-            note: q.note.as_deref(),
+            note: c.note(qi),
         }
     })
 }

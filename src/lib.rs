@@ -80,7 +80,7 @@ pub fn set_dates(corpus: &mut Corpus, dates: &[(model::ArticleId, Option<chrono:
         art.date_source = date.map(|_| model::DateSource::User);
         for &q in &art.quotes {
             let quote = &mut corpus.quotes[q];
-            quote.when = resolve::when::statement_date(quote.time.as_ref(), date);
+            quote.when = resolve::when::statement_date(quote.time.as_deref(), date);
         }
     }
     if and_refresh && !dates.is_empty() {

@@ -164,6 +164,48 @@ impl QuoteKind {
     }
 }
 
+/// Which sieve attributed a quote ([`crate::extract::sieves`]): a byte
+/// in each of a million quotes, where its name took sixteen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SieveName {
+    QuestionByOther,
+    QuoteCueMention,
+    MentionCueQuote,
+    ColonLeadIn,
+    DashCredit,
+    Continuation,
+    ReportedSpeech,
+    TrailingClause,
+    Headline,
+    PreviousSentence,
+    NestedCue,
+    Nested,
+    Definite,
+    Given,
+}
+
+impl SieveName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SieveName::QuestionByOther => "question_by_other",
+            SieveName::QuoteCueMention => "quote_cue_mention",
+            SieveName::MentionCueQuote => "mention_cue_quote",
+            SieveName::ColonLeadIn => "colon_lead_in",
+            SieveName::DashCredit => "dash_credit",
+            SieveName::Continuation => "continuation",
+            SieveName::ReportedSpeech => "reported_speech",
+            SieveName::TrailingClause => "trailing_clause",
+            SieveName::Headline => "headline",
+            SieveName::PreviousSentence => "previous_sentence",
+            SieveName::NestedCue => "nested_cue",
+            SieveName::Nested => "nested",
+            SieveName::Definite => "definite",
+            SieveName::Given => "given",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
@@ -191,26 +233,35 @@ pub struct Quote {
     pub cue: Option<std::sync::Arc<str>>,
     pub mention: Option<Mention>,
     pub speaker: Option<SpeakerId>,
-    /// Name of the sieve that attributed the quote.
-    pub sieve: Option<&'static str>,
+    /// The sieve that attributed the quote.
+    pub sieve: Option<SieveName>,
     /// The words around the quote that say when it was said ("on Tuesday",
     /// "in August"), kept so the date follows when the article date changes.
+    /// Boxed: most quotes have none, and a million quotes each kept room
+    /// for one.
     #[serde(skip)]
-    pub time: Option<TimeMention>,
+    pub time: Option<Box<TimeMention>>,
     /// When the words were said, as far as known.
     pub when: Option<StatementDate>,
     /// The statement (same words reported by several outlets) it belongs to.
     pub statement: Option<StatementId>,
-    /// Starred by the user (see [`crate::state`]).
+    /// Starred by the user (see [`crate::state`]); notes are the corpus's
+    /// ([`Corpus::note`]).
     pub starred: bool,
-    /// The user's note on it.
-    pub note: Option<Box<str>>,
 }
 
 impl Quote {
     /// The day the statement was said, or the first day of its period.
     pub fn date(&self) -> Option<NaiveDate> {
         self.when.as_ref().map(|w| w.date)
+    }
+
+    /// The words its date was read from, when it came from the text (not
+    /// from the article's date): those of its time mention, kept there
+    /// only, not in each quote's date too.
+    pub fn date_evidence(&self) -> Option<&str> {
+        let from_text = self.when.as_ref().is_some_and(|w| w.origin != DateOrigin::Article);
+        self.time.as_ref().filter(|_| from_text).map(|t| &*t.evidence)
     }
 
     /// Sort key for time order: dated first by date, undated last, then
@@ -322,8 +373,6 @@ pub struct StatementDate {
     pub date: NaiveDate,
     pub precision: DatePrecision,
     pub origin: DateOrigin,
-    /// The words the date was read from, when it came from the text.
-    pub evidence: Option<std::sync::Arc<str>>,
     /// How sure the date is, from 0 to 1.
     pub confidence: f32,
 }
@@ -382,6 +431,9 @@ pub struct Corpus {
     pub diagnostics: Vec<Diagnostic>,
     /// Wordings as term vectors, for ranking related quotes.
     pub index: crate::relate::Index,
+    /// The user's notes on quotes (see [`crate::state`]): kept here for
+    /// the few quotes that have one, not as room in each of a million.
+    notes: std::collections::HashMap<QuoteId, Box<str>>,
 }
 
 impl Corpus {
@@ -391,6 +443,20 @@ impl Corpus {
             .text
             .get(quote.span.start..quote.span.end)
             .unwrap_or_default()
+    }
+
+    /// The user's note on a quote.
+    pub fn note(&self, quote: QuoteId) -> Option<&str> {
+        self.notes.get(&quote).map(|n| &**n)
+    }
+
+    /// Sets the user's note on a quote; an empty one takes it away.
+    pub fn set_note(&mut self, quote: QuoteId, note: &str) {
+        if note.is_empty() {
+            self.notes.remove(&quote);
+        } else {
+            self.notes.insert(quote, note.into());
+        }
     }
 
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {

@@ -259,10 +259,9 @@ impl Builder {
             speaker,
             sieve: q.sieve,
             when: crate::resolve::when::statement_date(q.time.as_ref(), date),
-            time: q.time,
+            time: q.time.map(Box::new),
             statement: None,
             starred: false,
-            note: None,
         }
     }
 

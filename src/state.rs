@@ -371,7 +371,7 @@ fn apply_parts(corpus: &mut Corpus, state: &UserState) -> (Vec<String>, bool) {
     }
     for note in &state.notes {
         if let Some(q) = lookup.quote(corpus, &note.key) {
-            corpus.quotes[q].note = Some(note.note.as_str().into());
+            corpus.set_note(q, &note.note);
         }
     }
     for c in &state.corrections {

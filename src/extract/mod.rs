@@ -10,7 +10,7 @@ pub mod sieves;
 pub mod when;
 
 use crate::lexicon::LABEL_CUE;
-use crate::model::{Article, Mention, QuoteKind, Span, SpeakerKind, TimeMention};
+use crate::model::{Article, Mention, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
 use context::Context;
 use mentions::{Gender, NpKind, Pronoun};
 use people::People;
@@ -34,7 +34,7 @@ pub struct ExtractedQuote {
     pub kind: QuoteKind,
     pub cue: Option<String>,
     pub mention: Option<Mention>,
-    pub sieve: Option<&'static str>,
+    pub sieve: Option<SieveName>,
     pub speaker: Option<SpeakerRef>,
     /// The words that say when it was said, if any.
     pub time: Option<TimeMention>,
@@ -436,7 +436,7 @@ fn issuer_of(ctx: &Context, people: &People, word: &str, pos: usize) -> Option<S
             let att = Attribution {
                 np,
                 cue: None,
-                sieve: "definite",
+                sieve: SieveName::Definite,
             };
             return resolve(people, &att).filter(|r| r.kind != SpeakerKind::Anonymous);
         }
@@ -472,7 +472,7 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
         if let Some(prev) = ctx.quotes[qi].continues {
             if done[prev].is_none() {
                 done[prev] = done[qi].clone().map(|a| Attribution {
-                    sieve: "continuation",
+                    sieve: SieveName::Continuation,
                     ..a
                 });
             }
@@ -480,8 +480,12 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
     }
     for qi in 0..n {
         if let Some(p) = ctx.quotes[qi].parent {
-            done[qi] = sieves::nested_cue(ctx, qi, p)
-                .or_else(|| done[p].clone().map(|a| Attribution { sieve: "nested", ..a }));
+            done[qi] = sieves::nested_cue(ctx, qi, p).or_else(|| {
+                done[p].clone().map(|a| Attribution {
+                    sieve: SieveName::Nested,
+                    ..a
+                })
+            });
         }
     }
     done
@@ -506,7 +510,7 @@ fn given_quote(article: &Article, given: &crate::load::GivenQuote) -> Extraction
             kind: QuoteKind::Full,
             cue: None,
             mention: None,
-            sieve: Some("given"),
+            sieve: Some(SieveName::Given),
             speaker: speaker.clone(),
             time: None,
         }],
@@ -597,7 +601,7 @@ fn kind_of(ctx: &Context, qi: usize, att: Option<&Attribution>) -> QuoteKind {
     let after_label = prev.is_some_and(|t| t.is_word && LABEL_CUE.has(&t.lower()))
         || (prev.is_some_and(|t| matches!(t.lower().as_str(), "a" | "an" | "the" | "as" | "of"))
             && prev2.is_some_and(|t| t.is_word && LABEL_CUE.has(&t.lower()))
-            && att.is_none_or(|a| a.sieve != "mention_cue_quote"));
+            && att.is_none_or(|a| a.sieve != SieveName::MentionCueQuote));
     if after_label && words <= 6 {
         return QuoteKind::Term;
     }

@@ -5,6 +5,7 @@
 use super::context::Context;
 use super::mentions::{classify, Np};
 use crate::lexicon::{PARTICIPLE_CUE, SENTENCE_OPENER, SPEECH_CUE};
+use crate::model::SieveName;
 use crate::text::Token;
 
 /// Who a sieve says spoke, and by which cue.
@@ -12,23 +13,23 @@ use crate::text::Token;
 pub struct Attribution {
     pub np: Np,
     pub cue: Option<String>,
-    pub sieve: &'static str,
+    pub sieve: SieveName,
 }
 
 pub type Sieve = fn(&Context, usize, &[Option<Attribution>]) -> Option<Attribution>;
 
 /// The sieves in the order they run.
-pub const SIEVES: &[(&str, Sieve)] = &[
-    ("question_by_other", question_by_other),
-    ("quote_cue_mention", quote_cue_mention),
-    ("mention_cue_quote", mention_cue_quote),
-    ("colon_lead_in", colon_lead_in),
-    ("dash_credit", dash_credit),
-    ("continuation", continuation),
-    ("reported_speech", reported_speech),
-    ("trailing_clause", trailing_clause),
-    ("headline", headline),
-    ("previous_sentence", previous_sentence),
+pub const SIEVES: &[(SieveName, Sieve)] = &[
+    (SieveName::QuestionByOther, question_by_other),
+    (SieveName::QuoteCueMention, quote_cue_mention),
+    (SieveName::MentionCueQuote, mention_cue_quote),
+    (SieveName::ColonLeadIn, colon_lead_in),
+    (SieveName::DashCredit, dash_credit),
+    (SieveName::Continuation, continuation),
+    (SieveName::ReportedSpeech, reported_speech),
+    (SieveName::TrailingClause, trailing_clause),
+    (SieveName::Headline, headline),
+    (SieveName::PreviousSentence, previous_sentence),
 ];
 
 /// A speech verb; capitalised words ("States") are never cues.
@@ -618,7 +619,7 @@ fn is_name_part(t: &Token) -> bool {
         )
 }
 
-fn attribution(np: Np, cue: &Token, sieve: &'static str) -> Attribution {
+fn attribution(np: Np, cue: &Token, sieve: SieveName) -> Attribution {
     Attribution {
         np,
         cue: Some(cue.lower().to_string()),
@@ -891,7 +892,7 @@ pub fn question_by_other(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             role: None,
         }
     };
-    Some(attribution(np, &toks[asked], "question_by_other"))
+    Some(attribution(np, &toks[asked], SieveName::QuestionByOther))
 }
 
 /// “…,” Sheinbaum said / “…,” said Gustavo A. Flores-Macías, professor.
@@ -929,14 +930,14 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     });
     if let Some(k) = in_view {
         if let Some(np) = super::mentions::possessor(&toks[k + 1]) {
-            return Some(attribution(np, &toks[k + 2], "quote_cue_mention"));
+            return Some(attribution(np, &toks[k + 2], SieveName::QuoteCueMention));
         }
     }
     // "“…,” as one senator put it."
     if first.lower() == "as" {
         if let Some(put) = as_put_it(toks, from, to.min(from + 12)) {
             let np = subject_before(ctx, toks, from + 1, put)?;
-            return Some(attribution(np, &toks[put], "quote_cue_mention"));
+            return Some(attribution(np, &toks[put], SieveName::QuoteCueMention));
         }
     }
     // "… a defense of “New York values,” saying the city …": a participle
@@ -945,15 +946,15 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         let (a, _) = ctx.quote_tokens[qi]?;
         let (s, _) = ctx.sentence_of(b, a);
         let np = sentence_subject(ctx, toks, s, a)?;
-        return Some(attribution(np, first, "quote_cue_mention"));
+        return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
     if is_cue(first) && first.lower() != "according" {
         let np = subject_after(ctx, toks, from + 1, to)?;
-        return Some(attribution(np, first, "quote_cue_mention"));
+        return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
     if first.lower() == "according" && toks.get(from + 1).is_some_and(|t| t.lower() == "to") {
         let np = subject_after(ctx, toks, from + 2, to)?;
-        return Some(attribution(np, first, "quote_cue_mention"));
+        return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
     // Mention then cue within the first words; any past-tense verb right
     // after a short phrase will do ("“Go back,” Trump barked").
@@ -997,7 +998,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         if let Some(np) = subject_after(ctx, toks, cue + 1, to) {
             let ends_clause = token_after(toks, cue + 1, &np).is_none_or(|t| t.is_punct(".,;:!?—–”\""));
             if ends_clause {
-                return Some(attribution(np, &toks[cue], "quote_cue_mention"));
+                return Some(attribution(np, &toks[cue], SieveName::QuoteCueMention));
             }
         }
     }
@@ -1005,7 +1006,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let np = subject_before(ctx, toks, from, cue)?;
-    Some(attribution(np, &toks[cue], "quote_cue_mention"))
+    Some(attribution(np, &toks[cue], SieveName::QuoteCueMention))
 }
 
 /// Whether quote `qi` ends in a comma and a short attribution ends its
@@ -1082,7 +1083,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // start, so not a cue to `is_cue`.
     if toks[lo].lower() == "according" && toks.get(lo + 1).is_some_and(|t| t.lower() == "to") {
         if let Some(np) = subject_after(ctx, toks, lo + 2, end) {
-            return Some(attribution(np, &toks[lo], "mention_cue_quote"));
+            return Some(attribution(np, &toks[lo], SieveName::MentionCueQuote));
         }
     }
     // "Said Dorothy Poynter, who grew up with him, “…”": an inverting cue
@@ -1090,13 +1091,13 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // ("Asked about it, she said" is a participle).
     if lo == sent_start && opens_inverted(&toks[lo]) {
         if let Some(np) = subject_after(ctx, toks, lo + 1, end) {
-            return Some(attribution(np, &toks[lo], "mention_cue_quote"));
+            return Some(attribution(np, &toks[lo], SieveName::MentionCueQuote));
         }
     }
     // "as the prosecutor put it, “…”"
     if let Some(put) = as_put_it(toks, lo, end) {
         if let Some(np) = subject_before(ctx, toks, lo, put) {
-            return Some(attribution(np, &toks[put], "mention_cue_quote"));
+            return Some(attribution(np, &toks[put], SieveName::MentionCueQuote));
         }
     }
     // "Brandt said Veskara would respond “calmly but firmly”": a cue after
@@ -1116,7 +1117,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return Some(Attribution {
             np,
             cue: None,
-            sieve: "mention_cue_quote",
+            sieve: SieveName::MentionCueQuote,
         });
     }
     let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
@@ -1137,7 +1138,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return None;
         }
         let np = subject_of_cue(ctx, toks, sent_start.max(lo), lo, cue, end)?;
-        Some(attribution(np, &toks[cue], "mention_cue_quote"))
+        Some(attribution(np, &toks[cue], SieveName::MentionCueQuote))
     });
     // "Mark Blumenthal and Jon Cohen: “…”", "The campaign worded it
     // carefully: “…”": a colon introduces the subject's words.
@@ -1167,7 +1168,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         Some(Attribution {
             np,
             cue: None,
-            sieve: "mention_cue_quote",
+            sieve: SieveName::MentionCueQuote,
         })
     })
 }
@@ -1187,7 +1188,7 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
     // "Stated Stone:": an inverting cue capitalised at the sentence start.
     if opens_inverted(&prev[s]) {
         if let Some(np) = subject_after(ctx, prev, s + 1, e - 1) {
-            return Some(attribution(np, &prev[s], "colon_lead_in"));
+            return Some(attribution(np, &prev[s], SieveName::ColonLeadIn));
         }
     }
     let Some(cue) = (s..e)
@@ -1206,11 +1207,11 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
         return Some(Attribution {
             np,
             cue: None,
-            sieve: "colon_lead_in",
+            sieve: SieveName::ColonLeadIn,
         });
     };
     let np = subject_of_cue(ctx, prev, s, s, cue, e - 1).or_else(|| sentence_subject(ctx, prev, s, cue))?;
-    Some(attribution(np, &prev[cue], "colon_lead_in"))
+    Some(attribution(np, &prev[cue], SieveName::ColonLeadIn))
 }
 
 /// A quote standing alone in its paragraph, credited in the next one with
@@ -1234,7 +1235,7 @@ pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> O
     // A named credit only: "– An immigrant himself –." is an aside.
     let np =
         classify(ctx.text, &next[1..end]).filter(|np| !matches!(np.kind, super::mentions::NpKind::Anonymous(_)))?;
-    Some(attribution(np, dash, "dash_credit"))
+    Some(attribution(np, dash, SieveName::DashCredit))
 }
 
 /// An unattributed quote right after an attributed one: later in the same
@@ -1246,7 +1247,7 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
         done[from].as_ref().map(|a| Attribution {
             np: a.np.clone(),
             cue: a.cue.clone(),
-            sieve: "continuation",
+            sieve: SieveName::Continuation,
         })
     };
     if let Some(prev) = q.continues {
@@ -1284,7 +1285,7 @@ pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     let (s, _) = ctx.sentence_of(b, a);
     cues_among(toks, (s..a).rev().filter(move |&k| !ctx.in_quote(b, k))).find_map(|cue| {
         let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
-        Some(attribution(np, &toks[cue], "reported_speech"))
+        Some(attribution(np, &toks[cue], SieveName::ReportedSpeech))
     })
 }
 
@@ -1320,7 +1321,7 @@ pub fn nested_cue(ctx: &Context, qi: usize, parent: usize) -> Option<Attribution
         super::mentions::NpKind::Person { name, .. } => name.split_whitespace().count() >= 2 || np.role.is_some(),
         _ => false,
     };
-    named.then(|| attribution(np, &toks[cue], "nested_cue"))
+    named.then(|| attribution(np, &toks[cue], SieveName::NestedCue))
 }
 
 /// A cue later in the sentence: “…” and more words, the mayor said.
@@ -1342,7 +1343,7 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
             .flatten()
     };
     let np = subject_before(ctx, toks, lo, cue).or_else(inverted)?;
-    Some(attribution(np, &toks[cue], "trailing_clause"))
+    Some(attribution(np, &toks[cue], SieveName::TrailingClause))
 }
 
 /// A quote in a headline, whose words are title-cased and terse: "Trump:
@@ -1369,7 +1370,7 @@ pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Opti
         // A question ("Why Voters Say ‘Enough’") attributes nothing.
         let question = toks[from].is_word && SENTENCE_OPENER.has(&toks[from].lower());
         if let Some(np) = classify(ctx.text, &toks[from..cue]).filter(|_| !question) {
-            return Some(attribution(np, &toks[cue], "headline"));
+            return Some(attribution(np, &toks[cue], SieveName::Headline));
         }
     }
     // "Name: …": the words before a colon that opens the headline, unless
@@ -1386,7 +1387,7 @@ pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Opti
     Some(Attribution {
         np,
         cue: None,
-        sieve: "headline",
+        sieve: SieveName::Headline,
     })
 }
 
@@ -1440,7 +1441,7 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     Some(Attribution {
         np,
         cue: None,
-        sieve: "previous_sentence",
+        sieve: SieveName::PreviousSentence,
     })
 }
 
@@ -1960,7 +1961,7 @@ mod tests {
                 assert!(
                     !matches!(got.as_deref(), Some("Recently" | "The" | "Mr" | "When")),
                     "{}: {got:?}",
-                    sieve.0
+                    sieve.0.as_str()
                 );
             }
         }

@@ -425,7 +425,6 @@ pub fn statement_date(time: Option<&TimeMention>, article_date: Option<NaiveDate
                 date,
                 precision,
                 origin: t.origin,
-                evidence: Some(t.evidence.clone()),
                 confidence: t.confidence,
             });
         }
@@ -434,7 +433,6 @@ pub fn statement_date(time: Option<&TimeMention>, article_date: Option<NaiveDate
         date,
         precision: DatePrecision::Day,
         origin: DateOrigin::Article,
-        evidence: None,
         confidence: 0.5,
     })
 }
@@ -598,7 +596,6 @@ mod tests {
             date,
             precision,
             origin: DateOrigin::Text,
-            evidence: None,
             confidence: 1.0,
         };
         let tue = sd(d(2025, 4, 8), DatePrecision::Day);

@@ -378,8 +378,8 @@ impl App {
             }
             Action::Note => {
                 if let Some(q) = self.quote {
-                    let note = self.corpus.quotes[q].note.clone();
-                    self.prompt(PromptKind::Note, note.map(String::from).unwrap_or_default());
+                    let note = self.corpus.note(q).unwrap_or_default().to_string();
+                    self.prompt(PromptKind::Note, note);
                 }
             }
             Action::Reattribute => {
@@ -746,7 +746,7 @@ impl App {
                 let Some(q) = self.quote else { return Ok(()) };
                 let key = state::quote_key(&self.corpus, q);
                 self.save_or_err(|s| s.set_note(key, input))?;
-                self.corpus_mut().quotes[q].note = (!input.is_empty()).then(|| input.into());
+                self.corpus_mut().set_note(q, input);
                 Ok(())
             }
             PromptKind::Speaker => {

@@ -404,13 +404,13 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
     first.push(quote.kind.as_str().to_string());
     if let Some(w) = &quote.when {
         let approx = if w.precision == DatePrecision::Day { "" } else { "~ " };
-        first.push(match &w.evidence {
+        first.push(match quote.date_evidence() {
             Some(e) => format!("{approx}{} ({e})", w.label()),
             None => format!("{approx}{} (article date)", w.label()),
         });
     }
     // The user's own note first: it is what they came back for.
-    let mut second: Vec<String> = quote.note.iter().map(|n| format!("note: {n}")).collect();
+    let mut second: Vec<String> = app.corpus.note(q).iter().map(|n| format!("note: {n}")).collect();
     let others = app.also_reported_by(q);
     if !others.is_empty() {
         second.push(format!(
