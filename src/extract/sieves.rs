@@ -948,8 +948,17 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         let np = sentence_subject(ctx, toks, s, a)?;
         return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
+    // "“…,” said Sheinbaum on Monday" inverts, and so does "“…,” scoffed
+    // Arianna Gil, 22"; a cue that is no inverting one only when the name
+    // ends the clause: in "star of “Scandal,” thanked Obama for …" Obama
+    // is thanked.
     if is_cue(first) && first.lower() != "according" {
         let np = subject_after(ctx, toks, from + 1, to)?;
+        let inverts = INVERTING_CUES.contains(&first.lower().as_str())
+            || token_after(toks, from + 1, &np).is_none_or(|t| t.is_punct(".,;:!?—–”\""));
+        if !inverts {
+            return None;
+        }
         return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
     if first.lower() == "according" && toks.get(from + 1).is_some_and(|t| t.lower() == "to") {
@@ -983,6 +992,19 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if ended
         && toks.get(cue + 1).is_some_and(|t| t.text == ",")
         && toks.get(cue + 2).is_some_and(|t| t.is_punct("“\"‘«"))
+    {
+        return None;
+    }
+    // "“… campaign.” Ohio Gov. John Kasich said he would have fired …": a
+    // new sentence whose cue reports a clause of its own is not about the
+    // quote before it.
+    if ended
+        && toks.get(cue + 1).is_some_and(|t| {
+            matches!(
+                t.lower().as_str(),
+                "that" | "he" | "she" | "they" | "we" | "it" | "there"
+            )
+        })
     {
         return None;
     }
@@ -1482,6 +1504,34 @@ mod tests {
 
     fn first(sieve: Sieve, text: &str) -> Option<String> {
         mentions(sieve, text).into_iter().next().flatten()
+    }
+
+    #[test]
+    fn only_a_name_that_ends_its_clause_inverts_a_transitive_cue() {
+        let q = |text: &str| first(quote_cue_mention, text);
+        // Obama is thanked, not the one who called the show “Scandal”.
+        assert_eq!(
+            q("Marla Venn, star of “Scandal,” thanked Obama for “taking these steps.”"),
+            None
+        );
+        assert_eq!(
+            q("“Silly boys,” scoffed Arianna Tolk, 22, who founded the group.").as_deref(),
+            Some("Arianna Tolk")
+        );
+        assert_eq!(
+            q("“Leave the guns at home,” opined the Harbor Ledger.").as_deref(),
+            Some("the Harbor Ledger")
+        );
+    }
+
+    #[test]
+    fn a_new_sentence_whose_cue_reports_its_own_clause_is_not_about_the_quote() {
+        let text = "“It is sad,” Rema Oddo told reporters. “This is the consequence of the culture.” Governor Pell Aran said he would have fired him.";
+        let found = mentions(quote_cue_mention, text);
+        assert_eq!(found, vec![Some("Rema Oddo".to_string()), None]);
+        // Without a clause of its own the cue still reports the quote.
+        let text = "“This is the consequence of the culture.” Governor Pell Aran said on Monday.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Governor Pell Aran"));
     }
 
     #[test]
