@@ -129,6 +129,8 @@ impl People {
         let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
         // The block, end token and subject flag of the run before.
         let mut last_run: Option<(usize, usize, bool)> = None;
+        // The block and end token of the last name taken for a place.
+        let mut last_place: Option<(usize, usize)> = None;
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
@@ -180,16 +182,24 @@ impl People {
                 // "businesses in Port Hallin", "a rally at Trump Tower": an
                 // untitled name after a preposition of place is a place
                 // ("a jab at Marco Rubio" is not: a first name opens it).
+                // So is the state or country set off after it ("in Portland,
+                // Maine, on Thursday"); not the subject after an opening
+                // clause ("Growing up in El Paso, Mendoza witnessed").
+                let after_place = before.is_some_and(|t| t.text == ",")
+                    && last_place == Some((b, t0 - 1))
+                    && toks.get(z).is_none_or(|t| t.is_punct(",.;:)"));
                 let located = titles.is_empty()
                     && !possessive
                     && (z - a == 1 || first_name_gender(toks[a].text) == Gender::Unknown)
-                    && before.is_some_and(|t| {
-                        matches!(
-                            t.lower().as_str(),
-                            "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
-                        )
-                    });
+                    && (after_place
+                        || before.is_some_and(|t| {
+                            matches!(
+                                t.lower().as_str(),
+                                "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
+                            )
+                        }));
                 if located {
+                    last_place = Some((b, z));
                     i = z.max(i + 1);
                     continue;
                 }
@@ -582,6 +592,15 @@ mod tests {
             .filter(|q| q.text.contains(words))
             .min_by_key(|q| q.text.len())?;
         q.speaker.as_ref().map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn the_state_after_a_town_is_a_place_too() {
+        let text = "A title for the test\n\nA lawmaker wants Donald Trask banned.\n\n“There is no basis for it,” Joey Salvan said in a bill.\n\nAt a rally in Portland, Maine, on Thursday, Trask listed the countries. “We are letting people in,” he said.";
+        assert_eq!(speaker_of(text, "letting people").as_deref(), Some("Donald Trask"));
+        // A subject after an opening clause is no place.
+        let text = "A title for the test\n\n“There is no basis for it,” Joey Salvan said in a bill.\n\nIn El Paso, Dorn Trask saw the centres. “They keep children,” he said.";
+        assert_eq!(speaker_of(text, "keep children").as_deref(), Some("Dorn Trask"));
     }
 
     #[test]
