@@ -76,6 +76,43 @@ pub struct People {
     pub mentions: Vec<PersonMention>,
 }
 
+/// "Growing up in Dallas, Trask saw …", "Speaking to reporters, …": a
+/// participle that opens its sentence is no name, and must not take the
+/// sentence's subject from the name after it ("Manning said" is one).
+fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool {
+    let word = &toks[i];
+    word.text.len() > 5
+        && word.text.ends_with("ing")
+        && toks.get(i + 1).is_some_and(|next| {
+            matches!(
+                next.lower().as_str(),
+                "up" | "in"
+                    | "at"
+                    | "to"
+                    | "on"
+                    | "about"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "before"
+                    | "after"
+                    | "into"
+                    | "through"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "out"
+                    | "over"
+            )
+        })
+        && ctx.sentence_of(b, i).0 == i
+}
+
 fn clean_word(t: &Token) -> String {
     let s = t.text;
     s.strip_suffix("’s")
@@ -138,6 +175,10 @@ impl People {
                 // Every name starts with a capital: asked first, as most
                 // words have none.
                 if !toks[i].is_cap() || ctx.in_quote(b, i) || !starts_name(toks, i) {
+                    i += 1;
+                    continue;
+                }
+                if participle_opener(ctx, b, toks, i) {
                     i += 1;
                     continue;
                 }
@@ -592,6 +633,12 @@ mod tests {
             .filter(|q| q.text.contains(words))
             .min_by_key(|q| q.text.len())?;
         q.speaker.as_ref().map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_is_no_name() {
+        let text = "A title for the test\n\n“There is no basis for it,” Joey Salvan said in a bill.\n\nGrowing up in Dallas, Donald Trask saw the centres. “They keep children,” he said.";
+        assert_eq!(speaker_of(text, "keep children").as_deref(), Some("Donald Trask"));
     }
 
     #[test]
