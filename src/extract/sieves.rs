@@ -213,6 +213,11 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
     while j > lo && is_verb_filler(&toks[j - 1]) {
         j -= 1;
     }
+    // "an investment he concludes has …": a subject pronoun right before
+    // the cue is its subject, not the end of a longer phrase.
+    if j > lo && matches!(toks[j - 1].lower().as_str(), "he" | "she" | "they" | "we" | "i") {
+        return classify(ctx.text, &toks[j - 1..j]);
+    }
     // "from opposition leader Daniel Ashby-Lorne, who told parliament that
     // …": the one a relative clause is about.
     if j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].text == "," {
@@ -1133,7 +1138,10 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                 MODALS.contains(&w) || matches!(w, "wo" | "ca")
             })
         };
-        is_modal(before(1)) || (before(1).is_some_and(|w| w == "not") && is_modal(before(2)))
+        // "calls for the party to respond to … “…”": an infinitive too.
+        is_modal(before(1))
+            || (before(1).is_some_and(|w| w == "not") && is_modal(before(2)))
+            || before(1).is_some_and(|w| w == "to")
     };
     if let Some(np) = credited_label(ctx, toks, lo, hi, end) {
         return Some(Attribution {
@@ -1532,6 +1540,22 @@ mod tests {
         // Without a clause of its own the cue still reports the quote.
         let text = "“This is the consequence of the culture.” Governor Pell Aran said on Monday.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Governor Pell Aran"));
+    }
+
+    #[test]
+    fn a_pronoun_right_before_the_cue_is_its_subject() {
+        let text =
+            "The move, Carr explained, was an investment he concludes has given them a “head start on the rivals.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn an_infinitive_cue_gives_way_to_the_cue_of_its_clause() {
+        let text = "A letter to the committee calls for the party to respond by recognizing that “the threat is real.”";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("A letter to the committee")
+        );
     }
 
     #[test]
