@@ -668,6 +668,10 @@ pub const TITLES: &[&str] = &[
 /// Words that make a capitalised phrase an organisation ("White House",
 /// "State Department", "the Pentagon").
 pub const ORG_WORDS: &[&str] = &[
+    // Events named like bodies ("the Democratic National Convention",
+    // "the Iowa State Fair"): no person's surname after a title word.
+    "convention",
+    "fair",
     "house",
     "department",
     "ministry",
@@ -2539,6 +2543,43 @@ pub const PLACES: &[&str] = &[
     "valley",
     "valdoria",
     "norland",
+    // US states set off after a town ("Portland, Maine,"); those that are
+    // as often first names or surnames (Georgia, Virginia, Montana) are not
+    // here.
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "nebraska",
+    "nevada",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "wisconsin",
+    "wyoming",
 ];
 
 use rustc_hash::FxHashSet;

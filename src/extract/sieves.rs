@@ -955,12 +955,17 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // "“…,” said Sheinbaum on Monday" inverts, and so does "“…,” scoffed
     // Arianna Gil, 22"; a cue that is no inverting one only when the name
-    // ends the clause: in "star of “Scandal,” thanked Obama for …" Obama
-    // is thanked.
+    // ends the clause or an adverbial follows: in "star of “Scandal,”
+    // thanked Obama for …" Obama is thanked.
     if is_cue(first) && first.lower() != "according" {
         let np = subject_after(ctx, toks, from + 1, to)?;
+        // "conceded Smith in an interview" inverts too; "thanked Obama for"
+        // and "called Trump a liar" do not.
         let inverts = INVERTING_CUES.contains(&first.lower().as_str())
-            || token_after(toks, from + 1, &np).is_none_or(|t| t.is_punct(".,;:!?—–”\""));
+            || token_after(toks, from + 1, &np).is_none_or(|t| {
+                t.is_punct(".,;:!?—–”\"")
+                    || (is_adverbial_start(t) && !matches!(t.lower().as_str(), "for" | "to" | "of" | "with" | "about"))
+            });
         if !inverts {
             return None;
         }
@@ -1004,12 +1009,9 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // new sentence whose cue reports a clause of its own is not about the
     // quote before it.
     if ended
-        && toks.get(cue + 1).is_some_and(|t| {
-            matches!(
-                t.lower().as_str(),
-                "that" | "he" | "she" | "they" | "we" | "it" | "there"
-            )
-        })
+        && toks
+            .get(cue + 1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "that" | "he" | "she" | "they" | "we" | "there"))
     {
         return None;
     }
@@ -1530,6 +1532,10 @@ mod tests {
             q("“Leave the guns at home,” opined the Harbor Ledger.").as_deref(),
             Some("the Harbor Ledger")
         );
+        assert_eq!(
+            q("“We lost,” conceded Rema Oddo in an interview.").as_deref(),
+            Some("Rema Oddo")
+        );
     }
 
     #[test]
@@ -1540,6 +1546,10 @@ mod tests {
         // Without a clause of its own the cue still reports the quote.
         let text = "“This is the consequence of the culture.” Governor Pell Aran said on Monday.";
         assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Governor Pell Aran"));
+        assert_eq!(
+            first(quote_cue_mention, "“I am sorry.” She said it quietly.").as_deref(),
+            Some("She")
+        );
     }
 
     #[test]
