@@ -843,6 +843,8 @@ pub const ANON_HEADS: &[&str] = &[
     "residents",
     "critic",
     "critics",
+    "ally",
+    "allies",
     "supporter",
     "supporters",
     "observer",

@@ -120,6 +120,22 @@ fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool 
         && ctx.sentence_of(b, i).0 == i
 }
 
+/// The gender an honorific tells: "Mr." a man, "Ms." or "Mrs." a woman.
+fn title_gender(titles: &[String]) -> Gender {
+    let has = |names: &[&str]| {
+        titles
+            .iter()
+            .any(|t| names.contains(&t.trim_end_matches('.').to_lowercase().as_str()))
+    };
+    if has(&["mr"]) {
+        Gender::Male
+    } else if has(&["mrs", "ms", "miss"]) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn clean_word(t: &Token) -> String {
     let s = t.text;
     s.strip_suffix("’s")
@@ -381,8 +397,11 @@ impl People {
                 let titled = titles
                     .iter()
                     .any(|t| !matches!(crate::text::Lower::of(t).as_str(), "the" | "former" | "late"));
-                let organisation = crate::lexicon::ORG_WORD.has(&crate::text::Lower::of(w));
-                if people.match_single(w).is_none() && (titled || *says) && !organisation {
+                // Nor a group or an organisation: "Allies say", "the
+                // Democratic National Convention".
+                let lower = crate::text::Lower::of(w);
+                let organisation = crate::lexicon::ORG_WORD.has(&lower) || crate::lexicon::ANON_HEAD.has(&lower);
+                if people.match_single(w, title_gender(titles)).is_none() && (titled || *says) && !organisation {
                     let gender = Gender::Unknown;
                     people.persons.push(Person {
                         name: w.clone(),
@@ -488,16 +507,19 @@ impl People {
             self.add_roles(i, titles);
             return Some(i);
         }
-        let i = self.match_single(last)?;
+        let i = self.match_single(last, title_gender(titles))?;
         self.add_roles(i, titles);
         Some(i)
     }
 
-    fn match_single(&self, word: &str) -> Option<usize> {
+    /// The person a single word names, of a gender that fits `gender`
+    /// ("Ms. Khan" is not her son Humayun Khan).
+    fn match_single(&self, word: &str, gender: Gender) -> Option<usize> {
+        let fits = |p: &Person| gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
         self.persons
             .iter()
-            .position(|p| p.words.last().is_some_and(|l| l == word))
-            .or_else(|| self.persons.iter().position(|p| p.words[0] == word))
+            .position(|p| fits(p) && p.words.last().is_some_and(|l| l == word))
+            .or_else(|| self.persons.iter().position(|p| fits(p) && p.words[0] == word))
     }
 
     fn add_roles(&mut self, i: usize, titles: &[String]) {
@@ -505,17 +527,9 @@ impl People {
             return;
         }
         let role = titles.join(" ");
-        let lower: Vec<String> = titles.iter().map(|t| t.to_lowercase()).collect();
         let p = &mut self.persons[i];
         if p.gender == Gender::Unknown {
-            if lower.iter().any(|t| t == "mr." || t == "mr") {
-                p.gender = Gender::Male;
-            } else if lower
-                .iter()
-                .any(|t| matches!(t.as_str(), "mrs." | "mrs" | "ms." | "ms"))
-            {
-                p.gender = Gender::Female;
-            }
+            p.gender = title_gender(titles);
         }
         if !p.roles.contains(&role) && !matches!(role.as_str(), "Mr." | "Mrs." | "Ms." | "Mr" | "Ms" | "Mrs" | "Dr.") {
             p.roles.push(role);
@@ -672,6 +686,13 @@ mod tests {
         let text =
             "A title for the test\n\nLena Brook spoke at the Halden State Fair on Sunday. “We are ready,” she said.";
         assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Lena Brook"));
+    }
+
+    #[test]
+    fn an_honorific_names_someone_of_its_gender() {
+        // "Ms. Khan" is the mother, not her son Humayun Khan.
+        let text = "A title for the test\n\nThe parents of Army Captain Tomas Varela spoke on Sunday. Mr. Varela said the war took their son.\n\n“All the world felt my pain,” Ms. Varela wrote. She continued: “Does he really need to wonder why I did not speak?”";
+        assert_eq!(speaker_of(text, "wonder why").as_deref(), Some("Varela"));
     }
 
     #[test]
