@@ -285,7 +285,11 @@ impl People {
                 // Cruz") or a preposition ("with Clinton").
                 let (sent_start, _) = ctx.sentence_of(b, a);
                 let first_in_sentence = !runs_in_sentence.contains(&(b, sent_start));
-                runs_in_sentence.push((b, sent_start));
+                // An owner opens no sentence's subject: in "Trump's attorney,
+                // Alan Garten, said" the subject is the name after it.
+                if !possessive {
+                    runs_in_sentence.push((b, sent_start));
+                }
                 // "…, Stovall said.": the one who says is a subject too.
                 // A finite cue, right after or after one adverb ("Stovall
                 // also said"); not a participle ("thanked Smith for calling").
@@ -693,6 +697,12 @@ mod tests {
         // "Ms. Khan" is the mother, not her son Humayun Khan.
         let text = "A title for the test\n\nThe parents of Army Captain Tomas Varela spoke on Sunday. Mr. Varela said the war took their son.\n\n“All the world felt my pain,” Ms. Varela wrote. She continued: “Does he really need to wonder why I did not speak?”";
         assert_eq!(speaker_of(text, "wonder why").as_deref(), Some("Varela"));
+    }
+
+    #[test]
+    fn an_owner_does_not_open_the_sentence_for_the_name_after_it() {
+        let text = "A title for the test\n\n“We did nothing wrong,” Senator Ivo Brandt said on Monday.\n\nBrandt’s attorney, Alan Gorsky, disputed the claim. “This is standard practice for all major businesses,” he said.";
+        assert_eq!(speaker_of(text, "standard practice").as_deref(), Some("Alan Gorsky"));
     }
 
     #[test]
