@@ -187,6 +187,8 @@ impl People {
         let mut runs: Vec<NameRun> = Vec::new();
         let mut title_runs: Vec<usize> = Vec::new();
         let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
+        // The sentences (block, first token) that have a subject so far.
+        let mut subjects_in_sentence: Vec<(usize, usize)> = Vec::new();
         // The block, end token and subject flag of the run before.
         let mut last_run: Option<(usize, usize, bool)> = None;
         // The block and end token of the last name taken for a place.
@@ -308,8 +310,17 @@ impl People {
                     .filter(|t| matches!(t.lower().as_str(), "and" | "or"))
                     .and_then(|_| last_run.filter(|&(lb, lz, _)| lb == b && lz + 1 == t0))
                     .map(|(_, _, s)| s);
+                // "Reid said that Sanders has energized …": the subject of
+                // what someone said is not the one a later "he added" is.
+                // Only when someone named said it: in "the affidavit said that
+                // Bujnowski had seen …, he wrote" he is Bujnowski.
+                let reported = before.is_some_and(|t| t.lower() == "that")
+                    && t0 >= 2
+                    && crate::lexicon::SPEECH_CUE.has(&toks[t0 - 2].lower())
+                    && subjects_in_sentence.contains(&(b, sent_start));
                 let subject = conjunct_of.unwrap_or(
                     !possessive
+                        && !reported
                         && (first_in_sentence
                             || says
                             || before.is_some_and(|t| {
@@ -351,6 +362,9 @@ impl People {
                         })
                         && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                 );
+                if subject {
+                    subjects_in_sentence.push((b, sent_start));
+                }
                 last_run = Some((b, z, subject));
                 // Title case capitalises verbs too ("U.S. Nominates Jim
                 // Yong Kim"): a headline's run is cut to a person the body
@@ -703,6 +717,15 @@ mod tests {
     fn an_owner_does_not_open_the_sentence_for_the_name_after_it() {
         let text = "A title for the test\n\n“We did nothing wrong,” Senator Ivo Brandt said on Monday.\n\nBrandt’s attorney, Alan Gorsky, disputed the claim. “This is standard practice for all major businesses,” he said.";
         assert_eq!(speaker_of(text, "standard practice").as_deref(), Some("Alan Gorsky"));
+    }
+
+    #[test]
+    fn the_subject_of_what_someone_said_is_not_who_adds() {
+        let text = "A title for the test\n\n“We will meet again,” Senator Hal Rudd said.\n\nRudd said that Paul Semko has energized young voters. “What I am so impressed with is these new people,” he added.";
+        assert_eq!(speaker_of(text, "so impressed").as_deref(), Some("Hal Rudd"));
+        // Unless no one named said it.
+        let text = "A title for the test\n\n“We will meet again,” Senator Hal Rudd said.\n\nThe affidavit said that Paul Semko had seen bruises. They “appeared to be finger marks,” he wrote.";
+        assert_eq!(speaker_of(text, "finger marks").as_deref(), Some("Paul Semko"));
     }
 
     #[test]
