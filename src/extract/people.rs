@@ -186,9 +186,11 @@ impl People {
     pub fn scan_names(ctx: &Context) -> People {
         let mut runs: Vec<NameRun> = Vec::new();
         let mut title_runs: Vec<usize> = Vec::new();
-        let mut runs_in_sentence: Vec<(usize, usize)> = Vec::new();
-        // The sentences (block, first token) that have a subject so far.
-        let mut subjects_in_sentence: Vec<(usize, usize)> = Vec::new();
+        // Names are met in text order, so a sentence (block, first token)
+        // once left never comes back: the last one seen is all to keep.
+        // The last sentence that had a name run, and one with a subject.
+        let mut last_sentence_with_run: Option<(usize, usize)> = None;
+        let mut last_sentence_with_subject: Option<(usize, usize)> = None;
         // The block, end token and subject flag of the run before.
         let mut last_run: Option<(usize, usize, bool)> = None;
         // The block and end token of the last name taken for a place.
@@ -286,11 +288,11 @@ impl People {
                 // conjunction or a determiner, not after a verb ("accused
                 // Cruz") or a preposition ("with Clinton").
                 let (sent_start, _) = ctx.sentence_of(b, a);
-                let first_in_sentence = !runs_in_sentence.contains(&(b, sent_start));
+                let first_in_sentence = last_sentence_with_run != Some((b, sent_start));
                 // An owner opens no sentence's subject: in "Trump's attorney,
                 // Alan Garten, said" the subject is the name after it.
                 if !possessive {
-                    runs_in_sentence.push((b, sent_start));
+                    last_sentence_with_run = Some((b, sent_start));
                 }
                 // "…, Stovall said.": the one who says is a subject too.
                 // A finite cue, right after or after one adverb ("Stovall
@@ -317,7 +319,7 @@ impl People {
                 let reported = before.is_some_and(|t| t.lower() == "that")
                     && t0 >= 2
                     && crate::lexicon::SPEECH_CUE.has(&toks[t0 - 2].lower())
-                    && subjects_in_sentence.contains(&(b, sent_start));
+                    && last_sentence_with_subject == Some((b, sent_start));
                 let subject = conjunct_of.unwrap_or(
                     !possessive
                         && !reported
@@ -363,7 +365,7 @@ impl People {
                         && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                 );
                 if subject {
-                    subjects_in_sentence.push((b, sent_start));
+                    last_sentence_with_subject = Some((b, sent_start));
                 }
                 last_run = Some((b, z, subject));
                 // Title case capitalises verbs too ("U.S. Nominates Jim

@@ -303,11 +303,6 @@ impl Registry {
         }
     }
 
-    /// The entity a sighting belongs to.
-    pub fn lookup(&self, r: &SpeakerRef) -> Option<usize> {
-        self.lookup_key(&key_of(r))
-    }
-
     /// The entity of a [`key_of`].
     pub fn lookup_key(&self, key: &(SpeakerKind, String)) -> Option<usize> {
         self.index.get(key).copied()
