@@ -1114,6 +1114,13 @@ pub const PRONOUNS_PLURAL: &[&str] = &["they", "them", "their", "themselves", "w
 pub const PRONOUNS_FIRST: &[&str] = &["i", "me", "my", "we", "us"];
 pub const PRONOUNS_NEUTER: &[&str] = &["it", "its"];
 
+/// Spans of time that open sentences ("Hours later, Trump …"): never a
+/// surname, even alone in a subject slot. "Day" is one (Kristen Day), so
+/// the singulars stay out.
+pub const TIME_SPANS: &[&str] = &[
+    "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades",
+];
+
 /// Capitalised words that start sentences or name times and places but never
 /// people; they stop a name.
 pub const NOT_NAME: &[&str] = &[
@@ -2614,6 +2621,7 @@ word_set!(TITLE, TITLES);
 word_set!(ORG_WORD, ORG_WORDS);
 word_set!(ANON_HEAD, ANON_HEADS);
 word_set!(NOT_A_NAME, NOT_NAME);
+word_set!(TIME_SPAN, TIME_SPANS);
 word_set!(FEMALE_NAME, FEMALE_NAMES);
 word_set!(MALE_NAME, MALE_NAMES);
 word_set!(STOP_WORD, STOP_WORDS);
@@ -2633,6 +2641,7 @@ word_set!(
         TITLES,
         ORG_WORDS,
         NOT_NAME,
+        TIME_SPANS,
         ANON_HEADS,
         PLACES,
         SENTENCE_OPENERS,

@@ -467,6 +467,11 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let org_like = words.iter().any(|t| t.is_cap() && ORG_WORD.has(&lower(t)))
         || all_caps_acronym
         || (words.len() <= 2 && words.last().is_some_and(|t| PLACE.has(&lower(t))));
+    // "later that month on CNN": a time, not a source, whatever its
+    // modifier names.
+    if modifier.is_some_and(|p| is_time_noun(&lower(&head[p - 1]))) {
+        return None;
+    }
     if org_like && words.last().is_some_and(|t| t.is_cap()) {
         let name = phrase.trim_start_matches("the ").trim_start_matches("The ").to_string();
         return Some(Np {
@@ -530,6 +535,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             || (NOT_A_NAME.has(&l) && !TITLE.has(&l) && l.len() <= 3)
             || SENTENCE_OPENER.has(&l)
             || COUNT_WORD.has(&l)
+            || crate::lexicon::TIME_SPAN.has(&l)
             || crate::text::is_abbreviation(only.text);
         let wordlike = only.text.chars().all(|c| c.is_alphabetic() || c == '-');
         if only.is_cap() && wordlike && !calendar && !common && !PLACE.has(&l) {
@@ -570,30 +576,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let core_words = core.iter().filter(|t| t.is_word).count();
     // "The next day, her account posted": a time, not a source; nor is
     // "The Latest:", a live blog's title.
-    let not_a_source = core.last().is_some_and(|t| {
-        matches!(
-            lower(t).as_str(),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "weekend"
-                | "time"
-                | "moment"
-                | "hour"
-                | "hours"
-                | "decade"
-                | "latest"
-        )
-    });
+    let not_a_source = core.last().is_some_and(|t| is_time_noun(&lower(t)));
     if (determiner || owned)
         && !not_a_source
         && (2..=5).contains(&core_words)
@@ -607,6 +590,32 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         });
     }
     None
+}
+
+/// A noun of time ("the next day", "later that month"): no source.
+fn is_time_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "time"
+            | "moment"
+            | "hour"
+            | "hours"
+            | "decade"
+            | "latest"
+    )
 }
 
 /// The noun phrase before a finite verb that a loose phrase ran on into:
@@ -761,7 +770,15 @@ mod tests {
 
     #[test]
     fn times_titles_and_prepositions_are_no_sources() {
-        for s in ["The next day", "The following morning", "The Latest", "With"] {
+        for s in [
+            "The next day",
+            "The following morning",
+            "The Latest",
+            "With",
+            "month on CNN",
+            "Hours",
+            "Weeks",
+        ] {
             assert_eq!(np(s), None, "{s}");
         }
         assert!(matches!(

@@ -233,6 +233,20 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             return person;
         }
     }
+    // "Gov. John Kasich (R-OH), said": a comma after the party label
+    // sets off no appositive; the person before the parenthesis says.
+    if j >= lo + 2 && toks[j - 1].text == "," && toks[j - 2].text == ")" {
+        let person = (lo..j - 2)
+            .rev()
+            .take(8)
+            .find(|&k| toks[k].text == "(")
+            .and_then(|open| phrase_before(toks, lo, open))
+            .and_then(|(a, b)| classify(ctx.text, &toks[a..b]))
+            .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+        if person.is_some() {
+            return person;
+        }
+    }
     // "Harry M. Reid (D-Nev.) told": step over the parenthesis.
     if j > lo && toks[j - 1].text == ")" {
         if let Some(open) = (lo..j - 1).rev().take(8).find(|&k| toks[k].text == "(") {
@@ -1294,7 +1308,11 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     let pq = &ctx.quotes[prev];
     let same_block = pq.block == q.block;
     let (a, _) = ctx.quote_tokens[qi]?;
-    let next_block_start = pq.block + 1 == q.block && a == 0;
+    // "Then, later that month on CNN: “…”": a short lead-in that names
+    // nobody (the sieves before found no subject in it) and says nothing
+    // but when, introducing the same speaker again.
+    let colon_lead = a > 0 && a <= 12 && toks[a - 1].text == ":" && (0..a).all(|k| !ctx.in_quote(q.block, k));
+    let next_block_start = pq.block + 1 == q.block && (a == 0 || colon_lead);
     if !(same_block || next_block_start) {
         return None;
     }
@@ -1955,6 +1973,35 @@ mod tests {
             continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
             Some("Sheinbaum")
         );
+    }
+
+    #[test]
+    fn a_colon_lead_in_that_names_nobody_continues_the_speaker_before() {
+        let text = "“We made a mistake,” Trump told CNN in October.\n\nThen, later that month on CNN: “I never said we made a mistake.”";
+        let (blocks, raw) = parts(text);
+        let lower = crate::text::lowercase_in_place_of(text);
+        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
+        assert_eq!(mention_cue_quote(&ctx, 1, &[]), None);
+        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
+        assert_eq!(
+            continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
+            Some("Trump")
+        );
+        // A lead-in with a cue of its own is someone's new statement.
+        let text = "“We made a mistake,” Trump told CNN.\n\nThen Clinton said: “He never admits it.”";
+        let (blocks, raw) = parts(text);
+        let lower = crate::text::lowercase_in_place_of(text);
+        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
+        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
+        assert_eq!(continuation(&ctx, 1, &done), None);
+    }
+
+    #[test]
+    fn a_party_label_and_a_span_of_time_hide_no_subject() {
+        let text = "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said, “I am getting ready to rent a covered wagon.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gov. John Kasich"));
+        let text = "Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Trump"));
     }
 
     #[test]
