@@ -1961,39 +1961,32 @@ mod tests {
         assert_eq!(first(dash_credit, text), None);
     }
 
-    #[test]
-    fn continuation_inherits_the_previous_quote() {
-        let text = "“First,” Sheinbaum said. “Second.”";
+    /// What `continuation` gives the second top-level quote of `text`
+    /// when the first was credited by `quote_cue_mention` (or, with
+    /// `credit_first` false, was not credited at all).
+    fn continued(text: &str, credit_first: bool) -> Option<String> {
         let (blocks, raw) = parts(text);
         let lower = crate::text::lowercase_in_place_of(text);
         let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
-        assert_eq!(continuation(&ctx, 1, &[None, None]), None);
-        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
-        assert_eq!(
-            continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
-            Some("Sheinbaum")
-        );
+        let first = credit_first.then(|| quote_cue_mention(&ctx, 0, &[])).flatten();
+        continuation(&ctx, 1, &[first, None]).map(|a| a.np.text)
+    }
+
+    #[test]
+    fn continuation_inherits_the_previous_quote() {
+        let text = "“First,” Sheinbaum said. “Second.”";
+        assert_eq!(continued(text, false), None);
+        assert_eq!(continued(text, true).as_deref(), Some("Sheinbaum"));
     }
 
     #[test]
     fn a_colon_lead_in_that_names_nobody_continues_the_speaker_before() {
         let text = "“We made a mistake,” Trump told CNN in October.\n\nThen, later that month on CNN: “I never said we made a mistake.”";
-        let (blocks, raw) = parts(text);
-        let lower = crate::text::lowercase_in_place_of(text);
-        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
-        assert_eq!(mention_cue_quote(&ctx, 1, &[]), None);
-        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
-        assert_eq!(
-            continuation(&ctx, 1, &done).map(|a| a.np.text).as_deref(),
-            Some("Trump")
-        );
+        assert_eq!(mentions(mention_cue_quote, text)[1], None);
+        assert_eq!(continued(text, true).as_deref(), Some("Trump"));
         // A lead-in with a cue of its own is someone's new statement.
         let text = "“We made a mistake,” Trump told CNN.\n\nThen Clinton said: “He never admits it.”";
-        let (blocks, raw) = parts(text);
-        let lower = crate::text::lowercase_in_place_of(text);
-        let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
-        let done = vec![quote_cue_mention(&ctx, 0, &[]), None];
-        assert_eq!(continuation(&ctx, 1, &done), None);
+        assert_eq!(continued(text, true), None);
     }
 
     #[test]
