@@ -338,8 +338,16 @@ impl People {
                     && toks.get(z).is_some_and(|t| t.text == ",");
                 // "As for Trump, he said …": the topic set before the clause
                 // is who it is about.
+                // "And Trump, said Sunshine, who …": the name after a cue
+                // set off by commas says ("Earnest said Obama wasn't" is
+                // what was said).
+                let inverted = before.is_some_and(|t| matches!(t.lower().as_str(), "said" | "says"))
+                    && t0 >= 2
+                    && toks[t0 - 2].text == ","
+                    && toks.get(z).is_some_and(|t| t.is_punct(",."));
                 let subject = conjunct_of.unwrap_or(
                     topic
+                        || inverted
                         || !possessive
                             && !reported
                             && (first_in_sentence
@@ -352,8 +360,15 @@ impl People {
                                 }))
                             && before.is_none_or(|t| {
                                 let l = t.lower();
+                                // "Clinton campaign Chairman John Podesta":
+                                // a role a name qualifies.
+                                let qualified_role = (crate::lexicon::ORG_WORD.has(&l)
+                                    || crate::lexicon::ANON_HEAD.has(&l))
+                                    && t0 >= 2
+                                    && toks[t0 - 2].is_cap();
                                 (!t.is_word && t.text != ")")
                                     || t.is_cap()
+                                    || qualified_role
                                     || matches!(
                                         l.as_str(),
                                         "and"
@@ -699,17 +714,26 @@ impl People {
 /// Whether the name run ending at `z` qualifies a role that names the
 /// next person: one to three lowercase role words, then a name.
 fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
-    let roles = toks[z..]
-        .iter()
-        .take(3)
-        .take_while(|t| {
-            let l = t.lower();
-            t.is_word
-                && !t.is_cap()
-                && (TITLE.has(&l) || crate::lexicon::ANON_HEAD.has(&l) || crate::lexicon::ORG_WORD.has(&l))
-        })
-        .count();
-    roles > 0 && toks.get(z + roles).is_some_and(|t| t.is_cap()) && starts_name(toks, z + roles)
+    // "Clinton campaign Chairman John Podesta": capitalised titles too,
+    // after a lowercase role word.
+    let role = |t: &Token, lowercase: bool| {
+        let l = t.lower();
+        let l = l.trim_end_matches('.');
+        t.is_word
+            && (t.is_cap() != lowercase)
+            && (TITLE.has(l) || (lowercase && (crate::lexicon::ANON_HEAD.has(l) || crate::lexicon::ORG_WORD.has(l))))
+    };
+    let lower_roles = toks[z..].iter().take(3).take_while(|t| role(t, true)).count();
+    if lower_roles == 0 {
+        return false;
+    }
+    let roles = lower_roles
+        + toks[z + lower_roles..]
+            .iter()
+            .take(2)
+            .take_while(|t| role(t, false))
+            .count();
+    toks.get(z + roles).is_some_and(|t| t.is_cap()) && starts_name(toks, z + roles)
 }
 
 #[cfg(test)]
@@ -760,6 +784,18 @@ mod tests {
         // "aides say Lina Trask also advises her father".
         let text = "A title for the test\n\n“Partners matter,” said Sandra Velde, a professor. In addition, aides say Lina Trask also advises her father. “Women are paid equally here,” she said.";
         assert_eq!(speaker_of(text, "paid equally").as_deref(), Some("Lina Trask"));
+        // Titles after the role word: "Clinton campaign Chairman John Podesta".
+        let text = "A title for the test\n\nThe ad ran in Ohio, said Gennifer Flowers.\n\nAnd Halden campaign Chairman John Podesta — a former chief of staff — offered a slogan.\n\n“She will fight for the people,” he said.";
+        assert_eq!(
+            speaker_of(text, "fight for the people").as_deref(),
+            Some("John Podesta")
+        );
+        // The name after a cue set off by commas says; not the one after a
+        // plain "said" ("Earnest said Obama wasn't …" is what was said).
+        let text = "A title for the test\n\nCynthia Estlund teaches law. And Trump, said Louise Sunshine, who remains friendly with him, does not forget. “If you let him down, you only have one shot,” she said.";
+        assert_eq!(speaker_of(text, "one shot").as_deref(), Some("Louise Sunshine"));
+        let text = "A title for the test\n\nPress secretary Josh Earnest said Barack Obama was not targeting anyone.\n\n“It is not uncommon to see that,” he said.";
+        assert_eq!(speaker_of(text, "not uncommon").as_deref(), Some("Josh Earnest"));
         // A past participle opening the sentence is no name: "Reached by
         // phone, Joyce … told" keeps Joyce the subject.
         let text = "A title for the test\n\nTwo voters, Lawrence Joyce and William Graham, challenged the bid.\n\nReached by phone on Tuesday, Joyce — who is an attorney — told reporters he is not planning an appeal. He said that he hopes “somebody else takes up the cause.”";
