@@ -669,6 +669,7 @@ pub const TITLES: &[&str] = &[
 /// Words that make a capitalised phrase an organisation ("White House",
 /// "State Department", "the Pentagon").
 pub const ORG_WORDS: &[&str] = &[
+    "chiefs",
     // Events named like bodies ("the Democratic National Convention",
     // "the Iowa State Fair"): no person's surname after a title word.
     "convention",
@@ -2501,6 +2502,7 @@ pub const SECTIONS: &[&str] = &[
 
 /// Countries, cities and places whose capitalised names are not people.
 pub const PLACES: &[&str] = &[
+    "nice",
     "mexico",
     "america",
     "china",

@@ -313,11 +313,24 @@ impl People {
                     let l = t.lower();
                     crate::lexicon::SPEECH_CUE.has(&l) && !l.ends_with("ing")
                 };
-                let says = toks.get(z).is_some_and(finite_cue)
-                    || (toks.get(z).is_some_and(|t| {
-                        let l = t.lower();
-                        l.ends_with("ly") || matches!(l.as_str(), "also" | "later" | "then" | "has" | "had" | "once")
-                    }) && toks.get(z + 1).is_some_and(finite_cue));
+                let says_at = |k: usize| {
+                    toks.get(k).is_some_and(finite_cue)
+                        || (toks.get(k).is_some_and(|t| {
+                            let l = t.lower();
+                            l.ends_with("ly")
+                                || matches!(l.as_str(), "also" | "later" | "then" | "has" | "had" | "once")
+                        }) && toks.get(k + 1).is_some_and(finite_cue))
+                };
+                // "Lazar, in a green jail jumpsuit, said little": past a
+                // phrase set off by commas, outside quotes.
+                let set_off = || {
+                    toks.get(z).is_some_and(|t| t.text == ",")
+                        && (z + 1..toks.len().min(z + 14))
+                            .take_while(|&k| !ctx.in_quote(b, k) && !toks[k].is_punct(".;:"))
+                            .find(|&k| toks[k].text == ",")
+                            .is_some_and(|k| says_at(k + 1))
+                };
+                let says = says_at(z) || set_off();
                 // "with Rice and Rhodes": the second of two coordinated
                 // names shares the first one's role.
                 let conjunct_of = before
@@ -438,7 +451,17 @@ impl People {
             }) {
                 runs[k].1.drain(..cut);
             }
-            if runs[k].1.len() >= 2 {
+            // Title case capitalises every word: "… In The Absolute Worst
+            // Way" names nobody. A headline's run is a person when it opens
+            // with a first name or the body names its surname.
+            let named = |words: &[String]| {
+                first_name_gender(&words[0]) != Gender::Unknown
+                    || runs
+                        .iter()
+                        .enumerate()
+                        .any(|(j, r)| !title_runs.contains(&j) && r.1.last() == words.last())
+            };
+            if runs[k].1.len() >= 2 && named(&runs[k].1) {
                 let (_, words, titles, ..) = &runs[k];
                 people.person_for(words, titles, true);
             }
@@ -796,6 +819,12 @@ mod tests {
         assert_eq!(speaker_of(text, "one shot").as_deref(), Some("Louise Sunshine"));
         let text = "A title for the test\n\nPress secretary Josh Earnest said Barack Obama was not targeting anyone.\n\n“It is not uncommon to see that,” he said.";
         assert_eq!(speaker_of(text, "not uncommon").as_deref(), Some("Josh Earnest"));
+        // A cue past a phrase set off by commas makes its name a subject.
+        let text = "A title for the test\n\nThe paintings of George Bush were among them. In court in Alexandria, Va., Marcel Lazar, in a green jumpsuit, said little.\n\n“They are all accurate,” he said.";
+        assert_eq!(speaker_of(text, "all accurate").as_deref(), Some("Marcel Lazar"));
+        // A title-cased headline names nobody the body does not.
+        let text = "Olsen Insulted The Victims In The Absolute Worst Way\n\nThe attack killed Glen Doherty and Sean Smith.\n\n“They do not matter to her,” he wrote.";
+        assert_ne!(speaker_of(text, "do not matter").as_deref(), Some("Absolute Worst Way"));
         // A past participle opening the sentence is no name: "Reached by
         // phone, Joyce … told" keeps Joyce the subject.
         let text = "A title for the test\n\nTwo voters, Lawrence Joyce and William Graham, challenged the bid.\n\nReached by phone on Tuesday, Joyce — who is an attorney — told reporters he is not planning an appeal. He said that he hopes “somebody else takes up the cause.”";

@@ -883,6 +883,11 @@ pub fn question_by_other(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if (asked + 1..hi).any(|k| is_cue_at(toks, k) && toks[k].lower() != "asked") {
         return None;
     }
+    // "Lynch, who told Congress when asked about the inquiry: “…”": a
+    // colon brings the answer, not the question.
+    if hi > lo && toks[hi - 1].text == ":" {
+        return None;
+    }
     let prev = (asked > lo).then(|| toks[asked - 1].lower());
     let passive = asked == lo
         || matches!(
@@ -1590,6 +1595,9 @@ mod tests {
     fn question_by_other_gives_the_question_to_who_asked() {
         let text = "When asked by a reporter if he was considering “military action,” the minister shrugged.";
         assert_eq!(first(question_by_other, text).as_deref(), Some("a reporter"));
+        // A colon brings the answer.
+        let text = "It would involve Attorney General Loretta Lynch, who told Congress when asked last month about the inquiry: “That matter is handled by career agents.”";
+        assert_eq!(first(question_by_other, text), None);
     }
 
     #[test]
