@@ -450,6 +450,12 @@ impl People {
                     .any(|p| p.words == tail || (tail.len() == 1 && p.words.last() == tail.last()))
             }) {
                 runs[k].1.drain(..cut);
+            } else if let Some(end) = (2..words.len()).rev().find(|&e| {
+                // "Glenn Beck Blasts Drudge …": the body's person, then the
+                // headline's capitalised verb.
+                people.persons.iter().any(|p| p.words == words[..e])
+            }) {
+                runs[k].1.truncate(end);
             }
             // Title case capitalises every word: "… In The Absolute Worst
             // Way" names nobody. A headline's run is a person when it opens
@@ -825,6 +831,18 @@ mod tests {
         // A title-cased headline names nobody the body does not.
         let text = "Olsen Insulted The Victims In The Absolute Worst Way\n\nThe attack killed Glen Doherty and Sean Smith.\n\n“They do not matter to her,” he wrote.";
         assert_ne!(speaker_of(text, "do not matter").as_deref(), Some("Absolute Worst Way"));
+        // A headline's run starting with the body's person ends with them:
+        // "Glenn Brenner Blasts Drudge" is Glenn Brenner, not a person of
+        // its own.
+        let text = "Glenn Brenner Blasts Drudge for Mocking His Fast\n\nAfter the report, Glenn Brenner doubled down on his rhetoric.\n\nHe then joked, “I will just make it easier for them.”";
+        let source = Source {
+            file: "t.txt".into(),
+            text: text.to_string(),
+            ..Source::default()
+        };
+        let found = crate::extract::extract_alone(&crate::clean::clean(&source));
+        let names: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Glenn Brenner"]);
         // A past participle opening the sentence is no name: "Reached by
         // phone, Joyce … told" keeps Joyce the subject.
         let text = "A title for the test\n\nTwo voters, Lawrence Joyce and William Graham, challenged the bid.\n\nReached by phone on Tuesday, Joyce — who is an attorney — told reporters he is not planning an appeal. He said that he hopes “somebody else takes up the cause.”";
