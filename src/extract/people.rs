@@ -767,25 +767,7 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::load::Source;
-
-    /// Who the quote with `words` is attributed to in `text`.
-    fn speaker_of(text: &str, words: &str) -> Option<String> {
-        let source = Source {
-            file: "t.txt".into(),
-            text: text.to_string(),
-            ..Source::default()
-        };
-        let article = crate::clean::clean(&source);
-        let found = crate::extract::extract_alone(&article);
-        // The innermost quote with the words.
-        let q = found
-            .quotes
-            .iter()
-            .filter(|q| q.text.contains(words))
-            .min_by_key(|q| q.text.len())?;
-        q.speaker.as_ref().map(|s| s.name.clone())
-    }
+    use crate::extract::test_support::{extract_text, speaker_of};
 
     #[test]
     fn a_single_word_after_a_title_word_is_a_person_only_in_running_text() {
@@ -835,12 +817,7 @@ mod tests {
         // "Glenn Brenner Blasts Drudge" is Glenn Brenner, not a person of
         // its own.
         let text = "Glenn Brenner Blasts Drudge for Mocking His Fast\n\nAfter the report, Glenn Brenner doubled down on his rhetoric.\n\nHe then joked, “I will just make it easier for them.”";
-        let source = Source {
-            file: "t.txt".into(),
-            text: text.to_string(),
-            ..Source::default()
-        };
-        let found = crate::extract::extract_alone(&crate::clean::clean(&source));
+        let found = extract_text(text);
         let names: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Glenn Brenner"]);
         // A past participle opening the sentence is no name: "Reached by
@@ -898,10 +875,10 @@ mod tests {
     #[test]
     fn a_name_after_a_preposition_of_place_is_no_person() {
         let text = "A title for the test\n\nSenator Oskar Kargrave said on Sunday that the government would not change course.\n\n“The city cannot afford it,” Kargrave said.\n\nLocal businesses in Port Hallin reported a drop in orders.\n\n“We will not wait,” he added.";
-        let source = Source {
+        let source = crate::load::Source {
             file: "t.txt".into(),
             text: text.to_string(),
-            ..Source::default()
+            ..Default::default()
         };
         let article = crate::clean::clean(&source);
         // Across a corpus "Hallin" is a man's surname ("The Hallin Courier"
@@ -936,12 +913,7 @@ mod tests {
         assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Arvo Varides"));
         // Across a corpus the genders learnt here decide other articles'
         // pronouns: "she" must not have made Varides a woman.
-        let source = Source {
-            file: "t.txt".into(),
-            text: text.to_string(),
-            ..Source::default()
-        };
-        let found = crate::extract::extract_alone(&crate::clean::clean(&source));
+        let found = extract_text(text);
         let gender = |name: &str| found.people.iter().find(|p| p.name == name).map(|p| p.gender);
         assert_eq!(gender("Arvo Varides"), Some(super::Gender::Male));
         assert_eq!(gender("Varo Kessmann"), Some(super::Gender::Female));

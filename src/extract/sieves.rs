@@ -1500,6 +1500,44 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     })
 }
 
+/// Who "it" (at byte `it_at`) is: the organisation or document ("the staff association",
+/// "Thursday's memo from the panel") that is the subject of the sentence
+/// before it, or of one of the two before that, in its paragraph or the one
+/// before. A person in between ends the search: "it" is then no speaker.
+pub fn neuter_antecedent(ctx: &Context, it_at: usize) -> Option<Np> {
+    use super::mentions::NpKind;
+    let b = ctx.block_at(it_at)?;
+    let at = ctx.block_tokens(b).iter().position(|t| t.start == it_at)?;
+    let (own, _) = ctx.sentence_of(b, at);
+    // The sentences before, nearest first: this paragraph's, then the
+    // previous one's.
+    let earlier = ctx.sentences[b]
+        .iter()
+        .rev()
+        .filter(|&&s| s < own)
+        .map(|&s| (b, s))
+        .chain(
+            b.checked_sub(1)
+                .into_iter()
+                .flat_map(|p| ctx.sentences[p].iter().rev().map(move |&s| (p, s))),
+        );
+    for (pb, s) in earlier.take(3) {
+        let toks = ctx.block_tokens(pb);
+        let (_, e) = ctx.sentence_of(pb, s);
+        // A sentence without a subject, or with "it" again, passes the
+        // search on.
+        let Some(np) = sentence_subject(ctx, toks, s, e) else {
+            continue;
+        };
+        match np.kind {
+            NpKind::Organisation(_) | NpKind::Anonymous(_) => return Some(np),
+            NpKind::Pronoun(super::mentions::Pronoun::Neuter) => {}
+            NpKind::Person { .. } | NpKind::Pronoun(_) => return None,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
