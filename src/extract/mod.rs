@@ -271,17 +271,19 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
 const IT_REACH: usize = 600;
 
 /// "“…,” the newspaper admitted. “…,” it added.": "it" is the
-/// organisation that spoke just before, when one did.
+/// organisation that spoke just before, when one did; else, like "they",
+/// the organisation, group or document the sentences before are about
+/// ([`sieves::group_antecedent`]).
 fn resolve_it(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
     for i in 0..quotes.len() {
-        let is_it = quotes[i].speaker.is_none()
-            && quotes[i]
-                .mention
-                .as_ref()
-                .is_some_and(|m| mentions::pronoun(&m.text) == Some(Pronoun::Neuter));
-        if !is_it {
+        let pronoun = quotes[i]
+            .mention
+            .as_ref()
+            .and_then(|m| mentions::pronoun(&m.text))
+            .filter(|p| matches!(p, Pronoun::Neuter | Pronoun::Plural));
+        let Some(pronoun) = pronoun.filter(|_| quotes[i].speaker.is_none()) else {
             continue;
-        }
+        };
         let it_at = quotes[i]
             .mention
             .as_ref()
@@ -290,12 +292,11 @@ fn resolve_it(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
             .iter()
             .rev()
             .take_while(|q| it_at.saturating_sub(q.span.end) <= IT_REACH)
-            .find_map(|q| q.speaker.as_ref());
+            .find_map(|q| q.speaker.as_ref())
+            .filter(|_| pronoun == Pronoun::Neuter);
         if let Some(org) = before.filter(|s| is_an_it(s)) {
             quotes[i].speaker = Some(org.clone());
-        } else if let Some(np) = sieves::neuter_antecedent(ctx, it_at) {
-            // No such quote just before: the organisation or document the
-            // sentences before are about.
+        } else if let Some(np) = sieves::group_antecedent(ctx, it_at, pronoun) {
             let att = Attribution {
                 np,
                 cue: None,
@@ -662,7 +663,7 @@ mod tests {
     use super::test_support::speaker_of;
 
     #[test]
-    fn it_is_the_organisation_or_document_the_sentences_before_are_about() {
+    fn it_and_they_are_the_organisation_group_or_document_before() {
         let text = "A title for the test\n\nThe Halden staff association sent a letter to the board this month.\n\n“We have accepted decades of back-room deals,” it said.";
         let got = speaker_of(text, "back-room deals");
         assert!(
@@ -672,5 +673,8 @@ mod tests {
         // A person in between: "it" is nobody the article names.
         let text = "A title for the test\n\nThe Halden staff association sent a letter.\n\nMayor Ilona Brandt read it aloud on Monday.\n\n“This must change,” it said.";
         assert_eq!(speaker_of(text, "must change"), None);
+        // "they" in the clause after its group.
+        let text = "A title for the test\n\nSenate Democrats blocked the bill because they said the language was an untenable “poison pill” for clinics.";
+        assert_eq!(speaker_of(text, "poison pill").as_deref(), Some("Senate Democrats"));
     }
 }

@@ -1500,38 +1500,43 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     })
 }
 
-/// Who "it" (at byte `it_at`) is: the organisation or document ("the staff association",
-/// "Thursday's memo from the panel") that is the subject of the sentence
-/// before it, or of one of the two before that, in its paragraph or the one
-/// before. A person in between ends the search: "it" is then no speaker.
-pub fn neuter_antecedent(ctx: &Context, it_at: usize) -> Option<Np> {
+/// Who "it" or "they" (at byte `at_offset`) is: the organisation, group or
+/// document ("the staff association", "Thursday's memo from the panel",
+/// "the groups") that is the subject of the clause before it in its own
+/// sentence (for "they": "Senate Democrats blocked the bill because they
+/// said"), or of the sentence before, or one of the two before that, in its
+/// paragraph or the one before. A person in between ends the search.
+pub fn group_antecedent(ctx: &Context, at_offset: usize, pronoun: super::mentions::Pronoun) -> Option<Np> {
     use super::mentions::NpKind;
-    let b = ctx.block_at(it_at)?;
-    let at = ctx.block_tokens(b).iter().position(|t| t.start == it_at)?;
+    let b = ctx.block_at(at_offset)?;
+    let at = ctx.block_tokens(b).iter().position(|t| t.start == at_offset)?;
     let (own, _) = ctx.sentence_of(b, at);
     // The sentences before, nearest first: this paragraph's, then the
-    // previous one's.
-    let earlier = ctx.sentences[b]
-        .iter()
-        .rev()
-        .filter(|&&s| s < own)
-        .map(|&s| (b, s))
-        .chain(
-            b.checked_sub(1)
-                .into_iter()
-                .flat_map(|p| ctx.sentences[p].iter().rev().map(move |&s| (p, s))),
-        );
-    for (pb, s) in earlier.take(3) {
+    // previous one's; for "they" its own sentence's words before it first.
+    let own_part = (pronoun == super::mentions::Pronoun::Plural).then_some((b, own, at));
+    let earlier = own_part.into_iter().chain(
+        ctx.sentences[b]
+            .iter()
+            .rev()
+            .filter(|&&s| s < own)
+            .map(|&s| (b, s, ctx.sentence_of(b, s).1))
+            .chain(b.checked_sub(1).into_iter().flat_map(|p| {
+                ctx.sentences[p]
+                    .iter()
+                    .rev()
+                    .map(move |&s| (p, s, ctx.sentence_of(p, s).1))
+            })),
+    );
+    for (pb, s, e) in earlier.take(4) {
         let toks = ctx.block_tokens(pb);
-        let (_, e) = ctx.sentence_of(pb, s);
-        // A sentence without a subject, or with "it" again, passes the
-        // search on.
+        // A sentence without a subject, or with the same pronoun again,
+        // passes the search on.
         let Some(np) = sentence_subject(ctx, toks, s, e) else {
             continue;
         };
         match np.kind {
             NpKind::Organisation(_) | NpKind::Anonymous(_) => return Some(np),
-            NpKind::Pronoun(super::mentions::Pronoun::Neuter) => {}
+            NpKind::Pronoun(p) if p == pronoun => {}
             NpKind::Person { .. } | NpKind::Pronoun(_) => return None,
         }
     }
