@@ -375,10 +375,15 @@ impl People {
                                 let l = t.lower();
                                 // "Clinton campaign Chairman John Podesta":
                                 // a role a name qualifies.
-                                let qualified_role = (crate::lexicon::ORG_WORD.has(&l)
-                                    || crate::lexicon::ANON_HEAD.has(&l))
-                                    && t0 >= 2
-                                    && toks[t0 - 2].is_cap();
+                                // "Florida developer Mel Sembler": an agent
+                                // noun after a place or a name.
+                                let agent = l.len() > 4
+                                    && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
+                                    && !crate::lexicon::SPEECH_CUE.has(&l);
+                                let qualified_role =
+                                    (crate::lexicon::ORG_WORD.has(&l) || crate::lexicon::ANON_HEAD.has(&l) || agent)
+                                        && t0 >= 2
+                                        && toks[t0 - 2].is_cap();
                                 (!t.is_word && t.text != ")")
                                     || t.is_cap()
                                     || qualified_role
@@ -801,6 +806,9 @@ mod tests {
             speaker_of(text, "fight for the people").as_deref(),
             Some("John Podesta")
         );
+        // An agent noun after a place: "Florida developer Mel Sembler".
+        let text = "A title for the test\n\n“The party is unifying,” said Ron Weiser, a co-chair.\n\nJust a few months ago, Ohio developer Mel Sembler expressed dismay. “I now fear it may happen,” he told the Times.";
+        assert_eq!(speaker_of(text, "fear it may happen").as_deref(), Some("Mel Sembler"));
         // The name after a cue set off by commas says; not the one after a
         // plain "said" ("Earnest said Obama wasn't …" is what was said).
         let text = "A title for the test\n\nCynthia Estlund teaches law. And Trump, said Louise Sunshine, who remains friendly with him, does not forget. “If you let him down, you only have one shot,” she said.";
