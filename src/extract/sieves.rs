@@ -2046,6 +2046,10 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gov. John Kasich"));
         let text = "Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Trump"));
+        // A reply verb after the quote names its own speaker.
+        let text =
+            "“Halden is no longer Halden,” Vell claimed. “Halden will always be Halden,” an angry Marek retaliated.";
+        assert_eq!(mentions(quote_cue_mention, text)[1].as_deref(), Some("an angry Marek"));
     }
 
     #[test]
