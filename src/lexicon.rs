@@ -347,6 +347,9 @@ pub const LABEL_CUES: &[&str] = &[
 /// ("Trump dismissed the idea, saying, “…”").
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
+    "chanting",
+    "offering",
+    "questioning",
     "shouting",
     "yelling",
     "screaming",

@@ -2046,6 +2046,13 @@ mod tests {
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Gov. John Kasich"));
         let text = "Hours later, Trump returned the compliment, telling Reuters, “He is an amazing man.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Trump"));
+        // Every participle of a cue shares its clause's subject, past a
+        // dateline: "offering" is one.
+        let text = "PHILADELPHIA, July 25 — The Democratic National Committee released a statement Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders.";
+        assert_eq!(
+            first(mention_cue_quote, text).as_deref(),
+            Some("The Democratic National Committee")
+        );
         // A reply verb after the quote names its own speaker.
         let text =
             "“Halden is no longer Halden,” Vell claimed. “Halden will always be Halden,” an angry Marek retaliated.";
