@@ -2658,3 +2658,20 @@ word_set!(
         COUNT_WORDS
     ]
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ing_cue_is_a_participle() {
+        // A cue in -ing missing here was read as a finite verb with its own
+        // subject ("…, offering “…”" took a dateline for the speaker).
+        let missing: Vec<&str> = SPEECH_CUES
+            .iter()
+            .copied()
+            .filter(|w| w.ends_with("ing") && *w != "according" && !PARTICIPLE_CUE.has(w))
+            .collect();
+        assert!(missing.is_empty(), "{missing:?}");
+    }
+}
