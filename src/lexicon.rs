@@ -673,6 +673,7 @@ pub const TITLES: &[&str] = &[
 /// Words that make a capitalised phrase an organisation ("White House",
 /// "State Department", "the Pentagon").
 pub const ORG_WORDS: &[&str] = &[
+    "academy",
     "chiefs",
     // Events named like bodies ("the Democratic National Convention",
     // "the Iowa State Fair"): no person's surname after a title word.
