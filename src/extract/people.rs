@@ -341,9 +341,11 @@ impl People {
                 // what someone said is not the one a later "he added" is.
                 // Only when someone named said it: in "the affidavit said that
                 // Bujnowski had seen …, he wrote" he is Bujnowski.
+                // Also a few words after the cue: "claiming without any
+                // evidence that President Obama wanted …".
                 let reported = before.is_some_and(|t| t.lower() == "that")
-                    && t0 >= 2
-                    && crate::lexicon::SPEECH_CUE.has(&toks[t0 - 2].lower())
+                    && (t0.saturating_sub(5)..t0.saturating_sub(1))
+                        .any(|k| crate::lexicon::SPEECH_CUE.has(&toks[k].lower()))
                     && last_sentence_with_subject == Some((b, sent_start));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
@@ -358,67 +360,75 @@ impl People {
                     && t0 >= 2
                     && toks[t0 - 2].text == ","
                     && toks.get(z).is_some_and(|t| t.is_punct(",."));
-                let subject = conjunct_of.unwrap_or(
-                    topic
-                        || inverted
-                        || !possessive
-                            && !reported
-                            && (first_in_sentence
-                                || says
-                                || before.is_some_and(|t| {
-                                    matches!(
-                                        t.lower().as_str(),
-                                        "and" | "but" | "while" | "when" | "that" | "as" | "because"
-                                    )
-                                }))
-                            && before.is_none_or(|t| {
-                                let l = t.lower();
-                                // "Clinton campaign Chairman John Podesta":
-                                // a role a name qualifies.
-                                // "Florida developer Mel Sembler": an agent
-                                // noun after a place or a name.
-                                let agent = l.len() > 4
-                                    && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
-                                    && !crate::lexicon::SPEECH_CUE.has(&l);
-                                let qualified_role =
-                                    (crate::lexicon::ORG_WORD.has(&l) || crate::lexicon::ANON_HEAD.has(&l) || agent)
+                // "he said Ryan.": the name after a plain "said" is what was
+                // said, however early in its sentence.
+                let said_object = before.is_some_and(|t| matches!(t.lower().as_str(), "said" | "says"))
+                    && !inverted
+                    && t0 >= 2
+                    && toks[t0 - 2].is_word;
+                let subject = !said_object
+                    && conjunct_of.unwrap_or(
+                        topic
+                            || inverted
+                            || !possessive
+                                && !reported
+                                && (first_in_sentence
+                                    || says
+                                    || before.is_some_and(|t| {
+                                        matches!(
+                                            t.lower().as_str(),
+                                            "and" | "but" | "while" | "when" | "that" | "as" | "because"
+                                        )
+                                    }))
+                                && before.is_none_or(|t| {
+                                    let l = t.lower();
+                                    // "Clinton campaign Chairman John Podesta":
+                                    // a role a name qualifies.
+                                    // "Florida developer Mel Sembler": an agent
+                                    // noun after a place or a name.
+                                    let agent = l.len() > 4
+                                        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
+                                        && !crate::lexicon::SPEECH_CUE.has(&l);
+                                    let qualified_role = (crate::lexicon::ORG_WORD.has(&l)
+                                        || crate::lexicon::ANON_HEAD.has(&l)
+                                        || agent)
                                         && t0 >= 2
                                         && toks[t0 - 2].is_cap();
-                                (!t.is_word && t.text != ")")
-                                    || t.is_cap()
-                                    || qualified_role
-                                    || matches!(
-                                        l.as_str(),
-                                        "and"
-                                            | "but"
-                                            | "or"
-                                            | "that"
-                                            | "when"
-                                            | "while"
-                                            | "as"
-                                            | "because"
-                                            | "the"
-                                            | "a"
-                                            | "an"
-                                            | "said"
-                                            | "says"
-                                            | "say"
-                                            | "if"
-                                            | "although"
-                                            | "though"
-                                            | "since"
-                                            | "so"
-                                            | "then"
-                                            | "where"
-                                            | "whom"
-                                            | "also"
-                                            | "even"
-                                            | "only"
-                                            | "by"
-                                    )
-                            })
-                            && !before.is_some_and(|t| is_object_preposition(&t.lower())),
-                );
+                                    (!t.is_word && t.text != ")")
+                                        || t.is_cap()
+                                        || qualified_role
+                                        || matches!(
+                                            l.as_str(),
+                                            "and"
+                                                | "but"
+                                                | "or"
+                                                | "that"
+                                                | "when"
+                                                | "while"
+                                                | "as"
+                                                | "because"
+                                                | "the"
+                                                | "a"
+                                                | "an"
+                                                | "said"
+                                                | "says"
+                                                | "say"
+                                                | "if"
+                                                | "although"
+                                                | "though"
+                                                | "since"
+                                                | "so"
+                                                | "then"
+                                                | "where"
+                                                | "whom"
+                                                | "also"
+                                                | "even"
+                                                | "only"
+                                                | "by"
+                                        )
+                                })
+                                && !before.is_some_and(|t| is_object_preposition(&t.lower())),
+                    );
                 if subject {
                     last_sentence_with_subject = Some((b, sent_start));
                 }
@@ -806,6 +816,14 @@ mod tests {
             speaker_of(text, "fight for the people").as_deref(),
             Some("John Podesta")
         );
+        // The name after a plain "said" is what was said: "Asked who leads
+        // the party, he said Ryan."
+        let text = "A title for the test\n\nPresident Ivo Marek met Speaker Paul Ryan on Monday. Asked on the radio who leads the party, he said Ryan. “I would say Paul for the time being,” he said.";
+        assert_eq!(speaker_of(text, "for the time being").as_deref(), Some("Ivo Marek"));
+        // "claiming without any evidence that President Obama wanted …": a
+        // reported subject a few words after the cue.
+        let text = "A title for the test\n\nAt a rally, Ivo Marek was just as blunt, claiming without any evidence that President Otto Vane wanted more refugees. “You would have to be insane,” he said.";
+        assert_eq!(speaker_of(text, "insane").as_deref(), Some("Ivo Marek"));
         // An agent noun after a place: "Florida developer Mel Sembler".
         let text = "A title for the test\n\n“The party is unifying,” said Ron Weiser, a co-chair.\n\nJust a few months ago, Ohio developer Mel Sembler expressed dismay. “I now fear it may happen,” he told the Times.";
         assert_eq!(speaker_of(text, "fear it may happen").as_deref(), Some("Mel Sembler"));
