@@ -673,6 +673,7 @@ pub const TITLES: &[&str] = &[
 /// Words that make a capitalised phrase an organisation ("White House",
 /// "State Department", "the Pentagon").
 pub const ORG_WORDS: &[&str] = &[
+    "republic",
     "academy",
     "chiefs",
     // Events named like bodies ("the Democratic National Convention",

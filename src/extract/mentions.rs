@@ -576,7 +576,14 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let core_words = core.iter().filter(|t| t.is_word).count();
     // "The next day, her account posted": a time, not a source; nor is
     // "The Latest:", a live blog's title.
-    let not_a_source = core.last().is_some_and(|t| is_time_noun(&lower(t)));
+    // "A month later, he paid a visit": a time too.
+    let time_ago = core.len() >= 2
+        && matches!(
+            lower(&core[core.len() - 1]).as_str(),
+            "later" | "earlier" | "ago" | "before" | "after"
+        )
+        && is_time_noun(&lower(&core[core.len() - 2]));
+    let not_a_source = time_ago || core.last().is_some_and(|t| is_time_noun(&lower(t)));
     if (determiner || owned)
         && !not_a_source
         && (2..=5).contains(&core_words)
@@ -776,6 +783,7 @@ mod tests {
             "The Latest",
             "With",
             "month on CNN",
+            "A month later",
             "Hours",
             "Weeks",
         ] {

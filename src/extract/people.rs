@@ -366,7 +366,14 @@ impl People {
                     && !inverted
                     && t0 >= 2
                     && toks[t0 - 2].is_word;
+                // "a devout Catholic and Donald Trump supporter": a name
+                // before a lowercase role noun qualifies it.
+                let qualifies_role = toks.get(z).is_some_and(|t| {
+                    let l = t.lower();
+                    t.is_word && !t.is_cap() && (crate::lexicon::ANON_HEAD.has(&l) || crate::lexicon::ORG_WORD.has(&l))
+                });
                 let subject = !said_object
+                    && !qualifies_role
                     && conjunct_of.unwrap_or(
                         topic
                             || inverted
@@ -824,6 +831,10 @@ mod tests {
         // reported subject a few words after the cue.
         let text = "A title for the test\n\nAt a rally, Ivo Marek was just as blunt, claiming without any evidence that President Otto Vane wanted more refugees. “You would have to be insane,” he said.";
         assert_eq!(speaker_of(text, "insane").as_deref(), Some("Ivo Marek"));
+        // A name before a lowercase role noun qualifies it ("a devout
+        // Catholic and Donald Trump supporter"); "Republic" names a country.
+        let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
+        assert_eq!(speaker_of(text, "so blatant").as_deref(), Some("Joseph Murray"));
         // An agent noun after a place: "Florida developer Mel Sembler".
         let text = "A title for the test\n\n“The party is unifying,” said Ron Weiser, a co-chair.\n\nJust a few months ago, Ohio developer Mel Sembler expressed dismay. “I now fear it may happen,” he told the Times.";
         assert_eq!(speaker_of(text, "fear it may happen").as_deref(), Some("Mel Sembler"));
