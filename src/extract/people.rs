@@ -404,6 +404,8 @@ impl People {
                                     (!t.is_word && t.text != ")")
                                         || t.is_cap()
                                         || qualified_role
+                                        // "62-year-old Brenda Johnson".
+                                        || l.ends_with("-year-old")
                                         || matches!(
                                             l.as_str(),
                                             "and"
@@ -835,6 +837,9 @@ mod tests {
         // Catholic and Donald Trump supporter"); "Republic" names a country.
         let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
         assert_eq!(speaker_of(text, "so blatant").as_deref(), Some("Joseph Murray"));
+        // An age before the name: "62-year-old Brenda Johnson also railed".
+        let text = "A title for the test\n\n“Nobody shares a name here,” said Ari Fleischer. At an event in Halden, 62-year-old Brenda Johnson also railed against the plan. “They should speak English in public,” she said.";
+        assert_eq!(speaker_of(text, "speak English").as_deref(), Some("Brenda Johnson"));
         // An agent noun after a place: "Florida developer Mel Sembler".
         let text = "A title for the test\n\n“The party is unifying,” said Ron Weiser, a co-chair.\n\nJust a few months ago, Ohio developer Mel Sembler expressed dismay. “I now fear it may happen,” he told the Times.";
         assert_eq!(speaker_of(text, "fear it may happen").as_deref(), Some("Mel Sembler"));
