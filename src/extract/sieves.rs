@@ -1397,7 +1397,27 @@ pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
             .then(|| subject_after(ctx, toks, cue + 1, e))
             .flatten()
     };
-    let np = subject_before(ctx, toks, lo, cue).or_else(inverted)?;
+    // "Merkel condemned ''…'' and declared a determination to …": after
+    // "and" the subject is the sentence's, and the phrase after the cue
+    // its object.
+    // A named person only: a sentence that opens on a time or a place
+    // ("One Sunday in late 2001, …") gives no speaker, nor does a word of a
+    // longer name ("Latin American artists", "Fortune 500").
+    let shared = || {
+        let (s, _) = ctx.sentence_of(b, z);
+        sentence_subject(ctx, toks, s, cue).filter(|np| {
+            let next = toks.iter().find(|t| t.start >= np.span.end);
+            matches!(np.kind, super::mentions::NpKind::Person { .. })
+                && !next.is_some_and(|t| t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    let np = subject_before(ctx, toks, lo, cue).or_else(|| {
+        if elided_subject(toks, lo, cue) {
+            shared()
+        } else {
+            inverted()
+        }
+    })?;
     Some(attribution(np, &toks[cue], SieveName::TrailingClause))
 }
 
@@ -2074,6 +2094,13 @@ mod tests {
         assert_eq!(first(reported_speech, text).as_deref(), Some("The minister"));
         let text = "“We are close,” and that is all for now, the mayor said.";
         assert_eq!(first(trailing_clause, text).as_deref(), Some("the mayor"));
+        // After "and" the cue shares the sentence's subject; the phrase
+        // after it is its object.
+        let text = "Chancellor Ilona Brandt of Veskara condemned “such a murderous attack” and declared a determination to go on.";
+        assert_eq!(
+            first(trailing_clause, text).as_deref(),
+            Some("Chancellor Ilona Brandt of Veskara")
+        );
     }
 
     #[test]
