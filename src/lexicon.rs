@@ -1131,6 +1131,30 @@ pub const TIME_SPANS: &[&str] = &[
     "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades",
 ];
 
+/// Nouns of time ("the next day", "later that month", "The Latest"): a
+/// phrase they head is no source.
+pub const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "time",
+    "moment",
+    "hour",
+    "hours",
+    "decade",
+    "latest",
+];
+
 /// Capitalised words that start sentences or name times and places but never
 /// people; they stop a name.
 pub const NOT_NAME: &[&str] = &[
@@ -2634,6 +2658,7 @@ word_set!(ORG_WORD, ORG_WORDS);
 word_set!(ANON_HEAD, ANON_HEADS);
 word_set!(NOT_A_NAME, NOT_NAME);
 word_set!(TIME_SPAN, TIME_SPANS);
+word_set!(TIME_NOUN, TIME_NOUNS);
 word_set!(FEMALE_NAME, FEMALE_NAMES);
 word_set!(MALE_NAME, MALE_NAMES);
 word_set!(STOP_WORD, STOP_WORDS);

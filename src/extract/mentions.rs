@@ -601,28 +601,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
 
 /// A noun of time ("the next day", "later that month"): no source.
 fn is_time_noun(l: &str) -> bool {
-    matches!(
-        l,
-        "day"
-            | "days"
-            | "week"
-            | "weeks"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "weekend"
-            | "time"
-            | "moment"
-            | "hour"
-            | "hours"
-            | "decade"
-            | "latest"
-    )
+    crate::lexicon::TIME_NOUN.has(l)
 }
 
 /// The noun phrase before a finite verb that a loose phrase ran on into:

@@ -288,12 +288,15 @@ fn resolve_it(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
             .mention
             .as_ref()
             .map_or(quotes[i].span.start, |m| m.span.start);
-        let before = quotes[..i]
-            .iter()
-            .rev()
-            .take_while(|q| it_at.saturating_sub(q.span.end) <= IT_REACH)
-            .find_map(|q| q.speaker.as_ref())
-            .filter(|_| pronoun == Pronoun::Neuter);
+        let before = (pronoun == Pronoun::Neuter)
+            .then(|| {
+                quotes[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|q| it_at.saturating_sub(q.span.end) <= IT_REACH)
+                    .find_map(|q| q.speaker.as_ref())
+            })
+            .flatten();
         if let Some(org) = before.filter(|s| is_an_it(s)) {
             quotes[i].speaker = Some(org.clone());
         } else if let Some(np) = sieves::group_antecedent(ctx, it_at, pronoun) {

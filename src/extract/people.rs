@@ -88,13 +88,8 @@ fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool 
             .is_some_and(|t| t.is_word && !t.is_cap() && !t.text.starts_with(|c: char| c.is_ascii_digit()))
     };
     // "Reached by phone on Tuesday, Joyce …": a past participle opening
-    // its sentence, as in `sieves::first_subject`.
-    let past = word.text.len() > 5
-        && word.text.ends_with("ed")
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.lower().as_str(), "by" | "about" | "on" | "for" | "with" | "at"))
-        && ctx.sentence_of(b, i).0 == i;
+    // its sentence.
+    let past = super::sieves::past_participle_at(toks, i) && ctx.sentence_of(b, i).0 == i;
     past || word.text.len() > 5
         && word.text.ends_with("ing")
         && toks.get(i + 1).is_some_and(|next| {
@@ -370,7 +365,7 @@ impl People {
                 // before a lowercase role noun qualifies it.
                 let qualifies_role = toks.get(z).is_some_and(|t| {
                     let l = t.lower();
-                    t.is_word && !t.is_cap() && (crate::lexicon::ANON_HEAD.has(&l) || crate::lexicon::ORG_WORD.has(&l))
+                    t.is_word && !t.is_cap() && is_role_noun(&l)
                 });
                 let subject = !said_object
                     && !qualifies_role
@@ -387,55 +382,7 @@ impl People {
                                             "and" | "but" | "while" | "when" | "that" | "as" | "because"
                                         )
                                     }))
-                                && before.is_none_or(|t| {
-                                    let l = t.lower();
-                                    // "Clinton campaign Chairman John Podesta":
-                                    // a role a name qualifies.
-                                    // "Florida developer Mel Sembler": an agent
-                                    // noun after a place or a name.
-                                    let agent = l.len() > 4
-                                        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
-                                        && !crate::lexicon::SPEECH_CUE.has(&l);
-                                    let qualified_role = (crate::lexicon::ORG_WORD.has(&l)
-                                        || crate::lexicon::ANON_HEAD.has(&l)
-                                        || agent)
-                                        && t0 >= 2
-                                        && toks[t0 - 2].is_cap();
-                                    (!t.is_word && t.text != ")")
-                                        || t.is_cap()
-                                        || qualified_role
-                                        // "62-year-old Brenda Johnson".
-                                        || l.ends_with("-year-old")
-                                        || matches!(
-                                            l.as_str(),
-                                            "and"
-                                                | "but"
-                                                | "or"
-                                                | "that"
-                                                | "when"
-                                                | "while"
-                                                | "as"
-                                                | "because"
-                                                | "the"
-                                                | "a"
-                                                | "an"
-                                                | "said"
-                                                | "says"
-                                                | "say"
-                                                | "if"
-                                                | "although"
-                                                | "though"
-                                                | "since"
-                                                | "so"
-                                                | "then"
-                                                | "where"
-                                                | "whom"
-                                                | "also"
-                                                | "even"
-                                                | "only"
-                                                | "by"
-                                        )
-                                })
+                                && may_precede_subject(toks, t0)
                                 && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                     );
                 if subject {
@@ -510,7 +457,7 @@ impl People {
                 // Nor a group or an organisation: "Allies say", "the
                 // Democratic National Convention".
                 let lower = crate::text::Lower::of(w);
-                let organisation = crate::lexicon::ORG_WORD.has(&lower) || crate::lexicon::ANON_HEAD.has(&lower);
+                let organisation = is_role_noun(&lower);
                 if people.match_single(w, title_gender(titles)).is_none() && (titled || *says) && !organisation {
                     let gender = Gender::Unknown;
                     people.persons.push(Person {
@@ -764,6 +711,63 @@ impl People {
     }
 }
 
+/// Whether the word before a name starting (with its titles) at `t0`
+/// lets the name be a subject: punctuation, a capitalised word, a
+/// conjunction, a determiner, a cue it follows ("said Trump"), a title's
+/// qualifier ("Florida developer Mel Sembler"); not a verb or a preposition.
+fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
+    let Some(t) = t0.checked_sub(1).map(|k| &toks[k]) else {
+        return true;
+    };
+    let l = t.lower();
+    // "Clinton campaign Chairman John Podesta": a role a name qualifies;
+    // "Florida developer Mel Sembler": an agent noun after a place or a name.
+    let agent = l.len() > 4
+        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
+        && !crate::lexicon::SPEECH_CUE.has(&l);
+    let qualified_role = (is_role_noun(&l) || agent) && t0 >= 2 && toks[t0 - 2].is_cap();
+    (!t.is_word && t.text != ")")
+        || t.is_cap()
+        || qualified_role
+        // "62-year-old Brenda Johnson".
+        || l.ends_with("-year-old")
+        || matches!(
+            l.as_str(),
+            "and"
+                | "but"
+                | "or"
+                | "that"
+                | "when"
+                | "while"
+                | "as"
+                | "because"
+                | "the"
+                | "a"
+                | "an"
+                | "said"
+                | "says"
+                | "say"
+                | "if"
+                | "although"
+                | "though"
+                | "since"
+                | "so"
+                | "then"
+                | "where"
+                | "whom"
+                | "also"
+                | "even"
+                | "only"
+                | "by"
+        )
+}
+
+/// A group or organisation noun ("supporter", "campaign", "allies"):
+/// the head a name before it qualifies, never a person's name itself.
+fn is_role_noun(l: &str) -> bool {
+    crate::lexicon::ANON_HEAD.has(l) || crate::lexicon::ORG_WORD.has(l)
+}
+
 /// Whether the name run ending at `z` qualifies a role that names the
 /// next person: one to three lowercase role words, then a name.
 fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
@@ -772,9 +776,7 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
     let role = |t: &Token, lowercase: bool| {
         let l = t.lower();
         let l = l.trim_end_matches('.');
-        t.is_word
-            && (t.is_cap() != lowercase)
-            && (TITLE.has(l) || (lowercase && (crate::lexicon::ANON_HEAD.has(l) || crate::lexicon::ORG_WORD.has(l))))
+        t.is_word && (t.is_cap() != lowercase) && (TITLE.has(l) || (lowercase && is_role_noun(l)))
     };
     let lower_roles = toks[z..].iter().take(3).take_while(|t| role(t, true)).count();
     if lower_roles == 0 {

@@ -534,13 +534,8 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                 .get(i + 1)
                 .is_some_and(|n| n.is_word && !n.is_cap() && n.text.ends_with("ing"));
         // Nor a past participle ("Reached by POLITICO, …").
-        let opening_participle = i == start
-            && t.text.len() > 5
-            && (t.lower().ends_with("ing")
-                || (t.lower().ends_with("ed")
-                    && toks
-                        .get(i + 1)
-                        .is_some_and(|n| matches!(n.lower().as_str(), "by" | "about" | "on" | "for" | "with" | "at"))));
+        let opening_participle =
+            i == start && t.text.len() > 5 && (t.lower().ends_with("ing") || past_participle_at(toks, i));
         if t.is_word
             && !after_prep
             && !opening_participle
@@ -622,6 +617,17 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
         i += 1;
     }
     None
+}
+
+/// A past participle with its preposition at `toks[i]` ("Reached by
+/// phone", "Asked about it"): a capitalised word that opens no name.
+pub(super) fn past_participle_at(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    t.text.len() > 5
+        && t.lower().ends_with("ed")
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower().as_str(), "by" | "about" | "on" | "for" | "with" | "at"))
 }
 
 /// The period of an abbreviation written against it ("Mr.", "Sen."): part
