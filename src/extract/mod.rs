@@ -479,6 +479,14 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
             done[qi] = sieves::continuation(ctx, qi, &done);
         }
     }
+    // Last, the subject of a quote's sentence, where no cue said more: a
+    // guess too weak to be passed on to the quotes after it.
+    for &qi in &top {
+        // Not of a term: a speaker would make it a quote.
+        if done[qi].is_none() && kind_of(ctx, qi, None) != QuoteKind::Term {
+            done[qi] = sieves::sentence_subject_of_quote(ctx, qi, &done);
+        }
+    }
     // Earlier pieces of a multi-paragraph quote take the speaker named at
     // its end.
     for &qi in top.iter().rev() {
@@ -679,5 +687,21 @@ mod tests {
         // "they" in the clause after its group.
         let text = "A title for the test\n\nSenate Democrats blocked the bill because they said the language was an untenable “poison pill” for clinics.";
         assert_eq!(speaker_of(text, "poison pill").as_deref(), Some("Senate Democrats"));
+    }
+
+    #[test]
+    fn a_quote_no_cue_brings_in_is_its_sentence_subjects_and_is_not_passed_on() {
+        let text = "A title for the test\n\nIn the depths of the slump, Ilse Varga worried the fund was becoming “a hammock that lulls able people to lives of idleness.” Tomas Reel’s “ninety percent” remark was as dismissive.";
+        assert_eq!(speaker_of(text, "a hammock").as_deref(), Some("Ilse Varga"));
+        // The next quote, a term, is nobody's: the guess is not continued.
+        let found = super::test_support::extract_text(text);
+        let term = found.quotes.iter().find(|q| q.text == "ninety percent").expect("found");
+        assert_eq!(
+            (term.kind, term.speaker.as_ref()),
+            (crate::model::QuoteKind::Term, None)
+        );
+        // A term stays a term.
+        let text = "A title for the test\n\nVarga wore a “vote early” badge on Tuesday.";
+        assert_eq!(speaker_of(text, "vote early"), None);
     }
 }

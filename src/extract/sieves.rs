@@ -1526,6 +1526,32 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     })
 }
 
+/// "Beck, who has in the past described Trump as “a pathological
+/// narcissistic sociopath who will lead us to ruin”": a quote inside a
+/// sentence that no cue brings in is the sentence's subject's, when that
+/// subject is a person. Asked last, of quotes of five words or more (a
+/// shorter one is a term, and stays one).
+pub fn sentence_subject_of_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+    let b = ctx.quotes[qi].block;
+    // A headline's words are capitalised and its subject hard to tell
+    // from a name ("Guns Are ‘…,’ Dean Tells Convention").
+    if ctx.blocks[b].role != crate::model::BlockRole::Body {
+        return None;
+    }
+    let toks = ctx.block_tokens(b);
+    let (a, _) = ctx.quote_tokens[qi]?;
+    let (s, _) = ctx.sentence_of(b, a);
+    if !(s..a).any(|k| toks[k].is_word && !ctx.in_quote(b, k)) {
+        return None;
+    }
+    let np = sentence_subject(ctx, toks, s, a)?;
+    Some(Attribution {
+        np,
+        cue: None,
+        sieve: SieveName::SentenceSubject,
+    })
+}
+
 /// Who "it" or "they" (at byte `at_offset`) is: the organisation, group or
 /// document ("the staff association", "Thursday's memo from the panel",
 /// "the groups") that is the subject of the clause before it in its own
@@ -2047,6 +2073,23 @@ mod tests {
         let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
         let first = credit_first.then(|| quote_cue_mention(&ctx, 0, &[])).flatten();
         continuation(&ctx, 1, &[first, None]).map(|a| a.np.text)
+    }
+
+    #[test]
+    fn a_quote_inside_a_sentence_is_its_subjects() {
+        let q = |text: &str| first(sentence_subject_of_quote, text);
+        assert_eq!(
+            q("Beck, who has in the past described Tolland as “a pathological narcissist who will ruin us,” meant it.")
+                .as_deref(),
+            Some("Beck")
+        );
+        assert_eq!(
+            q("The Ravel Gazette characterized the shift as a “journey from denial to grudging acceptance.”")
+                .as_deref(),
+            Some("The Ravel Gazette")
+        );
+        // A quote that opens its sentence has no subject before it.
+        assert_eq!(q("“We will win this one, whatever they say.” Nobody doubted it."), None);
     }
 
     #[test]
