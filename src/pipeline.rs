@@ -196,8 +196,8 @@ impl Builder {
             }
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
-            if !first.unknown_surnames.is_empty() {
-                self.unsure.push((aid, first.unknown_surnames));
+            if !first.ungendered_keys.is_empty() {
+                self.unsure.push((aid, first.ungendered_keys));
             }
             let mut sightings = Vec::with_capacity(first.extraction.quotes.len() + first.extraction.people.len());
             for q in first.extraction.quotes {
@@ -282,7 +282,7 @@ impl Builder {
     }
 
     /// Extracts again, with the genders learnt across the whole corpus,
-    /// the articles whose people of unknown gender have a surname the
+    /// the articles whose people of unknown gender have a name or surname the
     /// corpus genders (so "he" may now find its man). Their quotes keep
     /// their places; speakers and sightings follow.
     pub fn revise(&mut self, corpus: &Corpus) -> Revision {
@@ -290,7 +290,7 @@ impl Builder {
         let unsure = std::mem::take(&mut self.unsure);
         let again: Vec<ArticleId> = unsure
             .into_iter()
-            .filter(|(_, surnames)| surnames.iter().any(|s| hints.contains_key(s)))
+            .filter(|(_, keys)| keys.iter().any(|k| hints.contains_key(k)))
             .map(|(aid, _)| aid)
             .collect();
         let mut revision = Revision::default();

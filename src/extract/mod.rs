@@ -60,11 +60,11 @@ pub struct FirstPass {
     pub extraction: Extraction,
     /// Its people with the genders the article alone settles.
     pub persons: Vec<people::Person>,
-    /// Lowercase surnames of its people of unknown gender: a corpus-wide
-    /// hint for one of them may change who "he" or "she" is, so the
+    /// The [`people::hint_key`]s of its people of unknown gender: a
+    /// corpus-wide hint for one of them may change who "he" or "she" is, so the
     /// article is then extracted again ([`extract`] with the hints).
     /// With none of them hinted, the hints change nothing.
-    pub unknown_surnames: Vec<String>,
+    pub ungendered_keys: Vec<String>,
     /// What the article is about, for stories, when asked for
     /// ([`crate::relate::stories::article_terms`], from the tokens split here).
     pub article_terms: Option<Vec<crate::relate::terms::Term>>,
@@ -78,12 +78,11 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
     let ctx = Context::new(&article.text, lower, &article.blocks, &raw);
     let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
     let mut people = People::scan_names(&ctx);
-    let unknown_surnames = people
+    let ungendered_keys = people
         .persons
         .iter()
         .filter(|p| p.gender == Gender::Unknown)
-        .filter_map(|p| p.words.last())
-        .map(|w| crate::text::Lower::of(w).to_string())
+        .filter_map(|p| people::hint_key(&p.words))
         .collect();
     people.settle_genders(&ctx, &people::GenderHints::new());
     let persons = people.persons.clone();
@@ -91,14 +90,14 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
         return FirstPass {
             extraction: given_quote(article, given),
             persons,
-            unknown_surnames: Vec::new(),
+            ungendered_keys: Vec::new(),
             article_terms,
         };
     }
     FirstPass {
         extraction: finish(article, &ctx, people),
         persons,
-        unknown_surnames,
+        ungendered_keys,
         article_terms,
     }
 }

@@ -147,13 +147,25 @@ fn clean_word(t: &Token) -> String {
         .to_string()
 }
 
-/// Genders learnt across the corpus, by lowercase surname: "Trump" is male
-/// in an article that never says "Donald".
+/// Genders learnt across the corpus, by [`hint_key`]: "Trump" is male in
+/// an article that never says "Donald".
 pub type GenderHints = std::collections::HashMap<String, Gender>;
 
-/// Folds the persons of many articles, an article at a time, into surname
-/// hints (men and women seen per surname); a surname used by people of
-/// both genders gives no hint.
+/// What a person's gender is learnt and looked up by across articles: the
+/// first name and surname when the article gives both ("Roberta A. Kaplan"
+/// is "roberta kaplan"), else the surname. A first name tells people apart:
+/// Mindy Romero is not the Anthony Romero of another article.
+pub fn hint_key(words: &[String]) -> Option<String> {
+    match words {
+        [] => None,
+        [surname] => Some(surname.to_lowercase()),
+        [first, .., surname] => Some(format!("{} {}", first.to_lowercase(), surname.to_lowercase())),
+    }
+}
+
+/// Folds the persons of many articles, an article at a time, into hints
+/// (men and women seen per full name and per surname); a key used by
+/// people of both genders gives no hint.
 #[derive(Debug, Default)]
 pub struct HintCounter {
     seen: std::collections::HashMap<String, (u32, u32)>,
@@ -162,11 +174,14 @@ pub struct HintCounter {
 impl HintCounter {
     pub fn add(&mut self, persons: &[Person]) {
         for p in persons.iter().filter(|p| p.words.len() >= 2) {
-            let e = self.seen.entry(p.words.last().unwrap().to_lowercase()).or_default();
-            match p.gender {
-                Gender::Male => e.0 += 1,
-                Gender::Female => e.1 += 1,
-                Gender::Unknown => {}
+            let surname = p.words.last().map(|w| w.to_lowercase());
+            for key in hint_key(&p.words).into_iter().chain(surname) {
+                let e = self.seen.entry(key).or_default();
+                match p.gender {
+                    Gender::Male => e.0 += 1,
+                    Gender::Female => e.1 += 1,
+                    Gender::Unknown => {}
+                }
             }
         }
     }
@@ -526,11 +541,7 @@ impl People {
     /// pronouns that follow each person's mentions.
     pub fn settle_genders(&mut self, ctx: &Context, hints: &GenderHints) {
         for p in self.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
-            if let Some(&g) = p
-                .words
-                .last()
-                .and_then(|w| hints.get(crate::text::Lower::of(w).as_str()))
-            {
+            if let Some(&g) = hint_key(&p.words).and_then(|k| hints.get(&k)) {
                 p.gender = g;
             }
         }
@@ -793,7 +804,31 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract::test_support::{extract_text, speaker_of};
+
+    #[test]
+    fn a_first_name_keeps_people_of_one_surname_apart_across_articles() {
+        let words = |name: &str| name.split(' ').map(String::from).collect::<Vec<_>>();
+        let person = |name: &str, gender| Person {
+            name: name.into(),
+            words: words(name),
+            gender,
+            roles: Vec::new(),
+        };
+        let mut counter = HintCounter::default();
+        counter.add(&[
+            person("Anthony Romero", Gender::Male),
+            person("Roberta A. Kaplan", Gender::Female),
+        ]);
+        let hints = counter.finish();
+        let hint = |name: &str| hint_key(&words(name)).and_then(|k| hints.get(&k).copied());
+        // Another article's Romero is no hint for Mindy Romero ...
+        assert_eq!(hint("Mindy Romero"), None);
+        // ... but is for an article's "Romero" alone.
+        assert_eq!(hint("Romero"), Some(Gender::Male));
+        assert_eq!(hint("Roberta Kaplan"), Some(Gender::Female));
+    }
 
     #[test]
     fn a_single_word_after_a_title_word_is_a_person_only_in_running_text() {
