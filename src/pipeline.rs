@@ -153,8 +153,10 @@ pub struct Builder {
     keys: Vec<(SpeakerKind, String)>,
     quotes: usize,
     hints: people::HintCounter,
-    /// Articles with people of unknown gender, and their surnames.
-    unsure: Vec<(ArticleId, Vec<String>)>,
+    /// Articles with people whose names tell no gender, and what a hint
+    /// must differ from to change a speaker there
+    /// ([`extract::FirstPass::gender_guesses`]).
+    unsure: Vec<(ArticleId, Vec<(String, extract::mentions::Gender)>)>,
     strings: Strings,
     /// Every article's terms for stories, when the run was asked for them.
     article_terms: crate::relate::stories::ArticleTerms,
@@ -196,8 +198,8 @@ impl Builder {
             }
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
-            if !first.ungendered_keys.is_empty() {
-                self.unsure.push((aid, first.ungendered_keys));
+            if !first.gender_guesses.is_empty() {
+                self.unsure.push((aid, first.gender_guesses));
             }
             let mut sightings = Vec::with_capacity(first.extraction.quotes.len() + first.extraction.people.len());
             for q in first.extraction.quotes {
@@ -282,15 +284,15 @@ impl Builder {
     }
 
     /// Extracts again, with the genders learnt across the whole corpus,
-    /// the articles whose people of unknown gender have a name or surname the
-    /// corpus genders (so "he" may now find its man). Their quotes keep
+    /// the articles where a person's hinted gender differs from what the
+    /// article guessed (so "he" may now find its man). Their quotes keep
     /// their places; speakers and sightings follow.
     pub fn revise(&mut self, corpus: &Corpus) -> Revision {
         let hints = std::mem::take(&mut self.hints).finish();
         let unsure = std::mem::take(&mut self.unsure);
         let again: Vec<ArticleId> = unsure
             .into_iter()
-            .filter(|(_, keys)| keys.iter().any(|k| hints.contains_key(k)))
+            .filter(|(_, guesses)| guesses.iter().any(|(k, g)| hints.get(k).is_some_and(|h| h != g)))
             .map(|(aid, _)| aid)
             .collect();
         let mut revision = Revision::default();
