@@ -195,12 +195,36 @@ fn default_corpus() -> String {
     }
 }
 
-fn write_jsonl<T: serde::Serialize>(out: &mut impl Write, items: impl Iterator<Item = T>) -> std::io::Result<()> {
-    for item in items {
-        serde_json::to_writer(&mut *out, &item)?;
-        out.write_all(b"\n")?;
+/// One record per line, in order. Serialised a batch at a time on all
+/// cores: a million quotes took 1.3 s on one (of a 9.7 s `extract` at 100k
+/// articles).
+fn write_jsonl<T: serde::Serialize + Sync>(
+    out: &mut impl Write,
+    items: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    const BATCH: usize = 16_384;
+    let mut items = items.fuse();
+    loop {
+        let batch: Vec<T> = items.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let lines: Vec<Vec<u8>> = batch
+            .par_chunks(512)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 256);
+                for item in chunk {
+                    serde_json::to_writer(&mut buf, item)?;
+                    buf.push(b'\n');
+                }
+                Ok(buf)
+            })
+            .collect::<Result<_, serde_json::Error>>()?;
+        for buf in lines {
+            out.write_all(&buf)?;
+        }
     }
-    Ok(())
 }
 
 fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
