@@ -737,6 +737,37 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 }
             }
         }
+        // "Sanders visited NBC's “Today” to discuss his rival, Hillary
+        // Clinton, saying “…”": when the sentence runs on past an earlier
+        // quote (a lowercase word, no new clause, no cue of its own), the
+        // participle's subject is the sentence's, not a name in its
+        // predicate.
+        let opens_clause = |t: &Token| {
+            let l = t.lower();
+            SUBORDINATORS.contains(&l.as_str())
+                || matches!(
+                    l.as_str(),
+                    "and" | "but" | "or" | "so" | "yet" | "as" | "which" | "who" | "whom" | "whose" | "where"
+                )
+        };
+        let runs_on = toks
+            .get(sent_start)
+            .is_some_and(|t| t.is_word && !t.is_cap() && !opens_clause(t))
+            && (sent_start..cue.saturating_sub(1)).all(|k| {
+                // "Hollande said": a cue right after its own subject.
+                let after_subject =
+                    k > 0 && (toks[k - 1].is_cap() || super::mentions::pronoun(toks[k - 1].text).is_some());
+                let own_cue = after_subject && is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start);
+                let new_clause = toks[k].is_word && opens_clause(&toks[k]);
+                !(new_clause || own_cue)
+            });
+        let whole_sentence = ctx
+            .block_at(toks[cue].start)
+            .map(|b| ctx.sentence_of(b, cue).0)
+            .filter(|&s| s < sent_start && runs_on);
+        if let Some(np) = whole_sentence.and_then(|s| sentence_subject(ctx, toks, s, cue)) {
+            return Some(np);
+        }
         let subject = sentence_subject(ctx, toks, sent_start, cue);
         // "Koll told the meeting that … “wait politely” while the two
         // governments argued, saying, “…”": when nothing after the
@@ -2073,6 +2104,21 @@ mod tests {
         let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
         let first = credit_first.then(|| quote_cue_mention(&ctx, 0, &[])).flatten();
         continuation(&ctx, 1, &[first, None]).map(|a| a.np.text)
+    }
+
+    #[test]
+    fn a_participle_after_an_earlier_quote_the_sentence_runs_past_is_the_sentences() {
+        let text = "Sen. Ada Morrow visited WKPT’s “Daybreak” to discuss her recent remarks about her rival, Tomas Heller, saying “on his worst day” he would still be better.";
+        let got = mentions(mention_cue_quote, text);
+        assert_eq!(
+            got.get(1).cloned().flatten().as_deref(),
+            Some("Sen. Ada Morrow"),
+            "{got:?}"
+        );
+        // The clause after the earlier quote has a cue of its own.
+        let text = "Heller’s “excesses” are sickening, Morrow said Tuesday in Ravel, noting the candidate “makes you want to leave.”";
+        let got = mentions(mention_cue_quote, text);
+        assert_eq!(got.get(1).cloned().flatten().as_deref(), Some("Morrow"), "{got:?}");
     }
 
     #[test]
