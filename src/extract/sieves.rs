@@ -723,6 +723,23 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 return Some(np);
             }
         }
+        // "an academic named Eric Kingson, who is running for Congress and
+        // who worked the crowd, praising “…”": after a relative clause, the
+        // one it is about.
+        if cue > lo && toks[cue - 1].text == "," {
+            let who = (lo + 1..cue - 1)
+                .rev()
+                .take(25)
+                .take_while(|&k| !toks[k].is_punct(".;:") && !ctx.offset_in_quote(toks[k].start))
+                .filter(|&k| toks[k].lower() == "who" && toks[k - 1].text == ",")
+                .last();
+            let person = who
+                .and_then(|w| subject_before(ctx, toks, lo, w + 1))
+                .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+            if person.is_some() {
+                return person;
+            }
+        }
         // "…, Nefzi said, adding, “…”": the subject of the cue just before,
         // unless that cue's clause is subordinate ("… while the two
         // governments argued, saying": the main clause's).
@@ -2104,6 +2121,12 @@ mod tests {
         let ctx = Context::new(text, lower.as_deref(), &blocks, &raw);
         let first = credit_first.then(|| quote_cue_mention(&ctx, 0, &[])).flatten();
         continuation(&ctx, 1, &[first, None]).map(|a| a.np.text)
+    }
+
+    #[test]
+    fn a_participle_after_a_relative_clause_is_the_one_it_is_about() {
+        let text = "The senator rallied for an academic named Eric Kingsley, who is running for Congress and who worked the crowd, praising “the integrity of the port board.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Eric Kingsley"));
     }
 
     #[test]
