@@ -2145,6 +2145,19 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_how_it_was_said_are_cues() {
+        let q = |text: &str| first(quote_cue_mention, text);
+        assert_eq!(
+            q("“This is fantastic!” beamed Dona Hartmann of Veldt, who came to see it.").as_deref(),
+            Some("Dona Hartmann of Veldt")
+        );
+        assert_eq!(
+            q("“Mexico!” the audience screamed back.").as_deref(),
+            Some("the audience")
+        );
+    }
+
+    #[test]
     fn a_quote_inside_a_sentence_is_its_subjects() {
         let q = |text: &str| first(sentence_subject_of_quote, text);
         assert_eq!(
