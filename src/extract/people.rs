@@ -198,6 +198,19 @@ impl HintCounter {
     }
 }
 
+/// The gender of a word of family right before `before`'s closing comma
+/// ("Trump's wife,"), if it ends so.
+fn kin_gender(before: &str) -> Option<Gender> {
+    let word = before.trim_end().strip_suffix(',')?.split_whitespace().next_back()?;
+    match crate::text::Lower::of(word).as_str() {
+        "wife" | "mother" | "daughter" | "sister" | "widow" | "girlfriend" | "fiancée" | "grandmother" | "aunt"
+        | "niece" => Some(Gender::Female),
+        "husband" | "father" | "son" | "brother" | "widower" | "boyfriend" | "fiancé" | "grandfather" | "uncle"
+        | "nephew" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 impl People {
     /// Scans the article's text outside quotes for names; genders from
     /// first names and titles only (see [`People::settle_genders`]).
@@ -461,7 +474,7 @@ impl People {
         // A single word makes a person of its own only outside title case:
         // "… Presidential Candidate Ever" and "… That Got Us Thinking" are
         // headlines, not people; a headline's "Trump" is the body's.
-        for (k, (_, words, titles, _, says, _)) in runs.iter().enumerate() {
+        for (k, (pos, words, titles, _, says, _)) in runs.iter().enumerate() {
             if title_runs.contains(&k) {
                 continue;
             }
@@ -473,8 +486,14 @@ impl People {
                 // Democratic National Convention".
                 let lower = crate::text::Lower::of(w);
                 let organisation = is_role_noun(&lower);
-                if people.match_single(w, title_gender(titles)).is_none() && (titled || *says) && !organisation {
-                    let gender = Gender::Unknown;
+                // "Trump's wife, Melania, is scheduled …": a first name set
+                // off after a word of family is a person of that word's gender.
+                let kin = kin_gender(&ctx.text[..*pos]);
+                if people.match_single(w, title_gender(titles)).is_none()
+                    && (titled || *says || kin.is_some())
+                    && !organisation
+                {
+                    let gender = kin.unwrap_or(Gender::Unknown);
                     people.persons.push(Person {
                         name: w.clone(),
                         words: words.clone(),
@@ -806,6 +825,12 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
 mod tests {
     use super::*;
     use crate::extract::test_support::{extract_text, speaker_of};
+
+    #[test]
+    fn a_first_name_set_off_after_a_word_of_family_is_a_person() {
+        let text = "A title for the test\n\nMayor Peter Reel and his wife, Ilse, arrived on Monday. “We are home at last,” she said.";
+        assert_eq!(speaker_of(text, "home at last").as_deref(), Some("Ilse"));
+    }
 
     #[test]
     fn a_first_name_keeps_people_of_one_surname_apart_across_articles() {
