@@ -61,12 +61,12 @@ pub struct FirstPass {
     /// Its people with the genders the article alone settles.
     pub persons: Vec<people::Person>,
     /// What a corpus-wide gender hint must differ from to change a speaker
-    /// here, by [`people::hint_key`]: for each person whose name tells no
-    /// gender, the gender the article's pronouns gave them, or, with none,
-    /// the gender of each "he" or "she" resolved to them. The article is
-    /// extracted again ([`extract`] with the hints) only when a hint
-    /// differs: re-extracting every article with a hinted name took four
-    /// seconds of a 100k load (measured).
+    /// here, by [`people::hint_key`]: for each person whom neither name nor
+    /// the article's pronouns give a gender, the gender of each "he" or
+    /// "she" resolved to them. The article is extracted again ([`extract`]
+    /// with the hints) only when a hint differs: re-extracting every
+    /// article with a hinted name took four seconds of a 100k load
+    /// (measured).
     pub gender_guesses: Vec<(String, Gender)>,
     /// What the article is about, for stories, when asked for
     /// ([`crate::relate::stories::article_terms`], from the tokens split here).
@@ -81,7 +81,6 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
     let ctx = Context::new(&article.text, lower, &article.blocks, &raw);
     let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
     let mut people = People::scan_names(&ctx);
-    let unnamed_gender: Vec<bool> = people.persons.iter().map(|p| p.gender == Gender::Unknown).collect();
     people.settle_genders(&ctx, &people::GenderHints::new());
     let persons = people.persons.clone();
     if let Some(given) = &article.given {
@@ -93,7 +92,7 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
         };
     }
     let extraction = finish(article, &ctx, people);
-    let gender_guesses = gender_guesses(&persons, &unnamed_gender, &extraction);
+    let gender_guesses = gender_guesses(&persons, &extraction);
     FirstPass {
         extraction,
         persons,
@@ -102,23 +101,15 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
     }
 }
 
-/// [`FirstPass::gender_guesses`]: a hint that agrees with a person's
-/// gender here changes nothing, and for a person still of unknown gender
-/// it only takes them from the pronouns of the other gender.
-fn gender_guesses(
-    persons: &[people::Person],
-    unnamed_gender: &[bool],
-    extraction: &Extraction,
-) -> Vec<(String, Gender)> {
+/// [`FirstPass::gender_guesses`]: hints give a gender only to people the
+/// article leaves without one ([`People::settle_genders`]), and for them
+/// a hint only takes them from the pronouns of the other gender.
+fn gender_guesses(persons: &[people::Person], extraction: &Extraction) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
-    for (p, _) in persons.iter().zip(unnamed_gender).filter(|(_, &u)| u) {
+    for p in persons.iter().filter(|p| p.gender == Gender::Unknown) {
         let Some(key) = people::hint_key(&p.words) else {
             continue;
         };
-        if p.gender != Gender::Unknown {
-            out.push((key, p.gender));
-            continue;
-        }
         for q in &extraction.quotes {
             let said_by_p = q.speaker.as_ref().is_some_and(|s| s.name == p.name);
             let pronoun = q.mention.as_ref().and_then(|m| mentions::pronoun(&m.text));
@@ -749,9 +740,9 @@ mod tests {
             super::extract_first(&crate::clean::clean(&source), None, false).gender_guesses
         };
         let key = |g| vec![("zorvan kell".to_string(), g)];
-        // The article's pronouns make Kell a man.
+        // The article's pronouns make Kell a man: no hint can change that.
         let text = "A title for the test\n\nZorvan Kell opened the plant on Monday, and he spoke for an hour.\n\n“We are ready,” he said.";
-        assert_eq!(guesses(text), key(Gender::Male));
+        assert_eq!(guesses(text), vec![]);
         // One "she" and one "he": unknown, but a "he" was taken as Kell.
         let text = "A title for the test\n\nZorvan Kell met the board. She left early.\n\n“We are ready,” he said.";
         assert_eq!(guesses(text), key(Gender::Male));

@@ -556,15 +556,16 @@ impl People {
         people
     }
 
-    /// Genders the name does not tell: first from `hints`, then from the
-    /// pronouns that follow each person's mentions.
+    /// Genders the name does not tell: first from the pronouns that follow
+    /// each person's mentions, then from `hints`. The article's own "he"
+    /// after "Admiral Harris" outweighs a woman named Harris elsewhere.
     pub fn settle_genders(&mut self, ctx: &Context, hints: &GenderHints) {
+        self.infer_genders(ctx);
         for p in self.persons.iter_mut().filter(|p| p.gender == Gender::Unknown) {
             if let Some(&g) = hint_key(&p.words).and_then(|k| hints.get(&k)) {
                 p.gender = g;
             }
         }
-        self.infer_genders(ctx);
     }
 
     /// The person a name refers to; full names create persons when `create`.
