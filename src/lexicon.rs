@@ -2136,6 +2136,33 @@ pub const SURNAME_WORDS: &[&str] = &[
 ];
 
 /// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
+/// Words of family that tell a gender ("Trump's wife, Melania").
+pub const FEMALE_KIN: &[&str] = &[
+    "wife",
+    "mother",
+    "daughter",
+    "sister",
+    "widow",
+    "girlfriend",
+    "fiancée",
+    "grandmother",
+    "aunt",
+    "niece",
+];
+
+pub const MALE_KIN: &[&str] = &[
+    "husband",
+    "father",
+    "son",
+    "brother",
+    "widower",
+    "boyfriend",
+    "fiancé",
+    "grandfather",
+    "uncle",
+    "nephew",
+];
+
 pub const COUNT_WORDS: &[&str] = &[
     "two",
     "three",

@@ -145,7 +145,7 @@ pub enum Event {
 
 /// Keeps what the corpus-wide steps need while batches go out: every
 /// sighting of a person (by article), the provisional speaker of each
-/// name, and the surname genders learnt so far.
+/// name, and the genders learnt so far (by full name and by surname).
 #[derive(Debug, Default)]
 pub struct Builder {
     sightings: Vec<Vec<Sighting>>,
@@ -153,8 +153,8 @@ pub struct Builder {
     keys: Vec<(SpeakerKind, String)>,
     quotes: usize,
     hints: people::HintCounter,
-    /// Articles with people whose names tell no gender, and what a hint
-    /// must differ from to change a speaker there
+    /// Articles with people of unknown gender a "he" or "she" depends on,
+    /// and the gender a hint must differ from to matter
     /// ([`extract::FirstPass::gender_guesses`]).
     unsure: Vec<(ArticleId, Vec<(String, extract::mentions::Gender)>)>,
     strings: Strings,
@@ -284,9 +284,9 @@ impl Builder {
     }
 
     /// Extracts again, with the genders learnt across the whole corpus,
-    /// the articles where a person's hinted gender differs from what the
-    /// article guessed (so "he" may now find its man). Their quotes keep
-    /// their places; speakers and sightings follow.
+    /// the articles where a hint could change whom a "he" or "she" stands
+    /// for ([`extract::FirstPass::gender_guesses`]). Their quotes keep their
+    /// places; speakers and sightings follow.
     pub fn revise(&mut self, corpus: &Corpus) -> Revision {
         let hints = std::mem::take(&mut self.hints).finish();
         let unsure = std::mem::take(&mut self.unsure);

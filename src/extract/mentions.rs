@@ -26,6 +26,17 @@ pub enum Pronoun {
     Neuter,
 }
 
+impl Pronoun {
+    /// The gender of "he" and "she"; other pronouns have none.
+    pub fn gender(self) -> Option<Gender> {
+        match self {
+            Pronoun::Male => Some(Gender::Male),
+            Pronoun::Female => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NpKind {
     /// A named person: the name without titles.

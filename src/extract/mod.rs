@@ -61,12 +61,11 @@ pub struct FirstPass {
     /// Its people with the genders the article alone settles.
     pub persons: Vec<people::Person>,
     /// What a corpus-wide gender hint must differ from to change a speaker
-    /// here, by [`people::hint_key`]: for each person whom neither name nor
-    /// the article's pronouns give a gender, the gender of each "he" or
-    /// "she" resolved to them. The article is extracted again ([`extract`]
-    /// with the hints) only when a hint differs: re-extracting every
-    /// article with a hinted name took four seconds of a 100k load
-    /// (measured).
+    /// here, by [`people::hint_key`]: each person of unknown gender whose
+    /// gender could change whom a "he" or "she" given to a quote stands
+    /// for, with that pronoun's gender. The article is extracted again ([`extract`] with the hints)
+    /// only when a hint differs: re-extracting every article with a hinted
+    /// name took four seconds of a 100k load (measured).
     pub gender_guesses: Vec<(String, Gender)>,
     /// What the article is about, for stories, when asked for
     /// ([`crate::relate::stories::article_terms`], from the tokens split here).
@@ -91,8 +90,8 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
             article_terms,
         };
     }
-    let extraction = finish(article, &ctx, people);
-    let gender_guesses = gender_guesses(&persons, &extraction);
+    let extraction = finish(article, &ctx, &mut people);
+    let gender_guesses = gender_guesses(&people, &extraction);
     FirstPass {
         extraction,
         persons,
@@ -103,23 +102,37 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
 
 /// [`FirstPass::gender_guesses`]: hints give a gender only to people the
 /// article leaves without one ([`People::settle_genders`]), and for them
-/// a hint only takes them from the pronouns of the other gender.
-fn gender_guesses(persons: &[people::Person], extraction: &Extraction) -> Vec<(String, Gender)> {
+/// a hint only takes them from the pronouns of the other gender: each "he"
+/// or "she" a quote was given, and the people of unknown gender whose
+/// going would change its choice ([`People::pronoun_candidates`]).
+fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gender)> {
     let mut out = Vec::new();
-    for p in persons.iter().filter(|p| p.gender == Gender::Unknown) {
-        let Some(key) = people::hint_key(&p.words) else {
+    for m in extraction.quotes.iter().filter_map(|q| q.mention.as_ref()) {
+        let Some(pronoun) = mentions::pronoun(&m.text) else {
             continue;
         };
-        for q in &extraction.quotes {
-            let said_by_p = q.speaker.as_ref().is_some_and(|s| s.name == p.name);
-            let pronoun = q.mention.as_ref().and_then(|m| mentions::pronoun(&m.text));
-            let g = match pronoun {
-                Some(Pronoun::Male) => Gender::Male,
-                Some(Pronoun::Female) => Gender::Female,
-                _ => continue,
-            };
-            if said_by_p && !out.contains(&(key.clone(), g)) {
-                out.push((key.clone(), g));
+        let Some(g) = pronoun.gender() else {
+            continue;
+        };
+        let candidates = people.pronoun_candidates(m.span.start, pronoun);
+        // A hint takes a person out of the candidates, and a seventh,
+        // older mention comes in: that changes the choice only when the
+        // chosen one goes, or when the choice fell back to the nearest
+        // mention (no speaker or subject among them) and the newcomer is one.
+        let chosen = candidates.iter().position(|c| c.speaker || c.subject);
+        let matter = match chosen {
+            Some(i) => &candidates[i..=i],
+            None => &candidates[..],
+        };
+        for c in matter {
+            let p = &people.persons[c.person];
+            if p.gender != Gender::Unknown {
+                continue;
+            }
+            if let Some(key) = people::hint_key(&p.words).map(|k| (k, g)) {
+                if !out.contains(&key) {
+                    out.push(key);
+                }
             }
         }
     }
@@ -167,14 +180,14 @@ pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
     let ctx = Context::new(&article.text, lower.as_deref(), &article.blocks, &raw);
     let mut people = People::scan_names(&ctx);
     people.settle_genders(&ctx, hints);
-    finish(article, &ctx, people)
+    finish(article, &ctx, &mut people)
 }
 
 /// Attribution and resolution, once the article's people have their genders.
-fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
+fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
     let text = article.text.as_str();
     let raw = ctx.quotes;
-    let named = (0..people.persons.len()).map(|i| person_ref(&people, i)).collect();
+    let named = (0..people.persons.len()).map(|i| person_ref(people, i)).collect();
     if raw.is_empty() {
         return Extraction {
             quotes: Vec::new(),
@@ -191,7 +204,7 @@ fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
     let mut out = Vec::with_capacity(raw.len());
     for (qi, q) in raw.iter().enumerate() {
         let att = attributions[qi].as_ref();
-        let speaker = att.and_then(|a| resolve(&people, a));
+        let speaker = att.and_then(|a| resolve(people, a));
         let kind = kind_of(ctx, qi, att);
         out.push(ExtractedQuote {
             span: q.inner,
@@ -208,9 +221,9 @@ fn finish(article: &Article, ctx: &Context, mut people: People) -> Extraction {
         });
     }
     out.sort_by_key(|q| q.span.start);
-    resolve_definites(ctx, &people, &mut out);
-    resolve_it(ctx, &people, &mut out);
-    resolve_to_sources(ctx, &people, &mut out);
+    resolve_definites(ctx, people, &mut out);
+    resolve_it(ctx, people, &mut out);
+    resolve_to_sources(ctx, people, &mut out);
     when::carry_over(ctx, &mut out);
     Extraction {
         quotes: out,
@@ -749,5 +762,25 @@ mod tests {
         // A first name that tells: nothing to learn.
         let text = "A title for the test\n\nMary Kell opened the plant.\n\n“We are ready,” she said.";
         assert_eq!(guesses(text), vec![]);
+    }
+
+    #[test]
+    fn the_articles_own_pronouns_outweigh_a_corpus_hint() {
+        let source = crate::load::Source {
+            file: "t.txt".into(),
+            text: "A title for the test\n\nAdmiral Kell toured the base on Monday. He met the crew.\n\n“We are ready for anything,” he said.".into(),
+            ..crate::load::Source::default()
+        };
+        // Another article's Kell was a woman.
+        let hints = [("kell".to_string(), super::mentions::Gender::Female)]
+            .into_iter()
+            .collect();
+        let found = super::extract(&crate::clean::clean(&source), &hints);
+        let speaker = found
+            .quotes
+            .first()
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_str());
+        assert_eq!(speaker, Some("Kell"));
     }
 }

@@ -202,12 +202,13 @@ impl HintCounter {
 /// ("Trump's wife,"), if it ends so.
 fn kin_gender(before: &str) -> Option<Gender> {
     let word = before.trim_end().strip_suffix(',')?.split_whitespace().next_back()?;
-    match crate::text::Lower::of(word).as_str() {
-        "wife" | "mother" | "daughter" | "sister" | "widow" | "girlfriend" | "fiancée" | "grandmother" | "aunt"
-        | "niece" => Some(Gender::Female),
-        "husband" | "father" | "son" | "brother" | "widower" | "boyfriend" | "fiancé" | "grandfather" | "uncle"
-        | "nephew" => Some(Gender::Male),
-        _ => None,
+    let word = crate::text::Lower::of(word);
+    if crate::lexicon::FEMALE_KIN.contains(&word.as_str()) {
+        Some(Gender::Female)
+    } else if crate::lexicon::MALE_KIN.contains(&word.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
     }
 }
 
@@ -488,7 +489,10 @@ impl People {
                 let organisation = is_role_noun(&lower);
                 // "Trump's wife, Melania, is scheduled …": a first name set
                 // off after a word of family is a person of that word's gender.
-                let kin = kin_gender(&ctx.text[..*pos]);
+                let set_off = ctx.text[*pos..]
+                    .strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.trim_start().starts_with([',', '.', ';', ')']));
+                let kin = kin_gender(&ctx.text[..*pos]).filter(|_| set_off);
                 if people.match_single(w, title_gender(titles)).is_none()
                     && (titled || *says || kin.is_some())
                     && !organisation
@@ -681,28 +685,32 @@ impl People {
     /// The person a pronoun at `pos` stands for: the nearest earlier
     /// compatible speaker or subject, else the nearest compatible mention.
     pub fn resolve_pronoun(&self, pos: usize, pronoun: Pronoun) -> Option<usize> {
-        let want = match pronoun {
-            Pronoun::Male => Gender::Male,
-            Pronoun::Female => Gender::Female,
-            _ => return None,
-        };
-        let compatible = |m: &&PersonMention| {
-            let g = self.persons[m.person].gender;
-            g == want || g == Gender::Unknown
-        };
-        // The nearest speaker or subject; failing that, the nearest mention.
-        let before = self.mentions.partition_point(|m| m.pos < pos);
-        let recent: Vec<&PersonMention> = self.mentions[..before]
-            .iter()
-            .rev()
-            .filter(compatible)
-            .take(6)
-            .collect();
+        let recent = self.pronoun_candidates(pos, pronoun);
         recent
             .iter()
             .find(|m| m.speaker || m.subject)
             .or_else(|| recent.first())
             .map(|m| m.person)
+    }
+
+    /// The mentions a "he" or "she" at `pos` chooses among: the six nearest
+    /// before it of a compatible gender (nearest first); of them, the
+    /// nearest speaker or subject, failing that the nearest mention.
+    pub fn pronoun_candidates(&self, pos: usize, pronoun: Pronoun) -> Vec<&PersonMention> {
+        let Some(want) = pronoun.gender() else {
+            return Vec::new();
+        };
+        let compatible = |m: &&PersonMention| {
+            let g = self.persons[m.person].gender;
+            g == want || g == Gender::Unknown
+        };
+        let before = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .filter(compatible)
+            .take(6)
+            .collect()
     }
 
     /// A person named by a single word: nearest earlier mention of a person

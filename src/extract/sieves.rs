@@ -439,7 +439,7 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
     // alone: the subject follows it.
     if toks
         .get(start)
-        .is_some_and(|t| t.is_word && matches!(t.lower().as_str(), "and" | "but" | "or" | "so" | "yet" | "nor"))
+        .is_some_and(|t| t.is_word && COORDINATORS.contains(&t.lower().as_str()))
     {
         return sentence_subject(ctx, toks, start + 1, limit);
     }
@@ -658,6 +658,12 @@ const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "because", "although", "though", "since", "if", "until", "once", "unless",
 ];
 
+/// Words that join clauses ("But Warren, a Democrat, dismissed …").
+const COORDINATORS: &[&str] = &["and", "but", "or", "so", "yet", "nor"];
+
+/// Words that open a relative clause.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "where"];
+
 /// Modal verbs: what follows one is what will or would happen.
 const MODALS: &[&str] = &[
     "would", "will", "could", "should", "shall", "might", "may", "must", "can",
@@ -723,23 +729,6 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 return Some(np);
             }
         }
-        // "an academic named Eric Kingson, who is running for Congress and
-        // who worked the crowd, praising “…”": after a relative clause, the
-        // one it is about.
-        if cue > lo && toks[cue - 1].text == "," {
-            let who = (lo + 1..cue - 1)
-                .rev()
-                .take(25)
-                .take_while(|&k| !toks[k].is_punct(".;:") && !ctx.offset_in_quote(toks[k].start))
-                .filter(|&k| toks[k].lower() == "who" && toks[k - 1].text == ",")
-                .last();
-            let person = who
-                .and_then(|w| subject_before(ctx, toks, lo, w + 1))
-                .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
-            if person.is_some() {
-                return person;
-            }
-        }
         // "…, Nefzi said, adding, “…”": the subject of the cue just before,
         // unless that cue's clause is subordinate ("… while the two
         // governments argued, saying": the main clause's).
@@ -754,6 +743,25 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 }
             }
         }
+        // "an academic named Eric Kingson, who is running for Congress and
+        // who worked the crowd, praising “…”": after a relative clause, the
+        // one it is about.
+        if cue > lo && toks[cue - 1].text == "," {
+            // The nearest ", who", within the clause: not past "and" that
+            // starts a clause of the main subject's ("…, and said …, adding").
+            let and_not_who = |k: usize| toks[k].lower() == "and" && toks.get(k + 1).is_none_or(|t| t.lower() != "who");
+            let who = (lo + 1..cue - 1)
+                .rev()
+                .take(25)
+                .take_while(|&k| !toks[k].is_punct(".;:") && !ctx.offset_in_quote(toks[k].start) && !and_not_who(k))
+                .find(|&k| toks[k].lower() == "who" && toks[k - 1].text == ",");
+            let person = who
+                .and_then(|w| subject_before(ctx, toks, lo, w + 1))
+                .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+            if person.is_some() {
+                return person;
+            }
+        }
         // "Sanders visited NBC's “Today” to discuss his rival, Hillary
         // Clinton, saying “…”": when the sentence runs on past an earlier
         // quote (a lowercase word, no new clause, no cue of its own), the
@@ -761,27 +769,27 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
         // predicate.
         let opens_clause = |t: &Token| {
             let l = t.lower();
-            SUBORDINATORS.contains(&l.as_str())
-                || matches!(
-                    l.as_str(),
-                    "and" | "but" | "or" | "so" | "yet" | "as" | "which" | "who" | "whom" | "whose" | "where"
-                )
+            [SUBORDINATORS, COORDINATORS, RELATIVES]
+                .iter()
+                .any(|words| words.contains(&l.as_str()))
+                || l == "as"
         };
-        let runs_on = toks
-            .get(sent_start)
-            .is_some_and(|t| t.is_word && !t.is_cap() && !opens_clause(t))
-            && (sent_start..cue.saturating_sub(1)).all(|k| {
-                // "Hollande said": a cue right after its own subject.
-                let after_subject =
-                    k > 0 && (toks[k - 1].is_cap() || super::mentions::pronoun(toks[k - 1].text).is_some());
-                let own_cue = after_subject && is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start);
-                let new_clause = toks[k].is_word && opens_clause(&toks[k]);
-                !(new_clause || own_cue)
-            });
+        let runs_on = || {
+            toks.get(sent_start)
+                .is_some_and(|t| t.is_word && !t.is_cap() && !opens_clause(t))
+                && (sent_start..cue.saturating_sub(1)).all(|k| {
+                    // "Hollande said": a cue right after its own subject.
+                    let after_subject =
+                        k > 0 && (toks[k - 1].is_cap() || super::mentions::pronoun(toks[k - 1].text).is_some());
+                    let own_cue = after_subject && is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start);
+                    let new_clause = toks[k].is_word && opens_clause(&toks[k]);
+                    !(new_clause || own_cue)
+                })
+        };
         let whole_sentence = ctx
             .block_at(toks[cue].start)
             .map(|b| ctx.sentence_of(b, cue).0)
-            .filter(|&s| s < sent_start && runs_on);
+            .filter(|&s| s < sent_start && runs_on());
         if let Some(np) = whole_sentence.and_then(|s| sentence_subject(ctx, toks, s, cue)) {
             return Some(np);
         }
@@ -1576,9 +1584,9 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
 
 /// "Beck, who has in the past described Trump as “a pathological
 /// narcissistic sociopath who will lead us to ruin”": a quote inside a
-/// sentence that no cue brings in is the sentence's subject's, when that
-/// subject is a person. Asked last, of quotes of five words or more (a
-/// shorter one is a term, and stays one).
+/// sentence that no cue brings in is the sentence subject's (a person,
+/// pronoun, organisation or unnamed source). Asked last, and not of terms
+/// (see `attribute`).
 pub fn sentence_subject_of_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
     // A headline's words are capitalised and its subject hard to tell
@@ -2127,6 +2135,9 @@ mod tests {
     fn a_participle_after_a_relative_clause_is_the_one_it_is_about() {
         let text = "The senator rallied for an academic named Eric Kingsley, who is running for Congress and who worked the crowd, praising “the integrity of the port board.”";
         assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Eric Kingsley"));
+        // Past "and" and a verb of the main subject's, the clause is theirs.
+        let text = "Mayor Ilse Varga praised Kingsley, who worked the crowd, and said the plan was sound, adding “it will carry the port for years.”";
+        assert_eq!(first(mention_cue_quote, text).as_deref(), Some("Mayor Ilse Varga"));
     }
 
     #[test]
