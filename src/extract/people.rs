@@ -641,10 +641,8 @@ impl People {
                 if !t.is_word || !he_or_she || ctx.in_quote(b, k) {
                     continue;
                 }
-                let g = match super::mentions::pronoun(t.text) {
-                    Some(Pronoun::Male) => 0,
-                    Some(Pronoun::Female) => 1,
-                    _ => continue,
+                let Some(g) = super::mentions::pronoun(t.text).and_then(Pronoun::gender) else {
+                    continue;
                 };
                 let near = |m: &&PersonMention| m.pos < t.start && t.start - m.pos < 250;
                 let before = self.mentions.partition_point(|m| m.pos < t.start);
@@ -660,7 +658,7 @@ impl People {
                     subject.unwrap_or(m)
                 });
                 if let Some(m) = voter {
-                    if g == 0 {
+                    if g == Gender::Male {
                         votes[m.person].0 += 1;
                     } else {
                         votes[m.person].1 += 1;

@@ -786,11 +786,16 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                     !(new_clause || own_cue)
                 })
         };
-        let whole_sentence = ctx
+        // Where the sentence starts, when an earlier quote in it put
+        // `sent_start` after that.
+        let earlier_start = ctx
             .block_at(toks[cue].start)
             .map(|b| ctx.sentence_of(b, cue).0)
-            .filter(|&s| s < sent_start && runs_on());
-        if let Some(np) = whole_sentence.and_then(|s| sentence_subject(ctx, toks, s, cue)) {
+            .filter(|&s| s < sent_start);
+        if let Some(np) = earlier_start
+            .filter(|_| runs_on())
+            .and_then(|s| sentence_subject(ctx, toks, s, cue))
+        {
             return Some(np);
         }
         let subject = sentence_subject(ctx, toks, sent_start, cue);
@@ -798,11 +803,8 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
         // governments argued, saying, “…”": when nothing after the
         // sentence's earlier quote can be the subject, the sentence's is.
         if subject.is_none() && cue > 0 && toks[cue - 1].text == "," {
-            if let Some(b) = ctx.block_at(toks[cue].start) {
-                let (s, _) = ctx.sentence_of(b, cue);
-                if s < sent_start {
-                    return sentence_subject(ctx, toks, s, sent_start);
-                }
+            if let Some(s) = earlier_start {
+                return sentence_subject(ctx, toks, s, sent_start);
             }
         }
         return subject;
