@@ -9,7 +9,8 @@ pub mod stories;
 pub mod terms;
 pub mod wording;
 
-use crate::model::Corpus;
+use crate::model::{Corpus, Quote};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use terms::TermVec;
 
@@ -38,15 +39,21 @@ pub struct Relations {
 }
 
 pub fn compute(corpus: &Corpus) -> Relations {
-    compute_with(corpus, Some(stories::ArticleTerms::default()))
+    compute_with(corpus, Some(stories::ArticleTerms::default()), None)
 }
 
 /// [`compute`], with or without stories (which only the reader and the
 /// related quotes use, and which need every article's terms):
 /// `stories` is `None` for none, or the articles' terms registered while
 /// loading (when they are not every article's, they are taken anew from
-/// the text).
-pub fn compute_with(corpus: &Corpus, stories: Option<stories::ArticleTerms>) -> Relations {
+/// the text). `quote_terms` are the quotes' vectors when the caller made
+/// them already ([`quote_vectors`], while speakers were merged); else the
+/// corpus's are used, or made anew when stale.
+pub fn compute_with(
+    corpus: &Corpus,
+    stories: Option<stories::ArticleTerms>,
+    quote_terms: Option<Vec<TermVec>>,
+) -> Relations {
     // Stories and statements do not depend on each other: each one's
     // sequential steps run while the other keeps the second core busy.
     let (stories, (statements, fresh)) = rayon::join(
@@ -58,10 +65,9 @@ pub fn compute_with(corpus: &Corpus, stories: Option<stories::ArticleTerms>) -> 
             }
         },
         || {
-            let fresh = (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| {
-                let texts: Vec<Cow<str>> = corpus.quotes.iter().map(|q| wording(corpus, q)).collect();
-                let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-                terms::vectors(&texts)
+            let fresh = quote_terms.or_else(|| {
+                (corpus.index.quote_terms.len() != corpus.quotes.len())
+                    .then(|| quote_vectors(corpus, &corpus.quotes.iter().collect::<Vec<_>>()))
             });
             let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
             (statements::compute(corpus, quote_terms), fresh)
@@ -72,6 +78,15 @@ pub fn compute_with(corpus: &Corpus, stories: Option<stories::ArticleTerms>) -> 
         statements,
         quote_terms: fresh,
     }
+}
+
+/// Each quote's wording as weighted terms ([`Index::quote_terms`]), for
+/// `quotes`: the corpus's, or as they will be once a revision is applied.
+/// Speakers play no part, so the load makes them while it merges speakers.
+pub fn quote_vectors(corpus: &Corpus, quotes: &[&Quote]) -> Vec<TermVec> {
+    let texts: Vec<Cow<str>> = quotes.par_iter().map(|q| wording(corpus, q)).collect();
+    let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
+    terms::vectors(&texts)
 }
 
 impl Relations {
@@ -87,7 +102,7 @@ impl Relations {
 /// The words a quote is compared by: its own, and for a fragment a
 /// negation just before it ("would not pay “one cent more”" means "not one
 /// cent more").
-fn wording<'c>(c: &'c Corpus, q: &crate::model::Quote) -> Cow<'c, str> {
+fn wording<'c>(c: &'c Corpus, q: &Quote) -> Cow<'c, str> {
     if q.kind != crate::model::QuoteKind::Partial {
         return Cow::Borrowed(c.quote_text(q));
     }

@@ -9,7 +9,8 @@
 use super::terms::similarity;
 use super::UnionFind;
 use crate::model::{block_at, Corpus, DateOrigin, Quote, QuoteKind, Speaker, Statement, StatementDate};
-use crate::resolve::when::compatible;
+use crate::resolve::when::period;
+use chrono::Datelike;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -27,16 +28,45 @@ pub fn eligible(q: &Quote) -> bool {
     q.speaker.is_some() && matches!(q.kind, QuoteKind::Full | QuoteKind::Partial)
 }
 
-/// Whether two statement dates allow the same moment. Dates read from the
-/// text may be a day apart (time zones, late reports); an article date
-/// stands in for a statement up to two days earlier.
+/// Whether two statement dates allow the same moment ([`DaySpan`]).
 pub fn dates_agree(a: Option<&StatementDate>, b: Option<&StatementDate>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let loose = a.origin == DateOrigin::Article || b.origin == DateOrigin::Article;
-            compatible(a, b, if loose { 2 } else { 1 })
+    DaySpan::agrees(DaySpan::of(a), DaySpan::of(b))
+}
+
+/// A statement date as the days it may mean, counted from the common era.
+/// Two of a speaker's quotes report one statement only when their spans
+/// allow the same moment: dates read from the text may be a day apart
+/// (time zones, late reports); an article date stands in for a statement
+/// up to two days earlier. Integers because a speaker's pairs compare
+/// dates millions of times (a third of finding statements; profiled).
+#[derive(Debug, Clone, Copy)]
+struct DaySpan {
+    first: i32,
+    last: i32,
+    /// Read from the article's date, not the text: two days' slack.
+    loose: bool,
+}
+
+impl DaySpan {
+    fn of(date: Option<&StatementDate>) -> Option<DaySpan> {
+        let d = date?;
+        let (first, last) = period(d.date, d.precision);
+        Some(DaySpan {
+            first: first.num_days_from_ce(),
+            last: last.num_days_from_ce(),
+            loose: d.origin == DateOrigin::Article,
+        })
+    }
+
+    /// Whether two spans allow the same moment; undated agrees with anything.
+    fn agrees(a: Option<DaySpan>, b: Option<DaySpan>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let slack = if a.loose || b.loose { 2 } else { 1 };
+                a.first - slack <= b.last && b.first - slack <= a.last
+            }
+            _ => true,
         }
-        _ => true,
     }
 }
 
@@ -146,6 +176,7 @@ pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
 /// terms they share.
 fn same_statement_pairs(c: &Corpus, terms: &[super::terms::TermVec], sp: &Speaker) -> Vec<(usize, usize)> {
     let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+    let days: Vec<Option<DaySpan>> = qs.iter().map(|&q| DaySpan::of(c.quotes[q].when.as_ref())).collect();
     let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (li, &q) in qs.iter().enumerate() {
         for k in terms[q].keys() {
@@ -166,9 +197,7 @@ fn same_statement_pairs(c: &Corpus, terms: &[super::terms::TermVec], sp: &Speake
                 }
                 seen[lj] = li;
                 let p = qs[lj];
-                if dates_agree(c.quotes[q].when.as_ref(), c.quotes[p].when.as_ref())
-                    && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT
-                {
+                if DaySpan::agrees(days[li], days[lj]) && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT {
                     pairs.push((q, p));
                 }
             }
@@ -188,4 +217,36 @@ pub fn reporters(c: &Corpus, statement: usize) -> Vec<&str> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DatePrecision;
+    use chrono::NaiveDate;
+
+    fn date(day: u32, precision: DatePrecision, origin: DateOrigin) -> StatementDate {
+        StatementDate {
+            date: NaiveDate::from_ymd_opt(2025, 4, day).unwrap(),
+            precision,
+            origin,
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn dates_agree_within_a_day_or_two_for_an_article_date() {
+        let text = |d| date(d, DatePrecision::Day, DateOrigin::Text);
+        let article = |d| date(d, DatePrecision::Day, DateOrigin::Article);
+        assert!(dates_agree(Some(&text(8)), Some(&text(9))));
+        assert!(!dates_agree(Some(&text(8)), Some(&text(10))));
+        // A story published two days after the statement.
+        assert!(dates_agree(Some(&text(8)), Some(&article(10))));
+        assert!(!dates_agree(Some(&text(8)), Some(&article(11))));
+        // A week holds its seven days.
+        let week = date(7, DatePrecision::Week, DateOrigin::Text);
+        assert!(dates_agree(Some(&week), Some(&text(14))));
+        assert!(!dates_agree(Some(&week), Some(&text(15))));
+        assert!(dates_agree(None, Some(&text(8))));
+    }
 }
