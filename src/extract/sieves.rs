@@ -1117,8 +1117,21 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if (from..head_end).any(|k| is_clause_boundary(&toks[k])) {
         return None;
     }
-    let np = subject_before(ctx, toks, from, cue)?;
-    Some(attribution(np, &toks[cue], SieveName::QuoteCueMention))
+    let np = subject_before(ctx, toks, from, cue);
+    // "“…,” Nate Silver, the polling guru who founded the site tweeted":
+    // an appositive the writer left open still describes the person named
+    // right after the quote, who is the speaker.
+    if head_end < cue {
+        let open_appositive = np.as_ref().is_none_or(|np| {
+            np.span.start > toks[head_end].start && !matches!(np.kind, super::mentions::NpKind::Person { .. })
+        });
+        let head = classify(ctx.text, &toks[from..head_end])
+            .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+        if let (true, Some(head)) = (open_appositive, head) {
+            return Some(attribution(head, &toks[cue], SieveName::QuoteCueMention));
+        }
+    }
+    Some(attribution(np?, &toks[cue], SieveName::QuoteCueMention))
 }
 
 /// Whether quote `qi` ends in a comma and a short attribution ends its
@@ -1690,6 +1703,26 @@ mod tests {
 
     fn first(sieve: Sieve, text: &str) -> Option<String> {
         mentions(sieve, text).into_iter().next().flatten()
+    }
+
+    #[test]
+    fn an_appositive_left_open_describes_the_name_after_the_quote() {
+        let q = |text: &str| first(quote_cue_mention, text);
+        assert_eq!(
+            q("“We will win,” Dana Orlov, the pollster who founded the site wrote on Monday.").as_deref(),
+            Some("Dana Orlov")
+        );
+        assert_eq!(
+            q("“We will win,” Dana Orlov, who chairs Forward Pac said in a statement.").as_deref(),
+            Some("Dana Orlov")
+        );
+        // Closed, as before: the name.
+        assert_eq!(
+            q("“We will win,” Dana Orlov, the pollster, wrote.").as_deref(),
+            Some("Dana Orlov")
+        );
+        // No name before the comma: the phrase before the cue.
+        assert_eq!(q("“We will win,” the pollster said.").as_deref(), Some("the pollster"));
     }
 
     #[test]
