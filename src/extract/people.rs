@@ -198,18 +198,27 @@ impl HintCounter {
     }
 }
 
-/// The gender of a word of family right before `before`'s closing comma
-/// ("Trump's wife,"), if it ends so.
-fn kin_gender(before: &str) -> Option<Gender> {
-    let word = before.trim_end().strip_suffix(',')?.split_whitespace().next_back()?;
-    let word = crate::text::Lower::of(word);
-    if crate::lexicon::FEMALE_KIN.contains(&word.as_str()) {
-        Some(Gender::Female)
+/// A word of family right before `before`'s closing comma ("Trump's
+/// wife,"), if it ends so: its gender, and the surname of the person it
+/// belongs to when a name owns it ("Trump", not "his").
+fn kin_before(before: &str) -> Option<(Gender, Option<&str>)> {
+    let mut words = before.trim_end().strip_suffix(',')?.split_whitespace().rev();
+    let word = crate::text::Lower::of(words.next()?);
+    let gender = if crate::lexicon::FEMALE_KIN.contains(&word.as_str()) {
+        Gender::Female
     } else if crate::lexicon::MALE_KIN.contains(&word.as_str()) {
-        Some(Gender::Male)
+        Gender::Male
     } else {
-        None
-    }
+        return None;
+    };
+    let owner = words.next().and_then(|w| {
+        let name = ["'s", "’s", "'", "’"].iter().find_map(|p| w.strip_suffix(p))?;
+        let lower = crate::text::Lower::of(name);
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+        let one_word = name.chars().all(|c| c.is_alphabetic() || c == '-');
+        (capitalised && one_word && !crate::lexicon::NEVER_IN_NAME.has(&lower)).then_some(name)
+    });
+    Some((gender, owner))
 }
 
 impl People {
@@ -492,14 +501,22 @@ impl People {
                 let set_off = ctx.text[*pos..]
                     .strip_prefix(w.as_str())
                     .is_some_and(|rest| rest.trim_start().starts_with([',', '.', ';', ')']));
-                let kin = kin_gender(&ctx.text[..*pos]).filter(|_| set_off);
+                let kin = kin_before(&ctx.text[..*pos]).filter(|_| set_off);
                 if people.match_single(w, title_gender(titles)).is_none()
                     && (titled || *says || kin.is_some())
                     && !organisation
                 {
-                    let gender = kin.unwrap_or(Gender::Unknown);
+                    let gender = kin.map_or(Gender::Unknown, |(g, _)| g);
+                    // Named in full with the family's surname ("Melania
+                    // Trump"): a first name alone would bind, across
+                    // articles, to anyone else of that first name. The
+                    // article still finds her by the first name.
+                    let name = match kin.and_then(|(_, owner)| owner) {
+                        Some(surname) => format!("{w} {surname}"),
+                        None => w.clone(),
+                    };
                     people.persons.push(Person {
-                        name: w.clone(),
+                        name,
                         words: words.clone(),
                         gender,
                         roles: Vec::new(),
@@ -836,6 +853,16 @@ mod tests {
     #[test]
     fn a_first_name_set_off_after_a_word_of_family_is_a_person() {
         let text = "A title for the test\n\nMayor Peter Reel and his wife, Ilse, arrived on Monday. “We are home at last,” she said.";
+        assert_eq!(speaker_of(text, "home at last").as_deref(), Some("Ilse"));
+    }
+
+    #[test]
+    fn a_first_name_after_a_named_owners_family_word_takes_the_owners_surname() {
+        let text = "A title for the test\n\nMayor Peter Reel spoke on Monday. Reel's wife, Ilse, arrived later. “We are home at last,” Ilse said. Reel’s son, Tom, waved. “Hello,” Tom said.";
+        assert_eq!(speaker_of(text, "home at last").as_deref(), Some("Ilse Reel"));
+        assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Tom Reel"));
+        // The family name is not said: the first name alone.
+        let text = "A title for the test\n\nThe mayor's wife, Ilse, arrived. “We are home at last,” Ilse said.";
         assert_eq!(speaker_of(text, "home at last").as_deref(), Some("Ilse"));
     }
 
