@@ -396,15 +396,6 @@ pub struct Revision {
 }
 
 impl Revision {
-    /// The corpus's quotes as they will be once this revision is applied.
-    pub fn quotes_after<'a>(&'a self, corpus: &'a Corpus) -> Vec<&'a Quote> {
-        let mut quotes: Vec<&Quote> = corpus.quotes.iter().collect();
-        for (qid, q) in &self.quotes {
-            quotes[*qid] = q;
-        }
-        quotes
-    }
-
     pub fn apply(self, corpus: &mut Corpus) {
         if self.quotes.is_empty() {
             return;

@@ -81,8 +81,8 @@ pub fn compute_with(
 }
 
 /// Each quote's wording as weighted terms ([`Index::quote_terms`]), for
-/// `quotes`: the corpus's, or as they will be once a revision is applied.
-/// Speakers play no part, so the load makes them while it merges speakers.
+/// `quotes`. Speakers play no part, so the CLI's load makes them while it
+/// merges speakers.
 pub fn quote_vectors(corpus: &Corpus, quotes: &[&Quote]) -> Vec<TermVec> {
     let texts: Vec<Cow<str>> = quotes.par_iter().map(|q| wording(corpus, q)).collect();
     let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();

