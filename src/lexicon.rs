@@ -1741,6 +1741,8 @@ pub const FEMALE_NAMES: &[&str] = &[
 
 pub const MALE_NAMES: &[&str] = &[
     "donald",
+    "howard",
+    "erik",
     "barack",
     "joe",
     "bernie",
@@ -2132,10 +2134,10 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 /// "Martin Luther King", "Anita Hill"): they end a name that begins with
 /// a first name, though they never begin one.
 pub const SURNAME_WORDS: &[&str] = &[
-    "may", "april", "june", "august", "king", "hill", "little", "white", "black",
+    "may", "april", "june", "august", "king", "hill", "little", "white", "black", "dean", "bishop", "major", "prince",
+    "judge", "pope",
 ];
 
-/// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
 /// Words of family that tell a gender ("Trump's wife, Melania").
 pub const FEMALE_KIN: &[&str] = &[
     "wife",
@@ -2163,6 +2165,7 @@ pub const MALE_KIN: &[&str] = &[
     "nephew",
 ];
 
+/// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
 pub const COUNT_WORDS: &[&str] = &[
     "two",
     "three",

@@ -726,6 +726,23 @@ mod tests {
     }
 
     #[test]
+    fn quotes_before_a_sentences_closing_attribution_share_it() {
+        let text = "A title for the test\n\nTaxes are “a quiet theft” and “a drag on growth,” Ilse Varga, the former treasurer of Port Hallin, told the council.";
+        assert_eq!(speaker_of(text, "quiet theft").as_deref(), Some("Ilse Varga"));
+        assert_eq!(speaker_of(text, "drag on growth").as_deref(), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_title_ends_a_name_after_a_first_name() {
+        let text = "A title for the test\n\n“Taxes are high,” Howard Dean said on Monday. “We win,” said Rob Bishop.";
+        assert_eq!(speaker_of(text, "Taxes are high").as_deref(), Some("Howard Dean"));
+        assert_eq!(speaker_of(text, "We win").as_deref(), Some("Rob Bishop"));
+        // Before a name, the title it is.
+        let text = "A title for the test\n\n“We lose,” Dean Tomas Reel said.";
+        assert_eq!(speaker_of(text, "We lose").as_deref(), Some("Tomas Reel"));
+    }
+
+    #[test]
     fn a_quote_no_cue_brings_in_is_its_sentence_subjects_and_is_not_passed_on() {
         let text = "A title for the test\n\nIn the depths of the slump, Ilse Varga worried the fund was becoming “a hammock that lulls able people to lives of idleness.” Tomas Reel’s “ninety percent” remark was as dismissive.";
         assert_eq!(speaker_of(text, "a hammock").as_deref(), Some("Ilse Varga"));

@@ -1457,12 +1457,33 @@ pub fn nested_cue(ctx: &Context, qi: usize, parent: usize) -> Option<Attribution
 }
 
 /// A cue later in the sentence: “…” and more words, the mayor said.
-pub fn trailing_clause(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+pub fn trailing_clause(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
     let toks = ctx.block_tokens(b);
     let (_, z) = ctx.quote_tokens[qi]?;
     let (_, e) = ctx.sentence_of(b, z);
     let cue = (z + 1..e).find(|&k| is_cue_at(toks, k) && !ctx.in_quote(b, k))?;
+    // "Guns are “…” and “…,” Howard Dean, the former governor, proclaimed":
+    // a later quote of the sentence that the cue attributes shares it. Not
+    // a single word, a label more often than the speaker's words (and embed
+    // markup, "data-id", holds quoted numbers and handles).
+    let words = ctx.quote_tokens[qi].map_or(0, |(a, z)| toks[a..=z].iter().filter(|t| t.is_word).count());
+    let shared_cue = (words >= 2)
+        .then_some(())
+        .and_then(|()| {
+            (0..ctx.quotes.len())
+                .filter(|&j| j != qi && ctx.quotes[j].block == b)
+                .filter(|&j| ctx.quote_tokens[j].is_some_and(|(a, y)| a > z && y < cue))
+                .max_by_key(|&j| ctx.quote_tokens[j])
+                .and_then(|j| done[j].as_ref())
+        })
+        .filter(|a| a.sieve == SieveName::QuoteCueMention && a.cue.as_deref() == Some(toks[cue].lower().as_ref()));
+    if let Some(a) = shared_cue {
+        return Some(Attribution {
+            sieve: SieveName::TrailingClause,
+            ..a.clone()
+        });
+    }
     let lo = (z + 1..cue)
         .rev()
         .find(|&k| toks[k].text == "," || ctx.in_quote(b, k))
