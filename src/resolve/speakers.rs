@@ -282,6 +282,18 @@ impl Registry {
             reg.index.insert(key, e);
             reg.absorb(e, s);
         }
+        // 4. A one-word name said in full in some mention takes that form.
+        for ent in reg
+            .entities
+            .iter_mut()
+            .filter(|e| e.kind == SpeakerKind::Person && !e.merged)
+        {
+            if let Some(full) = fuller_name(&ent.name, &ent.aliases) {
+                let short = std::mem::replace(&mut ent.name, full);
+                ent.aliases.retain(|a| *a != ent.name);
+                ent.aliases.push(short);
+            }
+        }
         reg
     }
 
@@ -307,6 +319,53 @@ impl Registry {
     pub fn lookup_key(&self, key: &(SpeakerKind, String)) -> Option<usize> {
         self.index.get(key).copied()
     }
+}
+
+/// A one-word person name's fuller form from the mentions it was met in
+/// ("Former Arizona governor Jan Brewer" for "Brewer"): the capitalised
+/// words right before it, back to a lowercase word, a title, a function
+/// word or an acronym. Extraction ends a name before a word that is also a
+/// month, a place or an organisation word, or before initials ("Jan",
+/// "America Ferrera", "Kathleen Hall Jamieson", "J.J. MacNab"); the
+/// mention keeps it whole. The form met most often wins, then the longer.
+fn fuller_name(name: &str, aliases: &[String]) -> Option<String> {
+    if name.contains(' ') {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    for alias in aliases {
+        let words: Vec<&str> = alias.split_whitespace().collect();
+        let Some(at) = words.iter().rposition(|w| *w == name) else {
+            continue;
+        };
+        let first = (0..at)
+            .rev()
+            .take_while(|&k| {
+                let w = words[k];
+                let bare = w.trim_end_matches('.');
+                let lower = crate::text::Lower::of(bare);
+                let initials =
+                    w.len() >= 2 && w.split_terminator('.').all(|p| p.chars().count() == 1) && w.ends_with('.');
+                let acronym = !initials
+                    && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && bare.chars().all(|c| !c.is_lowercase());
+                w.starts_with(|c: char| c.is_uppercase())
+                    && !w.ends_with([',', ';', ':'])
+                    && !w.ends_with("'s")
+                    && !w.ends_with("’s")
+                    && !acronym
+                    && !crate::lexicon::TITLE.has(&lower)
+                    && !crate::lexicon::TITLE.has(&crate::text::Lower::of(w))
+                    && !crate::lexicon::STOP_WORD.has(&lower)
+                    && !crate::lexicon::SENTENCE_OPENER.has(&lower)
+            })
+            .last();
+        if let Some(first) = first {
+            found.push(words[first..=at].join(" "));
+        }
+    }
+    let count = |f: &String| found.iter().filter(|g| *g == f).count();
+    found.iter().max_by_key(|f| (count(f), f.len())).cloned()
 }
 
 fn entity(r: &Sighting) -> Entity {
@@ -345,6 +404,37 @@ mod tests {
         let r = Registry::build(&s);
         assert_eq!(r.lookup_key(&s[1].key()), r.lookup_key(&s[0].key()));
         assert_eq!(r.entities[r.lookup_key(&s[1].key()).unwrap()].name, "Elena Marović");
+    }
+
+    #[test]
+    fn a_one_word_name_takes_the_full_form_its_mentions_give() {
+        let said_as = |name: &str, mention: &str| {
+            let r = SpeakerRef {
+                kind: SpeakerKind::Person,
+                name: name.into(),
+                gender: Gender::Unknown,
+                roles: Vec::new(),
+            };
+            Sighting::of(&r, Some(mention.into()), true, |s| Arc::from(s))
+        };
+        let name_of = |s: &[Sighting]| {
+            let r = Registry::build(s);
+            r.entities[r.lookup_key(&s[0].key()).unwrap()].name.clone()
+        };
+        assert_eq!(
+            name_of(&[
+                said_as("Brenner", "former Ostland governor Jan Brenner"),
+                said_as("Brenner", "Brenner")
+            ]),
+            "Jan Brenner"
+        );
+        assert_eq!(name_of(&[said_as("Maab", "J.K. Maab")]), "J.K. Maab");
+        assert_eq!(name_of(&[said_as("Vale", "Kathleen Hall Vale")]), "Kathleen Hall Vale");
+        // Titles, acronyms, owners and country initials are not names.
+        assert_eq!(name_of(&[said_as("Vale", "CBC Chairman Vale")]), "Vale");
+        assert_eq!(name_of(&[said_as("Vale", "Trump's Vale")]), "Vale");
+        assert_eq!(name_of(&[said_as("Chamber", "the U.S. Chamber")]), "Chamber");
+        assert_eq!(name_of(&[said_as("Blaze", "The Blaze")]), "Blaze");
     }
 
     #[test]
