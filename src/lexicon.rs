@@ -2684,7 +2684,7 @@ use std::sync::LazyLock;
 /// the keys.
 pub struct WordSet(LazyLock<Words>);
 
-pub struct Words {
+struct Words {
     short: FxHashSet<u64>,
     long: FxHashSet<&'static str>,
 }
@@ -2790,14 +2790,34 @@ mod tests {
     }
 
     #[test]
-    fn word_sets_answer_for_short_and_long_words_alike() {
-        assert!(SPEECH_CUE.has("said") && SPEECH_CUE.has("according"));
-        assert!(!SPEECH_CUE.has("sai") && !SPEECH_CUE.has("said\0") && !SPEECH_CUE.has(""));
-        assert!(PLACE.has("pennsylvania") && !PLACE.has("pennsylvani"));
-        assert!(TITLE.has("president") && !TITLE.has("preside"));
-        // Every word of every list is found.
-        for w in SPEECH_CUES.iter().chain(TITLES).chain(PLACES) {
-            assert!(NEVER_IN_NAME.has(w) || SPEECH_CUE.has(w), "{w}");
+    fn word_sets_answer_as_plain_string_sets_do() {
+        let pairs: [(&WordSet, &[&str]); 6] = [
+            (&SPEECH_CUE, SPEECH_CUES),
+            (&TITLE, TITLES),
+            (&PLACE, PLACES),
+            (&STOP_WORD, STOP_WORDS),
+            (&FEMALE_NAME, FEMALE_NAMES),
+            (&MALE_NAME, MALE_NAMES),
+        ];
+        for (set, list) in pairs {
+            let plain: FxHashSet<&str> = list.iter().copied().collect();
+            // Every word, and near misses of every length around the
+            // seven-byte boundary: prefixes, a trailing NUL, multibyte.
+            let mut probes: Vec<String> = Vec::new();
+            for w in list {
+                probes.push(w.to_string());
+                probes.push(format!("{w}\0"));
+                probes.push(format!("{w}é"));
+                probes.extend(
+                    (0..w.len())
+                        .filter(|&i| w.is_char_boundary(i))
+                        .map(|i| w[..i].to_string()),
+                );
+            }
+            probes.extend(["", "é", "ñandú", "12345678", "1234567", "\0"].map(String::from));
+            for p in &probes {
+                assert_eq!(set.has(p), plain.contains(p.as_str()), "{p:?}");
+            }
         }
     }
 }

@@ -44,10 +44,7 @@ pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool
     builder.revise(&corpus).apply(&mut corpus);
     // The quotes' vectors need no speakers: made on the second core while
     // the speakers are merged on the first.
-    let (resolution, quote_terms) = rayon::join(
-        || builder.resolve(),
-        || relate::quote_vectors(&corpus, &corpus.quotes.iter().collect::<Vec<_>>()),
-    );
+    let (resolution, quote_terms) = rayon::join(|| builder.resolve(), || relate::quote_vectors(&corpus));
     resolution.apply(&mut corpus);
     let stories = with_stories.then(|| builder.take_article_terms());
     drop(builder);

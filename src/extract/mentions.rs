@@ -61,6 +61,12 @@ pub struct Np {
     pub role: Option<String>,
 }
 
+impl Np {
+    pub fn is_person(&self) -> bool {
+        matches!(self.kind, NpKind::Person { .. })
+    }
+}
+
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     // Every pronoun begins with one of these letters, and no other first
     // character lowercases to one: most words are ruled out here, as this

@@ -730,6 +730,9 @@ mod tests {
         let text = "A title for the test\n\nTaxes are “a quiet theft” and “a drag on growth,” Ilse Varga, the former treasurer of Port Hallin, told the council.";
         assert_eq!(speaker_of(text, "quiet theft").as_deref(), Some("Ilse Varga"));
         assert_eq!(speaker_of(text, "drag on growth").as_deref(), Some("Ilse Varga"));
+        // Other words between: the first quote is not in the same breath.
+        let text = "A title for the test\n\nIlse Varga called the plan “a quiet theft” on Monday, and “a drag on growth,” Tomas Reel said.";
+        assert_ne!(speaker_of(text, "quiet theft").as_deref(), Some("Tomas Reel"));
     }
 
     #[test]

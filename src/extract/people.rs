@@ -199,8 +199,8 @@ impl HintCounter {
 }
 
 /// A word of family right before `before`'s closing comma ("Trump's
-/// wife,"), if it ends so: its gender, and the surname of the person it
-/// belongs to when a name owns it ("Trump", not "his").
+/// wife,"), if it ends so: its gender, and the word that owns it when a
+/// capitalised word does ("Trump", not "his"; see [`People::family_name`]).
 fn kin_before(before: &str) -> Option<(Gender, Option<&str>)> {
     let mut words = before.trim_end().strip_suffix(',')?.split_whitespace().rev();
     let word = crate::text::Lower::of(words.next()?);
@@ -213,15 +213,24 @@ fn kin_before(before: &str) -> Option<(Gender, Option<&str>)> {
     };
     let owner = words.next().and_then(|w| {
         let name = ["'s", "’s", "'", "’"].iter().find_map(|p| w.strip_suffix(p))?;
-        let lower = crate::text::Lower::of(name);
-        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
-        let one_word = name.chars().all(|c| c.is_alphabetic() || c == '-');
-        (capitalised && one_word && !crate::lexicon::NEVER_IN_NAME.has(&lower)).then_some(name)
+        name.starts_with(char::is_uppercase).then_some(name)
     });
     Some((gender, owner))
 }
 
 impl People {
+    /// The surname a family word's owner gives ("Trump" in "Trump's wife"):
+    /// the surname of a person the article named in full before, never a
+    /// first name ("Melania's son") or a family as a whole ("the Obamas'").
+    fn family_name<'w>(&self, owner: &'w str) -> Option<&'w str> {
+        let first_name = first_name_gender(owner) != Gender::Unknown;
+        let surname_of_someone = self
+            .persons
+            .iter()
+            .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == owner));
+        (surname_of_someone && !first_name).then_some(owner)
+    }
+
     /// Scans the article's text outside quotes for names; genders from
     /// first names and titles only (see [`People::settle_genders`]).
     pub fn scan_names(ctx: &Context) -> People {
@@ -511,7 +520,7 @@ impl People {
                     // Trump"): a first name alone would bind, across
                     // articles, to anyone else of that first name. The
                     // article still finds her by the first name.
-                    let name = match kin.and_then(|(_, owner)| owner) {
+                    let name = match kin.and_then(|(_, owner)| people.family_name(owner?)) {
                         Some(surname) => format!("{w} {surname}"),
                         None => w.clone(),
                     };
@@ -864,6 +873,12 @@ mod tests {
         // The family name is not said: the first name alone.
         let text = "A title for the test\n\nThe mayor's wife, Ilse, arrived. “We are home at last,” Ilse said.";
         assert_eq!(speaker_of(text, "home at last").as_deref(), Some("Ilse"));
+        // Nor by a family as a whole, or by a first name.
+        let text =
+            "A title for the test\n\nMayor Peter Reel spoke. The Reels' daughter, Ana, waved. “Hello,” Ana said.";
+        assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Ana"));
+        let text = "A title for the test\n\nIlse Reel spoke. Ilse's son, Tom, waved. “Hello,” Tom said.";
+        assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Tom"));
     }
 
     #[test]

@@ -227,7 +227,7 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             (a..b)
                 .filter(|&k| toks[k].is_cap())
                 .filter_map(|k| classify(ctx.text, &toks[k..b]))
-                .find(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }))
+                .find(|np| np.is_person())
         });
         if person.is_some() {
             return person;
@@ -242,7 +242,7 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             .find(|&k| toks[k].text == "(")
             .and_then(|open| phrase_before(toks, lo, open))
             .and_then(|(a, b)| classify(ctx.text, &toks[a..b]))
-            .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+            .filter(|np| np.is_person());
         if person.is_some() {
             return person;
         }
@@ -268,11 +268,8 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             // N.C., who was polled, said"): the subject is further back.
             if let Some(np) = phrase_before(toks, lo, c) {
                 let with_app = classify(ctx.text, &toks[np.0..end - 1]);
-                let listed = np.0 > lo
-                    && toks[np.0 - 1].text == ","
-                    && !with_app
-                        .as_ref()
-                        .is_some_and(|n| matches!(n.kind, super::mentions::NpKind::Person { .. }));
+                let listed =
+                    np.0 > lo && toks[np.0 - 1].text == "," && !with_app.as_ref().is_some_and(|n| n.is_person());
                 if with_app.is_some() && !listed {
                     return with_app;
                 }
@@ -602,7 +599,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                     let named = end
                         .filter(|&e| e > c + 1 && toks[e].text == ",")
                         .and_then(|e| classify(ctx.text, &toks[c + 1..e]))
-                        .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+                        .filter(|np| np.is_person());
                     if named.is_some() {
                         return named;
                     }
@@ -757,7 +754,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 .find(|&k| toks[k].lower() == "who" && toks[k - 1].text == ",");
             let person = who
                 .and_then(|w| subject_before(ctx, toks, lo, w + 1))
-                .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+                .filter(|np| np.is_person());
             if person.is_some() {
                 return person;
             }
@@ -1119,14 +1116,19 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     let np = subject_before(ctx, toks, from, cue);
     // "“…,” Nate Silver, the polling guru who founded the site tweeted":
-    // an appositive the writer left open still describes the person named
-    // right after the quote, who is the speaker.
+    // an appositive the writer left open (no comma or dash closes it before
+    // the cue) still describes the person named right after the quote, who
+    // is the speaker.
     if head_end < cue {
-        let open_appositive = np.as_ref().is_none_or(|np| {
-            np.span.start > toks[head_end].start && !matches!(np.kind, super::mentions::NpKind::Person { .. })
-        });
+        let left_open = !(head_end + 1..cue).any(|k| toks[k].is_punct(",—–"));
+        let open_appositive = left_open
+            && np
+                .as_ref()
+                .is_none_or(|np| np.span.start > toks[head_end].start && !np.is_person());
+        // The head is the name alone: not "in Springfield" before ", the
+        // pollster said".
         let head = classify(ctx.text, &toks[from..head_end])
-            .filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }));
+            .filter(|np| np.is_person() && np.span.start == toks[from].start && toks[from].is_cap());
         if let (true, Some(head)) = (open_appositive, head) {
             return Some(attribution(head, &toks[cue], SieveName::QuoteCueMention));
         }
@@ -1464,25 +1466,32 @@ pub fn trailing_clause(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -
     let (_, e) = ctx.sentence_of(b, z);
     let cue = (z + 1..e).find(|&k| is_cue_at(toks, k) && !ctx.in_quote(b, k))?;
     // "Guns are “…” and “…,” Howard Dean, the former governor, proclaimed":
-    // a later quote of the sentence that the cue attributes shares it. Not
-    // a single word, a label more often than the speaker's words (and embed
-    // markup, "data-id", holds quoted numbers and handles).
-    let words = ctx.quote_tokens[qi].map_or(0, |(a, z)| toks[a..=z].iter().filter(|t| t.is_word).count());
-    let shared_cue = (words >= 2)
-        .then_some(())
-        .and_then(|()| {
-            (0..ctx.quotes.len())
-                .filter(|&j| j != qi && ctx.quotes[j].block == b)
-                .filter(|&j| ctx.quote_tokens[j].is_some_and(|(a, y)| a > z && y < cue))
-                .max_by_key(|&j| ctx.quote_tokens[j])
-                .and_then(|j| done[j].as_ref())
-        })
-        .filter(|a| a.sieve == SieveName::QuoteCueMention && a.cue.as_deref() == Some(toks[cue].lower().as_ref()));
-    if let Some(a) = shared_cue {
-        return Some(Attribution {
-            sieve: SieveName::TrailingClause,
-            ..a.clone()
-        });
+    // the quote nearest the cue, which the cue attributes, is said in the
+    // same breath when only punctuation, "and" / "or" or other quotes lie
+    // between. Not a single word, a
+    // label more often than the speaker's words (and embed markup,
+    // "data-id", holds quoted numbers and handles).
+    let (a, _) = ctx.quote_tokens[qi]?;
+    if toks[a..=z].iter().filter(|t| t.is_word).count() >= 2 {
+        let later = (0..ctx.quotes.len())
+            .filter(|&j| j != qi && ctx.quotes[j].block == b)
+            .filter_map(|j| Some((ctx.quote_tokens[j]?, j)))
+            .filter(|&((ja, jz), _)| ja > z && jz < cue)
+            .max();
+        if let Some(((ja, _), j)) = later {
+            // Quotes between ("“…,” “…,” and “…,” she said") join too.
+            let joined = (z + 1..ja)
+                .all(|k| !toks[k].is_word || ctx.in_quote(b, k) || matches!(toks[k].lower().as_str(), "and" | "or"));
+            let shared = done[j].as_ref().filter(|att| {
+                att.sieve == SieveName::QuoteCueMention && att.cue.as_deref() == Some(&*toks[cue].lower())
+            });
+            if let (true, Some(att)) = (joined, shared) {
+                return Some(Attribution {
+                    sieve: SieveName::TrailingClause,
+                    ..att.clone()
+                });
+            }
+        }
     }
     let lo = (z + 1..cue)
         .rev()
@@ -1505,8 +1514,7 @@ pub fn trailing_clause(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -
         let (s, _) = ctx.sentence_of(b, z);
         sentence_subject(ctx, toks, s, cue).filter(|np| {
             let next = toks.iter().find(|t| t.start >= np.span.end);
-            matches!(np.kind, super::mentions::NpKind::Person { .. })
-                && !next.is_some_and(|t| t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
+            np.is_person() && !next.is_some_and(|t| t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
         })
     };
     let np = subject_before(ctx, toks, lo, cue).or_else(|| {
@@ -1744,6 +1752,10 @@ mod tests {
         );
         // No name before the comma: the phrase before the cue.
         assert_eq!(q("“We will win,” the pollster said.").as_deref(), Some("the pollster"));
+        assert_eq!(
+            q("“We will win,” in Springfield, the pollster said.").as_deref(),
+            Some("the pollster")
+        );
     }
 
     #[test]

@@ -65,10 +65,9 @@ pub fn compute_with(
             }
         },
         || {
-            let fresh = quote_terms.or_else(|| {
-                (corpus.index.quote_terms.len() != corpus.quotes.len())
-                    .then(|| quote_vectors(corpus, &corpus.quotes.iter().collect::<Vec<_>>()))
-            });
+            debug_assert!(quote_terms.as_ref().is_none_or(|t| t.len() == corpus.quotes.len()));
+            let fresh = quote_terms
+                .or_else(|| (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| quote_vectors(corpus)));
             let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
             (statements::compute(corpus, quote_terms), fresh)
         },
@@ -80,11 +79,11 @@ pub fn compute_with(
     }
 }
 
-/// Each quote's wording as weighted terms ([`Index::quote_terms`]), for
-/// `quotes`. Speakers play no part, so the CLI's load makes them while it
-/// merges speakers.
-pub fn quote_vectors(corpus: &Corpus, quotes: &[&Quote]) -> Vec<TermVec> {
-    let texts: Vec<Cow<str>> = quotes.par_iter().map(|q| wording(corpus, q)).collect();
+/// Each quote's wording as weighted terms ([`Index::quote_terms`]).
+/// Speakers play no part, so the CLI's load makes them while it merges
+/// speakers.
+pub fn quote_vectors(corpus: &Corpus) -> Vec<TermVec> {
+    let texts: Vec<Cow<str>> = corpus.quotes.par_iter().map(|q| wording(corpus, q)).collect();
     let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
     terms::vectors(&texts)
 }

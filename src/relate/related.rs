@@ -19,7 +19,7 @@ const REPLY_FLOOR: f32 = 0.5;
 const MAX_REPLIES: usize = 6;
 const OTHER_TIMES: usize = 3;
 /// Replies come within this many days of what they answer.
-const REPLY_DAYS: i64 = 14;
+const REPLY_DAYS: i32 = 14;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -143,7 +143,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     for &a in &c.stories[story].articles {
         let other = &c.articles[a];
         if let (Some(x), Some(y)) = (article.date, other.date) {
-            if (x - y).num_days().abs() > REPLY_DAYS {
+            if (x - y).num_days().abs() > i64::from(REPLY_DAYS) {
                 continue;
             }
         }

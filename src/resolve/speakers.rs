@@ -290,8 +290,9 @@ impl Registry {
         {
             if let Some(full) = fuller_name(&ent.name, &ent.aliases) {
                 let short = std::mem::replace(&mut ent.name, full);
-                ent.aliases.retain(|a| *a != ent.name);
-                ent.aliases.push(short);
+                if !ent.aliases.contains(&short) {
+                    ent.aliases.push(short);
+                }
             }
         }
         reg
@@ -323,15 +324,24 @@ impl Registry {
 
 /// A one-word person name's fuller form from the mentions it was met in
 /// ("Former Arizona governor Jan Brewer" for "Brewer"): the capitalised
-/// words right before it, back to a lowercase word, a title, a function
-/// word or an acronym. Extraction ends a name before a word that is also a
-/// month, a place or an organisation word, or before initials ("Jan",
-/// "America Ferrera", "Kathleen Hall Jamieson", "J.J. MacNab"); the
-/// mention keeps it whole. The form met most often wins, then the longer.
+/// words right before it, back to a lowercase word, a title (hyphened
+/// ones too: "Then-Gov."), a function word, a sentence opener, an
+/// acronym, an owner ("Fox News' Hannity") or a word ending a clause.
+/// Extraction ends a name before a word that is also a month, a place or
+/// an organisation word, or before initials ("Jan", "America Ferrera",
+/// "Kathleen Hall Jamieson", "J.J. MacNab"); the mention keeps it whole.
+/// The form most of the distinct mentions give wins, then the longer.
 fn fuller_name(name: &str, aliases: &[String]) -> Option<String> {
     if name.contains(' ') {
         return None;
     }
+    let is_title = |w: &str| {
+        let lower = crate::text::Lower::of(w);
+        let bare = lower.trim_end_matches('.');
+        crate::lexicon::TITLE.has(&lower)
+            || crate::lexicon::TITLE.has(bare)
+            || bare.split('-').any(|part| crate::lexicon::TITLE.has(part))
+    };
     let mut found: Vec<String> = Vec::new();
     for alias in aliases {
         let words: Vec<&str> = alias.split_whitespace().collect();
@@ -345,17 +355,16 @@ fn fuller_name(name: &str, aliases: &[String]) -> Option<String> {
                 let bare = w.trim_end_matches('.');
                 let lower = crate::text::Lower::of(bare);
                 let initials =
-                    w.len() >= 2 && w.split_terminator('.').all(|p| p.chars().count() == 1) && w.ends_with('.');
+                    w.len() >= 2 && w.ends_with('.') && w.split_terminator('.').all(|p| p.chars().count() == 1);
                 let acronym = !initials
                     && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && bare.chars().all(|c| !c.is_lowercase());
-                w.starts_with(|c: char| c.is_uppercase())
-                    && !w.ends_with([',', ';', ':'])
+                w.starts_with(char::is_uppercase)
+                    && !w.ends_with([',', ';', ':', '\'', '’'])
                     && !w.ends_with("'s")
                     && !w.ends_with("’s")
                     && !acronym
-                    && !crate::lexicon::TITLE.has(&lower)
-                    && !crate::lexicon::TITLE.has(&crate::text::Lower::of(w))
+                    && !is_title(w)
                     && !crate::lexicon::STOP_WORD.has(&lower)
                     && !crate::lexicon::SENTENCE_OPENER.has(&lower)
             })
@@ -435,6 +444,13 @@ mod tests {
         assert_eq!(name_of(&[said_as("Vale", "Trump's Vale")]), "Vale");
         assert_eq!(name_of(&[said_as("Chamber", "the U.S. Chamber")]), "Chamber");
         assert_eq!(name_of(&[said_as("Blaze", "The Blaze")]), "Blaze");
+        assert_eq!(name_of(&[said_as("Vale", "Then-Gov. Vale")]), "Vale");
+        assert_eq!(name_of(&[said_as("Vale", "Fox News' Vale")]), "Vale");
+        // The short name stays an alias, once.
+        let s = [said_as("Brenner", "Jan Brenner"), said_as("Brenner", "Brenner")];
+        let r = Registry::build(&s);
+        let e = &r.entities[r.lookup_key(&s[0].key()).unwrap()];
+        assert_eq!(e.aliases.iter().filter(|a| *a == "Brenner").count(), 1);
     }
 
     #[test]

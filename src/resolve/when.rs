@@ -439,10 +439,31 @@ pub fn statement_date(time: Option<&TimeMention>, article_date: Option<NaiveDate
 
 /// Whether two statement dates can be the same moment: their periods
 /// overlap, allowing `slack` days (a statement reported the next day).
-pub fn compatible(a: &StatementDate, b: &StatementDate, slack: i64) -> bool {
-    let (a0, a1) = period(a.date, a.precision);
-    let (b0, b1) = period(b.date, b.precision);
-    a0 - Duration::days(slack) <= b1 && b0 - Duration::days(slack) <= a1
+pub fn compatible(a: &StatementDate, b: &StatementDate, slack: i32) -> bool {
+    DaySpan::of(a).within(DaySpan::of(b), slack)
+}
+
+/// The days a statement date may mean ([`period`]), counted from the
+/// common era: comparing two is two integer tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DaySpan {
+    first: i32,
+    last: i32,
+}
+
+impl DaySpan {
+    pub fn of(d: &StatementDate) -> DaySpan {
+        let (first, last) = period(d.date, d.precision);
+        DaySpan {
+            first: first.num_days_from_ce(),
+            last: last.num_days_from_ce(),
+        }
+    }
+
+    /// Whether the two overlap, allowing `slack` days.
+    pub fn within(self, other: DaySpan, slack: i32) -> bool {
+        self.first - slack <= other.last && other.first - slack <= self.last
+    }
 }
 
 #[cfg(test)]
