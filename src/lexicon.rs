@@ -2791,7 +2791,19 @@ mod tests {
 
     #[test]
     fn word_sets_answer_as_plain_string_sets_do() {
-        let pairs: [(&WordSet, &[&str]); 6] = [
+        let never: Vec<&str> = [
+            TITLES,
+            ORG_WORDS,
+            NOT_NAME,
+            TIME_SPANS,
+            ANON_HEADS,
+            PLACES,
+            SENTENCE_OPENERS,
+            COUNT_WORDS,
+        ]
+        .concat();
+        let pairs: [(&WordSet, &[&str]); 7] = [
+            (&NEVER_IN_NAME, &never),
             (&SPEECH_CUE, SPEECH_CUES),
             (&TITLE, TITLES),
             (&PLACE, PLACES),

@@ -220,15 +220,15 @@ fn kin_before(before: &str) -> Option<(Gender, Option<&str>)> {
 
 impl People {
     /// The surname a family word's owner gives ("Trump" in "Trump's wife"):
-    /// the surname of a person the article named in full before, never a
-    /// first name ("Melania's son") or a family as a whole ("the Obamas'").
+    /// the surname of a person the article names in full, never the first
+    /// name of one ("Melania's son") or a family as a whole ("the Obamas'").
+    /// A surname that is also a first name elsewhere ("Rand Paul … Paul's
+    /// wife") still counts.
     fn family_name<'w>(&self, owner: &'w str) -> Option<&'w str> {
-        let first_name = first_name_gender(owner) != Gender::Unknown;
-        let surname_of_someone = self
-            .persons
-            .iter()
-            .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == owner));
-        (surname_of_someone && !first_name).then_some(owner)
+        let full = self.persons.iter().filter(|p| p.words.len() >= 2);
+        let surname = full.clone().any(|p| p.words.last().is_some_and(|l| l == owner));
+        let first_name = full.clone().any(|p| p.words[0] == owner);
+        (surname && !first_name).then_some(owner)
     }
 
     /// Scans the article's text outside quotes for names; genders from
@@ -877,8 +877,11 @@ mod tests {
         let text =
             "A title for the test\n\nMayor Peter Reel spoke. The Reels' daughter, Ana, waved. “Hello,” Ana said.";
         assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Ana"));
-        let text = "A title for the test\n\nIlse Reel spoke. Ilse's son, Tom, waved. “Hello,” Tom said.";
+        let text = "A title for the test\n\nIlse Reel and Ana Ilse spoke. Ilse's son, Tom, waved. “Hello,” Tom said.";
         assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Tom"));
+        // A surname that is a first name elsewhere is still a surname.
+        let text = "A title for the test\n\nSenator Rand Paul spoke. Paul's wife, Kelley, waved. “Hello,” Kelley said.";
+        assert_eq!(speaker_of(text, "Hello").as_deref(), Some("Kelley Paul"));
     }
 
     #[test]

@@ -1462,16 +1462,14 @@ pub fn nested_cue(ctx: &Context, qi: usize, parent: usize) -> Option<Attribution
 pub fn trailing_clause(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
     let toks = ctx.block_tokens(b);
-    let (_, z) = ctx.quote_tokens[qi]?;
+    let (a, z) = ctx.quote_tokens[qi]?;
     let (_, e) = ctx.sentence_of(b, z);
     let cue = (z + 1..e).find(|&k| is_cue_at(toks, k) && !ctx.in_quote(b, k))?;
     // "Guns are “…” and “…,” Howard Dean, the former governor, proclaimed":
     // the quote nearest the cue, which the cue attributes, is said in the
     // same breath when only punctuation, "and" / "or" or other quotes lie
-    // between. Not a single word, a
-    // label more often than the speaker's words (and embed markup,
-    // "data-id", holds quoted numbers and handles).
-    let (a, _) = ctx.quote_tokens[qi]?;
+    // between. Not a single word, a label more often than the speaker's
+    // words (and embed markup, "data-id", holds quoted numbers and handles).
     if toks[a..=z].iter().filter(|t| t.is_word).count() >= 2 {
         let later = (0..ctx.quotes.len())
             .filter(|&j| j != qi && ctx.quotes[j].block == b)

@@ -324,8 +324,8 @@ impl Registry {
 
 /// A one-word person name's fuller form from the mentions it was met in
 /// ("Former Arizona governor Jan Brewer" for "Brewer"): the capitalised
-/// words right before it, back to a lowercase word, a title (hyphened
-/// ones too: "Then-Gov."), a function word, a sentence opener, an
+/// words right before it, back to a lowercase word, a title (also after
+/// "Then-", "Ex-", "Vice-" or "Acting-"), a function word, a sentence opener, an
 /// acronym, an owner ("Fox News' Hannity") or a word ending a clause.
 /// Extraction ends a name before a word that is also a month, a place or
 /// an organisation word, or before initials ("Jan", "America Ferrera",
@@ -340,7 +340,9 @@ fn fuller_name(name: &str, aliases: &[String]) -> Option<String> {
         let bare = lower.trim_end_matches('.');
         crate::lexicon::TITLE.has(&lower)
             || crate::lexicon::TITLE.has(bare)
-            || bare.split('-').any(|part| crate::lexicon::TITLE.has(part))
+            || bare.split_once('-').is_some_and(|(prefix, rest)| {
+                matches!(prefix, "then" | "ex" | "vice" | "acting") && crate::lexicon::TITLE.has(rest)
+            })
     };
     let mut found: Vec<String> = Vec::new();
     for alias in aliases {
