@@ -157,6 +157,12 @@ fn is_possessive(t: &Token) -> bool {
     t.text.ends_with("’s") || t.text.ends_with("'s") || t.text.ends_with("s’") || t.text.ends_with("s'")
 }
 
+/// The owner a possessive word names ("Trump" in "Trump's", "Sanders" in
+/// "Sanders'"), if the word is one.
+pub fn owner_of(word: &str) -> Option<&str> {
+    ["'s", "’s", "'", "’"].iter().find_map(|mark| word.strip_suffix(mark))
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
 }

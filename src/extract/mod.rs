@@ -63,9 +63,10 @@ pub struct FirstPass {
     /// What a corpus-wide gender hint must differ from to change a speaker
     /// here, by [`people::hint_key`]: each person of unknown gender whose
     /// gender could change whom a "he" or "she" given to a quote stands
-    /// for, with that pronoun's gender. The article is extracted again ([`extract`] with the hints)
-    /// only when a hint differs: re-extracting every article with a hinted
-    /// name took four seconds of a 100k load (measured).
+    /// for, with that pronoun's gender. The article is extracted again
+    /// ([`extract`] with the hints) only when a hint differs: re-extracting
+    /// every article with a hinted name took four seconds of a 100k load
+    /// (measured).
     pub gender_guesses: Vec<(String, Gender)>,
     /// What the article is about, for stories, when asked for
     /// ([`crate::relate::stories::article_terms`], from the tokens split here).
@@ -683,14 +684,19 @@ fn kind_of(ctx: &Context, qi: usize, att: Option<&Attribution>) -> QuoteKind {
 pub(crate) mod test_support {
     use crate::load::Source;
 
-    /// Extracts `text` as one plain-text article.
-    pub fn extract_text(text: &str) -> super::Extraction {
+    /// `text` read and cleaned as one plain-text article.
+    pub fn article(text: &str) -> crate::model::Article {
         let source = Source {
             file: "t.txt".into(),
             text: text.to_string(),
             ..Source::default()
         };
-        super::extract_alone(&crate::clean::clean(&source))
+        crate::clean::clean(&source)
+    }
+
+    /// Extracts `text` as one plain-text article.
+    pub fn extract_text(text: &str) -> super::Extraction {
+        super::extract_alone(&article(text))
     }
 
     /// Who the innermost quote with `words` in `text` is attributed to.
@@ -765,14 +771,8 @@ mod tests {
     #[test]
     fn a_gender_hint_matters_only_where_it_differs_from_the_articles_guess() {
         use super::mentions::Gender;
-        let guesses = |text: &str| {
-            let source = crate::load::Source {
-                file: "t.txt".into(),
-                text: text.into(),
-                ..crate::load::Source::default()
-            };
-            super::extract_first(&crate::clean::clean(&source), None, false).gender_guesses
-        };
+        let guesses =
+            |text: &str| super::extract_first(&super::test_support::article(text), None, false).gender_guesses;
         let key = |g| vec![("zorvan kell".to_string(), g)];
         // The article's pronouns make Kell a man: no hint can change that.
         let text = "A title for the test\n\nZorvan Kell opened the plant on Monday, and he spoke for an hour.\n\n“We are ready,” he said.";
@@ -787,16 +787,12 @@ mod tests {
 
     #[test]
     fn the_articles_own_pronouns_outweigh_a_corpus_hint() {
-        let source = crate::load::Source {
-            file: "t.txt".into(),
-            text: "A title for the test\n\nAdmiral Kell toured the base on Monday. He met the crew.\n\n“We are ready for anything,” he said.".into(),
-            ..crate::load::Source::default()
-        };
+        let article = super::test_support::article("A title for the test\n\nAdmiral Kell toured the base on Monday. He met the crew.\n\n“We are ready for anything,” he said.");
         // Another article's Kell was a woman.
         let hints = [("kell".to_string(), super::mentions::Gender::Female)]
             .into_iter()
             .collect();
-        let found = super::extract(&crate::clean::clean(&source), &hints);
+        let found = super::extract(&article, &hints);
         let speaker = found
             .quotes
             .first()

@@ -362,9 +362,8 @@ fn fuller_name(name: &str, aliases: &[String]) -> Option<String> {
                     && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && bare.chars().all(|c| !c.is_lowercase());
                 w.starts_with(char::is_uppercase)
-                    && !w.ends_with([',', ';', ':', '\'', '’'])
-                    && !w.ends_with("'s")
-                    && !w.ends_with("’s")
+                    && !w.ends_with([',', ';', ':'])
+                    && crate::extract::mentions::owner_of(w).is_none()
                     && !acronym
                     && !is_title(w)
                     && !crate::lexicon::STOP_WORD.has(&lower)
