@@ -7,12 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 dir=${2:-/tmp/quoteline-bench-$n}
-cargo build --release --quiet --bin quoteline --bin quoteline-gen
-[ -d "$dir" ] || target/release/quoteline-gen "$n" "$dir"
+cargo build --profile dist --quiet --bin quoteline --bin quoteline-gen
+[ -d "$dir" ] || target/dist/quoteline-gen "$n" "$dir"
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N); awk "BEGIN { print $t1 - $t0 }"; }
 for _ in 1 2; do
   g=$(secs grep -rc '"' "$dir")
-  q=$(secs target/release/quoteline extract --no-state --format jsonl "$dir")
+  q=$(secs target/dist/quoteline extract --no-state --format jsonl "$dir")
 done
 mb=$(du -sm --apparent-size "$dir" | cut -f1)
 printf 'folder %s (%s articles, %s MB)\n' "$dir" "$n" "$mb"
