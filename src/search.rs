@@ -19,7 +19,7 @@ pub struct WordIndex {
 /// The words of `text` as the index keeps them: runs of letters and
 /// digits, lowercased, accents taken off.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::text::is_alnum(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
             if w.is_ascii() {

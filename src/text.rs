@@ -161,13 +161,6 @@ impl std::fmt::Display for Lower<'_> {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    // General punctuation (quote marks, dashes, ellipses) is asked about
-    // in every article and is never a letter: no Unicode table look-up
-    // for it (the look-ups cost 2% of extraction; profiled).
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-}
-
 /// Characters that may join two word parts: "Flores-Macías", "don’t", "U.S.".
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '.' | '&')
@@ -221,7 +214,7 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
                 (c, c.len_utf8())
             }
         };
-        if !is_word_char(c) {
+        if !is_alnum(c) {
             out.push(Token {
                 text: &s[i..i + len],
                 start: base + i,
@@ -246,12 +239,12 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
                 char_at(end)
             };
             let dlen = d.len_utf8();
-            if is_word_char(d) {
+            if is_alnum(d) {
                 end += dlen;
             } else if is_joiner(d) {
                 // Join only when a word character follows ("U.S" then ".").
                 let next = s[end + dlen..].chars().next();
-                if next.is_some_and(is_word_char) && !(d == '.' && glued_sentences(b, end)) {
+                if next.is_some_and(is_alnum) && !(d == '.' && glued_sentences(b, end)) {
                     end += dlen;
                     curly |= d == '\u{2019}';
                 } else {
@@ -351,6 +344,25 @@ pub fn next_notable(b: &[u8], mut i: usize, wanted: &[u8]) -> usize {
     i
 }
 
+/// Whether `c` is a letter or digit, as `char::is_alphanumeric` has it,
+/// answering for general punctuation (curly quotes, dashes) without the
+/// Unicode table search: paragraphs open and close with curly quotes, and
+/// the search was most of what trimming a line cost (callgrind).
+pub fn is_alnum(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// `s` without the characters that are not letters or digits at either
+/// end: `s.trim_matches(|c: char| !c.is_alphanumeric())`, faster.
+pub fn trim_non_alnum(s: &str) -> &str {
+    s.trim_matches(|c: char| !is_alnum(c))
+}
+
+/// [`trim_non_alnum`] at the start only.
+pub fn trim_start_non_alnum(s: &str) -> &str {
+    s.trim_start_matches(|c: char| !is_alnum(c))
+}
+
 /// Count of words in `s`: runs of letters, digits and apostrophes that
 /// hold at least one letter or digit.
 pub fn word_count(s: &str) -> usize {
@@ -380,7 +392,7 @@ pub fn word_count_upto(s: &str, cap: usize) -> usize {
                 }
                 Some(_) => {
                     let c = char_at(i);
-                    if c.is_alphanumeric() {
+                    if is_alnum(c) {
                         break;
                     }
                     i += c.len_utf8();
@@ -403,7 +415,7 @@ pub fn word_count_upto(s: &str, cap: usize) -> usize {
                 }
                 Some(_) => {
                     let c = char_at(i);
-                    if !(c.is_alphanumeric() || c == '\u{2019}') {
+                    if !(is_alnum(c) || c == '\u{2019}') {
                         break;
                     }
                     i += c.len_utf8();
@@ -455,6 +467,43 @@ mod tests {
     }
 
     #[test]
+    fn no_general_punctuation_is_a_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn trimming_non_alphanumerics_agrees_with_the_generic_trim() {
+        for s in [
+            "",
+            "...",
+            "  [Photo]  ",
+            "«Bild»",
+            "— Várkonyi —",
+            "¿Qué?",
+            "éé",
+            "(a)",
+            "x",
+            "… ½ …",
+            "\u{2019}tis\u{2019}",
+            "--3--",
+            "\u{201C}We will,\u{201D} she said.",
+        ] {
+            assert_eq!(
+                trim_non_alnum(s),
+                s.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{s:?}"
+            );
+            assert_eq!(
+                trim_start_non_alnum(s),
+                s.trim_start_matches(|c: char| !c.is_alphanumeric()),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn tokenizer_keeps_names_and_initialisms_whole() {
         assert_eq!(
             words("Gustavo A. Flores-Macías, U.S. don’t"),
@@ -478,18 +527,18 @@ mod tests {
             if c.is_whitespace() {
                 continue;
             }
-            if !is_word_char(c) {
+            if !is_alnum(c) {
                 out.push((c.to_string(), i, i + c.len_utf8(), false));
                 continue;
             }
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if is_word_char(d) {
+                if is_alnum(d) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_joiner(d) {
                     let glued = d == '.' && glued_sentences(s.as_bytes(), j);
-                    if s[j + d.len_utf8()..].chars().next().is_some_and(is_word_char) && !glued {
+                    if s[j + d.len_utf8()..].chars().next().is_some_and(is_alnum) && !glued {
                         end = j + d.len_utf8();
                         chars.next();
                     } else {

@@ -183,7 +183,7 @@ pub fn is_comment_form(line: &Line) -> bool {
 /// "· 1 min read", "5 minute read".
 pub fn is_read_time(line: &Line) -> bool {
     let l = line.lower.as_str();
-    let l = l.trim_start_matches(|c: char| !c.is_alphanumeric()).trim();
+    let l = crate::text::trim_start_non_alnum(l).trim();
     // A digit first, or not a reading time: asked before splitting words.
     if !l.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
@@ -197,7 +197,7 @@ pub fn is_read_time(line: &Line) -> bool {
 /// Placeholders left where images were: "article picture", "Image", "[photo]".
 pub fn is_image_placeholder(line: &Line) -> bool {
     let l = line.lower.as_str();
-    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    let l = crate::text::trim_non_alnum(l);
     matches!(
         l,
         "article picture"
@@ -405,7 +405,7 @@ pub fn agency_repeat(line: &str) -> Option<&str> {
 
 /// A line of only dashes, dots or stars.
 pub fn is_separator(line: &Line) -> bool {
-    !line.text.is_empty() && line.text.chars().all(|c| !c.is_alphanumeric())
+    !line.text.is_empty() && line.text.chars().all(|c| !crate::text::is_alnum(c))
 }
 
 /// Photo captions: present-tense description of a picture, or a line

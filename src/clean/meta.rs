@@ -20,7 +20,7 @@ pub fn is_paragraph_like(line: &Line) -> bool {
 /// its H1): most words of the shorter one appear in the longer one.
 pub fn is_repeated_title(title: &str, line: &Line) -> bool {
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
+        s.split(|c: char| !crate::text::is_alnum(c))
             .filter(|w| w.len() > 2)
             .map(str::to_lowercase)
             .collect()

@@ -394,7 +394,7 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
         .all(|w| {
-            let l = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let l = crate::text::trim_non_alnum(w);
             l.is_empty()
                 || l.chars()
                     .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')

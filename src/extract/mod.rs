@@ -665,7 +665,7 @@ fn kind_of(ctx: &Context, qi: usize, att: Option<&Attribution>) -> QuoteKind {
     }
     let starts_upper = text
         .chars()
-        .find(|c| c.is_alphanumeric())
+        .find(|&c| crate::text::is_alnum(c))
         .is_some_and(|c| c.is_uppercase() || c.is_numeric());
     // The quote opens its sentence, or follows its cue and a comma or colon.
     let opens_clause = a == lo || prev.is_some_and(|t| t.is_punct(",:—–-"));

@@ -8,7 +8,7 @@
 //! its paragraph, so an unbalanced mark spoils at most its own paragraph.
 
 use crate::model::{Block, Span};
-use crate::text::{is_double_close, is_double_open, next_notable};
+use crate::text::{is_alnum, is_double_close, is_double_open, next_notable};
 
 /// A quotation found in the text (one paragraph's piece of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +62,7 @@ fn opens_here(s: &str, i: usize, len: usize) -> bool {
 
 fn closes_here(s: &str, i: usize, len: usize) -> bool {
     let before_ok = char_before(s, i).is_some_and(|c| !c.is_whitespace());
-    let after_ok = char_at(s, i + len).is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = char_at(s, i + len).is_none_or(|c| !is_alnum(c));
     before_ok && after_ok
 }
 
@@ -169,8 +169,7 @@ fn single_marks(s: &str, from: usize, to: usize) -> Vec<Mark> {
         let opener = c != '\u{2019}'
             && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p))
             && next.is_some_and(char::is_alphanumeric);
-        let closer =
-            c != '\u{2018}' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
+        let closer = c != '\u{2018}' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !is_alnum(n));
         let dir = match (opener, closer) {
             (true, _) => Dir::Open,
             (false, true) => Dir::Close,

@@ -113,7 +113,7 @@ fn wording<'c>(c: &'c Corpus, q: &Quote) -> Cow<'c, str> {
     let before = &text[from..q.span.start];
     let negated = before.split_whitespace().rev().take(3).any(|w| {
         terms::is_negator(&crate::text::normalize_word(
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+            w.trim_matches(|c: char| !crate::text::is_alnum(c) && c != '\''),
         ))
     });
     if negated {

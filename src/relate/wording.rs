@@ -16,7 +16,7 @@ pub enum Piece {
 /// A word as compared: lowercase, without surrounding punctuation, curly
 /// apostrophes made straight ("Open," and "open." are the same word).
 fn key(word: &str) -> String {
-    crate::text::normalize_word(word.trim_matches(|c: char| !c.is_alphanumeric()))
+    crate::text::normalize_word(crate::text::trim_non_alnum(word))
 }
 
 /// The word-level difference from wording `a` to wording `b`, adjacent

@@ -117,7 +117,7 @@ fn office_words(roles: &[String]) -> Vec<String> {
     roles
         .iter()
         .flat_map(|r| words(r))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|w| crate::text::trim_non_alnum(&w).to_string())
         .filter(|w| OFFICES.contains(&w.as_str()))
         .collect()
 }
