@@ -35,12 +35,12 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     for line in lines_inclusive(&text[from..]) {
         let start = pos;
         pos += line.len();
-        let trimmed = line.trim();
+        let trimmed = crate::text::trim_space(line);
         if trimmed.is_empty() {
             prev_blank = true;
             continue;
         }
-        let lead = line.len() - line.trim_start().len();
+        let lead = line.len() - line.trim_start_matches(crate::text::is_space).len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
         if let Some(last) = out.last_mut() {
             let prev = &text[last.start..last.end];
