@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 /// As in the binaries.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: quoteline::alloc::Allocator = quoteline::alloc::Allocator;
 
 fn articles(n: usize) -> Vec<(String, Vec<u8>)> {
     let g = Generator::new(7);

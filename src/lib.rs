@@ -6,6 +6,7 @@
 //! → `resolve` (speakers across articles) → [`model::Corpus`].
 //! No terminal code lives here; the reader and the CLI sit on top.
 
+pub mod alloc;
 pub mod clean;
 pub mod export;
 pub mod extract;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 /// Loading makes and drops millions of small strings and vectors; the
 /// system allocator spent a tenth of the load in malloc and free (profiled).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: quoteline::alloc::Allocator = quoteline::alloc::Allocator;
 
 #[derive(Parser)]
 #[command(

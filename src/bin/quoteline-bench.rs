@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 /// Loading makes and drops millions of small strings and vectors; the
 /// system allocator spent a tenth of the load in malloc and free (profiled).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: quoteline::alloc::Allocator = quoteline::alloc::Allocator;
 
 #[derive(Parser)]
 #[command(name = "quoteline-bench", about = "Print quoteline's speed and scale figures.")]
