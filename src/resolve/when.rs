@@ -160,7 +160,18 @@ fn in_other_clause(before: &[Token]) -> bool {
 /// words, before [`match_at`] tries them all (profiled). It must say yes
 /// to every word `match_at` starts an expression with.
 fn may_start(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit())
+    let Some(first) = w.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+        return false;
+    };
+    // Every expression below starts with a digit or one of these letters
+    // (months in any case): a quick no for "in", "he", "was", "could", ...
+    if !matches!(
+        first,
+        b'0'..=b'9' | b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b't' | b'w' | b'y'
+    ) {
+        return false;
+    }
+    first.is_ascii_digit()
         || matches!(
             w,
             "today"
@@ -487,6 +498,19 @@ mod tests {
         match refs(s).as_slice() {
             [Expr::Ref(t)] => *t,
             other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_first_letter_filter_keeps_every_word_an_expression_starts_with() {
+        let starts = "today tonight yesterday at this last earlier over during a an one two three four five \
+                      six seven eight nine ten early mid middle late mid-june monday friday's sunday January \
+                      feb sept. Dec october 2024 5th";
+        for w in starts.split(' ') {
+            assert!(may_start(w), "{w}");
+        }
+        for w in ["", "in", "he", "was", "the", "said", "could", "é", "Tomorrow"] {
+            assert!(!may_start(w), "{w}");
         }
     }
 
