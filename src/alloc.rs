@@ -11,6 +11,8 @@ use std::ffi::c_void;
 /// plain block is aligned at least that much.
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
 
+/// mimalloc as the global allocator:
+/// `#[global_allocator] static ALLOC: Allocator = Allocator;`.
 pub struct Allocator;
 
 // SAFETY: each function hands the layout's size to mimalloc, and asks for
@@ -50,10 +52,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blocks_have_the_alignment_asked_for_and_keep_their_bytes_when_grown() {
+    fn blocks_have_the_alignment_asked_for_and_keep_their_bytes_when_resized() {
         let a = Allocator;
         for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
-            for size in [1, 3, 8, 12, 24, 40, 100, 1000, 70_000] {
+            // Small, large and huge (over mimalloc's large object size) blocks.
+            for size in [1, 3, 8, 12, 24, 40, 100, 1000, 70_000, 20 << 20] {
                 let layout = Layout::from_size_align(size, align).unwrap();
                 // SAFETY: non-zero sizes; each block is freed once, with its layout.
                 unsafe {
@@ -66,7 +69,14 @@ mod tests {
                         "{size} by {align}, grown"
                     );
                     assert!((0..size).all(|i| *q.add(i) == 0xAB));
-                    a.dealloc(q, Layout::from_size_align(size * 3, align).unwrap());
+                    let grown = Layout::from_size_align(size * 3, align).unwrap();
+                    let r = a.realloc(q, grown, size.div_ceil(2));
+                    assert!(
+                        !r.is_null() && (r as usize).is_multiple_of(align),
+                        "{size} by {align}, shrunk"
+                    );
+                    assert!((0..size.div_ceil(2)).all(|i| *r.add(i) == 0xAB));
+                    a.dealloc(r, Layout::from_size_align(size.div_ceil(2), align).unwrap());
                     let z = a.alloc_zeroed(layout);
                     assert!(!z.is_null() && (z as usize).is_multiple_of(align));
                     assert!((0..size).all(|i| *z.add(i) == 0));

@@ -195,8 +195,9 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
     // article's text goes through here (profiled).
     let b = s.as_bytes();
     let char_at = |i: usize| s[i..].chars().next().expect("in bounds");
-    // About a token per four bytes of prose: room for a third, so that few
-    // paragraphs grow the vector (a fifth left 28% of them growing it).
+    // Prose has about a token per four bytes: room for one per three, so
+    // that few paragraphs grow the vector (one per five left 28% growing
+    // it). The vector lives only while its article is extracted.
     let mut out = Vec::with_capacity(s.len() / 3 + 2);
     let mut i = 0;
     while i < b.len() {
@@ -355,9 +356,9 @@ pub fn is_alnum(c: char) -> bool {
 }
 
 /// Whether `c` is white space, as `char::is_whitespace` has it,
-/// answering for quote marks, dashes and the rest of general punctuation
-/// without the Unicode table search (lines open and close with curly
-/// quotes; callgrind).
+/// answering for ASCII and for the punctuation of U+2010..U+205E that is
+/// not space (curly quotes, dashes) without the Unicode table search:
+/// lines open and close with curly quotes (callgrind).
 pub fn is_space(c: char) -> bool {
     match c {
         ' ' | '\t'..='\r' => true,

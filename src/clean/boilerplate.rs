@@ -344,6 +344,10 @@ pub fn may_hold_paywall_notice(lower: &str) -> bool {
 
 /// Share and popularity widgets.
 pub fn is_share_widget(line: &Line) -> bool {
+    // Searched for in every line: prepared once, where `str::contains` set
+    // up its search anew each time (most of this rule's cost; callgrind).
+    static ALL_RIGHTS_RESERVED: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
     let l = line.lower.as_str();
     matches!(
         crate::text::trim_space(l),
@@ -378,11 +382,6 @@ pub fn is_share_widget(line: &Line) -> bool {
         || l.starts_with("© ")
         || ALL_RIGHTS_RESERVED.find(l.as_bytes()).is_some()
 }
-
-/// Searched for in every line: a prepared SIMD search, where `str::contains`
-/// set up its search anew each time (most of this rule's cost; callgrind).
-static ALL_RIGHTS_RESERVED: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
 
 /// "(Reporting by …; Editing by …)" and "Reuters - Reuters".
 pub fn is_agency_credit(line: &Line) -> bool {

@@ -8,7 +8,7 @@ pub mod meta;
 use crate::load::Source;
 use crate::model::{Article, Block, BlockRole, DateSource, Removed, Span};
 use crate::resolve::dates;
-use crate::text::Lower;
+use crate::text::{is_space, Lower};
 use boilerplate::{self as bp, Line};
 
 /// `s.split_inclusive('\n')`, found by the memchr crate's SIMD search:
@@ -35,12 +35,13 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     for line in lines_inclusive(&text[from..]) {
         let start = pos;
         pos += line.len();
-        let trimmed = crate::text::trim_space(line);
+        let rest = line.trim_start_matches(is_space);
+        let trimmed = rest.trim_end_matches(is_space);
         if trimmed.is_empty() {
             prev_blank = true;
             continue;
         }
-        let lead = line.len() - line.trim_start_matches(crate::text::is_space).len();
+        let lead = line.len() - rest.len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
         if let Some(last) = out.last_mut() {
             let prev = &text[last.start..last.end];

@@ -162,13 +162,13 @@ fn single_marks(s: &str, from: usize, to: usize) -> Vec<Mark> {
         }
         let prev = char_before(s, i);
         let next = char_at(s, i + c.len_utf8());
-        let letter_both = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let letter_both = prev.is_some_and(is_alnum) && next.is_some_and(is_alnum);
         if letter_both {
             continue; // apostrophe: don’t, O’Brien
         }
         let opener = c != '\u{2019}'
             && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p))
-            && next.is_some_and(char::is_alphanumeric);
+            && next.is_some_and(is_alnum);
         let closer = c != '\u{2018}' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !is_alnum(n));
         let dir = match (opener, closer) {
             (true, _) => Dir::Open,
@@ -209,9 +209,7 @@ fn pair(
                     // A closing mark before a word after a space is an opener
                     // typed the wrong way round.
                     Dir::Close => {
-                        !singles
-                            && opens_here(s, m.pos, m.len)
-                            && char_at(s, m.pos + m.len).is_some_and(char::is_alphanumeric)
+                        !singles && opens_here(s, m.pos, m.len) && char_at(s, m.pos + m.len).is_some_and(is_alnum)
                     }
                 };
                 if starts {
@@ -272,7 +270,7 @@ fn trim_span(text: &str, mut a: usize, mut b: usize) -> Span {
 }
 
 fn has_alnum(s: &str) -> bool {
-    s.chars().any(char::is_alphanumeric)
+    s.chars().any(is_alnum)
 }
 
 /// Finds every quotation in the kept blocks of `text`: top-level quotes in
