@@ -210,7 +210,7 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
             x if x < 0x80 => (char::from(x), 1),
             _ => {
                 let c = char_at(i);
-                if c.is_whitespace() {
+                if is_space(c) {
                     i += c.len_utf8();
                     continue;
                 }
@@ -557,18 +557,18 @@ mod tests {
             if c.is_whitespace() {
                 continue;
             }
-            if !is_alnum(c) {
+            if !c.is_alphanumeric() {
                 out.push((c.to_string(), i, i + c.len_utf8(), false));
                 continue;
             }
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if is_alnum(d) {
+                if d.is_alphanumeric() {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_joiner(d) {
                     let glued = d == '.' && glued_sentences(s.as_bytes(), j);
-                    if s[j + d.len_utf8()..].chars().next().is_some_and(is_alnum) && !glued {
+                    if s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) && !glued {
                         end = j + d.len_utf8();
                         chars.next();
                     } else {

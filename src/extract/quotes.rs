@@ -8,7 +8,7 @@
 //! its paragraph, so an unbalanced mark spoils at most its own paragraph.
 
 use crate::model::{Block, Span};
-use crate::text::{is_alnum, is_double_close, is_double_open, next_notable};
+use crate::text::{is_alnum, is_double_close, is_double_open, is_space, next_notable};
 
 /// A quotation found in the text (one paragraph's piece of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,13 +55,13 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Where a neutral mark at `i..i+len` would open: after a space or opening
 /// punctuation and before a non-space.
 fn opens_here(s: &str, i: usize, len: usize) -> bool {
-    let before_ok = char_before(s, i).is_none_or(|c| c.is_whitespace() || "([{—–-/‘“".contains(c));
-    let after_ok = char_at(s, i + len).is_some_and(|c| !c.is_whitespace());
+    let before_ok = char_before(s, i).is_none_or(|c| is_space(c) || "([{—–-/‘“".contains(c));
+    let after_ok = char_at(s, i + len).is_some_and(|c| !is_space(c));
     before_ok && after_ok
 }
 
 fn closes_here(s: &str, i: usize, len: usize) -> bool {
-    let before_ok = char_before(s, i).is_some_and(|c| !c.is_whitespace());
+    let before_ok = char_before(s, i).is_some_and(|c| !is_space(c));
     let after_ok = char_at(s, i + len).is_none_or(|c| !is_alnum(c));
     before_ok && after_ok
 }
@@ -167,9 +167,9 @@ fn single_marks(s: &str, from: usize, to: usize) -> Vec<Mark> {
             continue; // apostrophe: don’t, O’Brien
         }
         let opener = c != '\u{2019}'
-            && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p))
+            && prev.is_none_or(|p| is_space(p) || "([{—–-/\"“".contains(p))
             && next.is_some_and(is_alnum);
-        let closer = c != '\u{2018}' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !is_alnum(n));
+        let closer = c != '\u{2018}' && prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| !is_alnum(n));
         let dir = match (opener, closer) {
             (true, _) => Dir::Open,
             (false, true) => Dir::Close,
@@ -254,14 +254,14 @@ fn pair(
 fn trim_span(text: &str, mut a: usize, mut b: usize) -> Span {
     while a < b {
         let c = char_at(text, a).unwrap();
-        if !c.is_whitespace() {
+        if !is_space(c) {
             break;
         }
         a += c.len_utf8();
     }
     while b > a {
         let c = char_before(text, b).unwrap();
-        if !c.is_whitespace() {
+        if !is_space(c) {
             break;
         }
         b -= c.len_utf8();
