@@ -129,7 +129,7 @@ struct Affixes {
 }
 
 impl Affixes {
-    /// The list's entries must not be empty.
+    /// The list's entries must not be empty (a compile error otherwise).
     const fn new(list: &'static [&'static str]) -> Affixes {
         let mut firsts = [false; 256];
         let mut lasts = [false; 256];

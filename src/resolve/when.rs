@@ -97,7 +97,7 @@ fn day_of_month(w: &str) -> Option<u32> {
 
 fn year(w: &str) -> Option<i32> {
     (w.len() == 4).then_some(())?;
-    w.parse().ok().filter(|y| (1900..=2100).contains(y))
+    w.parse().ok().filter(|y| crate::resolve::dates::YEARS.contains(y))
 }
 
 fn part_of_month(w: &str) -> Option<DatePrecision> {
@@ -165,6 +165,7 @@ fn may_start(w: &str) -> bool {
     };
     // Every expression below starts with a digit or one of these letters
     // (months in any case): a quick no for "in", "he", "was", "could", ...
+    // A word added below must keep its first letter here.
     if !matches!(
         first,
         b'0'..=b'9' | b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b't' | b'w' | b'y'
