@@ -2673,101 +2673,261 @@ pub const PLACES: &[&str] = &[
     "wyoming",
 ];
 
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
-
-/// A word list as a set, built once on first use. The rules ask these
-/// sets of nearly every word, a few hundred look-ups an article, so a word
-/// of up to seven bytes (most words) is looked up as one integer: no string
-/// hashing and no string comparison (hashing and comparing strings was 6%
-/// of extraction; profiled with callgrind). Fx hashing: no input chooses
-/// the keys.
-pub struct WordSet(LazyLock<Words>);
-
-struct Words {
-    short: FxHashSet<u64>,
-    long: FxHashSet<&'static str>,
-}
-
-impl Words {
-    fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> Words {
-        let mut set = Words {
-            short: FxHashSet::default(),
-            long: FxHashSet::default(),
-        };
-        for &w in words {
-            match packed(w) {
-                Some(key) => set.short.insert(key),
-                None => set.long.insert(w),
-            };
-        }
-        set
-    }
-}
-
-/// A word of up to seven bytes as one integer: its bytes, and its length
-/// in the top byte (so "ab" and "ab\0" differ).
-fn packed(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    if b.len() > 7 {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    buf[7] = b.len() as u8;
-    Some(u64::from_le_bytes(buf))
+/// A word list as a set, built at compile time. The rules ask these sets
+/// of nearly every word, a few hundred look-ups an article, so a word is
+/// looked up as an integer (its bytes and length) in an open-addressed
+/// table: no string hashing or comparison (hashing and comparing strings
+/// was 6% of extraction, profiled with callgrind), and no lazy
+/// initialisation to check at each call (the `LazyLock` behind the former
+/// hash sets was a third of a look-up's samples; profiled with perf).
+pub struct WordSet {
+    /// Words of 1-7 bytes, packed ([`pack_short`]); 0 marks a free slot.
+    short: &'static [u64],
+    /// Words of 8-15 bytes, packed ([`pack_mid`]); 0 marks a free slot.
+    mid: &'static [u128],
+    /// The few longer entries (multi-word names), scanned.
+    long: &'static [&'static str],
 }
 
 impl WordSet {
     pub fn has(&self, word: &str) -> bool {
-        match packed(word) {
-            Some(key) => self.0.short.contains(&key),
-            None => self.0.long.contains(word),
+        let b = word.as_bytes();
+        match b.len() {
+            0 => false,
+            1..=7 => probe(self.short, read_short(b), fold_short),
+            8..=15 => probe(self.mid, read_mid(b), fold_mid),
+            _ => self.long.contains(&word),
         }
     }
 }
 
+/// Up to seven bytes and their length (top byte) as one integer, so "ab"
+/// and "ab\0" differ and no word is 0. A byte at a time: for building the
+/// tables at compile time ([`read_short`] is the same at run time).
+const fn pack_short(b: &[u8]) -> u64 {
+    let mut key = (b.len() as u64) << 56;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// Eight to fifteen bytes and their length (top byte) as one integer.
+const fn pack_mid(b: &[u8]) -> u128 {
+    let mut key = (b.len() as u128) << 120;
+    let mut i = 0;
+    while i < b.len() {
+        key |= (b[i] as u128) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// [`pack_short`] in a few loads: two overlapping ones from each end (the
+/// shared bytes are the same, so or-ing them is exact). A byte at a time
+/// was a fifth of a look-up's instructions.
+fn read_short(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!((1..=7).contains(&n));
+    let bytes = if n >= 4 {
+        let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let last = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        first | last << (8 * (n - 4))
+    } else {
+        b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
+    };
+    bytes | (n as u64) << 56
+}
+
+/// [`pack_mid`] in two loads: the first eight bytes, and the last eight
+/// shifted down to the ones after them.
+fn read_mid(b: &[u8]) -> u128 {
+    let n = b.len();
+    debug_assert!((8..=15).contains(&n));
+    let first = u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
+    // Eight bytes have no others: a shift by 64 would overflow.
+    let last = u64::from_le_bytes(b[n - 8..].try_into().expect("eight bytes"))
+        .checked_shr(8 * (16 - n) as u32)
+        .unwrap_or(0);
+    first as u128 | ((last | (n as u64) << 56) as u128) << 64
+}
+
+const fn fold_short(key: u64) -> u64 {
+    key
+}
+
+const fn fold_mid(key: u128) -> u64 {
+    (key as u64) ^ ((key >> 64) as u64).rotate_left(29)
+}
+
+/// A key's first slot in a table of `len` slots (a power of two): the
+/// high half of a Fibonacci hash.
+const fn first_slot(folded: u64, len: usize) -> usize {
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (len - 1)
+}
+
+/// Linear probing: found at the key, absent at a free slot. Tables are at
+/// most half full, so a free slot is never far.
+fn probe<K: Copy + Eq + Default>(table: &[K], key: K, fold: fn(K) -> u64) -> bool {
+    let mask = table.len() - 1;
+    let mut i = first_slot(fold(key), table.len());
+    loop {
+        let k = table[i];
+        if k == key {
+            return true;
+        }
+        if k == K::default() {
+            return false;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// How many words of `lists` have a length in `min..=max` bytes. An empty
+/// word fails the build: no set holds one.
+const fn count(lists: &[&[&str]], min: usize, max: usize) -> usize {
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let len = lists[l][w].len();
+            assert!(len > 0, "an empty word in a word list");
+            if min <= len && len <= max {
+                n += 1;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    n
+}
+
+/// Slots for `n` keys: a power of two at least twice `n`.
+const fn slots(n: usize) -> usize {
+    if n == 0 {
+        1
+    } else {
+        (2 * n).next_power_of_two()
+    }
+}
+
+const fn build_short<const N: usize>(lists: &[&[&str]]) -> [u64; N] {
+    let mut table = [0u64; N];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let b = lists[l][w].as_bytes();
+            if b.len() <= 7 {
+                let key = pack_short(b);
+                let mut i = first_slot(fold_short(key), N);
+                while table[i] != 0 && table[i] != key {
+                    i = (i + 1) & (N - 1);
+                }
+                table[i] = key;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+const fn build_mid<const N: usize>(lists: &[&[&str]]) -> [u128; N] {
+    let mut table = [0u128; N];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let b = lists[l][w].as_bytes();
+            if 8 <= b.len() && b.len() <= 15 {
+                let key = pack_mid(b);
+                let mut i = first_slot(fold_mid(key), N);
+                while table[i] != 0 && table[i] != key {
+                    i = (i + 1) & (N - 1);
+                }
+                table[i] = key;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+const fn build_long<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
+    let mut long = [""; N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            if lists[l][w].len() > 15 {
+                long[n] = lists[l][w];
+                n += 1;
+            }
+            w += 1;
+        }
+        l += 1;
+    }
+    long
+}
+
+/// `word_set!(NAME = LIST, ...)`: one set of the words of every list.
 macro_rules! word_set {
-    ($name:ident, $list:ident) => {
-        pub static $name: WordSet = WordSet(LazyLock::new(|| Words::new($list.iter())));
+    ($(#[$doc:meta])* $name:ident = $($list:expr),+) => {
+        $(#[$doc])*
+        pub static $name: WordSet = {
+            const LISTS: &[&[&str]] = &[$($list),+];
+            static SHORT: [u64; slots(count(LISTS, 1, 7))] = build_short(LISTS);
+            static MID: [u128; slots(count(LISTS, 8, 15))] = build_mid(LISTS);
+            static LONG: [&str; count(LISTS, 16, usize::MAX)] = build_long(LISTS);
+            WordSet {
+                short: &SHORT,
+                mid: &MID,
+                long: &LONG,
+            }
+        };
     };
 }
 
-word_set!(SPEECH_CUE, SPEECH_CUES);
-word_set!(LABEL_CUE, LABEL_CUES);
-word_set!(PARTICIPLE_CUE, PARTICIPLE_CUES);
-word_set!(TITLE, TITLES);
-word_set!(ORG_WORD, ORG_WORDS);
-word_set!(ANON_HEAD, ANON_HEADS);
-word_set!(NOT_A_NAME, NOT_NAME);
-word_set!(TIME_SPAN, TIME_SPANS);
-word_set!(TIME_NOUN, TIME_NOUNS);
-word_set!(FEMALE_NAME, FEMALE_NAMES);
-word_set!(MALE_NAME, MALE_NAMES);
-word_set!(STOP_WORD, STOP_WORDS);
-word_set!(SENTENCE_OPENER, SENTENCE_OPENERS);
-word_set!(NEGATOR, NEGATORS);
-word_set!(REPLY_CUE, REPLY_CUES);
-word_set!(SECTION, SECTIONS);
-word_set!(PLACE, PLACES);
-word_set!(COUNT_WORD, COUNT_WORDS);
-word_set!(SURNAME_WORD, SURNAME_WORDS);
-word_set!(IRREGULAR_PAST, IRREGULAR_PASTS);
-/// Titles, organisation words, common words, anonymous heads, places,
-/// sentence openers and counts: a capitalised word in any of them is never
-/// part of a person's name. One set of them all, as a rule asks all of
-/// them of every word.
-const NEVER_IN_NAME_LISTS: [&[&str]; 8] = [
-    TITLES,
+word_set!(SPEECH_CUE = SPEECH_CUES);
+word_set!(LABEL_CUE = LABEL_CUES);
+word_set!(PARTICIPLE_CUE = PARTICIPLE_CUES);
+word_set!(TITLE = TITLES);
+word_set!(ORG_WORD = ORG_WORDS);
+word_set!(ANON_HEAD = ANON_HEADS);
+word_set!(NOT_A_NAME = NOT_NAME);
+word_set!(TIME_SPAN = TIME_SPANS);
+word_set!(TIME_NOUN = TIME_NOUNS);
+word_set!(FEMALE_NAME = FEMALE_NAMES);
+word_set!(MALE_NAME = MALE_NAMES);
+word_set!(STOP_WORD = STOP_WORDS);
+word_set!(SENTENCE_OPENER = SENTENCE_OPENERS);
+word_set!(NEGATOR = NEGATORS);
+word_set!(REPLY_CUE = REPLY_CUES);
+word_set!(SECTION = SECTIONS);
+word_set!(PLACE = PLACES);
+word_set!(COUNT_WORD = COUNT_WORDS);
+word_set!(SURNAME_WORD = SURNAME_WORDS);
+word_set!(IRREGULAR_PAST = IRREGULAR_PASTS);
+word_set!(
+    /// Titles, organisation words, common words, anonymous heads, places,
+    /// sentence openers and counts: a capitalised word in any of them is
+    /// never part of a person's name. One set of them all, as a rule asks
+    /// all of them of every word.
+    NEVER_IN_NAME = TITLES,
     ORG_WORDS,
     NOT_NAME,
     TIME_SPANS,
     ANON_HEADS,
     PLACES,
     SENTENCE_OPENERS,
-    COUNT_WORDS,
-];
-pub static NEVER_IN_NAME: WordSet = WordSet(LazyLock::new(|| Words::new(NEVER_IN_NAME_LISTS.into_iter().flatten())));
+    COUNT_WORDS
+);
 
 #[cfg(test)]
 mod tests {
@@ -2786,8 +2946,32 @@ mod tests {
     }
 
     #[test]
+    fn words_read_at_run_time_as_they_were_packed_at_compile_time() {
+        let text = "abcdefghijklmnoé";
+        for start in 0..text.len() {
+            for end in start + 1..=(start + 15).min(text.len()) {
+                let b = &text.as_bytes()[start..end];
+                match b.len() {
+                    1..=7 => assert_eq!(read_short(b), pack_short(b), "{b:?}"),
+                    _ => assert_eq!(read_mid(b), pack_mid(b), "{b:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
     fn word_sets_answer_as_plain_string_sets_do() {
-        let never: Vec<&str> = NEVER_IN_NAME_LISTS.concat();
+        let never: Vec<&str> = [
+            TITLES,
+            ORG_WORDS,
+            NOT_NAME,
+            TIME_SPANS,
+            ANON_HEADS,
+            PLACES,
+            SENTENCE_OPENERS,
+            COUNT_WORDS,
+        ]
+        .concat();
         let pairs: [(&WordSet, &[&str]); 7] = [
             (&NEVER_IN_NAME, &never),
             (&SPEECH_CUE, SPEECH_CUES),
@@ -2798,9 +2982,10 @@ mod tests {
             (&MALE_NAME, MALE_NAMES),
         ];
         for (set, list) in pairs {
-            let plain: FxHashSet<&str> = list.iter().copied().collect();
+            let plain: std::collections::HashSet<&str> = list.iter().copied().collect();
             // Every word, and near misses of every length around the
-            // seven-byte boundary: prefixes, a trailing NUL, multibyte.
+            // seven- and fifteen-byte boundaries: prefixes, a trailing NUL,
+            // multibyte.
             let mut probes: Vec<String> = Vec::new();
             for w in list {
                 probes.push(w.to_string());
@@ -2812,7 +2997,19 @@ mod tests {
                         .map(|i| w[..i].to_string()),
                 );
             }
-            probes.extend(["", "é", "ñandú", "12345678", "1234567", "\0"].map(String::from));
+            probes.extend(
+                [
+                    "",
+                    "é",
+                    "ñandú",
+                    "12345678",
+                    "1234567",
+                    "\0",
+                    "123456789012345",
+                    "1234567890123456",
+                ]
+                .map(String::from),
+            );
             for p in &probes {
                 assert_eq!(set.has(p), plain.contains(p.as_str()), "{p:?}");
             }
