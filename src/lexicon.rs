@@ -2814,66 +2814,49 @@ const fn slots(n: usize) -> usize {
     }
 }
 
-const fn build_short<const N: usize>(lists: &[&[&str]]) -> [u64; N] {
-    let mut table = [0u64; N];
+/// A set's three parts, filled in one pass over its lists.
+struct Tables<const S: usize, const M: usize, const L: usize> {
+    short: [u64; S],
+    mid: [u128; M],
+    long: [&'static str; L],
+}
+
+const fn build<const S: usize, const M: usize, const L: usize>(lists: &[&[&'static str]]) -> Tables<S, M, L> {
+    let mut t = Tables {
+        short: [0; S],
+        mid: [0; M],
+        long: [""; L],
+    };
+    let mut longs = 0;
     let mut l = 0;
     while l < lists.len() {
         let mut w = 0;
         while w < lists[l].len() {
-            let b = lists[l][w].as_bytes();
+            let word = lists[l][w];
+            let b = word.as_bytes();
             if b.len() <= 7 {
                 let key = pack_short(b);
-                let mut i = first_slot(fold_short(key), N);
-                while table[i] != 0 && table[i] != key {
-                    i = (i + 1) & (N - 1);
+                let mut i = first_slot(fold_short(key), S);
+                while t.short[i] != 0 && t.short[i] != key {
+                    i = (i + 1) & (S - 1);
                 }
-                table[i] = key;
-            }
-            w += 1;
-        }
-        l += 1;
-    }
-    table
-}
-
-const fn build_mid<const N: usize>(lists: &[&[&str]]) -> [u128; N] {
-    let mut table = [0u128; N];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut w = 0;
-        while w < lists[l].len() {
-            let b = lists[l][w].as_bytes();
-            if 8 <= b.len() && b.len() <= 15 {
+                t.short[i] = key;
+            } else if b.len() <= 15 {
                 let key = pack_mid(b);
-                let mut i = first_slot(fold_mid(key), N);
-                while table[i] != 0 && table[i] != key {
-                    i = (i + 1) & (N - 1);
+                let mut i = first_slot(fold_mid(key), M);
+                while t.mid[i] != 0 && t.mid[i] != key {
+                    i = (i + 1) & (M - 1);
                 }
-                table[i] = key;
+                t.mid[i] = key;
+            } else {
+                t.long[longs] = word;
+                longs += 1;
             }
             w += 1;
         }
         l += 1;
     }
-    table
-}
-
-const fn build_long<const N: usize>(lists: &[&[&'static str]]) -> [&'static str; N] {
-    let mut long = [""; N];
-    let mut n = 0;
-    let mut l = 0;
-    while l < lists.len() {
-        let mut w = 0;
-        while w < lists[l].len() {
-            if lists[l][w].len() > 15 {
-                long[n] = lists[l][w];
-                n += 1;
-            }
-            w += 1;
-        }
-        l += 1;
-    }
-    long
+    t
 }
 
 /// `word_set!(NAME = LIST, ...)`: one set of the words of every list.
@@ -2882,13 +2865,15 @@ macro_rules! word_set {
         $(#[$doc])*
         pub static $name: WordSet = {
             const LISTS: &[&[&str]] = &[$($list),+];
-            static SHORT: [u64; slots(count(LISTS, 1, 7))] = build_short(LISTS);
-            static MID: [u128; slots(count(LISTS, 8, 15))] = build_mid(LISTS);
-            static LONG: [&str; count(LISTS, 16, usize::MAX)] = build_long(LISTS);
+            static TABLES: Tables<
+                { slots(count(LISTS, 1, 7)) },
+                { slots(count(LISTS, 8, 15)) },
+                { count(LISTS, 16, usize::MAX) },
+            > = build(LISTS);
             WordSet {
-                short: &SHORT,
-                mid: &MID,
-                long: &LONG,
+                short: &TABLES.short,
+                mid: &TABLES.mid,
+                long: &TABLES.long,
             }
         };
     };
