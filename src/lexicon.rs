@@ -1147,6 +1147,75 @@ pub const TIME_SPANS: &[&str] = &[
     "hours", "days", "weeks", "months", "years", "minutes", "moments", "decades",
 ];
 
+/// The days of the week.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The months, with their abbreviations.
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// The words a time expression can start with, besides digits, "mid-",
+/// [`SMALL_COUNTS`], [`WEEKDAYS`] and [`MONTHS`] (`resolve::when`):
+/// relative days, parts of a month, a weekday's possessive. Its test
+/// holds it to what the expressions read.
+pub const TIME_STARTS: &[&str] = &[
+    "today",
+    "tonight",
+    "yesterday",
+    "at",
+    "this",
+    "last",
+    "earlier",
+    "over",
+    "during",
+    "a",
+    "an",
+    "one",
+    "early",
+    "mid",
+    "middle",
+    "late",
+    "monday's",
+    "tuesday's",
+    "wednesday's",
+    "thursday's",
+    "friday's",
+    "saturday's",
+    "sunday's",
+];
+
 /// Nouns of time ("the next day", "later that month", "The Latest"): a
 /// phrase they head is no source.
 pub const TIME_NOUNS: &[&str] = &[
@@ -1229,37 +1298,6 @@ pub const NOT_NAME: &[&str] = &[
     "why",
     "how",
     "where",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
     "today",
     "yesterday",
     "tomorrow",
@@ -2166,16 +2204,11 @@ pub const MALE_KIN: &[&str] = &[
 ];
 
 /// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
+/// Two to ten, spelt out: counts, and the counts of "two weeks ago".
+pub const SMALL_COUNTS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/// Larger counts, spelt out (with [`SMALL_COUNTS`], the count words).
 pub const COUNT_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "eleven",
     "twelve",
     "twenty",
@@ -2885,9 +2918,10 @@ word_set!(PARTICIPLE_CUE = PARTICIPLE_CUES);
 word_set!(TITLE = TITLES);
 word_set!(ORG_WORD = ORG_WORDS);
 word_set!(ANON_HEAD = ANON_HEADS);
-word_set!(NOT_A_NAME = NOT_NAME);
+word_set!(NOT_A_NAME = NOT_NAME, WEEKDAYS, MONTHS);
 word_set!(TIME_SPAN = TIME_SPANS);
 word_set!(TIME_NOUN = TIME_NOUNS);
+word_set!(TIME_START = TIME_STARTS, SMALL_COUNTS, WEEKDAYS, MONTHS);
 word_set!(FEMALE_NAME = FEMALE_NAMES);
 word_set!(MALE_NAME = MALE_NAMES);
 word_set!(STOP_WORD = STOP_WORDS);
@@ -2896,7 +2930,7 @@ word_set!(NEGATOR = NEGATORS);
 word_set!(REPLY_CUE = REPLY_CUES);
 word_set!(SECTION = SECTIONS);
 word_set!(PLACE = PLACES);
-word_set!(COUNT_WORD = COUNT_WORDS);
+word_set!(COUNT_WORD = SMALL_COUNTS, COUNT_WORDS);
 word_set!(SURNAME_WORD = SURNAME_WORDS);
 word_set!(IRREGULAR_PAST = IRREGULAR_PASTS);
 word_set!(
@@ -2907,10 +2941,13 @@ word_set!(
     NEVER_IN_NAME = TITLES,
     ORG_WORDS,
     NOT_NAME,
+    WEEKDAYS,
+    MONTHS,
     TIME_SPANS,
     ANON_HEADS,
     PLACES,
     SENTENCE_OPENERS,
+    SMALL_COUNTS,
     COUNT_WORDS
 );
 
@@ -2950,10 +2987,13 @@ mod tests {
             TITLES,
             ORG_WORDS,
             NOT_NAME,
+            WEEKDAYS,
+            MONTHS,
             TIME_SPANS,
             ANON_HEADS,
             PLACES,
             SENTENCE_OPENERS,
+            SMALL_COUNTS,
             COUNT_WORDS,
         ]
         .concat();

@@ -156,54 +156,21 @@ fn in_other_clause(before: &[Token]) -> bool {
         .any(|t| t.is_word && matches!(t.lower().as_str(), "who" | "which" | "whose" | "whom" | "where"))
 }
 
-/// Whether an expression can start with word `w`: a quick no for most
-/// words, before [`match_at`] tries them all (profiled). It must say yes
+/// Whether an expression can start with lowercase word `w`: a quick no
+/// for most words, before [`match_at`] tries them all (profiled: the
+/// matches one after the other were 1.2% of extraction). It must say yes
 /// to every word `match_at` starts an expression with.
 fn may_start(w: &str) -> bool {
-    let Some(first) = w.bytes().next().map(|b| b.to_ascii_lowercase()) else {
-        return false;
-    };
-    // Every expression below starts with a digit or one of these letters
-    // (months in any case): a quick no for "in", "he", "was", "could", ...
-    // A word added below must keep its first letter here.
-    if !matches!(
-        first,
-        b'0'..=b'9' | b'a' | b'd' | b'e' | b'f' | b'j' | b'l' | b'm' | b'n' | b'o' | b's' | b't' | b'w' | b'y'
-    ) {
-        return false;
+    match w.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii_digit() => true,
+        Some(_) => {
+            w.starts_with("mid-")
+                || crate::lexicon::TIME_START.has(w)
+                // A month's abbreviation with its dot: "Sept.".
+                || (w.ends_with('.') && month_number(w).is_some())
+        }
     }
-    first.is_ascii_digit()
-        || matches!(
-            w,
-            "today"
-                | "tonight"
-                | "yesterday"
-                | "at"
-                | "this"
-                | "last"
-                | "earlier"
-                | "over"
-                | "during"
-                | "a"
-                | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "early"
-                | "mid"
-                | "middle"
-                | "late"
-        )
-        || w.starts_with("mid-")
-        || weekday(w).is_some()
-        || month_number(w).is_some()
 }
 
 /// Tries to read an expression starting at word `k`; returns its length in
@@ -495,6 +462,45 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn may_start_says_yes_to_every_word_an_expression_starts_with() {
+        // What match_at's own readers take, and its fixed openings.
+        let starts = |w: &str| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || w.starts_with("mid-")
+                || matches!(
+                    w,
+                    "today" | "tonight" | "yesterday" | "at" | "this" | "last" | "earlier" | "over" | "during"
+                )
+                || count(w).is_some()
+                || weekday(w).is_some()
+                || part_of_month(w).is_some()
+                || month_number(w).is_some()
+        };
+        // The lexicon's lists, and the names written out apart from them
+        // (a name missing from both lists would go unseen).
+        let written = "january february march april may june july august september october november \
+                       december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday \
+                       thursday friday saturday sunday";
+        use crate::lexicon::{MONTHS, SMALL_COUNTS, STOP_WORDS, TIME_NOUNS, TIME_STARTS, WEEKDAYS};
+        let lists = [TIME_STARTS, SMALL_COUNTS, MONTHS, WEEKDAYS, STOP_WORDS, TIME_NOUNS];
+        let mut words: Vec<String> = Vec::new();
+        for w in lists.into_iter().flatten().copied().chain(written.split_whitespace()) {
+            words.extend([
+                w.to_string(),
+                format!("{w}."),
+                format!("{w}.."),
+                format!("{w}'s"),
+                format!("mid-{w}"),
+                format!("{w}s"),
+            ]);
+        }
+        words.extend(["", "2025", "3rd", "several", "few", "mid", "mid-", "."].map(String::from));
+        for w in &words {
+            assert_eq!(may_start(w), starts(w), "{w:?}");
+        }
+    }
+
     fn one(s: &str) -> TimeRef {
         match refs(s).as_slice() {
             [Expr::Ref(t)] => *t,
@@ -503,14 +509,17 @@ mod tests {
     }
 
     #[test]
-    fn the_first_letter_filter_keeps_every_word_an_expression_starts_with() {
+    fn the_quick_filter_keeps_every_word_an_expression_starts_with() {
+        // Lowercase, as `find` asks it.
         let starts = "today tonight yesterday at this last earlier over during a an one two three four five \
-                      six seven eight nine ten early mid middle late mid-june monday friday's sunday January \
-                      feb sept. Dec october 2024 5th";
+                      six seven eight nine ten early mid middle late mid-june monday friday's sunday january \
+                      feb sept. dec october 2024 5th";
         for w in starts.split(' ') {
             assert!(may_start(w), "{w}");
         }
-        for w in ["", "in", "he", "was", "the", "said", "could", "é", "Tomorrow"] {
+        for w in [
+            "", "in", "he", "was", "the", "said", "could", "é", "tomorrow", "octopus", "mayor",
+        ] {
             assert!(!may_start(w), "{w}");
         }
     }
