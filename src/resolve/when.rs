@@ -115,20 +115,25 @@ fn part_of_month(w: &str) -> Option<DatePrecision> {
 pub fn find(tokens: &[Token], from: usize, to: usize, skip: impl Fn(usize) -> bool) -> Vec<Found> {
     let to = to.min(tokens.len());
     let idx: Vec<usize> = (from..to).filter(|&i| !skip(i) && tokens[i].is_word).collect();
-    let words: Vec<Lower> = idx.iter().map(|&i| tokens[i].lower()).collect();
     let mut out = Vec::new();
     let mut k = 0;
-    while k < words.len() {
-        let found = if may_start(&words[k]) {
-            match_at(&words, &idx, tokens, k)
-        } else {
-            None
-        };
-        let Some((len, expr)) = found else {
+    while k < idx.len() {
+        if !may_start(&tokens[idx[k]].lower()) {
+            k += 1;
+            continue;
+        }
+        // Only the words an expression at k is read from are lowered and
+        // kept: lowering every word of the span was 1.5% of extraction
+        // (profiled), and few words start an expression.
+        let lo = k.saturating_sub(LOOK_BEHIND);
+        let hi = (k + LOOK_AHEAD).min(idx.len());
+        let words: Vec<Lower> = idx[lo..hi].iter().map(|&i| tokens[i].lower()).collect();
+        let at = k - lo;
+        let Some((len, expr)) = match_at(&words, &idx[lo..hi], tokens, at) else {
             k += 1;
             continue;
         };
-        let before = |n: usize| k.checked_sub(n).map_or("", |j| words[j].as_str());
+        let before = |n: usize| at.checked_sub(n).map_or("", |j| words[j].as_str());
         // "until Friday", "from May"; "will meet on Friday", "would go in June".
         let bounded = NOT_WHEN.contains(&before(1))
             || (matches!(before(1), "on" | "in") && NOT_WHEN.contains(&before(2)))
@@ -145,6 +150,14 @@ pub fn find(tokens: &[Token], from: usize, to: usize, skip: impl Fn(usize) -> bo
     }
     out
 }
+
+/// Words before an expression that [`find`] reads (the bounds: "would go
+/// in June").
+const LOOK_BEHIND: usize = 3;
+/// Words from an expression's first on that [`match_at`] may read: four
+/// ("October 2, 2025" is "october 2 2025"; "in early October 2025"
+/// starts at "early"), and room to spare.
+const LOOK_AHEAD: usize = 6;
 
 /// Whether a date after `before` sits in a relative clause ("Várkonyi, who
 /// was appointed in November, said"): it dates another event.
