@@ -2921,6 +2921,14 @@ word_set!(ANON_HEAD = ANON_HEADS);
 word_set!(NOT_A_NAME = NOT_NAME, WEEKDAYS, MONTHS);
 word_set!(TIME_SPAN = TIME_SPANS);
 word_set!(TIME_NOUN = TIME_NOUNS);
+word_set!(
+    /// Every pronoun (`extract::mentions::pronoun` says which kind).
+    PRONOUN = PRONOUNS_MALE,
+    PRONOUNS_FEMALE,
+    PRONOUNS_PLURAL,
+    PRONOUNS_FIRST,
+    PRONOUNS_NEUTER
+);
 word_set!(TIME_START = TIME_STARTS, SMALL_COUNTS, WEEKDAYS, MONTHS);
 word_set!(FEMALE_NAME = FEMALE_NAMES);
 word_set!(MALE_NAME = MALE_NAMES);

@@ -68,10 +68,27 @@ impl Np {
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
+    if !may_be_pronoun(word) {
+        return None;
+    }
+    pronoun_lowered(&crate::text::Lower::word(word))
+}
+
+/// [`pronoun`] of a token, from the lowercase it carries: lowering the word
+/// again was a third of the cost, and every "he" and "she" of an article
+/// is asked (profiled).
+pub fn pronoun_of(t: &Token) -> Option<Pronoun> {
+    if !may_be_pronoun(t.text) {
+        return None;
+    }
+    pronoun_lowered(&t.lower())
+}
+
+fn may_be_pronoun(word: &str) -> bool {
     // Every pronoun begins with one of these letters, and no other first
     // character lowercases to one: most words are ruled out here, as this
     // is asked of every word of every article (profiled).
-    if !matches!(
+    matches!(
         word.as_bytes().first(),
         Some(
             b'h' | b's'
@@ -90,17 +107,24 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
                 | b'I'
                 | b'M'
         )
-    ) {
-        return None;
-    }
-    let w = crate::text::Lower::word(word);
+    )
+}
+
+/// [`pronoun`] of a word lowered as [`crate::text::Lower::word`] lowers it.
+fn pronoun_lowered(w: &str) -> Option<Pronoun> {
     // "I'm", "he's", "they’re": the pronoun before its contraction ("it's"
-    // is "it is" or "it has", never a speaker).
-    let w = match w.split_once('\'') {
+    // is "it is" or "it has", never a speaker). Found by a plain loop: the
+    // words are short, and a char search's set-up cost more than it.
+    let w = match w.bytes().position(|b| b == b'\'').map(|at| (&w[..at], &w[at + 1..])) {
         Some((base, "m" | "d" | "ve" | "ll" | "re")) => base,
         Some((base @ ("he" | "she"), "s")) => base,
-        _ => w.as_str(),
+        _ => w,
     };
+    // One look-up rules out the other words ("said", "the", "has") before
+    // the lists say which kind: most words asked are not pronouns.
+    if !crate::lexicon::PRONOUN.has(w) {
+        return None;
+    }
     if PRONOUNS_MALE.contains(&w) {
         Some(Pronoun::Male)
     } else if PRONOUNS_FEMALE.contains(&w) {
@@ -119,6 +143,21 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 const PARTICLES: &[&str] = &[
     "de", "la", "van", "von", "der", "del", "da", "di", "bin", "al", "el", "le", "du", "dos", "das", "ibn",
 ];
+
+#[cfg(test)]
+#[test]
+fn a_tokens_pronoun_is_its_words() {
+    let text = "He said SHE’s sure They’re here; I'm told his Himself, It's US we Ours them THEM’ll Themselves said";
+    let lower = crate::text::lowercase_in_place_of(text);
+    for toks in [
+        crate::text::tokenize(text, 0),
+        crate::text::tokenize_lowered(text, lower.as_deref(), 0),
+    ] {
+        for t in &toks {
+            assert_eq!(pronoun_of(t), pronoun(t.text), "{}", t.text);
+        }
+    }
+}
 
 #[cfg(test)]
 #[test]
@@ -374,7 +413,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         }
     }
     if head.len() == 1 {
-        if let Some(p) = pronoun(head[0].text) {
+        if let Some(p) = pronoun_of(&head[0]) {
             return Some(Np {
                 kind: NpKind::Pronoun(p),
                 text: head[0].text.to_string(),

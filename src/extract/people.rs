@@ -667,7 +667,7 @@ impl People {
                 if !t.is_word || !he_or_she || ctx.in_quote(b, k) {
                     continue;
                 }
-                let Some(g) = super::mentions::pronoun(t.text).and_then(Pronoun::gender) else {
+                let Some(g) = super::mentions::pronoun_of(t).and_then(Pronoun::gender) else {
                     continue;
                 };
                 let near = |m: &&PersonMention| m.pos < t.start && t.start - m.pos < 250;

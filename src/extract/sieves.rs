@@ -537,7 +537,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             && !after_prep
             && !opening_participle
             && !opening_adverb
-            && (t.is_cap() || super::mentions::pronoun(t.text).is_some())
+            && (t.is_cap() || super::mentions::pronoun_of(t).is_some())
         {
             // The phrase from here to the next boundary.
             // A capitalised determiner opens a described source ("A
@@ -777,7 +777,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 && (sent_start..cue.saturating_sub(1)).all(|k| {
                     // "Hollande said": a cue right after its own subject.
                     let after_subject =
-                        k > 0 && (toks[k - 1].is_cap() || super::mentions::pronoun(toks[k - 1].text).is_some());
+                        k > 0 && (toks[k - 1].is_cap() || super::mentions::pronoun_of(&toks[k - 1]).is_some());
                     let own_cue = after_subject && is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start);
                     let new_clause = toks[k].is_word && opens_clause(&toks[k]);
                     !(new_clause || own_cue)
@@ -1059,7 +1059,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // after a short phrase will do ("“Go back,” Trump barked").
     let limit = to.min(from + 30);
     let cue = (from + 1..limit).find(|&k| is_cue_at(toks, k)).or_else(|| {
-        let starts_np = toks[from].is_cap() || super::mentions::pronoun(toks[from].text).is_some();
+        let starts_np = toks[from].is_cap() || super::mentions::pronoun_of(&toks[from]).is_some();
         (from + 1..to.min(from + 4)).find(|&k| {
             let t = &toks[k];
             starts_np
