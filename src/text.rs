@@ -188,6 +188,14 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Token<'_>> {
 /// lowercase from it instead of lowering itself each time a rule asks,
 /// which the rules do dozens of times per word (profiled).
 pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    tokenize_lowered_into(s, lower, base, &mut out);
+    out
+}
+
+/// [`tokenize_lowered`], appending to `out`: an article's blocks go into
+/// one vector (one each was two dozen allocations an article; profiled).
+pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize, out: &mut Vec<Token<'a>>) {
     let lower = lower.filter(|l| l.len() == s.len());
     // A token with a curly apostrophe is straightened by `Token::lower`.
     let lower_of = |i: usize, end: usize, curly: bool| lower.filter(|_| !curly).and_then(|l| l.get(i..end));
@@ -198,7 +206,7 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
     // Prose has about a token per four bytes: room for one per three, so
     // that few paragraphs grow the vector (one per five left 28% growing
     // it). The vector lives only while its article is extracted.
-    let mut out = Vec::with_capacity(s.len() / 3 + 2);
+    out.reserve(s.len() / 3 + 2);
     let mut i = 0;
     while i < b.len() {
         let (c, len) = match b[i] {
@@ -270,7 +278,6 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
         });
         i = end;
     }
-    out
 }
 
 /// Whether the period at `dot` ends one sentence glued to the next by a

@@ -4,20 +4,23 @@
 
 use super::quotes::RawQuote;
 use crate::model::Block;
-use crate::text::{is_abbreviation, tokenize_lowered, Token};
+use crate::text::{is_abbreviation, tokenize_lowered_into, Token};
 
 pub struct Context<'a> {
     pub text: &'a str,
     pub blocks: &'a [Block],
     pub quotes: &'a [RawQuote],
-    /// Tokens of each block, with absolute offsets.
-    pub tokens: Vec<Vec<Token<'a>>>,
+    /// Tokens of every block in turn, with absolute offsets: one vector
+    /// for the article ([`Context::block_tokens`] gives a block's).
+    tokens: Vec<Token<'a>>,
+    /// Where each block's tokens start in `tokens`, and their end last.
+    block_starts: Vec<usize>,
     /// For each block, token indices where a sentence starts (first is 0).
     pub sentences: Vec<Vec<usize>>,
     /// For each top-level quote: token range of the open mark ..= close mark.
     pub quote_tokens: Vec<Option<(usize, usize)>>,
-    /// For each block, whether each token lies inside a top-level quote.
-    quoted: Vec<Vec<bool>>,
+    /// Whether each token (as in `tokens`) lies inside a top-level quote.
+    quoted: Vec<bool>,
     /// Top-level quote spans (open mark .. past close mark), sorted.
     quote_spans: Vec<(usize, usize)>,
 }
@@ -29,19 +32,21 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, lower: Option<&'a str>, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
         // A lowercase that does not fit the text is not used.
         let lower = lower.filter(|l| l.len() == text.len());
-        let tokens: Vec<Vec<Token>> = blocks
-            .iter()
-            .map(|b| {
-                let (from, to) = (b.span.start, b.span.end);
-                tokenize_lowered(&text[from..to], lower.and_then(|l| l.get(from..to)), from)
-            })
-            .collect();
+        // Room for a token per three bytes, as tokenize_lowered reserves.
+        let mut tokens = Vec::with_capacity(text.len() / 3 + 2);
+        let mut block_starts = Vec::with_capacity(blocks.len() + 1);
+        for b in blocks {
+            block_starts.push(tokens.len());
+            let (from, to) = (b.span.start, b.span.end);
+            tokenize_lowered_into(&text[from..to], lower.and_then(|l| l.get(from..to)), from, &mut tokens);
+        }
+        block_starts.push(tokens.len());
         let mut quote_tokens = vec![None; quotes.len()];
         for (qi, q) in quotes.iter().enumerate() {
             if q.parent.is_some() {
                 continue;
             }
-            let toks = &tokens[q.block];
+            let toks = &tokens[block_starts[q.block]..block_starts[q.block + 1]];
             let a = toks.iter().position(|t| t.start >= q.open);
             let z = toks.iter().rposition(|t| t.end <= q.close);
             if let (Some(a), Some(z)) = (a, z) {
@@ -50,10 +55,11 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        let mut quoted: Vec<Vec<bool>> = tokens.iter().map(|t| vec![false; t.len()]).collect();
+        let mut quoted = vec![false; tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
             if let Some((a, z)) = quote_tokens[qi] {
-                quoted[q.block][a..=z].iter_mut().for_each(|x| *x = true);
+                let start = block_starts[q.block];
+                quoted[start + a..=start + z].iter_mut().for_each(|x| *x = true);
             }
         }
         let mut quote_spans: Vec<(usize, usize)> = quotes
@@ -67,6 +73,7 @@ impl<'a> Context<'a> {
             blocks,
             quotes,
             tokens,
+            block_starts,
             sentences: Vec::new(),
             quote_tokens,
             quoted,
@@ -79,7 +86,8 @@ impl<'a> Context<'a> {
     /// Whether token `i` of block `b` lies inside a top-level quote
     /// (marks included).
     pub fn in_quote(&self, b: usize, i: usize) -> bool {
-        self.quoted[b].get(i).copied().unwrap_or(false)
+        let k = self.block_starts[b] + i;
+        k < self.block_starts[b + 1] && self.quoted[k]
     }
 
     /// The block containing byte offset `pos`.
@@ -105,7 +113,7 @@ impl<'a> Context<'a> {
     }
 
     fn split_sentences(&self, b: usize) -> Vec<usize> {
-        let toks = &self.tokens[b];
+        let toks = self.block_tokens(b);
         let mut starts = vec![0];
         for i in 0..toks.len().saturating_sub(1) {
             let t = &toks[i];
@@ -138,7 +146,7 @@ impl<'a> Context<'a> {
         let s = &self.sentences[b];
         let k = s.partition_point(|&x| x <= i);
         let start = s[k - 1];
-        let end = s.get(k).copied().unwrap_or(self.tokens[b].len());
+        let end = s.get(k).copied().unwrap_or(self.block_tokens(b).len());
         (start, end)
     }
 
@@ -161,7 +169,7 @@ impl<'a> Context<'a> {
     pub fn right_context(&self, qi: usize) -> (usize, usize) {
         let b = self.quotes[qi].block;
         let (_, z) = self.quote_tokens[qi].expect("top-level quote");
-        let toks = &self.tokens[b];
+        let toks = self.block_tokens(b);
         let from = z + 1;
         if from >= toks.len() {
             return (from, from);
@@ -178,6 +186,6 @@ impl<'a> Context<'a> {
 
     /// The tokens of block `b`.
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
-        &self.tokens[b]
+        &self.tokens[self.block_starts[b]..self.block_starts[b + 1]]
     }
 }

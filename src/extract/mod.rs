@@ -79,7 +79,8 @@ pub struct FirstPass {
 pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool) -> FirstPass {
     let raw = quotes::find_quotes(&article.text, &article.blocks);
     let ctx = Context::new(&article.text, lower, &article.blocks, &raw);
-    let article_terms = article_terms.then(|| crate::relate::stories::article_terms(article, &ctx.tokens));
+    let article_terms = article_terms
+        .then(|| crate::relate::stories::article_terms(article, (0..ctx.blocks.len()).map(|b| ctx.block_tokens(b))));
     let mut people = People::scan_names(&ctx);
     people.settle_genders(&ctx, &people::GenderHints::new());
     let persons = people.persons.clone();

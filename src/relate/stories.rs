@@ -28,7 +28,7 @@ fn needed(days: Option<i64>) -> f32 {
 /// What an article is about as terms: its title's and its body's words
 /// (numbers and negation left out: they say little about what an article
 /// is about). `block_tokens` holds the tokens of each of its blocks.
-pub fn article_terms(a: &Article, block_tokens: &[Vec<Token>]) -> Vec<Term> {
+pub fn article_terms<'t>(a: &Article, block_tokens: impl IntoIterator<Item = &'t [Token<'t>]>) -> Vec<Term> {
     let mut out = Vec::new();
     if let Some(title) = &a.title {
         terms_of_tokens(&tokenize(title, 0), &mut out);
@@ -50,7 +50,7 @@ fn article_terms_of(a: &Article) -> Vec<Term> {
         .iter()
         .map(|b| tokenize(a.slice(b.span), b.span.start))
         .collect();
-    article_terms(a, &block_tokens)
+    article_terms(a, block_tokens.iter().map(Vec::as_slice))
 }
 
 /// Articles' terms registered in corpus order: the loader registers each
