@@ -2771,6 +2771,13 @@ const fn pack_mid(b: &[u8]) -> u128 {
     key
 }
 
+/// A word of one to seven bytes as one integer (its bytes and length), as
+/// the word sets key it: for other maps of words to key short words by.
+pub fn packed_word(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    (1..=7).contains(&b.len()).then(|| read_short(b))
+}
+
 /// [`pack_short`] in a few loads: two overlapping ones from each end (the
 /// shared bytes are the same, so or-ing them is exact). A byte at a time
 /// was a fifth of a look-up's instructions.

@@ -92,20 +92,43 @@ thread_local! {
     /// Words already classed on this thread, with their stems shared: news
     /// reuses its words, and the stemmer, its strings and one set lookup
     /// after another were the costliest steps here (profiled).
-    static CLASSES: std::cell::RefCell<FxHashMap<Box<str>, WordClass>> = Default::default();
+    static CLASSES: std::cell::RefCell<ClassCache> = Default::default();
 }
 
+/// Classed words: those of up to seven bytes, most of them, keyed by their
+/// bytes as one integer ([`crate::lexicon::packed_word`]), the others by
+/// their text. Hashing and comparing strings, kept apart from the map's
+/// table, was 6% of a reader's load (perf).
+#[derive(Default)]
+struct ClassCache {
+    short: FxHashMap<u64, WordClass>,
+    long: FxHashMap<Box<str>, WordClass>,
+}
+
+/// Words a thread's cache holds before it starts again: enough for a
+/// year of news, and a bound on a pathological input.
+const CLASS_CACHE_LIMIT: usize = 200_000;
+
 /// [`class_of`], from a thread's cache.
-fn cached_class(cache: &mut FxHashMap<Box<str>, WordClass>, word: &str) -> WordClass {
-    if let Some(&c) = cache.get(word) {
-        return c;
+fn cached_class(cache: &mut ClassCache, word: &str) -> WordClass {
+    fn cached<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, WordClass>, key: K, word: &str) -> WordClass {
+        if let Some(&c) = map.get(&key) {
+            return c;
+        }
+        if map.len() > CLASS_CACHE_LIMIT {
+            map.clear();
+        }
+        let c = class_of(word);
+        map.insert(key, c);
+        c
     }
-    if cache.len() > 200_000 {
-        cache.clear();
+    match crate::lexicon::packed_word(word) {
+        Some(key) => cached(&mut cache.short, key, word),
+        None => match cache.long.get(word) {
+            Some(&c) => c,
+            None => cached(&mut cache.long, word.into(), word),
+        },
     }
-    let c = class_of(word);
-    cache.insert(word.into(), c);
-    c
 }
 
 /// How many words after a negator it may reach ("not going to happen").
@@ -151,16 +174,17 @@ fn number_word(w: &str) -> Option<&'static str> {
 
 /// Words of a text's tokens, lowercased, with "25,000" as one word;
 /// `None` for punctuation that ends a clause.
-fn words<'t>(toks: &[Token<'t>]) -> Vec<Option<Lower<'t>>> {
-    let mut out: Vec<Option<Lower>> = Vec::with_capacity(toks.len());
+fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Lower<'t>>> + 'a {
+    // Read as the terms are made, not collected first (a vector of them
+    // was a third of this step; perf).
     let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
+    std::iter::from_fn(move || loop {
+        let t = toks.get(i)?;
         if !t.is_word {
-            if !t.is_punct("'’") {
-                out.push(None);
-            }
             i += 1;
+            if !t.is_punct("'’") {
+                return Some(None);
+            }
             continue;
         }
         let mut w = t.lower();
@@ -174,10 +198,9 @@ fn words<'t>(toks: &[Token<'t>]) -> Vec<Option<Lower<'t>>> {
             w = Lower::Owned(format!("{w}{}", toks[i + 2].text));
             i += 2;
         }
-        out.push(Some(w));
         i += 1;
-    }
-    out
+        return Some(Some(w));
+    })
 }
 
 /// The content terms of `text`, in order.
@@ -193,7 +216,7 @@ pub fn terms_of_tokens(toks: &[Token], out: &mut Vec<Term>) {
     CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), out))
 }
 
-fn terms_with(toks: &[Token], cache: &mut FxHashMap<Box<str>, WordClass>, out: &mut Vec<Term>) {
+fn terms_with(toks: &[Token], cache: &mut ClassCache, out: &mut Vec<Term>) {
     let mut negation_left = 0usize;
     for word in words(toks) {
         let Some(lower) = word else {
