@@ -18,6 +18,10 @@ const REPLY_FLOOR: f32 = 0.5;
 /// At most this many replies and this many other-time quotes each side.
 const MAX_REPLIES: usize = 6;
 const OTHER_TIMES: usize = 3;
+/// What a reply's score gains when the articles name both speakers
+/// together, and when either quote speaks of the other speaker.
+const NAMED_TOGETHER: f32 = 0.1;
+const ADDRESSED: f32 = 0.15;
 /// Replies come within this many days of what they answer.
 const REPLY_DAYS: i32 = 14;
 
@@ -130,7 +134,8 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
         return Vec::new();
     };
     let terms = &c.index.quote_terms;
-    let is_reply_cue = |cue: Option<&str>| cue.is_some_and(|v| REPLY_CUE.has(&v.to_lowercase()));
+    let is_reply_cue = |cue: Option<&str>| cue.is_some_and(|v| REPLY_CUE.has(&crate::text::Lower::of(v)));
+    let replying = is_reply_cue(quote.cue.as_deref());
     let mut out: Vec<Related> = Vec::new();
     // Sentences naming this speaker, per article: a candidate named there
     // too is talked about together with them.
@@ -160,18 +165,28 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
             }
             let mut score = if a == quote.article { 0.35 } else { 0.2 };
             score += 0.3 * similarity(&terms[q], &terms[p]);
-            if is_reply_cue(quote.cue.as_deref()) || is_reply_cue(pq.cue.as_deref()) {
+            if replying || is_reply_cue(pq.cue.as_deref()) {
                 score += 0.15;
+            }
+            // The text searches below are the costly part, and most
+            // candidates cannot reach the floor whatever they find: they
+            // are skipped (each was searched, which made `related` over a
+            // story of thousands of quotes take minutes).
+            if score + NAMED_TOGETHER + ADDRESSED < REPLY_FLOOR {
+                continue;
             }
             let other = surname(c, ps);
             if !other.is_empty() && (home.contains(other) || named_with(c, a, &mine, &mut near).contains(other)) {
-                score += 0.1;
+                score += NAMED_TOGETHER;
+            }
+            if score + ADDRESSED < REPLY_FLOOR {
+                continue;
             }
             let theirs = their_offices.entry(ps).or_insert_with(|| offices(c, ps));
             if addresses(c, c.quote_text(pq), speaker, None, &my_offices)
                 || addresses(c, c.quote_text(quote), ps, Some(&quote_lower), theirs)
             {
-                score += 0.15;
+                score += ADDRESSED;
             }
             if score >= REPLY_FLOOR {
                 out.push(Related {
