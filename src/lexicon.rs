@@ -1241,7 +1241,8 @@ pub const TIME_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised words that start sentences or name times and places but never
-/// people; they stop a name.
+/// people; they stop a name. [`WEEKDAYS`] and [`MONTHS`] are such words too,
+/// and join them in [`NOT_A_NAME`] and [`NEVER_IN_NAME`].
 pub const NOT_NAME: &[&str] = &[
     "the",
     "a",
@@ -2203,11 +2204,12 @@ pub const MALE_KIN: &[&str] = &[
     "nephew",
 ];
 
-/// Spelled-out counts: "Eight years ago, he …" names no one called Eight.
-/// Two to ten, spelt out: counts, and the counts of "two weeks ago".
+/// Two to ten, spelt out: counts ("Eight years ago, he …" names no one
+/// called Eight), and the counts of "two weeks ago".
 pub const SMALL_COUNTS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
-/// Larger counts, spelt out (with [`SMALL_COUNTS`], the count words).
+/// Larger counts, spelt out: with [`SMALL_COUNTS`], the counts that are
+/// never names.
 pub const COUNT_WORDS: &[&str] = &[
     "eleven",
     "twelve",
@@ -2707,10 +2709,11 @@ pub const PLACES: &[&str] = &[
 ];
 
 /// A word list as a set, built at compile time. The rules ask these sets
-/// of nearly every word, a few hundred look-ups an article, so a word is
-/// looked up as an integer (its bytes and length) in an open-addressed
-/// table: no string hashing or comparison (hashing and comparing strings
-/// was 6% of extraction, profiled with callgrind), and no lazy
+/// of nearly every word, a few hundred look-ups an article, so a word of up
+/// to 15 bytes is looked up as an integer (its bytes and length) in an
+/// open-addressed table: no string hashing or comparison (hashing and
+/// comparing strings was 6% of extraction, profiled with callgrind; the few
+/// longer entries are compared as strings), and no lazy
 /// initialisation to check at each call (the `LazyLock` behind the former
 /// hash sets was a third of a look-up's samples; profiled with perf).
 pub struct WordSet {
@@ -2778,9 +2781,10 @@ pub fn packed_word(word: &str) -> Option<u64> {
     (1..=7).contains(&b.len()).then(|| read_short(b))
 }
 
-/// [`pack_short`] in a few loads: two overlapping ones from each end (the
-/// shared bytes are the same, so or-ing them is exact). A byte at a time
-/// was a fifth of a look-up's instructions.
+/// [`pack_short`] in a few loads: of four to seven bytes, four from each
+/// end (the bytes both hold are the same, so or-ing them is exact); of one
+/// to three, the first, middle and last. A byte at a time was a fifth of a
+/// look-up's instructions.
 fn read_short(b: &[u8]) -> u64 {
     let n = b.len();
     debug_assert!((1..=7).contains(&n));
@@ -3025,8 +3029,23 @@ mod tests {
             COUNT_WORDS,
         ]
         .concat();
-        let pairs: [(&WordSet, &[&str]); 7] = [
+        let not_a_name = [NOT_NAME, WEEKDAYS, MONTHS].concat();
+        let counts = [SMALL_COUNTS, COUNT_WORDS].concat();
+        let time_starts = [TIME_STARTS, SMALL_COUNTS, WEEKDAYS, MONTHS].concat();
+        let pronouns = [
+            PRONOUNS_MALE,
+            PRONOUNS_FEMALE,
+            PRONOUNS_PLURAL,
+            PRONOUNS_FIRST,
+            PRONOUNS_NEUTER,
+        ]
+        .concat();
+        let pairs: [(&WordSet, &[&str]); 11] = [
             (&NEVER_IN_NAME, &never),
+            (&NOT_A_NAME, &not_a_name),
+            (&COUNT_WORD, &counts),
+            (&TIME_START, &time_starts),
+            (&PRONOUN, &pronouns),
             (&SPEECH_CUE, SPEECH_CUES),
             (&TITLE, TITLES),
             (&PLACE, PLACES),

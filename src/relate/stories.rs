@@ -27,7 +27,8 @@ fn needed(days: Option<i64>) -> f32 {
 
 /// What an article is about as terms: its title's and its body's words
 /// (numbers and negation left out: they say little about what an article
-/// is about). `block_tokens` holds the tokens of each of its blocks.
+/// is about). `block_tokens` gives the tokens of each of its blocks, in
+/// order.
 pub fn article_terms<'t>(a: &Article, block_tokens: impl IntoIterator<Item = &'t [Token<'t>]>) -> Vec<Term> {
     let mut out = Vec::new();
     if let Some(title) = &a.title {

@@ -105,8 +105,8 @@ struct ClassCache {
     long: FxHashMap<Box<str>, WordClass>,
 }
 
-/// Words a thread's cache holds before it starts again: enough for a
-/// year of news, and a bound on a pathological input.
+/// Words each of a thread's two maps holds before it starts again: enough
+/// for a year of news, and a bound on a pathological input.
 const CLASS_CACHE_LIMIT: usize = 200_000;
 
 /// [`class_of`], from a thread's cache.
@@ -124,6 +124,8 @@ fn cached_class(cache: &mut ClassCache, word: &str) -> WordClass {
     }
     match crate::lexicon::packed_word(word) {
         Some(key) => cached(&mut cache.short, key, word),
+        // Looked up by the borrowed word first: a hit, most of them, makes
+        // no boxed copy of it.
         None => match cache.long.get(word) {
             Some(&c) => c,
             None => cached(&mut cache.long, word.into(), word),

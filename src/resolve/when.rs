@@ -154,9 +154,9 @@ pub fn find(tokens: &[Token], from: usize, to: usize, skip: impl Fn(usize) -> bo
 /// Words before an expression that [`find`] reads (the bounds: "would go
 /// in June").
 const LOOK_BEHIND: usize = 3;
-/// Words from an expression's first on that [`match_at`] may read: four
-/// ("October 2, 2025" is "october 2 2025"; "in early October 2025"
-/// starts at "early"), and room to spare.
+/// Words from an expression's first on that [`match_at`] may read: four at
+/// most ("2 of October 2025"), and room to spare. A reading that looks
+/// further must raise it.
 const LOOK_AHEAD: usize = 6;
 
 /// Whether a date after `before` sits in a relative clause ("Várkonyi, who
