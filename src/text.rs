@@ -193,6 +193,14 @@ pub fn tokenize_lowered<'a>(s: &'a str, lower: Option<&'a str>, base: usize) -> 
     out
 }
 
+/// Room for the tokens of `bytes` bytes of text. Prose has about a token
+/// per four bytes: room for one per three, so that few paragraphs grow the
+/// vector (one per five left 28% growing it). The vector lives only while
+/// its article is extracted.
+pub fn token_room(bytes: usize) -> usize {
+    bytes / 3 + 2
+}
+
 /// [`tokenize_lowered`], appending to `out`: an article's blocks go into
 /// one vector (one each was two dozen allocations an article; profiled).
 pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize, out: &mut Vec<Token<'a>>) {
@@ -203,10 +211,7 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
     // article's text goes through here (profiled).
     let b = s.as_bytes();
     let char_at = |i: usize| s[i..].chars().next().expect("in bounds");
-    // Prose has about a token per four bytes: room for one per three, so
-    // that few paragraphs grow the vector (one per five left 28% growing
-    // it). The vector lives only while its article is extracted.
-    out.reserve(s.len() / 3 + 2);
+    out.reserve(token_room(s.len()));
     let mut i = 0;
     while i < b.len() {
         let (c, len) = match b[i] {

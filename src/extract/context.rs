@@ -4,7 +4,7 @@
 
 use super::quotes::RawQuote;
 use crate::model::Block;
-use crate::text::{is_abbreviation, tokenize_lowered_into, Token};
+use crate::text::{is_abbreviation, token_room, tokenize_lowered_into, Token};
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -36,8 +36,7 @@ impl<'a> Context<'a> {
     pub fn new(text: &'a str, lower: Option<&'a str>, blocks: &'a [Block], quotes: &'a [RawQuote]) -> Self {
         // A lowercase that does not fit the text is not used.
         let lower = lower.filter(|l| l.len() == text.len());
-        // Room for a token per three bytes, as tokenize_lowered reserves.
-        let mut tokens = Vec::with_capacity(text.len() / 3 + 2);
+        let mut tokens = Vec::with_capacity(token_room(text.len()));
         let mut block_starts = Vec::with_capacity(blocks.len() + 1);
         for b in blocks {
             block_starts.push(tokens.len());
