@@ -121,7 +121,7 @@ fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gend
         // older mention comes in: that changes the choice only when the
         // chosen one goes, or when the choice fell back to the nearest
         // mention (no speaker or subject among them) and the newcomer is one.
-        let chosen = candidates.iter().position(|c| c.speaker || c.subject);
+        let chosen = people::chosen_candidate(&candidates, m.span.start);
         let matter = match chosen {
             Some(i) => &candidates[i..=i],
             None => &candidates[..],

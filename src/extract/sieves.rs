@@ -1510,6 +1510,18 @@ pub fn trailing_clause(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -
     // longer name ("Latin American artists", "Fortune 500").
     let shared = || {
         let (s, _) = ctx.sentence_of(b, z);
+        // "Jindal signed an order, while Huckabee proposed “…” and said":
+        // the subject of the quote's own clause.
+        let s = (s..a)
+            .rev()
+            .find(|&k| {
+                !ctx.in_quote(b, k)
+                    && (toks[k].text == ";"
+                        || k > s
+                            && toks[k - 1].text == ","
+                            && matches!(toks[k].lower().as_str(), "while" | "whereas" | "but"))
+            })
+            .map_or(s, |k| k + 1);
         sentence_subject(ctx, toks, s, cue).filter(|np| {
             let next = toks.iter().find(|t| t.start >= np.span.end);
             np.is_person() && !next.is_some_and(|t| t.is_cap() || t.text.starts_with(|c: char| c.is_ascii_digit()))
@@ -2309,6 +2321,9 @@ mod tests {
             first(trailing_clause, text).as_deref(),
             Some("Chancellor Ilona Brandt of Veskara")
         );
+        // After ", while" the clause has a subject of its own.
+        let text = "Governor Ada Morrow signed an order on Monday, while Tomas Heller, the former mayor, proposed we “wake up and listen” and said the council should resign.";
+        assert_eq!(first(trailing_clause, text).as_deref(), Some("Tomas Heller"));
     }
 
     #[test]
