@@ -421,8 +421,18 @@ impl People {
                     let l = t.lower();
                     t.is_word && !t.is_cap() && is_role_noun(&l)
                 });
+                // Title case capitalises verbs too ("U.S. Nominates Jim
+                // Yong Kim"): a headline's run is cut to a person the body
+                // names, when there is one (below).
+                // The first block is the headline even when cleaning kept it
+                // as body text.
+                let title_cased = b == 0 || matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading);
+                // In a headline only a name that opens it is its subject:
+                // "Limbaugh Explains Opposition To A Sanders/Trump Debate" is
+                // not Sanders's.
                 let subject = !said_object
                     && !qualifies_role
+                    && (!title_cased || t0 == sent_start)
                     && conjunct_of.unwrap_or(
                         topic
                             || inverted
@@ -436,7 +446,7 @@ impl People {
                                             "and" | "but" | "while" | "when" | "that" | "as" | "because"
                                         )
                                     }))
-                                && may_precede_subject(toks, t0)
+                                && (may_precede_subject(toks, t0) || modifiers_open_sentence(toks, sent_start, t0, a))
                                 && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                     );
                 if subject {
@@ -464,12 +474,6 @@ impl People {
                         )
                     });
                 last_run = Some((b, z, subject));
-                // Title case capitalises verbs too ("U.S. Nominates Jim
-                // Yong Kim"): a headline's run is cut to a person the body
-                // names, when there is one (below).
-                // The first block is the headline even when cleaning kept it
-                // as body text.
-                let title_cased = b == 0 || matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading);
                 if title_cased {
                     title_runs.push(runs.len());
                 }
@@ -840,10 +844,7 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
     let l = t.lower();
     // "Clinton campaign Chairman John Podesta": a role a name qualifies;
     // "Florida developer Mel Sembler": an agent noun after a place or a name.
-    let agent = l.len() > 4
-        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
-        && !crate::lexicon::SPEECH_CUE.has(&l);
-    let qualified_role = (is_role_noun(&l) || agent) && t0 >= 2 && toks[t0 - 2].is_cap();
+    let qualified_role = (is_role_noun(&l) || is_agent_noun(&l)) && t0 >= 2 && toks[t0 - 2].is_cap();
     (!t.is_word && t.text != ")")
         || t.is_cap()
         || qualified_role
@@ -878,6 +879,41 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
                 | "only"
                 | "by"
         )
+}
+
+/// "Developer", "prosecutor", "economist": a noun for someone by what they
+/// do, which a name after it holds.
+fn is_agent_noun(l: &str) -> bool {
+    l.len() > 4
+        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
+        && !crate::lexicon::SPEECH_CUE.has(l)
+}
+
+/// "Radio talk host Rush Limbaugh used …", "Former federal prosecutor Glen
+/// Kopp said": the sentence opens with a few words that qualify the role
+/// right before the name (a title from `t0`, or an agent noun; the name at
+/// `a`), none a verb or a preposition. A name after other words is more
+/// often an object ("The minister left Port Hallin").
+fn modifiers_open_sentence(toks: &[Token], sent_start: usize, t0: usize, a: usize) -> bool {
+    if t0 == a && !t0.checked_sub(1).is_some_and(|k| is_agent_noun(&toks[k].lower())) {
+        return false;
+    }
+    let Some(words) = toks.get(sent_start..t0) else {
+        return false;
+    };
+    (1..=3).contains(&words.len())
+        && words.iter().all(|t| {
+            let l = t.lower();
+            t.is_word
+                && !l.ends_with("ed")
+                && !l.ends_with("ing")
+                && !crate::lexicon::SPEECH_CUE.has(&l)
+                && !is_object_preposition(&l)
+                && !matches!(
+                    l.as_str(),
+                    "in" | "at" | "on" | "of" | "to" | "for" | "from" | "by" | "with" | "after" | "before"
+                )
+        })
 }
 
 /// A group or organisation noun ("supporter", "campaign", "allies"):
@@ -1159,6 +1195,23 @@ mod tests {
         // In the pronoun's own sentence the nearest subject still wins.
         let text = "A title for the test\n\nKarl Rask spoke first. When Otto Vane arrived, he said “the work is done.”";
         assert_eq!(speaker_of(text, "the work is done").as_deref(), Some("Otto Vane"));
+    }
+
+    #[test]
+    fn a_headline_is_the_subject_only_of_the_name_that_opens_it() {
+        let text = "Gus Harlan Explains The Opposition To A Varga/Brook Debate.\n\nOn Friday, the station let Gus Harlan discuss what he described as the “brilliant” decision Ivo Varga made to request a debate with Lena Brook.";
+        assert_eq!(speaker_of(text, "brilliant").as_deref(), Some("Gus Harlan"));
+    }
+
+    #[test]
+    fn a_name_after_words_that_qualify_its_role_opens_the_sentence() {
+        let text = "A title for the test\n\nIvo Varga spoke first. Radio talk host Gus Harlan used his show to discuss what he described as the “brilliant” decision.";
+        assert_eq!(speaker_of(text, "brilliant").as_deref(), Some("Gus Harlan"));
+        let text = "A title for the test\n\nIvo Varga spoke first. Former federal prosecutor Glen Kopp said the case was simple.\n\n“They are within the zone of interest,” he said.";
+        assert_eq!(speaker_of(text, "zone of interest").as_deref(), Some("Glen Kopp"));
+        // Not after a verb: the minister is who left.
+        let text = "A title for the test\n\nWater Minister Ilona Várkonyi visited Rope Street. The minister left Port Hallin by train. “I want to drink the first glass here,” she said.";
+        assert_eq!(speaker_of(text, "first glass").as_deref(), Some("Ilona Várkonyi"));
     }
 
     #[test]
