@@ -11,6 +11,7 @@ pub mod clean;
 pub mod export;
 pub mod extract;
 pub mod gen;
+pub mod guard;
 pub mod lexicon;
 pub mod load;
 pub mod model;

@@ -107,6 +107,31 @@ pub struct Article {
 }
 
 impl Article {
+    /// A source kept as it is, all body, when cleaning it failed: its text
+    /// is still there to read.
+    pub fn uncleaned(source: &crate::load::Source) -> Article {
+        Article {
+            file: source.file.clone(),
+            item: source.item.clone(),
+            text: source.text.clone(),
+            title: None,
+            title_derived: false,
+            dek: None,
+            outlet: None,
+            byline: None,
+            date: None,
+            date_source: None,
+            blocks: vec![Block {
+                span: Span::new(0, source.text.len()),
+                role: BlockRole::Body,
+            }],
+            removed: Vec::new(),
+            quotes: Vec::new(),
+            story: None,
+            given: None,
+        }
+    }
+
     /// The words of a piece of chrome taken out.
     pub fn removed_text(&self, removed: &Removed) -> &str {
         self.text.get(removed.span.start..removed.span.end).unwrap_or_default()

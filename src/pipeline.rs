@@ -11,7 +11,8 @@
 //! so the reader and the scripts see the same corpus.
 
 use crate::extract::{self, people, Extraction, FirstPass};
-use crate::load::{self, LoadOptions};
+use crate::guard;
+use crate::load::{self, LoadOptions, Source};
 use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
@@ -299,9 +300,13 @@ impl Builder {
         // A step at a time, as files are read: holding every article's
         // second extraction at once raised a 100k load's peak (measured).
         for step in again.chunks(FILES_PER_STEP) {
+            // Should a second extraction panic, the first stands.
             let extracted: Vec<(ArticleId, Extraction)> = step
                 .par_iter()
-                .filter_map(|&aid| Some((aid, extract::extract(corpus.articles.get(aid)?, &hints))))
+                .filter_map(|&aid| {
+                    let article = corpus.articles.get(aid)?;
+                    Some((aid, guard::guarded(|| extract::extract(article, &hints))?))
+                })
                 .collect();
             self.apply_second_pass(corpus, extracted, &mut revision);
         }
@@ -468,15 +473,13 @@ pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: 
                 chunk
                     .par_iter()
                     .map(|file| {
-                        let (sources, diags) = load::read_file_diagnosed(file, opts);
-                        let articles = sources
-                            .iter()
-                            .map(|s| {
-                                let (article, lower) = crate::clean::clean_lowered(s);
-                                let first = extract::extract_first(&article, lower.as_deref(), article_terms);
-                                (article, first)
-                            })
-                            .collect();
+                        let (sources, mut diags) = load::read_file_diagnosed(file, opts);
+                        let mut articles = Vec::with_capacity(sources.len());
+                        for s in &sources {
+                            let (processed, failure) = clean_and_extract(s, article_terms);
+                            articles.push(processed);
+                            diags.extend(failure);
+                        }
                         (articles, diags)
                     })
                     .collect::<Vec<Read>>()
@@ -494,6 +497,40 @@ pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: 
         None => flush(Vec::new(), 0, 0),
     }
     builder
+}
+
+/// One source cleaned and its quotes found. A bug that panics there costs
+/// that article its cleaning or its quotes, with a warning, never the load:
+/// the article is kept with its text.
+fn clean_and_extract(source: &Source, article_terms: bool) -> ((Article, FirstPass), Option<Diagnostic>) {
+    clean_and_extract_with(source, article_terms, extract::extract_first)
+}
+
+/// [`clean_and_extract`] with the extraction given (a test gives one that
+/// fails).
+fn clean_and_extract_with(
+    source: &Source,
+    article_terms: bool,
+    extract_first: impl FnOnce(&Article, Option<&str>, bool) -> FirstPass,
+) -> ((Article, FirstPass), Option<Diagnostic>) {
+    let failure = |what: &str| Diagnostic {
+        file: source.file.clone(),
+        message: format!("{what} failed on this article (a bug in quoteline): its text is kept without quotes"),
+        is_error: false,
+    };
+    let Some((article, lower)) = guard::guarded(|| crate::clean::clean_lowered(source)) else {
+        return (
+            (Article::uncleaned(source), FirstPass::empty(article_terms)),
+            Some(failure("cleaning")),
+        );
+    };
+    match guard::guarded(|| extract_first(&article, lower.as_deref(), article_terms)) {
+        Some(first) => ((article, first), None),
+        None => (
+            (article, FirstPass::empty(article_terms)),
+            Some(failure("quote extraction")),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -537,6 +574,30 @@ mod tests {
         // Nothing read, or sizes unknown: no estimate.
         assert_eq!(Expected::scaled(0, 0, 0, 100), Expected::default());
         assert_eq!(Expected::scaled(3, 3, 200, 100), Expected::default());
+    }
+
+    #[test]
+    fn an_article_whose_extraction_panics_is_kept_with_a_warning() {
+        let source = Source {
+            file: "a.txt".into(),
+            text: "A title\n\n“We will stay,” Ana Brook said.".into(),
+            ..Source::default()
+        };
+        let ((article, first), failure) = clean_and_extract_with(&source, true, |_, _, _| panic!("a bug in a sieve"));
+        assert_eq!(article.text, source.text);
+        assert!(first.extraction.quotes.is_empty());
+        assert_eq!(first.article_terms, Some(Vec::new()));
+        let failure = failure.expect("a warning");
+        assert!(!failure.is_error);
+        assert!(
+            failure.message.contains("quote extraction failed"),
+            "{}",
+            failure.message
+        );
+        // Without a failure, the same article's quote is found.
+        let ((_, first), failure) = clean_and_extract(&source, false);
+        assert!(failure.is_none());
+        assert_eq!(first.extraction.quotes.len(), 1);
     }
 
     #[test]

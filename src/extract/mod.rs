@@ -73,6 +73,23 @@ pub struct FirstPass {
     pub article_terms: Option<Vec<crate::relate::terms::Term>>,
 }
 
+impl FirstPass {
+    /// No quotes and no people: what an article whose extraction failed
+    /// has; with `article_terms`, no terms either (stories count on one
+    /// list an article).
+    pub fn empty(article_terms: bool) -> FirstPass {
+        FirstPass {
+            extraction: Extraction {
+                quotes: Vec::new(),
+                people: Vec::new(),
+            },
+            persons: Vec::new(),
+            gender_guesses: Vec::new(),
+            article_terms: article_terms.then(Vec::new),
+        }
+    }
+}
+
 /// Extraction in one pass over the article (its words are split once);
 /// `lower` is its text lowercased, as [`crate::clean::clean_lowered`] gives
 /// it. With `article_terms`, also the terms stories are found by.

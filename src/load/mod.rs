@@ -140,33 +140,11 @@ fn format_by_extension(file: &str) -> Option<Format> {
     }
 }
 
-thread_local! {
-    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether this thread is inside [`guarded`]: panic hooks (the reader's
-/// too) stay quiet then, since the panic is caught and reported as one line.
-pub fn in_guarded_parse() -> bool {
-    GUARDED.with(|g| g.get())
-}
-
 /// Runs a format parser so that a panic inside it (fuzzing found one in
 /// feed-rs's author parsing) becomes an error for this file, not a crash
 /// of the whole load.
 fn guarded<T>(format: &str, parse: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
-    QUIET_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !in_guarded_parse() {
-                previous(info);
-            }
-        }));
-    });
-    GUARDED.with(|g| g.set(true));
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse));
-    GUARDED.with(|g| g.set(false));
-    out.unwrap_or_else(|_| Err(format!("malformed {format}: the {format} parser failed on it")))
+    crate::guard::guarded(parse).unwrap_or_else(|| Err(format!("malformed {format}: the {format} parser failed on it")))
 }
 
 /// What reading one file gave: its sources, or the reason it gave none,

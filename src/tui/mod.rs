@@ -63,9 +63,10 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
     // mouse capture off first.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // A parser's panic caught while loading (a live reload) is not the
+        // A panic caught while loading (a parser's, or one article's
+        // cleaning or extraction, on a live reload too) is not the
         // reader's: the screen stays as it is.
-        if quoteline::load::in_guarded_parse() {
+        if quoteline::guard::in_guarded() {
             return;
         }
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
