@@ -189,7 +189,11 @@ fn same_statement_pairs(c: &Corpus, terms: &[super::terms::TermVec], sp: &Speake
             if list.len() > MAX_POSTING {
                 continue;
             }
-            for &lj in list.iter().filter(|&&lj| lj > li) {
+            // Each list holds its quotes in order: the ones after this one
+            // are its tail (walking all of it took a tenth of `extract`'s
+            // relating, profiled).
+            let after = list.partition_point(|&lj| lj <= li);
+            for &lj in &list[after..] {
                 if seen[lj] == li {
                     continue;
                 }
