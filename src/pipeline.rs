@@ -16,7 +16,6 @@ use crate::load::{self, LoadOptions, Source};
 use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Files read and extracted per batch: enough to keep both cores busy,
@@ -150,7 +149,7 @@ pub enum Event {
 #[derive(Debug, Default)]
 pub struct Builder {
     sightings: Vec<Vec<Sighting>>,
-    provisional: HashMap<(SpeakerKind, String), SpeakerId>,
+    provisional: rustc_hash::FxHashMap<(SpeakerKind, String), SpeakerId>,
     keys: Vec<(SpeakerKind, String)>,
     quotes: usize,
     hints: people::HintCounter,

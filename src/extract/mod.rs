@@ -99,7 +99,7 @@ pub fn extract_first(article: &Article, lower: Option<&str>, article_terms: bool
     let article_terms = article_terms
         .then(|| crate::relate::stories::article_terms(article, (0..ctx.blocks.len()).map(|b| ctx.block_tokens(b))));
     let mut people = People::scan_names(&ctx);
-    people.settle_genders(&ctx, &people::GenderHints::new());
+    people.settle_genders(&ctx, &people::GenderHints::default());
     let persons = people.persons.clone();
     if let Some(given) = &article.given {
         return FirstPass {

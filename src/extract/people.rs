@@ -155,7 +155,7 @@ fn clean_word(t: &Token) -> String {
 
 /// Genders learnt across the corpus, by [`hint_key`]: "Trump" is male in
 /// an article that never says "Donald".
-pub type GenderHints = std::collections::HashMap<String, Gender>;
+pub type GenderHints = rustc_hash::FxHashMap<String, Gender>;
 
 /// What a person's gender is learnt and looked up by across articles: the
 /// first name and surname when the article gives both ("Roberta A. Kaplan"
@@ -174,7 +174,7 @@ pub fn hint_key(words: &[String]) -> Option<String> {
 /// people of both genders gives no hint.
 #[derive(Debug, Default)]
 pub struct HintCounter {
-    seen: std::collections::HashMap<String, (u32, u32)>,
+    seen: rustc_hash::FxHashMap<String, (u32, u32)>,
 }
 
 impl HintCounter {

@@ -8,7 +8,7 @@
 use crate::extract::mentions::Gender;
 use crate::extract::SpeakerRef;
 use crate::model::SpeakerKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// Offices that count as the same role when matching spellings.
@@ -104,9 +104,17 @@ pub fn key_of(r: &SpeakerRef) -> (SpeakerKind, String) {
 }
 
 fn key_of_name(kind: SpeakerKind, name: &str) -> (SpeakerKind, String) {
-    let name = name.to_lowercase();
-    let name = name.strip_prefix("the ").unwrap_or(&name).to_string();
-    (kind, name)
+    // One string, lowered in place when ASCII (most names): this ran for
+    // every quote three times and every mention once (profiled).
+    let mut key = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        name.to_lowercase()
+    };
+    if key.starts_with("the ") {
+        key.drain(..4);
+    }
+    (kind, key)
 }
 
 fn words(name: &str) -> Vec<String> {
@@ -145,15 +153,27 @@ impl Registry {
         let mut reg = Registry::default();
         // 1. Full person names, merged on first + last word.
         // (first word, last word) of each full name → its entity.
-        let mut full: HashMap<(String, String), usize> = HashMap::new();
+        let mut full: HashMap<(String, String), usize> = HashMap::default();
         let mut absorbed = vec![false; sightings.len()];
+        // A name met again goes where it went the first time: most
+        // sightings repeat a name, and splitting and lowering each one cost
+        // most of the merging (profiled). None: a single word.
+        let mut went: HashMap<&str, Option<usize>> = HashMap::default();
         for (si, s) in sightings
             .iter()
             .enumerate()
             .filter(|(_, s)| s.kind == SpeakerKind::Person)
         {
+            if let Some(&again) = went.get(&*s.name) {
+                if let Some(e) = again {
+                    absorbed[si] = true;
+                    reg.absorb(e, s);
+                }
+                continue;
+            }
             let w = words(&s.name);
             if w.len() < 2 {
+                went.insert(&s.name, None);
                 continue;
             }
             absorbed[si] = true;
@@ -168,13 +188,14 @@ impl Registry {
                 reg.entities[e].name = s.name.to_string();
             }
             reg.index.insert(s.key(), e);
+            went.insert(&s.name, Some(e));
         }
         // 2. Near-duplicate spellings: same first name, surname one edit
         // apart, a shared office. The more frequent spelling absorbs.
         let mut merged_into: Vec<usize> = (0..reg.entities.len()).collect();
         // Surnames one edit apart share a spelling with one letter left
         // out (or are it), so only people sharing one are compared.
-        let mut by_variant: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+        let mut by_variant: HashMap<(&str, String), Vec<usize>> = HashMap::default();
         let names: Vec<Vec<String>> = reg.entities.iter().map(|e| words(&e.name)).collect();
         for (i, w) in names.iter().enumerate() {
             let last = &w[w.len() - 1];
@@ -239,19 +260,26 @@ impl Registry {
             *e = merged_into[*e];
         }
         // 3. Single names bind to the most mentioned full name carrying them.
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (e, w) in names.iter().enumerate().filter(|(_, w)| w.len() >= 2) {
             by_last.entry(w[w.len() - 1].clone()).or_default().push(e);
             by_first.entry(w[0].clone()).or_default().push(e);
         }
+        // As above, by kind and name.
+        let mut went: HashMap<(SpeakerKind, &str), usize> = HashMap::default();
         for (si, s) in sightings.iter().enumerate() {
             if absorbed[si] {
+                continue;
+            }
+            if let Some(&e) = went.get(&(s.kind, &*s.name)) {
+                reg.absorb(e, s);
                 continue;
             }
             let key = s.key();
             if let Some(&e) = reg.index.get(&key) {
                 reg.absorb(e, s);
+                went.insert((s.kind, &s.name), e);
                 continue;
             }
             let e = if s.kind == SpeakerKind::Person {
@@ -281,6 +309,7 @@ impl Registry {
             });
             reg.index.insert(key, e);
             reg.absorb(e, s);
+            went.insert((s.kind, &s.name), e);
         }
         // 4. A one-word name said in full in some mention takes that form.
         for ent in reg
