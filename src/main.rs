@@ -165,7 +165,10 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Extract {
             format: Format::Jsonl, ..
-        } => write_jsonl(&mut out, export::quote_records(&corpus)),
+        } => write_lines(&mut out, export::quote_records(&corpus), |buf, r| {
+            export::write_quote_line(buf, r);
+            Ok(())
+        }),
         Command::Extract {
             format: Format::Csv, ..
         } => write_csv(&mut out, &corpus),
@@ -201,7 +204,16 @@ fn default_corpus() -> String {
 /// practice; should it, the batch before the failing record is not written.
 fn write_jsonl<T: serde::Serialize + Sync>(
     out: &mut impl Write,
+    items: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
+    write_lines(out, items, |buf, item| serde_json::to_writer(buf, item))
+}
+
+/// [`write_jsonl`] with each record written by `write`.
+fn write_lines<T: Sync>(
+    out: &mut impl Write,
     mut items: impl Iterator<Item = T>,
+    write: impl Fn(&mut Vec<u8>, &T) -> Result<(), serde_json::Error> + Sync,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     const BATCH: usize = 16_384;
@@ -216,7 +228,7 @@ fn write_jsonl<T: serde::Serialize + Sync>(
                 // A quote's line is about 450 bytes: room for most at once.
                 let mut buf = Vec::with_capacity(chunk.len() * 512);
                 for item in chunk {
-                    serde_json::to_writer(&mut buf, item)?;
+                    write(&mut buf, item)?;
                     buf.push(b'\n');
                 }
                 Ok(buf)

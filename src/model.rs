@@ -241,6 +241,17 @@ pub enum SpeakerKind {
     Anonymous,
 }
 
+impl SpeakerKind {
+    /// As serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Anonymous => "anonymous",
+        }
+    }
+}
+
 /// The words in the text that name (or stand for) the speaker of a quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
