@@ -51,9 +51,17 @@ fn plausible(c: char, lead_was_thai: bool) -> bool {
 /// True when the text shows the tell-tale signs worth a repair pass.
 fn suspicious(text: &str) -> bool {
     // Each of these begins with byte C3 or E0: most texts have neither,
-    // and bytes are looked at much faster than characters (profiled).
-    memchr::memchr2(0xC3, 0xE0, text.as_bytes()).is_some()
-        && text.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Î', 'Ð', 'Ñ', '\u{E42}'])
+    // and bytes are looked at much faster than characters (profiled). Only
+    // the bytes after each such lead are read: "á" (C3 A1) in a name had
+    // every character of the article decoded.
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xC3, 0xE0, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+        // Ã Â â Å Ä Î Ð Ñ
+        (0xC3, Some(0x83 | 0x82 | 0xA2 | 0x85 | 0x84 | 0x8E | 0x90 | 0x91), _) => true,
+        // U+0E42
+        (0xE0, Some(0xB9), Some(0x82)) => true,
+        _ => false,
+    })
 }
 
 /// Repairs mojibake in `text`; returns the repaired text and the number of
@@ -122,7 +130,32 @@ fn decode_at(chars: &[char], thai: bool) -> Option<(char, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::repair;
+    use super::{repair, suspicious};
+
+    #[test]
+    fn suspicious_reads_bytes_as_the_characters_it_looks_for() {
+        let by_chars = |t: &str| t.contains(['Ã', 'Â', 'â', 'Å', 'Ä', 'Î', 'Ð', 'Ñ', '\u{E42}']);
+        for t in [
+            "",
+            "plain",
+            "Várkonyi “said”",
+            "Ã",
+            "xÂy",
+            "â€™",
+            "Å",
+            "Ä",
+            "Î",
+            "Ð",
+            "Ñ",
+            "\u{E42}",
+            "\u{E41}",
+            "á é í ó ú à ç",
+            "ÃÂ",
+            "\u{E00}",
+        ] {
+            assert_eq!(suspicious(t), by_chars(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn windows_1252_mojibake_is_repaired() {
