@@ -136,12 +136,14 @@ fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gend
         let candidates = people.pronoun_candidates(m.span.start, pronoun);
         // A hint takes a person out of the candidates, and a seventh,
         // older mention comes in: that changes the choice only when the
-        // chosen one goes, or when the choice fell back to the nearest
-        // mention (no speaker or subject among them) and the newcomer is one.
+        // chosen one goes, when the choice fell back to the nearest mention
+        // (no speaker or subject among them) and the newcomer is one, or when
+        // the chosen one is a subordinate clause's subject that would give
+        // way to its sentence's subject coming in.
         let chosen = people::chosen_candidate(&candidates, m.span.start);
         let matter = match chosen {
-            Some(i) => &candidates[i..=i],
-            None => &candidates[..],
+            Some(i) if !candidates[i].gives_way_at(m.span.start) => &candidates[i..=i],
+            _ => &candidates[..],
         };
         for c in matter {
             let p = &people.persons[c.person];
