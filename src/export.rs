@@ -416,6 +416,13 @@ mod quote_line_tests {
     }
 
     #[test]
+    fn a_speaker_kind_is_written_as_serde_names_it() {
+        for kind in [SpeakerKind::Person, SpeakerKind::Organisation, SpeakerKind::Anonymous] {
+            assert_eq!(format!("\"{}\"", kind.as_str()), serde_json::to_string(&kind).unwrap());
+        }
+    }
+
+    #[test]
     fn a_quote_line_is_what_serde_json_writes() {
         let mut awkward: String = (0u8..0x20).map(char::from).collect();
         awkward.push_str("\"\\/\u{7f}é “curly” \u{2028} 😀 plain text of some length");

@@ -1,6 +1,7 @@
 //! Work on one input that a bug may make panic (a format parser, the
-//! cleaning and extraction of one article): the panic is caught and
-//! reported as one line for that input, and the rest of the load goes on.
+//! cleaning and extraction of one article): the panic is caught, the caller
+//! reports it as one line for that input (or, for an article's second
+//! extraction, keeps its first), and the rest of the load goes on.
 
 use std::cell::Cell;
 
@@ -25,7 +26,7 @@ pub fn guarded<T>(work: impl FnOnce() -> T) -> Option<T> {
             }
         }));
     });
-    // Guards nest (a parser inside a guarded read): the outer one stays on.
+    // Should guards ever nest, the outer one stays on.
     let was = GUARDED.with(|g| g.replace(true));
     let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
     GUARDED.with(|g| g.set(was));
