@@ -566,6 +566,28 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             {
                 j += 1;
             }
+            // "Lena Brook's top aide rallied …": the owner's role noun is
+            // the subject, not the owner.
+            let owner = toks[j - 1].text.ends_with("'s") || toks[j - 1].text.ends_with("’s");
+            if owner {
+                // Up to the head noun: a few lowercase words, the last one a
+                // source's or a group's ("top aide", "right-hand woman").
+                let head = (j..limit.min(j + 4))
+                    .take_while(|&k| toks[k].is_word && !toks[k].is_cap() && !is_clause_boundary(&toks[k]))
+                    .find(|&k| {
+                        let l = toks[k].lower();
+                        let last = l.rsplit('-').next().unwrap_or(&l);
+                        crate::lexicon::ANON_HEAD.has(last)
+                            || crate::lexicon::ORG_WORD.has(last)
+                            || crate::lexicon::TITLE.has(last)
+                    });
+                if let Some(np) = head
+                    .and_then(|h| classify(ctx.text, &toks[i..=h]))
+                    .filter(|np| !np.is_person())
+                {
+                    return Some(np);
+                }
+            }
             // Include leading lowercase modifiers ("the", "a senior").
             let mut a = i;
             while a > start
@@ -2315,6 +2337,15 @@ mod tests {
         assert_ne!(
             crate::extract::test_support::speaker_of(text, "Open the port").as_deref(),
             Some("Ivo Varga")
+        );
+    }
+
+    #[test]
+    fn an_owners_source_is_the_subject_not_the_owner() {
+        let text = "A title for the test\n\nIn response to the proposal, Lena Brook’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”";
+        assert_eq!(
+            crate::extract::test_support::speaker_of(text, "ready to stop").as_deref(),
+            Some("Lena Brook’s right-hand woman")
         );
     }
 
