@@ -265,28 +265,27 @@ pub fn write_quote_line(out: &mut Vec<u8>, r: &QuoteRecord) {
     json_uint(out, q.end);
     out.extend_from_slice(b",\"text\":");
     json_str(out, &q.text);
-    out.extend_from_slice(b",\"speaker\":");
-    json_opt_str(out, q.speaker);
-    out.extend_from_slice(b",\"date\":");
-    json_opt_str(out, q.date.as_deref());
-    out.extend_from_slice(b",\"speaker_kind\":");
-    json_opt_str(out, r.speaker_kind.map(SpeakerKind::as_str));
-    out.extend_from_slice(b",\"mention\":");
-    json_opt_str(out, r.mention);
-    out.extend_from_slice(b",\"cue\":");
-    json_opt_str(out, r.cue);
-    out.extend_from_slice(b",\"kind\":");
-    json_str(out, r.kind);
-    out.extend_from_slice(b",\"date_precision\":");
-    json_opt_str(out, r.date_precision);
-    out.extend_from_slice(b",\"date_source\":");
-    json_opt_str(out, r.date_source);
-    out.extend_from_slice(b",\"date_evidence\":");
-    json_opt_str(out, r.date_evidence);
-    out.extend_from_slice(b",\"article\":");
-    json_opt_str(out, r.article);
-    out.extend_from_slice(b",\"sieve\":");
-    json_opt_str(out, r.sieve);
+    // The fields that are a string or null, in the derive's order.
+    let strings: [(&[u8], Option<&str>); 11] = [
+        (b",\"speaker\":", q.speaker),
+        (b",\"date\":", q.date.as_deref()),
+        (b",\"speaker_kind\":", r.speaker_kind.map(SpeakerKind::as_str)),
+        (b",\"mention\":", r.mention),
+        (b",\"cue\":", r.cue),
+        (b",\"kind\":", Some(r.kind)),
+        (b",\"date_precision\":", r.date_precision),
+        (b",\"date_source\":", r.date_source),
+        (b",\"date_evidence\":", r.date_evidence),
+        (b",\"article\":", r.article),
+        (b",\"sieve\":", r.sieve),
+    ];
+    for (key, value) in strings {
+        out.extend_from_slice(key);
+        match value {
+            Some(s) => json_str(out, s),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
     out.extend_from_slice(b",\"statement\":");
     match r.statement {
         Some(s) => json_uint(out, s),
@@ -303,25 +302,7 @@ pub fn write_quote_line(out: &mut Vec<u8>, r: &QuoteRecord) {
 }
 
 fn json_uint(out: &mut Vec<u8>, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
-}
-
-fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => json_str(out, s),
-        None => out.extend_from_slice(b"null"),
-    }
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// A JSON string as serde_json escapes it: `"`, `\` and the controls below

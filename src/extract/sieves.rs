@@ -1340,10 +1340,9 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                 .rev()
                 .filter(|&c| is_cue_at(toks, c))
                 .find(|&c| !closed_clause(c));
-            if let Some(np) =
-                earlier.and_then(|c| Some((c, subject_of_cue(ctx, toks, sent_start.max(lo), lo, c, end)?)))
-            {
-                return Some(attribution(np.1, &toks[np.0], SieveName::MentionCueQuote));
+            let found = earlier.and_then(|c| Some((c, subject_of_cue(ctx, toks, sent_start.max(lo), lo, c, end)?)));
+            if let Some((c, np)) = found {
+                return Some(attribution(np, &toks[c], SieveName::MentionCueQuote));
             }
         }
         if predicate && i == 0 && cue + 1 == end && cues.len() > 1 {
