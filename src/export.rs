@@ -73,24 +73,27 @@ fn one_line(s: &str) -> String {
 }
 
 pub fn quote_records(c: &Corpus) -> impl Iterator<Item = QuoteRecord<'_>> {
-    (0..c.quotes.len()).map(move |qi| {
-        let q = &c.quotes[qi];
-        QuoteRecord {
-            quote: quote_ref(c, qi),
-            speaker_kind: q.speaker.map(|s| c.speakers[s].kind),
-            mention: q.mention.as_ref().map(|m| &*m.text),
-            cue: q.cue.as_deref(),
-            kind: q.kind.as_str(),
-            date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
-            date_source: q.when.as_ref().map(|w| w.origin.as_str()),
-            date_evidence: q.date_evidence(),
-            article: c.articles[q.article].title.as_deref(),
-            sieve: q.sieve.map(crate::model::SieveName::as_str),
-            statement: q.statement,
-            starred: q.starred,
-            note: c.note(qi),
-        }
-    })
+    (0..c.quotes.len()).map(move |qi| quote_record(c, qi))
+}
+
+/// The record of quote `qi`, on its own: the CLI builds them on all cores.
+pub fn quote_record(c: &Corpus, qi: usize) -> QuoteRecord<'_> {
+    let q = &c.quotes[qi];
+    QuoteRecord {
+        quote: quote_ref(c, qi),
+        speaker_kind: q.speaker.map(|s| c.speakers[s].kind),
+        mention: q.mention.as_ref().map(|m| &*m.text),
+        cue: q.cue.as_deref(),
+        kind: q.kind.as_str(),
+        date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
+        date_source: q.when.as_ref().map(|w| w.origin.as_str()),
+        date_evidence: q.date_evidence(),
+        article: c.articles[q.article].title.as_deref(),
+        sieve: q.sieve.map(crate::model::SieveName::as_str),
+        statement: q.statement,
+        starred: q.starred,
+        note: c.note(qi),
+    }
 }
 
 pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {

@@ -165,8 +165,8 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Extract {
             format: Format::Jsonl, ..
-        } => write_lines(&mut out, export::quote_records(&corpus), |buf, r| {
-            export::write_quote_line(buf, r);
+        } => write_indexed(&mut out, corpus.quotes.len(), |buf, q| {
+            export::write_quote_line(buf, &export::quote_record(&corpus, q));
             Ok(())
         }),
         Command::Extract {
@@ -177,7 +177,11 @@ fn main() -> ExitCode {
         Command::Statements { .. } => write_jsonl(&mut out, export::statement_records(&corpus)),
         Command::Related { .. } => write_jsonl(&mut out, export::related_records(&corpus)),
     };
-    match result.and_then(|_| out.flush()) {
+    let result = result.and_then(|_| out.flush());
+    // The process is about to end and the system takes its memory back at
+    // once: freeing a million quotes one by one took 0.1 s of a 6 s run.
+    std::mem::forget(corpus);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -204,31 +208,41 @@ fn default_corpus() -> String {
 /// practice; should it, the batch before the failing record is not written.
 fn write_jsonl<T: serde::Serialize + Sync>(
     out: &mut impl Write,
-    items: impl Iterator<Item = T>,
-) -> std::io::Result<()> {
-    write_lines(out, items, |buf, item| serde_json::to_writer(buf, item))
-}
-
-/// [`write_jsonl`] with each record written by `write`.
-fn write_lines<T: Sync>(
-    out: &mut impl Write,
     mut items: impl Iterator<Item = T>,
-    write: impl Fn(&mut Vec<u8>, &T) -> Result<(), serde_json::Error> + Sync,
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    const BATCH: usize = 16_384;
     loop {
         let batch: Vec<T> = items.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             return Ok(());
         }
-        let chunks: Vec<Vec<u8>> = batch
-            .par_chunks(512)
-            .map(|chunk| {
+        write_indexed(out, batch.len(), |buf, i| serde_json::to_writer(buf, &batch[i]))?;
+    }
+}
+
+/// Records a batch at a time.
+const BATCH: usize = 16_384;
+
+/// Records `0..n`, each written by `write` on all cores, a line each, in
+/// order: the quotes' records are made there too (made one by one while
+/// the other core waited, they were a quarter of the writing).
+fn write_indexed(
+    out: &mut impl Write,
+    n: usize,
+    write: impl Fn(&mut Vec<u8>, usize) -> Result<(), serde_json::Error> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 512;
+    for batch in (0..n).step_by(BATCH) {
+        let end = n.min(batch + BATCH);
+        let chunks: Vec<Vec<u8>> = (batch..end)
+            .into_par_iter()
+            .step_by(CHUNK)
+            .map(|from| {
+                let to = end.min(from + CHUNK);
                 // A quote's line is about 450 bytes: room for most at once.
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
-                for item in chunk {
-                    write(&mut buf, item)?;
+                let mut buf = Vec::with_capacity((to - from) * 512);
+                for i in from..to {
+                    write(&mut buf, i)?;
                     buf.push(b'\n');
                 }
                 Ok(buf)
@@ -238,6 +252,7 @@ fn write_lines<T: Sync>(
             out.write_all(&buf)?;
         }
     }
+    Ok(())
 }
 
 fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io::Result<()> {
