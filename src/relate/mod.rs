@@ -10,7 +10,6 @@ pub mod terms;
 pub mod wording;
 
 use crate::model::{Corpus, Quote};
-use rayon::prelude::*;
 use std::borrow::Cow;
 use terms::TermVec;
 
@@ -83,9 +82,7 @@ pub fn compute_with(
 /// Speakers play no part, so the CLI's load makes them while it merges
 /// speakers.
 pub fn quote_vectors(corpus: &Corpus) -> Vec<TermVec> {
-    let texts: Vec<Cow<str>> = corpus.quotes.par_iter().map(|q| wording(corpus, q)).collect();
-    let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-    terms::vectors(&texts)
+    terms::vectors_of(&corpus.quotes, |q| terms::terms(&wording(corpus, q)))
 }
 
 impl Relations {
