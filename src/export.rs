@@ -2,7 +2,9 @@
 //! DESIGN.md): one per quote, article or speaker.
 
 use crate::model::{Corpus, QuoteId, SpeakerKind};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Serialize)]
 pub struct QuoteRecord<'a> {
@@ -64,11 +66,11 @@ pub struct SpeakerRecord<'a> {
 }
 
 /// Quote text on one line: paragraph breaks inside a quote become spaces.
-fn one_line(s: &str) -> String {
+fn one_line(s: &str) -> Cow<'_, str> {
     if s.contains('\n') {
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 
@@ -191,10 +193,54 @@ pub struct QuoteRef<'a> {
     pub item: Option<&'a str>,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    /// Its words on one line (borrowed unless they spanned lines).
+    pub text: Cow<'a, str>,
     pub speaker: Option<&'a str>,
     /// When it was said: a day, or the first day of a period.
-    pub date: Option<String>,
+    pub date: Option<IsoDate>,
+}
+
+/// A date written `YYYY-MM-DD` (chrono's form), without a string made for
+/// it: a million quote lines formatted theirs through `to_string`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IsoDate(pub NaiveDate);
+
+impl IsoDate {
+    /// Adds the date's characters to `out`.
+    pub fn write_to(self, out: &mut Vec<u8>) {
+        let d = self.0;
+        match u16::try_from(d.year()) {
+            Ok(year @ 0..=9999) => {
+                let digits = [
+                    year / 1000,
+                    year / 100 % 10,
+                    year / 10 % 10,
+                    year % 10,
+                    10,
+                    d.month() as u16 / 10,
+                    d.month() as u16 % 10,
+                    10,
+                    d.day() as u16 / 10,
+                    d.day() as u16 % 10,
+                ];
+                out.extend(digits.map(|n| if n == 10 { b'-' } else { b'0' + n as u8 }));
+            }
+            // Years chrono writes with a sign.
+            _ => out.extend_from_slice(d.to_string().as_bytes()),
+        }
+    }
+}
+
+impl std::fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -221,7 +267,7 @@ fn quote_ref(c: &Corpus, q: usize) -> QuoteRef<'_> {
         end: quote.span.end,
         text: one_line(c.quote_text(quote)),
         speaker: c.speaker_name(quote),
-        date: quote.date().map(|d| d.to_string()),
+        date: quote.date().map(IsoDate),
     }
 }
 
@@ -268,10 +314,18 @@ pub fn write_quote_line(out: &mut Vec<u8>, r: &QuoteRecord) {
     json_uint(out, q.end);
     out.extend_from_slice(b",\"text\":");
     json_str(out, &q.text);
+    json_str_field(out, b",\"speaker\":", q.speaker);
+    out.extend_from_slice(b",\"date\":");
+    match q.date {
+        Some(d) => {
+            out.push(b'"');
+            d.write_to(out);
+            out.push(b'"');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
     // The fields that are a string or null, in the derive's order.
-    let strings: [(&[u8], Option<&str>); 11] = [
-        (b",\"speaker\":", q.speaker),
-        (b",\"date\":", q.date.as_deref()),
+    let strings: [(&[u8], Option<&str>); 9] = [
         (b",\"speaker_kind\":", r.speaker_kind.map(SpeakerKind::as_str)),
         (b",\"mention\":", r.mention),
         (b",\"cue\":", r.cue),
@@ -283,11 +337,7 @@ pub fn write_quote_line(out: &mut Vec<u8>, r: &QuoteRecord) {
         (b",\"sieve\":", r.sieve),
     ];
     for (key, value) in strings {
-        out.extend_from_slice(key);
-        match value {
-            Some(s) => json_str(out, s),
-            None => out.extend_from_slice(b"null"),
-        }
+        json_str_field(out, key, value);
     }
     out.extend_from_slice(b",\"statement\":");
     match r.statement {
@@ -302,6 +352,15 @@ pub fn write_quote_line(out: &mut Vec<u8>, r: &QuoteRecord) {
         json_str(out, note);
     }
     out.push(b'}');
+}
+
+/// `key` (with its comma and colon), then a string or null.
+fn json_str_field(out: &mut Vec<u8>, key: &[u8], value: Option<&str>) {
+    out.extend_from_slice(key);
+    match value {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
 }
 
 fn json_uint(out: &mut Vec<u8>, n: usize) {
@@ -373,14 +432,14 @@ fn needs_escape(w: u64) -> bool {
 mod quote_line_tests {
     use super::*;
 
-    fn record<'a>(text: &str, file: &'a str, note: Option<&'a str>, starred: bool) -> QuoteRecord<'a> {
+    fn record<'a>(text: &'a str, file: &'a str, note: Option<&'a str>, starred: bool) -> QuoteRecord<'a> {
         QuoteRecord {
             quote: QuoteRef {
                 file,
                 item: Some("item \"7\""),
                 start: 0,
                 end: 18_446_744_073_709_551_615,
-                text: text.to_string(),
+                text: text.into(),
                 speaker: Some("Ana Brook"),
                 date: None,
             },
@@ -396,6 +455,30 @@ mod quote_line_tests {
             statement: Some(0),
             starred,
             note,
+        }
+    }
+
+    #[test]
+    fn a_date_is_written_as_chrono_writes_it() {
+        for (y, m, d) in [
+            (2025, 4, 8),
+            (1999, 12, 31),
+            (5, 1, 2),
+            (999, 10, 1),
+            (10_000, 1, 1),
+            (-1, 6, 30),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut ours = Vec::new();
+            IsoDate(date).write_to(&mut ours);
+            assert_eq!(String::from_utf8(ours).unwrap(), date.to_string());
+            assert_eq!(serde_json::to_string(&IsoDate(date)).unwrap(), format!("\"{date}\""));
+            // And in a quote line.
+            let mut r = record("words", "a.txt", None, false);
+            r.quote.date = Some(IsoDate(date));
+            let mut line = Vec::new();
+            write_quote_line(&mut line, &r);
+            assert_eq!(String::from_utf8(line).unwrap(), serde_json::to_string(&r).unwrap());
         }
     }
 

@@ -281,7 +281,7 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
             r.mention.unwrap_or(""),
             r.cue.unwrap_or(""),
             r.kind,
-            r.quote.date.as_deref().unwrap_or(""),
+            &r.quote.date.map(|d| d.to_string()).unwrap_or_default(),
             r.date_precision.unwrap_or(""),
             r.date_source.unwrap_or(""),
             r.article.unwrap_or(""),
