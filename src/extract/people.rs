@@ -932,6 +932,13 @@ fn is_role_noun(l: &str) -> bool {
 /// Whether the name run ending at `z` qualifies a role that names the
 /// next person: one to three lowercase role words, then a name.
 fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
+    name_after_roles(toks, z).is_some()
+}
+
+/// Where the name starts that follows the role words from `z` on (one to
+/// three lowercase, then up to two capitalised: "presidential candidate",
+/// "campaign Chairman"), if a name follows them.
+pub(crate) fn name_after_roles(toks: &[Token], z: usize) -> Option<usize> {
     // "Clinton campaign Chairman John Podesta": capitalised titles too,
     // after a lowercase role word.
     let role = |t: &Token, lowercase: bool| {
@@ -939,9 +946,9 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
         let l = l.trim_end_matches('.');
         t.is_word && (t.is_cap() != lowercase) && (TITLE.has(l) || (lowercase && is_role_noun(l)))
     };
-    let lower_roles = toks[z..].iter().take(3).take_while(|t| role(t, true)).count();
+    let lower_roles = toks.get(z..)?.iter().take(3).take_while(|t| role(t, true)).count();
     if lower_roles == 0 {
-        return false;
+        return None;
     }
     let roles = lower_roles
         + toks[z + lower_roles..]
@@ -949,7 +956,8 @@ fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
             .take(2)
             .take_while(|t| role(t, false))
             .count();
-    toks.get(z + roles).is_some_and(|t| t.is_cap()) && starts_name(toks, z + roles)
+    let name = z + roles;
+    (toks.get(name).is_some_and(|t| t.is_cap()) && starts_name(toks, name)).then_some(name)
 }
 
 #[cfg(test)]

@@ -576,6 +576,19 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             {
                 j += 1;
             }
+            // "Republican presidential candidate Tavra Olden", "Former Ohio
+            // governor Ilvra Dunmore": capitalised title or place words
+            // qualify the role of the name after it, which is the subject.
+            let qualifier = (i..j).all(|k| {
+                let l = toks[k].lower();
+                !toks[k].is_word || crate::lexicon::TITLE.has(l.trim_end_matches('.')) || crate::lexicon::PLACE.has(&l)
+            });
+            if let Some(name) = super::people::name_after_roles(toks, j).filter(|_| qualifier) {
+                j = name + 1;
+                while j < limit && (toks[j].is_cap() || is_name_part(&toks[j]) || abbreviation_dot(toks, j)) {
+                    j += 1;
+                }
+            }
             // "Lena Brook's top aide rallied …": the owner's role noun is
             // the subject, not the owner ("It's" owns nothing).
             let owner = super::mentions::owner_of(toks[j - 1].text).is_some_and(|o| {
@@ -2417,6 +2430,17 @@ mod tests {
             crate::extract::test_support::speaker_of(text, "ready to stop").as_deref(),
             Some("Lena Brook’s right-hand woman")
         );
+    }
+
+    #[test]
+    fn capitalised_title_words_qualify_the_role_of_the_name_after_them() {
+        use crate::extract::test_support::speaker_of;
+        let text = "A title for the test\n\nRepublican presidential candidate Tavra Olden quickly took to Twitter, writing: “Another horrific attack.”\n\nFormer Ohio governor Ilvra Dunmore praised the plan, calling it “an incredible feat” on Monday.";
+        assert_eq!(speaker_of(text, "horrific attack").as_deref(), Some("Tavra Olden"));
+        assert_eq!(speaker_of(text, "incredible feat").as_deref(), Some("Ilvra Dunmore"));
+        // Not past a verb: the one who met the governor is the subject.
+        let text = "A title for the test\n\nSenator Tavra Olden met governor Ilvra Dunmore on Monday, saying: “We agree on the plan.”";
+        assert_eq!(speaker_of(text, "agree on the plan").as_deref(), Some("Tavra Olden"));
     }
 
     #[test]
