@@ -336,7 +336,7 @@ impl People {
                     // "Obama consultant Cornell Belcher", "Clinton campaign
                     // chairman John Podesta": a name qualifying the role of
                     // the name after it owns it as a possessive does.
-                    || qualifies_next_name(toks, z);
+                    || name_after_roles(toks, z).is_some();
                 // "businesses in Port Hallin", "a rally at Trump Tower": an
                 // untitled name after a preposition of place is a place
                 // ("a jab at Marco Rubio" is not: a first name opens it).
@@ -929,15 +929,10 @@ fn is_role_noun(l: &str) -> bool {
     crate::lexicon::ANON_HEAD.has(l) || crate::lexicon::ORG_WORD.has(l)
 }
 
-/// Whether the name run ending at `z` qualifies a role that names the
-/// next person: one to three lowercase role words, then a name.
-fn qualifies_next_name(toks: &[Token], z: usize) -> bool {
-    name_after_roles(toks, z).is_some()
-}
-
 /// Where the name starts that follows the role words from `z` on (one to
 /// three lowercase, then up to two capitalised: "presidential candidate",
-/// "campaign Chairman"), if a name follows them.
+/// "campaign Chairman"), if a name follows them: a name run ending at `z`
+/// then qualifies that person's role.
 pub(crate) fn name_after_roles(toks: &[Token], z: usize) -> Option<usize> {
     // "Clinton campaign Chairman John Podesta": capitalised titles too,
     // after a lowercase role word.

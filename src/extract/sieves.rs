@@ -532,7 +532,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                 continue;
             }
             while i < limit
-                && (toks[i].is_cap() || is_name_part(&toks[i]) || abbreviation_dot(toks, i))
+                && continues_name(toks, i)
                 && !(toks[i].is_cap() && crate::lexicon::TITLE.has(toks[i].lower().trim_end_matches('.')))
             {
                 i += 1;
@@ -569,23 +569,29 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             while j < limit
                 && !is_clause_boundary(&toks[j])
                 && toks[j].text != ","
-                && (toks[j].is_cap()
-                    || is_name_part(&toks[j])
-                    || abbreviation_dot(toks, j)
-                    || (described && toks[j].is_word && j < i + 8))
+                && (continues_name(toks, j) || (described && toks[j].is_word && j < i + 8))
             {
                 j += 1;
             }
             // "Republican presidential candidate Tavra Olden", "Former Ohio
             // governor Ilvra Dunmore": capitalised title or place words
             // qualify the role of the name after it, which is the subject.
-            let qualifier = (i..j).all(|k| {
-                let l = toks[k].lower();
-                !toks[k].is_word || crate::lexicon::TITLE.has(l.trim_end_matches('.')) || crate::lexicon::PLACE.has(&l)
-            });
-            if let Some(name) = super::people::name_after_roles(toks, j).filter(|_| qualifier) {
+            // A plural among the role words is a subject and the word after
+            // it a verb ("Republican senators press Tavra Olden").
+            let qualifier = |name: usize| {
+                (i..j).all(|k| {
+                    let l = toks[k].lower();
+                    !toks[k].is_word
+                        || crate::lexicon::TITLE.has(l.trim_end_matches('.'))
+                        || crate::lexicon::PLACE.has(&l)
+                }) && !(j..name).any(|k| {
+                    let l = toks[k].lower();
+                    l.ends_with('s') && !l.ends_with("ss")
+                })
+            };
+            if let Some(name) = super::people::name_after_roles(&toks[..limit], j).filter(|&name| qualifier(name)) {
                 j = name + 1;
-                while j < limit && (toks[j].is_cap() || is_name_part(&toks[j]) || abbreviation_dot(toks, j)) {
+                while j < limit && continues_name(toks, j) {
                     j += 1;
                 }
             }
@@ -701,6 +707,12 @@ pub(super) fn past_participle_at(toks: &[Token], i: usize) -> bool {
 /// of the phrase, not the end of the sentence.
 fn abbreviation_dot(toks: &[Token], k: usize) -> bool {
     k > 0 && toks[k].text == "." && toks[k - 1].end == toks[k].start && crate::text::is_abbreviation(toks[k - 1].text)
+}
+
+/// Whether `toks[k]` can go on a name: a capital, a particle ("de",
+/// "van") or an abbreviation's period ("Sen.").
+fn continues_name(toks: &[Token], k: usize) -> bool {
+    toks[k].is_cap() || is_name_part(&toks[k]) || abbreviation_dot(toks, k)
 }
 
 fn is_name_part(t: &Token) -> bool {
@@ -2438,9 +2450,15 @@ mod tests {
         let text = "A title for the test\n\nRepublican presidential candidate Tavra Olden quickly took to Twitter, writing: “Another horrific attack.”\n\nFormer Ohio governor Ilvra Dunmore praised the plan, calling it “an incredible feat” on Monday.";
         assert_eq!(speaker_of(text, "horrific attack").as_deref(), Some("Tavra Olden"));
         assert_eq!(speaker_of(text, "incredible feat").as_deref(), Some("Ilvra Dunmore"));
+        let text = "A title for the test\n\nWashington state senator Ilvra Dunmore spoke on Monday, saying: “We agree on the plan.”";
+        assert_eq!(speaker_of(text, "agree on the plan").as_deref(), Some("Ilvra Dunmore"));
         // Not past a verb: the one who met the governor is the subject.
         let text = "A title for the test\n\nSenator Tavra Olden met governor Ilvra Dunmore on Monday, saying: “We agree on the plan.”";
         assert_eq!(speaker_of(text, "agree on the plan").as_deref(), Some("Tavra Olden"));
+        // Nor past a plural and a title word used as a verb.
+        let text =
+            "A title for the test\n\nRepublican senators press Tavra Olden on tariffs, saying: “We want answers now.”";
+        assert_ne!(speaker_of(text, "want answers now").as_deref(), Some("Tavra Olden"));
     }
 
     #[test]
