@@ -42,7 +42,7 @@ pub struct ArticleRecord<'a> {
     pub dek: Option<&'a str>,
     pub outlet: Option<&'a str>,
     pub byline: Option<&'a str>,
-    pub date: Option<String>,
+    pub date: Option<IsoDate>,
     pub date_source: Option<crate::model::DateSource>,
     pub quotes: usize,
     pub body: String,
@@ -107,7 +107,7 @@ pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {
         dek: a.dek.as_deref(),
         outlet: a.outlet.as_deref(),
         byline: a.byline.as_deref(),
-        date: a.date.map(|d| d.to_string()),
+        date: a.date.map(IsoDate),
         date_source: a.date_source,
         quotes: a.quotes.len(),
         body: a.body(),
@@ -156,7 +156,7 @@ pub struct StatementQuote<'a> {
 pub struct StatementRecord<'a> {
     pub id: usize,
     pub speaker: &'a str,
-    pub date: Option<String>,
+    pub date: Option<IsoDate>,
     pub date_precision: Option<&'static str>,
     /// How the date reads: "2025-04-08", "Aug 2025", "2023".
     pub date_label: Option<String>,
@@ -168,7 +168,7 @@ pub fn statement_records(c: &Corpus) -> impl Iterator<Item = StatementRecord<'_>
     c.statements.iter().enumerate().map(move |(id, st)| StatementRecord {
         id,
         speaker: &c.speakers[st.speaker].name,
-        date: st.when.as_ref().map(|w| w.date.to_string()),
+        date: st.when.as_ref().map(|w| IsoDate(w.date)),
         date_precision: st.when.as_ref().map(|w| w.precision.as_str()),
         date_label: st.when.as_ref().map(|w| w.label()),
         outlets: crate::relate::statements::reporters(c, id),
@@ -200,8 +200,9 @@ pub struct QuoteRef<'a> {
     pub date: Option<IsoDate>,
 }
 
-/// A date written `YYYY-MM-DD` (chrono's form), without a string made for
-/// it: a million quote lines formatted theirs through `to_string`.
+/// A date in every record, written `YYYY-MM-DD` (chrono's form) without a
+/// string made for it: a million quote lines formatted theirs through
+/// `to_string`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IsoDate(pub NaiveDate);
 

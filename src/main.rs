@@ -202,10 +202,9 @@ fn default_corpus() -> String {
     }
 }
 
-/// One record per line, in order. Serialised a batch at a time on all
-/// cores: a million quotes took 1.3 s on one (of a 9.7 s `extract` at 100k
-/// articles). The records are plain fields, so serialising cannot fail in
-/// practice; should it, the batch before the failing record is not written.
+/// One record per line, in order, serialised on all cores. The records
+/// are plain fields, so serialising cannot fail in practice; should it,
+/// the batches before the failing record's are written, and nothing after.
 fn write_jsonl<T: serde::Serialize + Sync>(
     out: &mut impl Write,
     mut items: impl Iterator<Item = T>,
@@ -219,12 +218,15 @@ fn write_jsonl<T: serde::Serialize + Sync>(
     }
 }
 
-/// Records a batch at a time.
+/// Records made and written a batch at a time: only one batch's records
+/// and lines are held at once.
 const BATCH: usize = 16_384;
 
 /// Records `0..n`, each written by `write` on all cores, a line each, in
-/// order: the quotes' records are made there too (made one by one while
-/// the other core waited, they were a quarter of the writing).
+/// order. A million quote lines took 1.3 s on one core (of a 9.7 s
+/// `extract` at 100k articles); the quotes' records are made there too
+/// (made one by one while the other core waited, they held half the
+/// writing to one core; profiled).
 fn write_indexed(
     out: &mut impl Write,
     n: usize,
@@ -232,6 +234,8 @@ fn write_indexed(
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     const CHUNK: usize = 512;
+    // A quote's line is about 450 bytes: room for most at once.
+    const LINE_BYTES: usize = 512;
     for batch in (0..n).step_by(BATCH) {
         let end = n.min(batch + BATCH);
         let chunks: Vec<Vec<u8>> = (batch..end)
@@ -239,8 +243,7 @@ fn write_indexed(
             .step_by(CHUNK)
             .map(|from| {
                 let to = end.min(from + CHUNK);
-                // A quote's line is about 450 bytes: room for most at once.
-                let mut buf = Vec::with_capacity((to - from) * 512);
+                let mut buf = Vec::with_capacity((to - from) * LINE_BYTES);
                 for i in from..to {
                     write(&mut buf, i)?;
                     buf.push(b'\n');
