@@ -313,10 +313,28 @@ fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Optio
     }
     let mut end = from;
     let mut commas = 0;
+    // "said former Ohio Gov. and Party Chairman Tavra Olden": an "and"
+    // right after a title, with no name yet, may join two titles of one
+    // person; the phrase runs on, and is kept whole if it names one.
+    let mut joined_titles: Option<usize> = None;
     while end < to {
         let t = &toks[end];
         if t.is_punct(".;:!?—–“”\"") && !(end > from && abbreviation_dot(toks, end)) {
             break;
+        }
+        if t.text == "and" && commas == 0 && joined_titles.is_none() && end > from {
+            let before = if toks[end - 1].text == "." && end >= from + 2 {
+                &toks[end - 2]
+            } else {
+                &toks[end - 1]
+            };
+            let named = (from..end)
+                .any(|k| toks[k].is_cap() && !is_title_word(&toks[k]) && !crate::lexicon::PLACE.has(&toks[k].lower()));
+            if is_title_word(before) && !named {
+                joined_titles = Some(end);
+                end += 1;
+                continue;
+            }
         }
         if t.text == "," {
             commas += 1;
@@ -366,6 +384,13 @@ fn subject_after(ctx: &Context, toks: &[Token], from: usize, to: usize) -> Optio
             break;
         }
         end += 1;
+    }
+    if let Some(and) = joined_titles {
+        // A title after the "and" too: "the former governor and Tavra
+        // Olden" are two people.
+        let titled = (and + 1..end).any(|k| is_title_word(&toks[k]));
+        let whole = classify(ctx.text, &toks[from..end]).filter(|np| titled && np.is_person());
+        return whole.or_else(|| classify(ctx.text, &toks[from..and]));
     }
     classify(ctx.text, &toks[from..end])
 }
@@ -531,10 +556,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             if crate::lexicon::TIME_START.has(&l) || crate::lexicon::PLACE.has(&l) {
                 continue;
             }
-            while i < limit
-                && continues_name(toks, i)
-                && !(toks[i].is_cap() && crate::lexicon::TITLE.has(toks[i].lower().trim_end_matches('.')))
-            {
+            while i < limit && continues_name(toks, i) && !(toks[i].is_cap() && is_title_word(&toks[i])) {
                 i += 1;
             }
             continue;
@@ -579,15 +601,12 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             // A plural among the role words is a subject and the word after
             // it a verb ("Republican senators press Tavra Olden").
             let qualifier = |name: usize| {
-                (i..j).all(|k| {
-                    let l = toks[k].lower();
-                    !toks[k].is_word
-                        || crate::lexicon::TITLE.has(l.trim_end_matches('.'))
-                        || crate::lexicon::PLACE.has(&l)
-                }) && !(j..name).any(|k| {
-                    let l = toks[k].lower();
-                    l.ends_with('s') && !l.ends_with("ss")
-                })
+                (i..j)
+                    .all(|k| !toks[k].is_word || is_title_word(&toks[k]) || crate::lexicon::PLACE.has(&toks[k].lower()))
+                    && !(j..name).any(|k| {
+                        let l = toks[k].lower();
+                        l.ends_with('s') && !l.ends_with("ss")
+                    })
             };
             if let Some(name) = super::people::name_after_roles(&toks[..limit], j).filter(|&name| qualifier(name)) {
                 j = name + 1;
@@ -707,6 +726,11 @@ pub(super) fn past_participle_at(toks: &[Token], i: usize) -> bool {
 /// of the phrase, not the end of the sentence.
 fn abbreviation_dot(toks: &[Token], k: usize) -> bool {
     k > 0 && toks[k].text == "." && toks[k - 1].end == toks[k].start && crate::text::is_abbreviation(toks[k - 1].text)
+}
+
+/// A title's word, abbreviated or not ("Gov.", "governor", "former").
+fn is_title_word(t: &Token) -> bool {
+    t.is_word && crate::lexicon::TITLE.has(t.lower().trim_end_matches('.'))
 }
 
 /// Whether `toks[k]` can go on a name: a capital, a particle ("de",
@@ -2459,6 +2483,18 @@ mod tests {
         let text =
             "A title for the test\n\nRepublican senators press Tavra Olden on tariffs, saying: “We want answers now.”";
         assert_ne!(speaker_of(text, "want answers now").as_deref(), Some("Tavra Olden"));
+    }
+
+    #[test]
+    fn two_titles_joined_by_and_belong_to_the_name_after_them() {
+        use crate::extract::test_support::speaker_of;
+        let text = "A title for the test\n\n“He is reprising that role,” said former Ohio Gov. and Party Chairman Tavra Olden.";
+        assert_eq!(speaker_of(text, "reprising that role").as_deref(), Some("Tavra Olden"));
+        // Two people, or a name before the "and": as before.
+        let text = "A title for the test\n\n“We will go,” said the former governor and Tavra Olden.";
+        assert_eq!(speaker_of(text, "We will go").as_deref(), Some("the former governor"));
+        let text = "A title for the test\n\n“We will stay,” said Senator Tavra Olden and Mayor Ilvra Dunmore.";
+        assert_eq!(speaker_of(text, "We will stay").as_deref(), Some("Tavra Olden"));
     }
 
     #[test]
