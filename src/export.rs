@@ -212,19 +212,20 @@ impl IsoDate {
         let d = self.0;
         match u16::try_from(d.year()) {
             Ok(year @ 0..=9999) => {
-                let digits = [
-                    year / 1000,
-                    year / 100 % 10,
-                    year / 10 % 10,
-                    year % 10,
-                    10,
-                    d.month() as u16 / 10,
-                    d.month() as u16 % 10,
-                    10,
-                    d.day() as u16 / 10,
-                    d.day() as u16 % 10,
-                ];
-                out.extend(digits.map(|n| if n == 10 { b'-' } else { b'0' + n as u8 }));
+                let digit = |n: u32| b'0' + (n % 10) as u8;
+                let (y, m, day) = (u32::from(year), d.month(), d.day());
+                out.extend_from_slice(&[
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                ]);
             }
             // Years chrono writes with a sign.
             _ => out.extend_from_slice(d.to_string().as_bytes()),

@@ -225,6 +225,16 @@ pub fn is_name_word(t: &Token) -> bool {
 /// Whether a person's name can start at token `i`: a name word, a word
 /// after an honorific, or a first name that is also a common word before
 /// a name word ("Bill Clinton", "Mark Warner").
+/// A title's word, abbreviated or not ("Gov.", "governor", "former").
+pub(crate) fn is_title_word(t: &Token) -> bool {
+    t.is_word && is_title_word_str(&lower(t))
+}
+
+/// [`is_title_word`] of a lowercase word.
+pub(crate) fn is_title_word_str(l: &str) -> bool {
+    TITLE.has(l.trim_end_matches('.'))
+}
+
 pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     // Not after another capitalised word unless a title: "Senate Passes
@@ -233,7 +243,7 @@ pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let title_cased_run = || {
         i > 0 && toks[i - 1].is_cap() && !is_possessive(&toks[i - 1]) && {
             let prev = lower(&toks[i - 1]);
-            !TITLE.has(prev.trim_end_matches('.')) && !SENTENCE_OPENER.has(&prev) && !NOT_A_NAME.has(&prev)
+            !is_title_word_str(&prev) && !SENTENCE_OPENER.has(&prev) && !NOT_A_NAME.has(&prev)
         }
     };
     is_name_word(t)

@@ -79,10 +79,7 @@ impl FirstPass {
     /// list an article).
     pub fn empty(article_terms: bool) -> FirstPass {
         FirstPass {
-            extraction: Extraction {
-                quotes: Vec::new(),
-                people: Vec::new(),
-            },
+            extraction: Extraction::default(),
             persons: Vec::new(),
             gender_guesses: Vec::new(),
             article_terms: article_terms.then(Vec::new),
@@ -311,16 +308,15 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
     // Such a source's head is a word of ANON_HEAD: a sentence with none
     // has none, and its subject is not looked for (finding it cost 2% of
     // `extract`, profiled).
-    let may_name_one = |toks: &[crate::text::Token]| {
-        toks.iter()
+    let source_in = |toks: &[crate::text::Token], from: usize, to: usize| {
+        toks[from..to]
+            .iter()
             .any(|t| t.is_word && crate::lexicon::ANON_HEAD.has(&t.lower()))
-    };
-    let here = || {
-        may_name_one(&toks[s..k])
-            .then(|| sieves::sentence_subject(ctx, toks, s, k))
+            .then(|| sieves::sentence_subject(ctx, toks, from, to))
             .flatten()
             .and_then(source_of)
     };
+    let here = || source_in(toks, s, k);
     let before = || {
         let (pb, ps, pe) = if s > 0 {
             (b, ctx.sentence_of(b, s - 1).0, s)
@@ -330,11 +326,7 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
             let last = pt.len().checked_sub(1)?;
             (pb, ctx.sentence_of(pb, last).0, pt.len())
         };
-        let ptoks = ctx.block_tokens(pb);
-        may_name_one(&ptoks[ps..pe])
-            .then(|| sieves::sentence_subject(ctx, ptoks, ps, pe))
-            .flatten()
-            .and_then(source_of)
+        source_in(ctx.block_tokens(pb), ps, pe)
     };
     here().or_else(before)
 }

@@ -3,7 +3,7 @@
 //! compatible named person.
 
 use super::context::Context;
-use super::mentions::{first_name_gender, name_run_within, starts_name, Gender, Pronoun};
+use super::mentions::{first_name_gender, is_title_word, name_run_within, starts_name, Gender, Pronoun};
 use crate::lexicon::TITLE;
 use crate::model::BlockRole;
 use crate::text::Token;
@@ -302,14 +302,14 @@ impl People {
                 if toks.get(z).is_some_and(|t| t.is_cap() && !ctx.in_quote(b, z)) {
                     // Unless a title follows: "Water Minister Ilona
                     // Várkonyi" names her after it.
-                    let title_next = TITLE.has(toks[z].lower().trim_end_matches('.'));
+                    let title_next = is_title_word(&toks[z]);
                     i = if title_next { z } else { end.max(z + 1) };
                     continue;
                 }
                 let words: Vec<String> = toks[a..z].iter().map(clean_word).collect();
                 let mut t0 = a;
                 loop {
-                    let is_title = |k: usize| toks[k].is_word && TITLE.has(toks[k].lower().trim_end_matches('.'));
+                    let is_title = |k: usize| is_title_word(&toks[k]);
                     if t0 > 0 && is_title(t0 - 1) {
                         t0 -= 1;
                     } else if t0 > 1 && toks[t0 - 1].text == "." && is_title(t0 - 2) {
@@ -925,7 +925,7 @@ fn opens_subordinate_clause(l: &str) -> bool {
 
 /// A group or organisation noun ("supporter", "campaign", "allies"):
 /// the head a name before it qualifies, never a person's name itself.
-fn is_role_noun(l: &str) -> bool {
+pub(crate) fn is_role_noun(l: &str) -> bool {
     crate::lexicon::ANON_HEAD.has(l) || crate::lexicon::ORG_WORD.has(l)
 }
 

@@ -3,7 +3,7 @@
 //! context and a quote index to an optional attribution, testable alone.
 
 use super::context::Context;
-use super::mentions::{classify, Np};
+use super::mentions::{classify, is_title_word, is_title_word_str, Np};
 use crate::lexicon::{PARTICIPLE_CUE, SENTENCE_OPENER, SPEECH_CUE};
 use crate::model::SieveName;
 use crate::text::Token;
@@ -643,9 +643,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                     .filter(|&k| {
                         let l = toks[k].lower();
                         let last = l.rsplit('-').next().unwrap_or(&l);
-                        crate::lexicon::ANON_HEAD.has(last)
-                            || crate::lexicon::ORG_WORD.has(last)
-                            || crate::lexicon::TITLE.has(last)
+                        super::people::is_role_noun(last) || crate::lexicon::TITLE.has(last)
                     })
                     .last();
                 if let Some(np) = head
@@ -729,16 +727,6 @@ pub(super) fn past_participle_at(toks: &[Token], i: usize) -> bool {
 /// of the phrase, not the end of the sentence.
 fn abbreviation_dot(toks: &[Token], k: usize) -> bool {
     k > 0 && toks[k].text == "." && toks[k - 1].end == toks[k].start && crate::text::is_abbreviation(toks[k - 1].text)
-}
-
-/// A title's word, abbreviated or not ("Gov.", "governor", "former").
-fn is_title_word(t: &Token) -> bool {
-    t.is_word && is_title_word_str(&t.lower())
-}
-
-/// [`is_title_word`] of a lowercase word.
-fn is_title_word_str(l: &str) -> bool {
-    crate::lexicon::TITLE.has(l.trim_end_matches('.'))
 }
 
 /// A title's or place's word, or an abbreviation's period: what a role
