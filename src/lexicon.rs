@@ -502,6 +502,8 @@ pub const TITLES: &[&str] = &[
     "candidate",
     "nominee",
     "economist",
+    // "election law expert Rick Hasen": a title before the name.
+    "expert",
     "strategist",
     "consultant",
     "pollster",
@@ -1245,6 +1247,8 @@ pub const TIME_NOUNS: &[&str] = &[
 /// and join them in [`NOT_A_NAME`] and [`NEVER_IN_NAME`].
 pub const NOT_NAME: &[&str] = &[
     "the",
+    // "In her New Year speech, Merkel …": no person named Year.
+    "year",
     "a",
     "an",
     "and",
@@ -1565,6 +1569,12 @@ pub const NOT_NAME: &[&str] = &[
     "subscribe",
     "related",
     "advertisement",
+];
+
+/// First names given to men and women alike ("Lee Epstein" is a woman):
+/// a person so named takes the gender the article's pronouns give.
+pub const UNISEX_NAMES: &[&str] = &[
+    "casey", "dana", "jamie", "jean", "jordan", "kelly", "kim", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
 ];
 
 /// First names by usual gender, for choosing between "he" and "she".
@@ -2960,6 +2970,7 @@ word_set!(
 );
 word_set!(TIME_START = TIME_STARTS, SMALL_COUNTS, WEEKDAYS, MONTHS);
 word_set!(FEMALE_NAME = FEMALE_NAMES);
+word_set!(UNISEX_NAME = UNISEX_NAMES);
 word_set!(MALE_NAME = MALE_NAMES);
 word_set!(STOP_WORD = STOP_WORDS);
 word_set!(SENTENCE_OPENER = SENTENCE_OPENERS);

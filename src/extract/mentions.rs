@@ -4,7 +4,7 @@
 
 use crate::lexicon::{
     ANON_HEAD, COUNT_WORD, FEMALE_NAME, MALE_NAME, NEVER_IN_NAME, NOT_A_NAME, ORG_WORD, PLACE, SENTENCE_OPENER,
-    SURNAME_WORD, TITLE,
+    SURNAME_WORD, TITLE, UNISEX_NAME,
 };
 use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NEUTER, PRONOUNS_PLURAL};
 use crate::model::Span;
@@ -353,6 +353,9 @@ pub fn first_name_gender(first: &str) -> Gender {
 /// a person, not of every name-like word: the dictionary is loaded on first
 /// use (about 90 M instructions) and a look-up allocates.
 pub fn person_gender(first: &str) -> Gender {
+    if UNISEX_NAME.has(&crate::text::Lower::of(first)) {
+        return Gender::Unknown;
+    }
     match first_name_gender(first) {
         Gender::Unknown => match gender_guesser::Detector::new().get_gender(first) {
             gender_guesser::Gender::Male => Gender::Male,
@@ -526,6 +529,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             let titles = &head[..a];
             let first = name_toks[0].text;
             let gender = match first_name_gender(first) {
+                _ if UNISEX_NAME.has(&crate::text::Lower::of(first)) => title_gender(titles),
                 Gender::Unknown if name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
                 g => g,
             };

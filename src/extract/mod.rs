@@ -9,10 +9,10 @@ pub mod quotes;
 pub mod sieves;
 pub mod when;
 
-use crate::lexicon::LABEL_CUE;
+use crate::lexicon::{LABEL_CUE, SPEECH_CUE};
 use crate::model::{Article, Mention, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
 use context::Context;
-use mentions::{Gender, NpKind, Pronoun};
+use mentions::{Gender, Np, NpKind, Pronoun};
 use people::People;
 use sieves::{Attribution, SIEVES};
 
@@ -510,7 +510,24 @@ fn issuer_of(ctx: &Context, people: &People, word: &str, pos: usize) -> Option<S
             .find(|&k| toks[k].start < pos && toks[k].lower() == word && !ctx.in_quote(bi, k));
         if let Some(k) = hit {
             let (start, _) = ctx.sentence_of(bi, k);
-            let np = sieves::sentence_subject(ctx, toks, start, k)?;
+            let mut np = sieves::sentence_subject(ctx, toks, start, k)?;
+            // The issuer is the subject of the clause the document is in:
+            // "The Times said Cook provided a statement" is Cook's ("Fox
+            // News said in a statement" has no such clause).
+            let after_subject = |np: &Np| toks.iter().position(|t| t.start >= np.span.end).unwrap_or(k);
+            if let Some(cue) = (after_subject(&np)..k)
+                .rev()
+                .find(|&c| SPEECH_CUE.has(&toks[c].lower()))
+            {
+                if let Some(inner) = sieves::sentence_subject(ctx, toks, cue + 1, k) {
+                    np = inner;
+                }
+            }
+            // Two issuers ("Manafort and Miller worked to craft the
+            // statement") name no one: the document stays the speaker.
+            if toks.get(after_subject(&np)).is_some_and(|t| t.lower() == "and") {
+                return None;
+            }
             let att = Attribution {
                 np,
                 cue: None,
@@ -757,6 +774,45 @@ mod tests {
         // "they" in the clause after its group.
         let text = "A title for the test\n\nSenate Democrats blocked the bill because they said the language was an untenable “poison pill” for clinics.";
         assert_eq!(speaker_of(text, "poison pill").as_deref(), Some("Senate Democrats"));
+    }
+
+    #[test]
+    fn a_document_is_its_issuers_only_when_one_issuer_sent_it() {
+        // In reported speech the issuer is the inner clause's subject.
+        let text = "A title for the test\n\nThe Halden Courier said Tavra Olden provided a written statement on Monday.\n\n“The mayor regrets the delay,” the statement said.";
+        assert_eq!(speaker_of(text, "regrets the delay").as_deref(), Some("Tavra Olden"));
+        // "Fox News said in a statement": the subject itself.
+        let text = "A title for the test\n\nTavra Olden said in a statement on Monday that the port would close.\n\n“The mayor regrets the delay,” the statement said.";
+        assert_eq!(speaker_of(text, "regrets the delay").as_deref(), Some("Tavra Olden"));
+        // Two issuers: the document stays the speaker.
+        let text = "A title for the test\n\nTavra Olden and campaign spokesman Ilvra Dunmore worked to craft the statement overnight.\n\n“The mayor regrets the delay,” read the statement.";
+        assert_eq!(speaker_of(text, "regrets the delay").as_deref(), Some("the statement"));
+    }
+
+    #[test]
+    fn a_name_given_to_men_and_women_takes_the_gender_the_articles_pronouns_give() {
+        // "Lee" is a man's name in the lexicon; this Lee Varsten is a woman,
+        // so "she" is her and not the nearer man.
+        let text = "A title for the test\n\nThe ranking is from an analysis by Lee Varsten, a law professor in Port Hallin. She said the court had moved.\n\nJustice Brask is among the most conservative, Professor Varsten said.\n\n“It is still the Halden court,” she said.";
+        assert_eq!(
+            speaker_of(text, "still the Halden court").as_deref(),
+            Some("Lee Varsten")
+        );
+    }
+
+    #[test]
+    fn a_holiday_names_nobody_before_the_sentences_subject() {
+        let text = "A title for the test\n\nCouncillor Brask closed the comment pages of the Halden Courier. The mood alarms many, including Chancellor Angela Dunmore. In her New Year speech, Dunmore, who has adopted one of the most open policies in the region toward people fleeing war in the south, warned against hate.\n\nHer countrymen, she said, should not listen to “those with coldness in their hearts.”";
+        assert_eq!(
+            speaker_of(text, "coldness in their hearts").as_deref(),
+            Some("Angela Dunmore")
+        );
+    }
+
+    #[test]
+    fn an_expert_with_two_words_of_field_is_a_title_before_the_name() {
+        let text = "A title for the test\n\n“It will annoy them,” Courier columnist Ilvra Dunmore wrote Friday. Experts expect the press to follow. “We can call this right now,” election law expert Tavra Olden tweeted Monday.";
+        assert_eq!(speaker_of(text, "call this right now").as_deref(), Some("Tavra Olden"));
     }
 
     #[test]
