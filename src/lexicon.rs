@@ -1571,6 +1571,20 @@ pub const NOT_NAME: &[&str] = &[
     "advertisement",
 ];
 
+/// A generational suffix after a surname ("Jr.", "III"), in lower case.
+pub fn is_name_suffix(lower: &str) -> bool {
+    matches!(lower.trim_end_matches('.'), "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+/// The family name among a name's words: the last but a generational
+/// suffix ("Joseph R. Biden Jr." is Biden).
+pub fn surname_of<S: AsRef<str>>(words: &[S]) -> Option<&S> {
+    match words {
+        [.., last, after] if is_name_suffix(&after.as_ref().to_lowercase()) => Some(last),
+        words => words.last(),
+    }
+}
+
 /// First names given to men and women alike ("Lee Epstein" is a woman):
 /// a person so named takes the gender the article's pronouns give.
 pub const UNISEX_NAMES: &[&str] = &[

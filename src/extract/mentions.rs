@@ -310,7 +310,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
                 if is_name_word(t)
                     || is_initial(t)
                     || particle
-                    || matches!(lower(t).as_str(), "jr." | "jr" | "sr." | "ii" | "iii")
+                    || crate::lexicon::is_name_suffix(&lower(t))
                     || surname_word_ends(toks, i, j)
                 {
                     j += 1;

@@ -816,6 +816,28 @@ mod tests {
     }
 
     #[test]
+    fn the_last_of_a_list_after_its_serial_comma_is_no_subject() {
+        let text = "A title for the test\n\n“We show anger,” said Tavo Harrin, who ranked the mayor behind Ilse Varga, Senator Brek Olden, and Senator Mirek Dalt.\n\n“We are alive,” he said.";
+        assert_eq!(speaker_of(text, "We are alive").as_deref(), Some("Tavo Harrin"));
+    }
+
+    #[test]
+    fn a_role_that_says_names_its_holder_for_the_pronouns_after_it() {
+        let text = "A title for the test\n\nAdmiral Orvan Treffel commands the fleet. Commentator Dusan Pelk wrote that the admiral was reckless. The comments had two goals, the admiral said.\n\n“It is not true,” he said.";
+        assert_eq!(speaker_of(text, "It is not true").as_deref(), Some("Orvan Treffel"));
+    }
+
+    #[test]
+    fn a_surname_before_a_generational_suffix_is_the_family_name() {
+        let text = "A title for the test\n\nAdm. Harry B. Treffel Jr. leads the command.\n\n“We are ready,” Admiral Treffel said.";
+        let got = speaker_of(text, "We are ready");
+        assert!(
+            got.as_deref().is_some_and(|s| s.starts_with("Harry B. Treffel")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn quotes_before_a_sentences_closing_attribution_share_it() {
         let text = "A title for the test\n\nTaxes are “a quiet theft” and “a drag on growth,” Ilse Varga, the former treasurer of Port Hallin, told the council.";
         assert_eq!(speaker_of(text, "quiet theft").as_deref(), Some("Ilse Varga"));

@@ -4,7 +4,7 @@
 
 use super::context::Context;
 use super::mentions::{first_name_gender, is_title_word, name_run_within, starts_name, Gender, Pronoun};
-use crate::lexicon::TITLE;
+use crate::lexicon::{SPEECH_CUE, TITLE};
 use crate::model::BlockRole;
 use crate::text::Token;
 
@@ -15,6 +15,14 @@ pub struct Person {
     pub words: Vec<String>,
     pub gender: Gender,
     pub roles: Vec<String>,
+}
+
+impl Person {
+    /// The family name: the last word but a generational suffix ("Harry B.
+    /// Harris Jr." is Admiral Harris).
+    pub fn surname(&self) -> Option<&String> {
+        crate::lexicon::surname_of(&self.words)
+    }
 }
 
 /// One place where the article names a person.
@@ -252,7 +260,7 @@ impl People {
     /// wife") still counts.
     fn family_name<'w>(&self, owner: &'w str) -> Option<&'w str> {
         let full = self.persons.iter().filter(|p| p.words.len() >= 2);
-        let surname = full.clone().any(|p| p.words.last().is_some_and(|l| l == owner));
+        let surname = full.clone().any(|p| p.surname().is_some_and(|l| l == owner));
         let first_name = full.clone().any(|p| p.words[0] == owner);
         (surname && !first_name).then_some(owner)
     }
@@ -403,7 +411,11 @@ impl People {
                 // names shares the first one's role.
                 let conjunct_of = before
                     .filter(|t| matches!(t.lower().as_str(), "and" | "or"))
-                    .and_then(|_| last_run.filter(|&(lb, lz, _)| lb == b && lz + 1 == t0))
+                    // "Santorum, Rubio, and Ted Cruz": the serial comma too.
+                    .and_then(|_| {
+                        last_run
+                            .filter(|&(lb, lz, _)| lb == b && (lz + 1 == t0 || lz + 2 == t0 && toks[lz].text == ","))
+                    })
                     .map(|(_, _, s)| s);
                 // "Reid said that Sanders has energized …": the subject of
                 // what someone said is not the one a later "he added" is.
@@ -608,11 +620,22 @@ impl People {
         }
         people.mentions.sort_by_key(|m| m.pos);
         // "The minister left by train. … “…,” she said.": a sentence whose
-        // subject is a role the article gave someone names that person.
+        // subject is a role the article gave someone names that person. So
+        // does the role that says, anywhere: "…, the admiral said."
         let mut holders = Vec::new();
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
-            for &s in &ctx.sentences[b] {
+            let starts = ctx.sentences[b].iter().copied();
+            let says = (1..toks.len().saturating_sub(2)).filter(|&k| {
+                toks[k].lower() == "the"
+                    && toks[k + 2].is_word
+                    && SPEECH_CUE.has(&toks[k + 2].lower())
+                    && !toks[k + 2].lower().ends_with("ing")
+            });
+            let mut at: Vec<usize> = starts.chain(says).collect();
+            at.sort_unstable();
+            at.dedup();
+            for s in at {
                 let (Some(the), Some(role)) = (toks.get(s), toks.get(s + 1)) else {
                     continue;
                 };
@@ -699,7 +722,7 @@ impl People {
         let fits = |p: &Person| gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
         self.persons
             .iter()
-            .position(|p| fits(p) && p.words.last().is_some_and(|l| l == word))
+            .position(|p| fits(p) && p.surname().is_some_and(|l| l == word))
             .or_else(|| self.persons.iter().position(|p| fits(p) && p.words[0] == word))
     }
 
@@ -810,7 +833,7 @@ impl People {
             });
         }
         let w = words.first()?;
-        let matches = |p: &Person| p.words.last() == Some(w) || p.words.first() == Some(w);
+        let matches = |p: &Person| p.surname() == Some(w) || p.words.first() == Some(w);
         self.mentions
             .iter()
             .rev()

@@ -42,6 +42,44 @@ const OFFICES: &[&str] = &[
     "advisor",
 ];
 
+/// Short forms of first names, with the full form each stands for: "Joe
+/// Biden" and "Joseph R. Biden Jr." are one person when they share an office.
+const SHORT_FIRST_NAMES: &[(&str, &str)] = &[
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("bob", "robert"),
+    ("chris", "christopher"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("dave", "david"),
+    ("ed", "edward"),
+    ("jeff", "jeffrey"),
+    ("jim", "james"),
+    ("joe", "joseph"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("mitch", "mitchell"),
+    ("nick", "nicholas"),
+    ("pat", "patrick"),
+    ("rick", "richard"),
+    ("ron", "ronald"),
+    ("sam", "samuel"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// A lower-case first name in its full form.
+fn full_first_name(first: &str) -> &str {
+    SHORT_FIRST_NAMES
+        .iter()
+        .find(|(short, _)| *short == first)
+        .map_or(first, |(_, full)| full)
+}
+
 /// A person, organisation or source as seen in one article. Its strings
 /// are shared across the corpus: a 100k-article load has 1.4 million
 /// sightings of a few thousand names, and owned copies of each name and
@@ -121,6 +159,12 @@ fn words(name: &str) -> Vec<String> {
     name.split_whitespace().map(|w| w.to_lowercase()).collect()
 }
 
+/// A full name's family name ([`crate::lexicon::surname_of`]); `words` is
+/// not empty.
+fn surname(words: &[String]) -> &String {
+    crate::lexicon::surname_of(words).unwrap_or(&words[0])
+}
+
 fn office_words(roles: &[String]) -> Vec<String> {
     roles
         .iter()
@@ -177,7 +221,7 @@ impl Registry {
                 continue;
             }
             absorbed[si] = true;
-            let ends = (w[0].clone(), w[w.len() - 1].clone());
+            let ends = (w[0].clone(), surname(&w).clone());
             let e = *full.entry(ends).or_insert_with(|| {
                 reg.entities.push(entity(s));
                 reg.entities.len() - 1
@@ -190,17 +234,19 @@ impl Registry {
             reg.index.insert(s.key(), e);
             went.insert(&s.name, Some(e));
         }
-        // 2. Near-duplicate spellings: same first name, surname one edit
-        // apart, a shared office. The more frequent spelling absorbs.
+        // 2. Near-duplicate spellings: same first name (or its short form),
+        // surname one edit apart (or the same, under a short first name), a
+        // shared office. The more frequent spelling absorbs.
         let mut merged_into: Vec<usize> = (0..reg.entities.len()).collect();
         // Surnames one edit apart share a spelling with one letter left
         // out (or are it), so only people sharing one are compared.
         let mut by_variant: HashMap<(&str, String), Vec<usize>> = HashMap::default();
         let names: Vec<Vec<String>> = reg.entities.iter().map(|e| words(&e.name)).collect();
         for (i, w) in names.iter().enumerate() {
-            let last = &w[w.len() - 1];
+            let last = surname(w);
             let chars: Vec<char> = last.chars().collect();
-            by_variant.entry((&w[0], last.clone())).or_default().push(i);
+            let first = full_first_name(&w[0]);
+            by_variant.entry((first, last.clone())).or_default().push(i);
             for skip in 0..chars.len() {
                 let variant: String = chars
                     .iter()
@@ -208,7 +254,7 @@ impl Registry {
                     .filter(|&(k, _)| k != skip)
                     .map(|(_, c)| c)
                     .collect();
-                by_variant.entry((&w[0], variant)).or_default().push(i);
+                by_variant.entry((first, variant)).or_default().push(i);
             }
         }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -230,10 +276,10 @@ impl Registry {
             }
             let (a, b) = (&reg.entities[i], &reg.entities[j]);
             let (wa, wb) = (words(&a.name), words(&b.name));
-            let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
-            let strong = wa[0] == wb[0]
-                && la.chars().count() >= 5
-                && edit_distance(la, lb) == 1
+            let (la, lb) = (surname(&wa), surname(&wb));
+            let spelled_apart = wa[0] == wb[0] && la.chars().count() >= 5 && edit_distance(la, lb) == 1;
+            let shortened = wa[0] != wb[0] && full_first_name(&wa[0]) == full_first_name(&wb[0]) && la == lb;
+            let strong = (spelled_apart || shortened)
                 && office_words(&a.roles)
                     .iter()
                     .any(|o| office_words(&b.roles).contains(o));
@@ -263,7 +309,7 @@ impl Registry {
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (e, w) in names.iter().enumerate().filter(|(_, w)| w.len() >= 2) {
-            by_last.entry(w[w.len() - 1].clone()).or_default().push(e);
+            by_last.entry(surname(w).clone()).or_default().push(e);
             by_first.entry(w[0].clone()).or_default().push(e);
         }
         // As above, by kind and name.
@@ -493,6 +539,27 @@ mod tests {
         let r = Registry::build(&s);
         assert_eq!(r.lookup_key(&s[2].key()), r.lookup_key(&s[0].key()));
         let t = vec![person("Anna Berg", &["mayor"]), person("Anna Borg", &["singer"])];
+        let r = Registry::build(&t);
+        assert_ne!(r.lookup_key(&t[0].key()), r.lookup_key(&t[1].key()));
+    }
+
+    #[test]
+    fn a_generational_suffix_is_no_surname_and_a_short_first_name_merges_with_an_office() {
+        let s = vec![
+            person("Joe Varnik", &["Vice President"]),
+            person("Joe Varnik", &[]),
+            person("Joseph R. Varnik Jr.", &["Vice President"]),
+            person("Varnik", &[]),
+            person("Joseph T. Dalmer Jr.", &["General"]),
+        ];
+        let r = Registry::build(&s);
+        let biden = r.lookup_key(&s[0].key());
+        assert_eq!(r.lookup_key(&s[2].key()), biden);
+        assert_eq!(r.lookup_key(&s[3].key()), biden);
+        // Two men named Joseph with a "Jr." are not one.
+        assert_ne!(r.lookup_key(&s[4].key()), biden);
+        // No shared office: a Joe and a Joseph of one surname stay apart.
+        let t = vec![person("Joe Varnik", &["mayor"]), person("Joseph Varnik", &["singer"])];
         let r = Registry::build(&t);
         assert_ne!(r.lookup_key(&t[0].key()), r.lookup_key(&t[1].key()));
     }
