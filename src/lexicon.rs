@@ -276,6 +276,12 @@ pub const SPEECH_CUES: &[&str] = &[
     "notes",
     "states",
     "remarks",
+    // Nouns of speech ("Comey's conclusion that her actions were “…”"):
+    // their owner speaks.
+    "conclusion",
+    "accusation",
+    "claim",
+    "quip",
     "comments",
     "quotes",
     "cites",

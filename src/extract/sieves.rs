@@ -268,8 +268,20 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
             // N.C., who was polled, said"): the subject is further back.
             if let Some(np) = phrase_before(toks, lo, c) {
                 let with_app = classify(ctx.text, &toks[np.0..end - 1]);
-                let listed =
-                    np.0 > lo && toks[np.0 - 1].text == "," && !with_app.as_ref().is_some_and(|n| n.is_person());
+                // Nor when it is a place the list gives ("Cory James, 22, of
+                // Flint, Mich., said").
+                let of_place = matches!(toks[np.0].lower().as_str(), "of" | "from");
+                // Nor when a verb follows it, inside a relative clause
+                // ("Rubio, whose hometown, Miami, is projected to …, argues").
+                let verb_after = toks.get(c + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower().as_str(),
+                        "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would"
+                    )
+                });
+                let listed = np.0 > lo
+                    && toks[np.0 - 1].text == ","
+                    && (of_place || verb_after || !with_app.as_ref().is_some_and(|n| n.is_person()));
                 if with_app.is_some() && !listed {
                     return with_app;
                 }
@@ -2459,6 +2471,24 @@ mod tests {
             crate::extract::test_support::speaker_of(text, "Dream big").as_deref(),
             Some("Ivo Varga")
         );
+    }
+
+    #[test]
+    fn a_place_or_a_relative_clause_set_off_before_the_cue_is_not_who_speaks() {
+        use crate::extract::test_support::speaker_of;
+        let text = "A title for the test\n\nThe group grew.\n\nCory Varn, 22, of Port Hallin, Mich., said he hoped Olden could pull a convention “surprise,” because he could never vote for her.";
+        assert_eq!(speaker_of(text, "surprise").as_deref(), Some("Cory Varn"));
+        let text = "A title for the test\n\nMirek Dalt says he does not believe in it. Ilse Varga, whose hometown, Port Hallin, is projected to be underwater within the not too distant future, argues that efforts to combat it will “destroy our economy.”";
+        assert_eq!(speaker_of(text, "destroy our economy").as_deref(), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn the_owner_of_a_conclusion_or_a_claim_speaks() {
+        use crate::extract::test_support::speaker_of;
+        let text = "A title for the test\n\nThe candidates are running ahead of presumptive nominee Ilse Varga, who has been battered in recent weeks by the fallout from the inquiry into her server and by Police Chief Tavra Olden's conclusion that her actions were “extremely careless.”";
+        assert_eq!(speaker_of(text, "extremely careless").as_deref(), Some("Tavra Olden"));
+        let text = "A title for the test\n\nIlse Varga's claim that 90 percent of her e-mails were “in the system” is her camp's calculation.";
+        assert_eq!(speaker_of(text, "in the system").as_deref(), Some("Ilse Varga"));
     }
 
     #[test]
