@@ -206,6 +206,11 @@ pub const SPEECH_CUES: &[&str] = &[
     "speculates",
     "alleged",
     "alleges",
+    "alleging",
+    "contending",
+    "speculating",
+    "charging",
+    "accusing",
     "asserted",
     "asserts",
     "asserting",
@@ -369,6 +374,11 @@ pub const LABEL_CUES: &[&str] = &[
 /// ("Trump dismissed the idea, saying, “…”").
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
+    "alleging",
+    "contending",
+    "speculating",
+    "charging",
+    "accusing",
     "chanting",
     "offering",
     "questioning",

@@ -376,7 +376,11 @@ impl People {
                 // conjunction or a determiner, not after a verb ("accused
                 // Cruz") or a preposition ("with Clinton").
                 let (sent_start, sent_end) = ctx.sentence_of(b, a);
-                let first_in_sentence = last_sentence_with_run != Some((b, sent_start));
+                // A quote that ends its sentence inside the marks ("… so
+                // easily.” Trump, later alleging …") ends it for the name
+                // after it too, though the sentence splitter runs on.
+                let after_closed_quote = t0 >= 2 && toks[t0 - 1].is_punct("”\"") && toks[t0 - 2].is_punct(".?!");
+                let first_in_sentence = last_sentence_with_run != Some((b, sent_start)) || after_closed_quote;
                 // An owner opens no sentence's subject: in "Trump's attorney,
                 // Alan Garten, said" the subject is the name after it.
                 if !possessive {

@@ -1347,6 +1347,16 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             return Some(attribution(np, &toks[put], SieveName::MentionCueQuote));
         }
     }
+    // "As Akhil Amar, author of ''America's Unwritten Constitution,'' put
+    // it, ''…''": the "as" before a title quoted in the appositive.
+    if let Some(put) = (lo..end.saturating_sub(1)).find(|&k| toks[k].text == "put" && toks[k + 1].text == "it") {
+        let as_at = (sent_start..lo)
+            .rev()
+            .find(|&k| toks[k].lower() == "as" && !ctx.in_quote(b, k));
+        if let Some(np) = as_at.and_then(|k| sentence_subject(ctx, toks, k + 1, put)) {
+            return Some(attribution(np, &toks[put], SieveName::MentionCueQuote));
+        }
+    }
     // "Brandt said Veskara would respond “calmly but firmly”": a cue after
     // a modal is what was said will happen; an earlier cue says who said it.
     let modal = |k: usize| {
@@ -2480,6 +2490,25 @@ mod tests {
         assert_eq!(speaker_of(text, "surprise").as_deref(), Some("Cory Varn"));
         let text = "A title for the test\n\nMirek Dalt says he does not believe in it. Ilse Varga, whose hometown, Port Hallin, is projected to be underwater within the not too distant future, argues that efforts to combat it will “destroy our economy.”";
         assert_eq!(speaker_of(text, "destroy our economy").as_deref(), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn as_someone_put_it_reaches_back_past_a_title_quoted_in_the_appositive() {
+        use crate::extract::test_support::speaker_of;
+        let text = "A title for the test\n\nThe sitting justice is not the issue here. It may be soon.\n\nAs Tavra Olden, professor of law at Halden and author of “The Unwritten Charter,” put it, “Senators should remember that a compromise may be better.”";
+        assert_eq!(
+            speaker_of(text, "compromise may be better").as_deref(),
+            Some("Tavra Olden")
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_quote_that_ends_its_sentence_opens_the_next_one() {
+        use crate::extract::test_support::speaker_of;
+        // The splitter runs on past “jock.”, but Brask starts a sentence
+        // and is its subject: the "he said" is his, not the attorney's.
+        let text = "A title for the test\n\nIn a clip that District Judge Sten Brask called “distasteful,” Varn made threats.\n\nVarn's attorney, Ilvo Castel, argued that his client was not to be taken seriously: his words were those of a “shock jock.” Brask saw Varn's words differently: “When he says he will die a free man, I take that as a threat,” he said.";
+        assert_eq!(speaker_of(text, "die a free man").as_deref(), Some("Sten Brask"));
     }
 
     #[test]
