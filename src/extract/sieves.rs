@@ -1045,10 +1045,15 @@ fn opens_inverted(t: &Token) -> bool {
     t.is_word && t.lower() != "asked" && INVERTING_CUES.contains(&t.lower().as_str())
 }
 
+/// "put it" or "puts it" at `k`.
+fn puts_it(toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].text, "put" | "puts") && toks.get(k + 1).is_some_and(|t| t.text == "it")
+}
+
 /// "as X put it": the index of "put", when `toks[lo..hi]` holds the
 /// phrase with "as" before it.
 fn as_put_it(toks: &[Token], lo: usize, hi: usize) -> Option<usize> {
-    let put = (lo + 1..hi.saturating_sub(1)).find(|&k| toks[k].text == "put" && toks[k + 1].text == "it")?;
+    let put = (lo + 1..hi.saturating_sub(1)).find(|&k| puts_it(toks, k))?;
     (lo..put).rev().take(10).any(|k| toks[k].lower() == "as").then_some(put)
 }
 
@@ -1349,7 +1354,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // "As Akhil Amar, author of ''America's Unwritten Constitution,'' put
     // it, ''…''": the "as" before a title quoted in the appositive.
-    if let Some(put) = (lo..end.saturating_sub(1)).find(|&k| toks[k].text == "put" && toks[k + 1].text == "it") {
+    if let Some(put) = (lo..end.saturating_sub(1)).find(|&k| puts_it(toks, k)) {
         let as_at = (sent_start..lo)
             .rev()
             .find(|&k| toks[k].lower() == "as" && !ctx.in_quote(b, k));
@@ -2499,6 +2504,12 @@ mod tests {
         assert_eq!(
             speaker_of(text, "compromise may be better").as_deref(),
             Some("Tavra Olden")
+        );
+        // "puts it" too.
+        let text = "A title for the test\n\nThe president hopes obstruction becomes untenable. As the Courier's Ilse Varga puts it, Brask is trying to make them “an offer they can't refuse.”";
+        assert_eq!(
+            speaker_of(text, "offer they can't refuse").as_deref(),
+            Some("Ilse Varga")
         );
     }
 
