@@ -1588,23 +1588,78 @@ pub const NOT_NAME: &[&str] = &[
 ];
 
 /// A generational suffix after a surname ("Jr.", "III"), in lower case.
-pub fn is_name_suffix(lower: &str) -> bool {
-    matches!(lower.trim_end_matches('.'), "jr" | "sr" | "ii" | "iii" | "iv")
+pub fn is_name_suffix(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    ["jr", "sr", "ii", "iii", "iv"]
+        .iter()
+        .any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// The family name among a name's words: the last but a generational
 /// suffix ("Joseph R. Biden Jr." is Biden).
-pub fn surname_of<S: AsRef<str>>(words: &[S]) -> Option<&S> {
+pub fn surname_of<S: AsRef<str>>(words: &[S]) -> Option<&str> {
     match words {
-        [.., last, after] if is_name_suffix(&after.as_ref().to_lowercase()) => Some(last),
-        words => words.last(),
+        [.., last, after] if is_name_suffix(after.as_ref()) => Some(last.as_ref()),
+        words => words.last().map(AsRef::as_ref),
     }
 }
 
+/// The generational suffix that ends a name, if any: "Jr." and "Sr." are
+/// father and son, never one person.
+pub fn name_suffix_of<S: AsRef<str>>(words: &[S]) -> Option<&str> {
+    match words {
+        [_, .., last] if is_name_suffix(last.as_ref()) => Some(last.as_ref().trim_end_matches('.')),
+        _ => None,
+    }
+}
+
+/// Two full names of one person: the same words, or the same first name,
+/// surname and suffix ("Joseph R. Biden Jr." and "Joseph Biden Jr.", not
+/// "Joseph F. Dunford Jr.").
+pub fn same_full_name<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
+    let same_words = a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.as_ref() == y.as_ref());
+    same_words
+        || a.first().map(AsRef::as_ref) == b.first().map(AsRef::as_ref)
+            && surname_of(a) == surname_of(b)
+            && name_suffix_of(a) == name_suffix_of(b)
+}
+
+/// Short forms of first names, with the full form each stands for: "Joe
+/// Biden" and "Joseph R. Biden Jr." are one person when they share an office.
+pub const SHORT_FIRST_NAMES: &[(&str, &str)] = &[
+    ("andy", "andrew"),
+    ("ben", "benjamin"),
+    ("bill", "william"),
+    ("bob", "robert"),
+    ("chris", "christopher"),
+    ("chuck", "charles"),
+    ("dan", "daniel"),
+    ("dave", "david"),
+    ("ed", "edward"),
+    ("jeff", "jeffrey"),
+    ("jim", "james"),
+    ("joe", "joseph"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("mitch", "mitchell"),
+    ("nick", "nicholas"),
+    ("pat", "patrick"),
+    ("rick", "richard"),
+    ("ron", "ronald"),
+    ("sam", "samuel"),
+    ("tim", "timothy"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+];
+
 /// First names given to men and women alike ("Lee Epstein" is a woman):
-/// a person so named takes the gender the article's pronouns give.
+/// a person so named takes the gender the article's pronouns give. They
+/// outrank [`MALE_NAMES`] and [`FEMALE_NAMES`] for gender, which still tell
+/// that a word is a first name. (Not "kim": Kim Jong Un's surname.)
 pub const UNISEX_NAMES: &[&str] = &[
-    "casey", "dana", "jamie", "jean", "jordan", "kelly", "kim", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
+    "casey", "dana", "jamie", "jean", "jordan", "kelly", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
 ];
 
 /// First names by usual gender, for choosing between "he" and "she".
@@ -1725,7 +1780,6 @@ pub const FEMALE_NAMES: &[&str] = &[
     "debbie",
     "tammy",
     "jeanne",
-    "kelly",
     "nikki",
     "sheryl",
     "oprah",

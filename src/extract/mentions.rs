@@ -310,7 +310,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
                 if is_name_word(t)
                     || is_initial(t)
                     || particle
-                    || crate::lexicon::is_name_suffix(&lower(t))
+                    || crate::lexicon::is_name_suffix(t.text)
                     || surname_word_ends(toks, i, j)
                 {
                     j += 1;
@@ -492,20 +492,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             capitalised_head
                 || t.is_word
                     && !t.is_cap()
+                    && !crate::lexicon::is_name_suffix(t.text)
                     && !matches!(
                         lower(t).as_str(),
-                        "of" | "from"
-                            | "at"
-                            | "with"
-                            | "for"
-                            | "in"
-                            | "who"
-                            | "whose"
-                            | "on"
-                            | "jr"
-                            | "jr."
-                            | "sr"
-                            | "sr."
+                        "of" | "from" | "at" | "with" | "for" | "in" | "who" | "whose" | "on"
                     )
         });
         // "the Dockworkers' Union": a plural possessive's apostrophe is a
@@ -528,9 +518,13 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 .join(" ");
             let titles = &head[..a];
             let first = name_toks[0].text;
-            let gender = match first_name_gender(first) {
-                _ if UNISEX_NAME.has(&crate::text::Lower::of(first)) => title_gender(titles),
-                Gender::Unknown if name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
+            let unisex = UNISEX_NAME.has(&crate::text::Lower::of(first));
+            let gender = match if unisex {
+                Gender::Unknown
+            } else {
+                first_name_gender(first)
+            } {
+                Gender::Unknown if unisex || name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
                 g => g,
             };
             let title_text = trim_np(titles);

@@ -20,7 +20,7 @@ pub struct Person {
 impl Person {
     /// The family name: the last word but a generational suffix ("Harry B.
     /// Harris Jr." is Admiral Harris).
-    pub fn surname(&self) -> Option<&String> {
+    pub fn surname(&self) -> Option<&str> {
         crate::lexicon::surname_of(&self.words)
     }
 }
@@ -158,6 +158,28 @@ fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool 
 }
 
 /// The gender an honorific tells: "Mr." a man, "Ms." or "Mrs." a woman.
+/// Whether titles given with a surname fit a person's roles: none given,
+/// or one the roles hold, abbreviated or not ("Adm." and "Admiral").
+fn titles_fit(roles: &[String], titles: &[String]) -> bool {
+    let words = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .flat_map(|r| {
+                r.split_whitespace()
+                    .map(|w| w.trim_end_matches('.').to_lowercase())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| w.len() >= 3)
+            .collect()
+    };
+    let given = words(titles);
+    let held = words(roles);
+    given.is_empty()
+        || given.iter().any(|t| {
+            held.iter()
+                .any(|r| r.starts_with(t.as_str()) || t.starts_with(r.as_str()))
+        })
+}
+
 fn title_gender(titles: &[String]) -> Gender {
     let has = |names: &[&str]| {
         titles
@@ -193,7 +215,10 @@ pub fn hint_key(words: &[String]) -> Option<String> {
     match words {
         [] => None,
         [surname] => Some(surname.to_lowercase()),
-        [first, .., surname] => Some(format!("{} {}", first.to_lowercase(), surname.to_lowercase())),
+        [first, .., _] => {
+            let surname = crate::lexicon::surname_of(words).unwrap_or(first);
+            Some(format!("{} {}", first.to_lowercase(), surname.to_lowercase()))
+        }
     }
 }
 
@@ -208,7 +233,7 @@ pub struct HintCounter {
 impl HintCounter {
     pub fn add(&mut self, persons: &[Person]) {
         for p in persons.iter().filter(|p| p.words.len() >= 2) {
-            let surname = p.words.last().map(|w| w.to_lowercase());
+            let surname = crate::lexicon::surname_of(&p.words).map(str::to_lowercase);
             for key in hint_key(&p.words).into_iter().chain(surname) {
                 let e = self.seen.entry(key).or_default();
                 match p.gender {
@@ -275,8 +300,9 @@ impl People {
         // The last sentence that had a name run, and one with a subject.
         let mut last_sentence_with_run: Option<(usize, usize)> = None;
         let mut last_sentence_with_subject: Option<(usize, usize)> = None;
-        // The block, end token and subject flag of the run before.
-        let mut last_run: Option<(usize, usize, bool)> = None;
+        // The block, end token and subject flag of the run before, and
+        // whether it was in a list (after a comma or a conjunction).
+        let mut last_run: Option<(usize, usize, bool, bool)> = None;
         // The block and end token of the last name taken for a place.
         let mut last_place: Option<(usize, usize)> = None;
         for b in 0..ctx.blocks.len() {
@@ -391,7 +417,7 @@ impl People {
                 // also said"); not a participle ("thanked Smith for calling").
                 let finite_cue = |t: &Token| {
                     let l = t.lower();
-                    crate::lexicon::SPEECH_CUE.has(&l) && !l.ends_with("ing")
+                    SPEECH_CUE.has(&l) && !l.ends_with("ing")
                 };
                 let says_at = |k: usize| {
                     toks.get(k).is_some_and(finite_cue)
@@ -415,12 +441,15 @@ impl People {
                 // names shares the first one's role.
                 let conjunct_of = before
                     .filter(|t| matches!(t.lower().as_str(), "and" | "or"))
-                    // "Santorum, Rubio, and Ted Cruz": the serial comma too.
+                    // "Santorum, Rubio, and Ted Cruz": the serial comma too,
+                    // in a list of three or more; not ", and Olden said …",
+                    // a clause of its own.
                     .and_then(|_| {
-                        last_run
-                            .filter(|&(lb, lz, _)| lb == b && (lz + 1 == t0 || lz + 2 == t0 && toks[lz].text == ","))
+                        last_run.filter(|&(lb, lz, _, listed)| {
+                            lb == b && (lz + 1 == t0 || lz + 2 == t0 && toks[lz].text == "," && listed && !says)
+                        })
                     })
-                    .map(|(_, _, s)| s);
+                    .map(|(_, _, s, _)| s);
                 // "Reid said that Sanders has energized …": the subject of
                 // what someone said is not the one a later "he added" is.
                 // Only when someone named said it: in "the affidavit said that
@@ -428,8 +457,7 @@ impl People {
                 // Also a few words after the cue: "claiming without any
                 // evidence that President Obama wanted …".
                 let reported = before.is_some_and(|t| t.lower() == "that")
-                    && (t0.saturating_sub(5)..t0.saturating_sub(1))
-                        .any(|k| crate::lexicon::SPEECH_CUE.has(&toks[k].lower()))
+                    && (t0.saturating_sub(5)..t0.saturating_sub(1)).any(|k| SPEECH_CUE.has(&toks[k].lower()))
                     && last_sentence_with_subject == Some((b, sent_start));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
@@ -490,7 +518,8 @@ impl People {
                     && !inverted
                     && conjunct_of.is_none()
                     && before.is_some_and(|t| opens_subordinate_clause(&t.lower()));
-                last_run = Some((b, z, subject));
+                let listed = before.is_some_and(|t| t.text == ",") || conjunct_of.is_some();
+                last_run = Some((b, z, subject, listed));
                 // Title case capitalises verbs too ("U.S. Nominates Jim
                 // Yong Kim"): a headline's run is cut to a person the body
                 // names, when there is one (below).
@@ -585,10 +614,7 @@ impl People {
                     .strip_prefix(w.as_str())
                     .is_some_and(|rest| rest.trim_start().starts_with([',', '.', ';', ')']));
                 let kin = kin_before(&ctx.text[..*pos]).filter(|_| set_off);
-                if people.match_single(w, title_gender(titles)).is_none()
-                    && (titled || *says || kin.is_some())
-                    && !organisation
-                {
+                if people.match_single(w, titles).is_none() && (titled || *says || kin.is_some()) && !organisation {
                     let gender = kin.map_or(Gender::Unknown, |(g, _)| g);
                     // Named in full with the family's surname ("Melania
                     // Trump"): a first name alone would bind, across
@@ -630,11 +656,14 @@ impl People {
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let starts = ctx.sentences[b].iter().copied();
+            // Not in reported speech: in "Olden said the governor told him
+            // …" the governor is no subject of the sentence.
             let says = (1..toks.len().saturating_sub(2)).filter(|&k| {
                 toks[k].lower() == "the"
                     && toks[k + 2].is_word
                     && SPEECH_CUE.has(&toks[k + 2].lower())
                     && !toks[k + 2].lower().ends_with("ing")
+                    && !(k.saturating_sub(2)..k).any(|j| toks[j].lower() == "that" || SPEECH_CUE.has(&toks[j].lower()))
             });
             let mut at: Vec<usize> = starts.chain(says).collect();
             at.sort_unstable();
@@ -696,7 +725,7 @@ impl People {
             if let Some(i) = self
                 .persons
                 .iter()
-                .position(|p| p.words == words || (p.words.first() == words.first() && p.words.last() == words.last()))
+                .position(|p| crate::lexicon::same_full_name(&p.words, words))
             {
                 self.add_roles(i, titles);
                 return Some(i);
@@ -715,19 +744,23 @@ impl People {
             self.add_roles(i, titles);
             return Some(i);
         }
-        let i = self.match_single(last, title_gender(titles))?;
+        let i = self.match_single(last, titles)?;
         self.add_roles(i, titles);
         Some(i)
     }
 
-    /// The person a single word names, of a gender that fits `gender`
-    /// ("Ms. Khan" is not her son Humayun Khan).
-    fn match_single(&self, word: &str, gender: Gender) -> Option<usize> {
+    /// The person a single word names, of a gender that fits the titles'
+    /// ("Ms. Khan" is not her son Humayun Khan): by last word, else by
+    /// first name. A name ending in "Jr." is found by its surname only with
+    /// titles that fit its roles: "Admiral Harris" is Adm. Harry B. Harris
+    /// Jr.; "President Trump" is not Donald Trump Jr.
+    fn match_single(&self, word: &str, titles: &[String]) -> Option<usize> {
+        let gender = title_gender(titles);
         let fits = |p: &Person| gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
-        self.persons
-            .iter()
-            .position(|p| fits(p) && p.surname().is_some_and(|l| l == word))
-            .or_else(|| self.persons.iter().position(|p| fits(p) && p.words[0] == word))
+        let position = |by: &dyn Fn(&Person) -> bool| self.persons.iter().position(|p| fits(p) && by(p));
+        position(&|p| p.words.last().is_some_and(|l| l == word))
+            .or_else(|| position(&|p| p.surname() == Some(word) && titles_fit(&p.roles, titles)))
+            .or_else(|| position(&|p| p.words[0] == word))
     }
 
     fn add_roles(&mut self, i: usize, titles: &[String]) {
@@ -832,19 +865,24 @@ impl People {
     /// with that surname (or first name), else any such person.
     pub fn resolve_name(&self, words: &[String], pos: usize) -> Option<usize> {
         if words.len() >= 2 {
-            return self.persons.iter().position(|p| {
-                p.words == words || (p.words.first() == words.first() && p.words.last() == words.last())
-            });
+            return self
+                .persons
+                .iter()
+                .position(|p| crate::lexicon::same_full_name(&p.words, words));
         }
-        let w = words.first()?;
-        let matches = |p: &Person| p.surname() == Some(w) || p.words.first() == Some(w);
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.pos <= pos)
-            .find(|m| matches(&self.persons[m.person]))
-            .map(|m| m.person)
-            .or_else(|| self.persons.iter().position(matches))
+        let w = words.first()?.as_str();
+        let nearest = |matches: &dyn Fn(&Person) -> bool| {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.pos <= pos)
+                .find(|m| matches(&self.persons[m.person]))
+                .map(|m| m.person)
+                .or_else(|| self.persons.iter().position(matches))
+        };
+        // A surname before "Jr." only when no name ends in the word itself.
+        nearest(&|p| p.words.last().is_some_and(|l| l == w) || p.words.first().is_some_and(|f| f == w))
+            .or_else(|| nearest(&|p| p.surname() == Some(w)))
     }
 
     /// "the president", "the senator": the nearest earlier person holding
@@ -896,9 +934,7 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
     let l = t.lower();
     // "Clinton campaign Chairman John Podesta": a role a name qualifies;
     // "Florida developer Mel Sembler": an agent noun after a place or a name.
-    let agent = l.len() > 4
-        && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s))
-        && !crate::lexicon::SPEECH_CUE.has(&l);
+    let agent = l.len() > 4 && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s)) && !SPEECH_CUE.has(&l);
     let qualified_role = (is_role_noun(&l) || agent) && t0 >= 2 && toks[t0 - 2].is_cap();
     (!t.is_word && t.text != ")")
         || t.is_cap()

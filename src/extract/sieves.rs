@@ -1353,12 +1353,19 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         }
     }
     // "As Akhil Amar, author of ''America's Unwritten Constitution,'' put
-    // it, ''…''": the "as" before a title quoted in the appositive.
-    if let Some(put) = (lo..end.saturating_sub(1)).find(|&k| puts_it(toks, k)) {
+    // it, ''…''": the "as" before a title quoted in the appositive, when
+    // "put it" follows that title's closing mark (not "Critics such as Dalt
+    // called it “a farce,” and Varga put it: “…”").
+    let put_after_title = (lo..end.saturating_sub(1))
+        .find(|&k| puts_it(toks, k))
+        .filter(|&put| lo > sent_start && (lo..put).all(|k| !toks[k].is_word));
+    if let Some(put) = put_after_title {
         let as_at = (sent_start..lo)
             .rev()
             .find(|&k| toks[k].lower() == "as" && !ctx.in_quote(b, k));
-        if let Some(np) = as_at.and_then(|k| sentence_subject(ctx, toks, k + 1, put)) {
+        let np =
+            as_at.and_then(|k| sentence_subject(ctx, toks, k + 1, put).filter(|np| np.span.start == toks[k + 1].start));
+        if let Some(np) = np {
             return Some(attribution(np, &toks[put], SieveName::MentionCueQuote));
         }
     }
@@ -2505,6 +2512,9 @@ mod tests {
             speaker_of(text, "compromise may be better").as_deref(),
             Some("Tavra Olden")
         );
+        // Not an "as" before an earlier, unrelated quote.
+        let text = "A title for the test\n\nCritics such as Mirek Dalt called it “a farce,” and Ilse Varga put it more bluntly: “It is theft.”";
+        assert_eq!(speaker_of(text, "It is theft").as_deref(), Some("Ilse Varga"));
         // "puts it" too.
         let text = "A title for the test\n\nThe president hopes obstruction becomes untenable. As the Courier's Ilse Varga puts it, Brask is trying to make them “an offer they can't refuse.”";
         assert_eq!(

@@ -42,39 +42,9 @@ const OFFICES: &[&str] = &[
     "advisor",
 ];
 
-/// Short forms of first names, with the full form each stands for: "Joe
-/// Biden" and "Joseph R. Biden Jr." are one person when they share an office.
-const SHORT_FIRST_NAMES: &[(&str, &str)] = &[
-    ("andy", "andrew"),
-    ("ben", "benjamin"),
-    ("bill", "william"),
-    ("bob", "robert"),
-    ("chris", "christopher"),
-    ("chuck", "charles"),
-    ("dan", "daniel"),
-    ("dave", "david"),
-    ("ed", "edward"),
-    ("jeff", "jeffrey"),
-    ("jim", "james"),
-    ("joe", "joseph"),
-    ("larry", "lawrence"),
-    ("liz", "elizabeth"),
-    ("matt", "matthew"),
-    ("mike", "michael"),
-    ("mitch", "mitchell"),
-    ("nick", "nicholas"),
-    ("pat", "patrick"),
-    ("rick", "richard"),
-    ("ron", "ronald"),
-    ("sam", "samuel"),
-    ("tim", "timothy"),
-    ("tom", "thomas"),
-    ("tony", "anthony"),
-];
-
 /// A lower-case first name in its full form.
 fn full_first_name(first: &str) -> &str {
-    SHORT_FIRST_NAMES
+    crate::lexicon::SHORT_FIRST_NAMES
         .iter()
         .find(|(short, _)| *short == first)
         .map_or(first, |(_, full)| full)
@@ -161,7 +131,7 @@ fn words(name: &str) -> Vec<String> {
 
 /// A full name's family name ([`crate::lexicon::surname_of`]); `words` is
 /// not empty.
-fn surname(words: &[String]) -> &String {
+fn surname(words: &[String]) -> &str {
     crate::lexicon::surname_of(words).unwrap_or(&words[0])
 }
 
@@ -197,7 +167,7 @@ impl Registry {
         let mut reg = Registry::default();
         // 1. Full person names, merged on first + last word.
         // (first word, last word) of each full name → its entity.
-        let mut full: HashMap<(String, String), usize> = HashMap::default();
+        let mut full: HashMap<(String, String, Option<String>), usize> = HashMap::default();
         let mut absorbed = vec![false; sightings.len()];
         // A name met again goes where it went the first time: most
         // sightings repeat a name, and splitting and lowering each one cost
@@ -221,7 +191,10 @@ impl Registry {
                 continue;
             }
             absorbed[si] = true;
-            let ends = (w[0].clone(), surname(&w).clone());
+            // First name, surname and suffix: "Donald Trump Jr." is not his
+            // father.
+            let suffix = crate::lexicon::name_suffix_of(&w).map(str::to_string);
+            let ends = (w[0].clone(), surname(&w).to_string(), suffix);
             let e = *full.entry(ends).or_insert_with(|| {
                 reg.entities.push(entity(s));
                 reg.entities.len() - 1
@@ -246,7 +219,7 @@ impl Registry {
             let last = surname(w);
             let chars: Vec<char> = last.chars().collect();
             let first = full_first_name(&w[0]);
-            by_variant.entry((first, last.clone())).or_default().push(i);
+            by_variant.entry((first, last.to_string())).or_default().push(i);
             for skip in 0..chars.len() {
                 let variant: String = chars
                     .iter()
@@ -277,9 +250,23 @@ impl Registry {
             let (a, b) = (&reg.entities[i], &reg.entities[j]);
             let (wa, wb) = (words(&a.name), words(&b.name));
             let (la, lb) = (surname(&wa), surname(&wb));
-            let spelled_apart = wa[0] == wb[0] && la.chars().count() >= 5 && edit_distance(la, lb) == 1;
-            let shortened = wa[0] != wb[0] && full_first_name(&wa[0]) == full_first_name(&wb[0]) && la == lb;
-            let strong = (spelled_apart || shortened)
+            let (sa, sb) = (crate::lexicon::name_suffix_of(&wa), crate::lexicon::name_suffix_of(&wb));
+            let spelled_apart = wa[0] == wb[0] && sa == sb && la.chars().count() >= 5 && edit_distance(la, lb) == 1;
+            // "Joe Biden" and "Joseph R. Biden Jr.": a short first name, and
+            // a suffix on one of them only. Two suffixes that differ are two
+            // people.
+            let suffix_fits = sa == sb || sa.is_none() || sb.is_none();
+            let renamed =
+                wa[0] != wb[0] && full_first_name(&wa[0]) == full_first_name(&wb[0]) && la == lb && suffix_fits;
+            // "James B. Comey" and "James B. Comey Jr.": only the suffix
+            // differs, and a middle name says it is one man ("Donald Trump"
+            // and "Donald Trump Jr." do not).
+            let core = |w: &[String], s: Option<&str>| w.len() - usize::from(s.is_some());
+            let suffix_only = sa.is_none() != sb.is_none()
+                && core(&wa, sa) == core(&wb, sb)
+                && core(&wa, sa) >= 3
+                && wa[..core(&wa, sa)] == wb[..core(&wb, sb)];
+            let strong = (spelled_apart || renamed || suffix_only)
                 && office_words(&a.roles)
                     .iter()
                     .any(|o| office_words(&b.roles).contains(o));
@@ -309,7 +296,7 @@ impl Registry {
         let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (e, w) in names.iter().enumerate().filter(|(_, w)| w.len() >= 2) {
-            by_last.entry(surname(w).clone()).or_default().push(e);
+            by_last.entry(surname(w).to_string()).or_default().push(e);
             by_first.entry(w[0].clone()).or_default().push(e);
         }
         // As above, by kind and name.
@@ -557,11 +544,35 @@ mod tests {
         assert_eq!(r.lookup_key(&s[2].key()), biden);
         assert_eq!(r.lookup_key(&s[3].key()), biden);
         // Two men named Joseph with a "Jr." are not one.
-        assert_ne!(r.lookup_key(&s[4].key()), biden);
+        assert_ne!(r.lookup_key(&s[4].key()), r.lookup_key(&s[2].key()));
         // No shared office: a Joe and a Joseph of one surname stay apart.
         let t = vec![person("Joe Varnik", &["mayor"]), person("Joseph Varnik", &["singer"])];
         let r = Registry::build(&t);
         assert_ne!(r.lookup_key(&t[0].key()), r.lookup_key(&t[1].key()));
+    }
+
+    #[test]
+    fn father_and_son_stay_apart() {
+        let s = vec![
+            person("Donald Varnik", &["President"]),
+            person("Donald Varnik Jr.", &["executive vice president"]),
+            person("Robert F. Dalmer", &["Senator"]),
+            person("Robert F. Dalmer Jr.", &["lawyer"]),
+            person("Joseph P. Halden II", &["Ambassador"]),
+            person("Joseph P. Halden III", &["Ambassador"]),
+        ];
+        let r = Registry::build(&s);
+        for (a, b) in [(0, 1), (2, 3), (4, 5)] {
+            assert_ne!(r.lookup_key(&s[a].key()), r.lookup_key(&s[b].key()), "{a} {b}");
+        }
+        // The same man with and without the suffix, a middle initial and
+        // an office in common, is one.
+        let t = vec![
+            person("James B. Varnik", &["FBI Director"]),
+            person("James B. Varnik Jr.", &["Director"]),
+        ];
+        let r = Registry::build(&t);
+        assert_eq!(r.lookup_key(&t[0].key()), r.lookup_key(&t[1].key()));
     }
 
     #[test]
