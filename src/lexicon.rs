@@ -1589,10 +1589,12 @@ pub const NOT_NAME: &[&str] = &[
 
 /// A generational suffix after a surname ("Jr.", "III"), in lower case.
 pub fn is_name_suffix(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    ["jr", "sr", "ii", "iii", "iv"]
-        .iter()
-        .any(|s| w.eq_ignore_ascii_case(s))
+    let w = word.strip_suffix('.').unwrap_or(word);
+    // Most words are longer: asked of every name word and person.
+    (2..=3).contains(&w.len())
+        && ["jr", "sr", "ii", "iii", "iv"]
+            .iter()
+            .any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// The family name among a name's words: the last but a generational
@@ -1617,11 +1619,14 @@ pub fn name_suffix_of<S: AsRef<str>>(words: &[S]) -> Option<&str> {
 /// surname and suffix ("Joseph R. Biden Jr." and "Joseph Biden Jr.", not
 /// "Joseph F. Dunford Jr.").
 pub fn same_full_name<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
+    // The first names first: most pairs differ there.
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) if x.as_ref() == y.as_ref() => {}
+        (None, None) => return true,
+        _ => return false,
+    }
     let same_words = a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.as_ref() == y.as_ref());
-    same_words
-        || a.first().map(AsRef::as_ref) == b.first().map(AsRef::as_ref)
-            && surname_of(a) == surname_of(b)
-            && name_suffix_of(a) == name_suffix_of(b)
+    same_words || surname_of(a) == surname_of(b) && name_suffix_of(a) == name_suffix_of(b)
 }
 
 /// Short forms of first names, with the full form each stands for: "Joe

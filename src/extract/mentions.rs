@@ -518,7 +518,7 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 .join(" ");
             let titles = &head[..a];
             let first = name_toks[0].text;
-            let unisex = UNISEX_NAME.has(&crate::text::Lower::of(first));
+            let unisex = UNISEX_NAME.has(&lower(&name_toks[0]));
             let gender = match if unisex {
                 Gender::Unknown
             } else {

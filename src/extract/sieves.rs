@@ -1356,9 +1356,10 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     // it, ''…''": the "as" before a title quoted in the appositive, when
     // "put it" follows that title's closing mark (not "Critics such as Dalt
     // called it “a farce,” and Varga put it: “…”").
-    let put_after_title = (lo..end.saturating_sub(1))
-        .find(|&k| puts_it(toks, k))
-        .filter(|&put| lo > sent_start && (lo..put).all(|k| !toks[k].is_word));
+    let put_after_title = (lo > sent_start)
+        .then(|| (lo..end.saturating_sub(1)).find(|&k| puts_it(toks, k)))
+        .flatten()
+        .filter(|&put| (lo..put).all(|k| !toks[k].is_word));
     if let Some(put) = put_after_title {
         let as_at = (sent_start..lo)
             .rev()
