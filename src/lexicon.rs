@@ -1587,7 +1587,7 @@ pub const NOT_NAME: &[&str] = &[
     "advertisement",
 ];
 
-/// A generational suffix after a surname ("Jr.", "III"), in lower case.
+/// A generational suffix after a surname ("Jr.", "III"), in any case.
 pub fn is_name_suffix(word: &str) -> bool {
     let w = word.strip_suffix('.').unwrap_or(word);
     // Most words are longer: asked of every name word and person.
@@ -1662,9 +1662,10 @@ pub const SHORT_FIRST_NAMES: &[(&str, &str)] = &[
 /// First names given to men and women alike ("Lee Epstein" is a woman):
 /// a person so named takes the gender the article's pronouns give. They
 /// outrank [`MALE_NAMES`] and [`FEMALE_NAMES`] for gender, which still tell
-/// that a word is a first name. (Not "kim": Kim Jong Un's surname.)
+/// that a word is a first name. (Kim Jong Un is a man by the article's "he";
+/// Kim Davis a woman by its "she".)
 pub const UNISEX_NAMES: &[&str] = &[
-    "casey", "dana", "jamie", "jean", "jordan", "kelly", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
+    "casey", "dana", "jamie", "jean", "jordan", "kelly", "kim", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
 ];
 
 /// First names by usual gender, for choosing between "he" and "she".

@@ -846,6 +846,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_that_says_is_found_past_a_proper_name_and_after_a_quote() {
+        // The name scan jumps over "and the" after "Halden Foundation".
+        let text = "A title for the test\n\nAdmiral Orvan Treffel commands the fleet. Commentator Dusan Pelk wrote that the admiral was reckless. The money went to the Halden Foundation and the admiral said it was a gift.\n\n“It is not true,” he said.";
+        assert_eq!(speaker_of(text, "It is not true").as_deref(), Some("Orvan Treffel"));
+        // A capital "The" the sentence splitter does not see as a start.
+        let text = "A title for the test\n\nAdmiral Orvan Treffel commands the fleet. Commentator Dusan Pelk wrote that the admiral was “reckless.” The admiral said it was a gift.\n\n“It is not true,” he said.";
+        assert_eq!(speaker_of(text, "It is not true").as_deref(), Some("Orvan Treffel"));
+    }
+
+    #[test]
     fn a_role_in_reported_speech_names_no_subject() {
         let text = "A title for the test\n\nGovernor Tavo Harrin signed the bill. Mayor Brek Olden said the governor told him the deal was dead.\n\n“I was stunned,” he said.";
         assert_eq!(speaker_of(text, "I was stunned").as_deref(), Some("Brek Olden"));

@@ -157,7 +157,6 @@ fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool 
         && ctx.sentence_of(b, i).0 == i
 }
 
-/// The gender an honorific tells: "Mr." a man, "Ms." or "Mrs." a woman.
 /// Whether titles given with a surname fit a person's roles: none given,
 /// or one the roles hold, abbreviated or not ("Adm." and "Admiral").
 fn titles_fit(roles: &[String], titles: &[String]) -> bool {
@@ -180,6 +179,7 @@ fn titles_fit(roles: &[String], titles: &[String]) -> bool {
         })
 }
 
+/// The gender an honorific tells: "Mr." a man, "Ms." or "Mrs." a woman.
 fn title_gender(titles: &[String]) -> Gender {
     let has = |names: &[&str]| {
         titles
@@ -310,14 +310,17 @@ impl People {
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let mut i = 0;
+            let mut unseen = 0;
             while i < toks.len() {
                 // Every name starts with a capital: asked first, as most
                 // words have none.
+                // Every "the" up to here, the ones a name run jumped over
+                // too, is kept for the roles that say, below ("…, the
+                // admiral said").
+                let is_the = |k: &usize| toks[*k].text.eq_ignore_ascii_case("the");
+                thes.extend((unseen..=i).filter(is_the).map(|k| (b, k)));
+                unseen = i + 1;
                 if !toks[i].is_cap() || ctx.in_quote(b, i) || !starts_name(toks, i) {
-                    // Kept for the roles that say, below ("…, the admiral said").
-                    if toks[i].text == "the" {
-                        thes.push((b, i));
-                    }
                     i += 1;
                     continue;
                 }
@@ -547,6 +550,8 @@ impl People {
                 });
                 i = z.max(i + 1);
             }
+            let is_the = |k: &usize| toks[*k].text.eq_ignore_ascii_case("the");
+            thes.extend((unseen..toks.len()).filter(is_the).map(|k| (b, k)));
         }
         let mut people = People::default();
         // Full names first, so single words can bind to them. A single word
@@ -782,7 +787,7 @@ impl People {
             if suffixed.is_none() && before_suffix && titles_fit(&p.roles, titles) {
                 suffixed = Some(i);
             }
-            if by_first.is_none() && p.words[0] == word {
+            if by_first.is_none() && p.words.first().is_some_and(|f| f == word) {
                 by_first = Some(i);
             }
         }

@@ -1,9 +1,11 @@
 //! Speakers across articles: one speaker per real entity. Full names with
-//! the same first and last word merge ("Gustavo A. Flores-Macías" and
-//! "Gustavo Flores-Macías"); a surname alone binds to the full name that
-//! carries it; near-duplicate spellings merge only on strong evidence (same
-//! first name, surnames one edit apart, a shared office); organisations and
-//! anonymous sources are speakers of their own kind.
+//! the same first name, surname and generational suffix merge ("Gustavo A.
+//! Flores-Macías" and "Gustavo Flores-Macías"; not "Donald Trump Jr." and
+//! his father); a surname alone binds to the full name that carries it;
+//! near-duplicate names merge only on strong evidence, a shared office and
+//! one of: surnames one edit apart, a short first name ("Joe" for
+//! "Joseph"), a suffix on one only under the same middle name;
+//! organisations and anonymous sources are speakers of their own kind.
 
 use crate::extract::mentions::Gender;
 use crate::extract::SpeakerRef;
@@ -165,8 +167,8 @@ impl Registry {
     pub fn build<'s>(sightings: impl IntoIterator<Item = &'s Sighting>) -> Registry {
         let sightings: Vec<&Sighting> = sightings.into_iter().collect();
         let mut reg = Registry::default();
-        // 1. Full person names, merged on first + last word.
-        // (first word, last word) of each full name → its entity.
+        // 1. Full person names, merged on first name, surname and suffix.
+        // (first word, surname, suffix) of each full name → its entity.
         let mut full: HashMap<(String, String, Option<String>), usize> = HashMap::default();
         let mut absorbed = vec![false; sightings.len()];
         // A name met again goes where it went the first time: most
