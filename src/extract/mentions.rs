@@ -222,9 +222,6 @@ pub fn is_name_word(t: &Token) -> bool {
     !acronym
 }
 
-/// Whether a person's name can start at token `i`: a name word, a word
-/// after an honorific, or a first name that is also a common word before
-/// a name word ("Bill Clinton", "Mark Warner").
 /// A title's word, abbreviated or not ("Gov.", "governor", "former").
 pub(crate) fn is_title_word(t: &Token) -> bool {
     t.is_word && is_title_word_str(&lower(t))
@@ -235,6 +232,9 @@ pub(crate) fn is_title_word_str(l: &str) -> bool {
     TITLE.has(l.trim_end_matches('.'))
 }
 
+/// Whether a person's name can start at token `i`: a name word, a word
+/// after an honorific, or a first name that is also a common word before
+/// a name word ("Bill Clinton", "Mark Warner").
 pub fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     // Not after another capitalised word unless a title: "Senate Passes
@@ -518,13 +518,14 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 .join(" ");
             let titles = &head[..a];
             let first = name_toks[0].text;
-            let unisex = UNISEX_NAME.has(&lower(&name_toks[0]));
-            let gender = match if unisex {
+            // A name given to men and women alike tells no gender.
+            let by_name = if UNISEX_NAME.has(&lower(&name_toks[0])) {
                 Gender::Unknown
             } else {
                 first_name_gender(first)
-            } {
-                Gender::Unknown if unisex || name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
+            };
+            let gender = match by_name {
+                Gender::Unknown if name_toks.len() > 1 || !titles.is_empty() => title_gender(titles),
                 g => g,
             };
             let title_text = trim_np(titles);

@@ -309,6 +309,7 @@ impl People {
         let mut last_place: Option<(usize, usize)> = None;
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
+            let is_the = |k: &usize| toks[*k].text.eq_ignore_ascii_case("the");
             let mut i = 0;
             let mut unseen = 0;
             while i < toks.len() {
@@ -317,7 +318,6 @@ impl People {
                 // Every "the" up to here, the ones a name run jumped over
                 // too, is kept for the roles that say, below ("…, the
                 // admiral said").
-                let is_the = |k: &usize| toks[*k].text.eq_ignore_ascii_case("the");
                 thes.extend((unseen..=i).filter(is_the).map(|k| (b, k)));
                 unseen = i + 1;
                 if !toks[i].is_cap() || ctx.in_quote(b, i) || !starts_name(toks, i) {
@@ -550,7 +550,6 @@ impl People {
                 });
                 i = z.max(i + 1);
             }
-            let is_the = |k: &usize| toks[*k].text.eq_ignore_ascii_case("the");
             thes.extend((unseen..toks.len()).filter(is_the).map(|k| (b, k)));
         }
         let mut people = People::default();
@@ -667,8 +666,6 @@ impl People {
         for b in 0..ctx.blocks.len() {
             let toks = ctx.block_tokens(b);
             let starts = &ctx.sentences[b];
-            // Not in reported speech: in "Olden said the governor told him
-            // …" the governor is no subject of the sentence.
             // Each "the" the name scan met (a pass of its own over every
             // token cost 2% of extraction; callgrind).
             let from = thes.partition_point(|&(tb, _)| tb < b);
@@ -680,6 +677,8 @@ impl People {
                     && toks[k + 2].is_word
                     && SPEECH_CUE.has(&toks[k + 2].lower())
                     && !toks[k + 2].lower().ends_with("ing")
+                    // Not in reported speech: in "Olden said the governor
+                    // told him …" the governor is no subject of the sentence.
                     && !(k.saturating_sub(2)..k).any(|j| toks[j].lower() == "that" || SPEECH_CUE.has(&toks[j].lower()))
                     && starts.binary_search(&k).is_err()
             });

@@ -1876,6 +1876,7 @@ pub fn group_antecedent(ctx: &Context, at_offset: usize, pronoun: super::mention
 mod tests {
     use super::*;
     use crate::extract::quotes::find_quotes;
+    use crate::extract::test_support::speaker_of;
     use crate::model::{Block, BlockRole};
 
     /// The mention text each sieve run alone gives the top-level quotes of
@@ -2498,7 +2499,6 @@ mod tests {
 
     #[test]
     fn a_place_or_a_relative_clause_set_off_before_the_cue_is_not_who_speaks() {
-        use crate::extract::test_support::speaker_of;
         let text = "A title for the test\n\nThe group grew.\n\nCory Varn, 22, of Port Hallin, Mich., said he hoped Olden could pull a convention “surprise,” because he could never vote for her.";
         assert_eq!(speaker_of(text, "surprise").as_deref(), Some("Cory Varn"));
         let text = "A title for the test\n\nMirek Dalt says he does not believe in it. Ilse Varga, whose hometown, Port Hallin, is projected to be underwater within the not too distant future, argues that efforts to combat it will “destroy our economy.”";
@@ -2507,7 +2507,6 @@ mod tests {
 
     #[test]
     fn as_someone_put_it_reaches_back_past_a_title_quoted_in_the_appositive() {
-        use crate::extract::test_support::speaker_of;
         let text = "A title for the test\n\nThe sitting justice is not the issue here. It may be soon.\n\nAs Tavra Olden, professor of law at Halden and author of “The Unwritten Charter,” put it, “Senators should remember that a compromise may be better.”";
         assert_eq!(
             speaker_of(text, "compromise may be better").as_deref(),
@@ -2526,7 +2525,6 @@ mod tests {
 
     #[test]
     fn a_name_after_a_quote_that_ends_its_sentence_opens_the_next_one() {
-        use crate::extract::test_support::speaker_of;
         // The splitter runs on past “jock.”, but Brask starts a sentence
         // and is its subject: the "he said" is his, not the attorney's.
         let text = "A title for the test\n\nIn a clip that District Judge Sten Brask called “distasteful,” Varn made threats.\n\nVarn's attorney, Ilvo Castel, argued that his client was not to be taken seriously: his words were those of a “shock jock.” Brask saw Varn's words differently: “When he says he will die a free man, I take that as a threat,” he said.";
@@ -2535,7 +2533,6 @@ mod tests {
 
     #[test]
     fn the_owner_of_a_conclusion_or_a_claim_speaks() {
-        use crate::extract::test_support::speaker_of;
         let text = "A title for the test\n\nThe candidates are running ahead of presumptive nominee Ilse Varga, who has been battered in recent weeks by the fallout from the inquiry into her server and by Police Chief Tavra Olden's conclusion that her actions were “extremely careless.”";
         assert_eq!(speaker_of(text, "extremely careless").as_deref(), Some("Tavra Olden"));
         let text = "A title for the test\n\nIlse Varga's claim that 90 percent of her e-mails were “in the system” is her camp's calculation.";
@@ -2553,7 +2550,6 @@ mod tests {
 
     #[test]
     fn capitalised_title_words_qualify_the_role_of_the_name_after_them() {
-        use crate::extract::test_support::speaker_of;
         let text = "A title for the test\n\nRepublican presidential candidate Tavra Olden quickly took to Twitter, writing: “Another horrific attack.”\n\nFormer Ohio governor Ilvra Dunmore praised the plan, calling it “an incredible feat” on Monday.";
         assert_eq!(speaker_of(text, "horrific attack").as_deref(), Some("Tavra Olden"));
         assert_eq!(speaker_of(text, "incredible feat").as_deref(), Some("Ilvra Dunmore"));
@@ -2574,7 +2570,6 @@ mod tests {
 
     #[test]
     fn two_titles_joined_by_and_belong_to_the_name_after_them() {
-        use crate::extract::test_support::speaker_of;
         let text = "A title for the test\n\n“He is reprising that role,” said former Ohio Gov. and Party Chairman Tavra Olden.";
         assert_eq!(speaker_of(text, "reprising that role").as_deref(), Some("Tavra Olden"));
         // Two people, or a name before the "and": as before.
