@@ -18,6 +18,7 @@ pub const SPEECH_CUES: &[&str] = &[
     "explains",
     "explaining",
     "explain",
+    "add",
     "stated",
     "stating",
     "noted",

@@ -1754,7 +1754,7 @@ pub fn headline(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Opti
 /// support him.”") or ending the paragraph before a paragraph that is only
 /// the quote ("Valastro praised Christie’s leadership. ¶ “We need someone
 /// who …”"). The last resort: only whole statements, and only people.
-pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
+pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
     let b = ctx.quotes[qi].block;
     let toks = ctx.block_tokens(b);
     let (a, z) = ctx.quote_tokens[qi]?;
@@ -1786,8 +1786,15 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // It must report speech too ("by saying he would").
     let (s, _) = ctx.sentence_of(pb, end - 1);
-    if (s..end).any(|k| ctx.in_quote(pb, k)) || !(s..end).any(|k| is_cue_at(ptoks, k)) {
+    if (s..end).any(|k| ctx.in_quote(pb, k)) {
         return None;
+    }
+    if !(s..end).any(|k| is_cue_at(ptoks, k)) {
+        return if a == 0 {
+            speaker_described_between(ctx, qi, pb, done)
+        } else {
+            None
+        };
     }
     let np = sentence_subject(ctx, ptoks, s, end)?;
     if !matches!(
@@ -1797,6 +1804,48 @@ pub fn previous_sentence(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     Some(Attribution {
+        np,
+        cue: None,
+        sieve: SieveName::PreviousSentence,
+    })
+}
+
+/// "“…,” Viguerie notes. ¶ Viguerie is upbeat about Cruz's chances. ¶
+/// “Not only can Ted Cruz win …”": a quote alone in its paragraph, after a
+/// paragraph without quotes or cues whose subject is the speaker of the
+/// quote just before it, goes on that speaker's words.
+fn speaker_described_between(ctx: &Context, qi: usize, pb: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
+    use super::mentions::NpKind;
+    let ptoks = ctx.block_tokens(pb);
+    if (0..ptoks.len()).any(|k| ctx.in_quote(pb, k) || is_cue_at(ptoks, k)) {
+        return None;
+    }
+    let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
+    if ctx.quotes[prev].block + 1 != pb {
+        return None;
+    }
+    let before = done[prev].as_ref()?;
+    let (_, first_end) = ctx.sentence_of(pb, 0);
+    let subject = sentence_subject(ctx, ptoks, 0, first_end.min(ptoks.len()))?;
+    let surname = |np: &Np| np.text.rsplit(' ').next().map(str::to_owned);
+    let agrees = match (&subject.kind, &before.np.kind) {
+        (NpKind::Person { .. }, NpKind::Person { .. }) => surname(&subject) == surname(&before.np),
+        // A name whose gender the article has not settled yet agrees with
+        // "he" or "she".
+        (NpKind::Pronoun(p), NpKind::Person { gender, .. }) => p
+            .gender()
+            .is_some_and(|g| g == *gender || *gender == super::mentions::Gender::Unknown),
+        (NpKind::Pronoun(p), NpKind::Pronoun(q)) => p.gender().is_some() && p == q,
+        _ => false,
+    };
+    // A pronoun is left for the article's genders to resolve ("He pauses"
+    // after a woman's words is someone else).
+    let np = if matches!(subject.kind, NpKind::Pronoun(_)) {
+        subject
+    } else {
+        before.np.clone()
+    };
+    agrees.then_some(Attribution {
         np,
         cue: None,
         sieve: SieveName::PreviousSentence,
@@ -2672,6 +2721,28 @@ mod tests {
         let text =
             "Valastro praised Christie’s leadership after the storm.\n\n“We need someone who will lead,” and more.";
         assert_eq!(first(previous_sentence, text), None);
+    }
+
+    #[test]
+    fn an_infinitive_add_reports_speech_for_the_quote_after_it() {
+        let text = "A title for the test\n\nTavra Olden was quick to add that the plan stays.\n\n“Cutting it? Not negotiable.”";
+        assert_eq!(speaker_of(text, "Cutting it").as_deref(), Some("Tavra Olden"));
+    }
+
+    #[test]
+    fn a_paragraph_about_the_last_speaker_carries_her_words_past_it() {
+        let text = "A title for the test\n\n“The harbour will reopen,” Ilse Varga said.\n\nVarga is upbeat about the port’s chances this year.\n\n“Not only can the port recover, it can grow again.”";
+        assert_eq!(speaker_of(text, "Not only can").as_deref(), Some("Ilse Varga"));
+        let text = "A title for the test\n\n“We are calling from the campaign,” Mirek Dalt said.\n\nHe pauses.\n\n“Well, thank you so much for your time.”";
+        assert_eq!(speaker_of(text, "Well, thank you").as_deref(), Some("Mirek Dalt"));
+        // A paragraph about someone else, or one with a speech verb of its
+        // own, carries nothing.
+        let text = "A title for the test\n\n“The harbour will reopen,” Ilse Varga said.\n\nDunmore is upbeat about the port’s chances this year.\n\n“Not only can the port recover, it can grow again.”";
+        assert_ne!(speaker_of(text, "Not only can").as_deref(), Some("Ilse Varga"));
+        let text = "A title for the test\n\n“The harbour will reopen,” Ilse Varga said.\n\nShe pauses.\n\n“Well, thank you so much for your time.”";
+        assert_eq!(speaker_of(text, "Well, thank you").as_deref(), Some("Ilse Varga"));
+        let text = "A title for the test\n\n“The harbour will reopen,” Ilse Varga said.\n\nHe pauses.\n\n“Well, thank you so much for your time.”";
+        assert_ne!(speaker_of(text, "Well, thank you").as_deref(), Some("Ilse Varga"));
     }
 
     #[test]
