@@ -136,10 +136,13 @@ fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gend
         // chosen one goes, when the choice fell back to the nearest mention
         // (no speaker or subject among them) and the newcomer is one, or when
         // the chosen one is a subordinate clause's subject that would give
-        // way to its sentence's subject coming in.
+        // way to its sentence's subject coming in. The mentions nearer than
+        // the first speaker or subject matter too: the nearest of them can
+        // win over a salient one far back.
+        let salient = candidates.iter().position(|c| c.speaker || c.subject);
         let chosen = people::chosen_candidate(&candidates, m.span.start);
-        let matter = match chosen {
-            Some(i) if !candidates[i].gives_way_at(m.span.start) => &candidates[i..=i],
+        let matter = match (chosen, salient) {
+            (Some(_), Some(k)) if !candidates[k].gives_way_at(m.span.start) => &candidates[..=k],
             _ => &candidates[..],
         };
         for c in matter {
