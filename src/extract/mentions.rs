@@ -1001,6 +1001,10 @@ mod tests {
             NpKind::Anonymous(_)
         ));
         assert_eq!(np("on Tuesday"), None);
+        // Programmes and lodges are no people.
+        for org in ["the Economic Studies Program", "the Harbor Elks Lodge"] {
+            assert!(!np(org).unwrap().is_person(), "{org}");
+        }
         assert_eq!(
             np("A diplomat familiar with the talks").unwrap().kind,
             NpKind::Anonymous("A diplomat familiar with the talks".into())
