@@ -852,7 +852,6 @@ pub const ORG_WORDS: &[&str] = &[
     "memoir",
     "program",
     "programme",
-    "lodge",
     "speech",
     "hall",
     "council",

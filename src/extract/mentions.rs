@@ -1001,8 +1001,8 @@ mod tests {
             NpKind::Anonymous(_)
         ));
         assert_eq!(np("on Tuesday"), None);
-        // Programmes and lodges are no people.
-        for org in ["the Economic Studies Program", "the Harbor Elks Lodge"] {
+        // Programmes are no people.
+        for org in ["the Economic Studies Program", "the Harbor Arts Programme"] {
             assert!(!np(org).unwrap().is_person(), "{org}");
         }
         assert_eq!(
