@@ -131,20 +131,7 @@ fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gend
             continue;
         };
         let candidates = people.pronoun_candidates(m.span.start, pronoun);
-        // A hint takes a person out of the candidates, and a seventh,
-        // older mention comes in: that changes the choice only when the
-        // chosen one goes, when the choice fell back to the nearest mention
-        // (no speaker or subject among them) and the newcomer is one, or when
-        // the chosen one is a subordinate clause's subject that would give
-        // way to its sentence's subject coming in. The mentions nearer than
-        // the first speaker or subject matter too: the nearest of them can
-        // win over a salient one far back.
-        let salient = candidates.iter().position(|c| c.speaker || c.subject);
-        let chosen = people::chosen_candidate(&candidates, m.span.start);
-        let matter = match (chosen, salient) {
-            (Some(_), Some(k)) if !candidates[k].gives_way_at(m.span.start) => &candidates[..=k],
-            _ => &candidates[..],
-        };
+        let matter = people::deciding_candidates(&candidates, m.span.start);
         for c in matter {
             let p = &people.persons[c.person];
             if p.gender != Gender::Unknown {

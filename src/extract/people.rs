@@ -971,6 +971,26 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
     Some(k)
 }
 
+/// The candidates whose going could change [`chosen_candidate`]'s choice,
+/// for gender hints (a hint takes a person out of the candidates, and a
+/// seventh, older mention comes in): the chosen speaker or subject alone;
+/// with it the nearer mentions when it is far enough back for one of them
+/// to win; all of them when it is a subordinate clause's subject that would
+/// give way to its sentence's subject coming in, or when the choice fell
+/// back to the nearest mention (a newcomer may be a speaker or subject).
+pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usize) -> &'c [&'m PersonMention] {
+    let Some(k) = candidates.iter().position(|c| c.speaker || c.subject) else {
+        return candidates;
+    };
+    if candidates[k].gives_way_at(pos) {
+        candidates
+    } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT {
+        &candidates[..=k]
+    } else {
+        &candidates[k..=k]
+    }
+}
+
 /// Whether the word before a name starting (with its titles) at `t0`
 /// lets the name be a subject: punctuation, a capitalised word, a
 /// conjunction, a determiner, a cue it follows ("said Trump"), a title's
