@@ -1797,7 +1797,8 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
         return None;
     }
     if !(s..end).any(|k| is_cue_at(ptoks, k)) {
-        return if a == 0 {
+        // One sentence, then, with neither quotes nor cues in it.
+        return if a == 0 && s == 0 {
             speaker_described_between(ctx, qi, pb, done)
         } else {
             None
@@ -1819,27 +1820,20 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
 
 /// "“…,” Viguerie notes. ¶ Viguerie is upbeat about Cruz's chances. ¶
 /// “Not only can Ted Cruz win …”": a quote alone in its paragraph, after a
-/// one-sentence paragraph without quotes or cues whose subject agrees with
-/// the speaker of the quote just before it (the same name, or "he" or
-/// "she" of a gender that name allows), is given to that subject.
+/// one-sentence paragraph without quotes or cues (the caller,
+/// [`previous_sentence`], checks that; "Varga is upbeat. Dunmore is not."
+/// may be about someone else by its end) whose subject agrees with the
+/// speaker of the quote just before it (the same name, or "he" or "she" of
+/// a gender that name allows), is given to that subject.
 fn speaker_described_between(ctx: &Context, qi: usize, pb: usize, done: &[Option<Attribution>]) -> Option<Attribution> {
     use super::mentions::{Gender, NpKind};
     let ptoks = ctx.block_tokens(pb);
-    if (0..ptoks.len()).any(|k| ctx.in_quote(pb, k) || is_cue_at(ptoks, k)) {
-        return None;
-    }
-    // One sentence: "Varga is upbeat. Dunmore, the harbour master, is
-    // not." may be about someone else by its end.
-    let (_, first_end) = ctx.sentence_of(pb, 0);
-    if first_end < ptoks.len() {
-        return None;
-    }
     let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
     if ctx.quotes[prev].block + 1 != pb {
         return None;
     }
     let before = done[prev].as_ref()?;
-    let subject = sentence_subject(ctx, ptoks, 0, first_end)?;
+    let subject = sentence_subject(ctx, ptoks, 0, ptoks.len())?;
     let agrees = match (&subject.kind, &before.np.kind) {
         // "Peter Varga" after Ilse Varga's words is someone else; a surname
         // alone on either side is taken for the same person.
