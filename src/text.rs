@@ -41,8 +41,11 @@ impl<'a> Token<'a> {
 /// lowercase of the same slice of `s`, and a whole article is lowered at
 /// once instead of line by line.
 pub fn lowercase_in_place_of(s: &str) -> Option<String> {
-    // Only capital sigma lowers by its context.
-    if s.contains('Σ') {
+    // Only capital sigma lowers by its context. memmem's search, built
+    // once: `contains` read every article a word at a time (callgrind).
+    static SIGMA: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Σ"));
+    if SIGMA.find(s.as_bytes()).is_some() {
         return None;
     }
     let mut out = s.to_ascii_lowercase().into_bytes();

@@ -280,9 +280,13 @@ pub fn is_image_credit(line: &Line) -> bool {
     let l = crate::text::trim_space(l).trim_end_matches(['.', ')']);
     let short = (PREFIXES.start(l) || AGENCIES.end(l)) && line.words_at_most(12);
     // A caption ending in its credit: "Text of the caption. | © Agency".
-    let captioned = line.text.rsplit_once('©').is_some_and(|(before, credit)| {
-        word_count(credit) <= 8 && word_count(before) <= 40 && !before.trim().is_empty()
-    });
+    // Looked for in every line first with memmem's search, built once:
+    // `rsplit_once` read each line a byte at a time (callgrind).
+    static COPYRIGHT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("©"));
+    let captioned = COPYRIGHT.find(line.text.as_bytes()).is_some()
+        && line.text.rsplit_once('©').is_some_and(|(before, credit)| {
+            word_count(credit) <= 8 && word_count(before) <= 40 && !before.trim().is_empty()
+        });
     short || captioned
 }
 
@@ -362,7 +366,11 @@ pub fn is_paywall_notice(line: &Line) -> bool {
 
 /// Whether lowercased text may hold a paywall notice: they all say "subscri…".
 pub fn may_hold_paywall_notice(lower: &str) -> bool {
-    lower.contains("subscri")
+    // Asked of every article whole: memmem's search, built once, where
+    // `contains` set one up at each call (callgrind).
+    static SUBSCRI: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("subscri"));
+    SUBSCRI.find(lower.as_bytes()).is_some()
 }
 
 /// Share and popularity widgets.
