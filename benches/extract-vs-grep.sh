@@ -2,7 +2,8 @@
 # `quoteline extract` against `grep -c '"'` over the same folder, in one run:
 #   benches/extract-vs-grep.sh [ARTICLES] [DIR]
 # The folder is generated (quoteline-gen) when missing; each command runs
-# twice and the second (warm cache) run counts.
+# twice and the second (warm cache) run counts. QUOTELINE=path times another
+# build of quoteline (the profile-guided one: benches/pgo-build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
@@ -12,7 +13,7 @@ cargo build --profile dist --quiet --bin quoteline --bin quoteline-gen
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N); awk "BEGIN { print $t1 - $t0 }"; }
 for _ in 1 2; do
   g=$(secs grep -rc '"' "$dir")
-  q=$(secs target/dist/quoteline extract --no-state --format jsonl "$dir")
+  q=$(secs "${QUOTELINE:-target/dist/quoteline}" extract --no-state --format jsonl "$dir")
 done
 mb=$(du -sm --apparent-size "$dir" | cut -f1)
 printf 'folder %s (%s articles, %s MB)\n' "$dir" "$n" "$mb"
