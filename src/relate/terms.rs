@@ -5,7 +5,7 @@
 //! kept as numbers.
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
-use crate::text::{tokenize, Lower, Token};
+use crate::text::{tokenize_lowered, Lower, Token};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -214,8 +214,11 @@ fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Cow<'t, s
 
 /// The content terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
+    // Lowered whole first, so that [`words`] borrows every word from it
+    // rather than lowering (and boxing) each capitalised one.
+    let lower = crate::text::lowercase_in_place_of(text);
     let mut out = Vec::new();
-    terms_of_tokens(&tokenize(text, 0), &mut out);
+    terms_of_tokens(&tokenize_lowered(text, lower.as_deref(), 0), &mut out);
     out
 }
 
