@@ -9,11 +9,16 @@ cd "$(dirname "$0")/.."
 n=${1:-10000}
 dir=${2:-/tmp/quoteline-bench-$n}
 cargo build --profile dist --quiet --bin quoteline --bin quoteline-gen
+bin=${QUOTELINE:-target/dist/quoteline}
+if [ ! -x "$bin" ]; then
+  echo "extract-vs-grep: no quoteline at $bin (a path from the repository's root)" >&2
+  exit 1
+fi
 [ -d "$dir" ] || target/dist/quoteline-gen "$n" "$dir"
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N); awk "BEGIN { print $t1 - $t0 }"; }
 for _ in 1 2; do
   g=$(secs grep -rc '"' "$dir")
-  q=$(secs "${QUOTELINE:-target/dist/quoteline}" extract --no-state --format jsonl "$dir")
+  q=$(secs "$bin" extract --no-state --format jsonl "$dir")
 done
 mb=$(du -sm --apparent-size "$dir" | cut -f1)
 printf 'folder %s (%s articles, %s MB)\n' "$dir" "$n" "$mb"
