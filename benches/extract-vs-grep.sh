@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# `quoteline extract` against `grep -c '"'` over the same folder, in one run:
+# `quoteline extract` against `grep -rc '"'` over the same folder, in one run:
 #   benches/extract-vs-grep.sh [ARTICLES] [DIR]
 # The folder is generated (quoteline-gen) when missing; each command runs
 # twice and the second (warm cache) run counts. QUOTELINE=path times another
 # build of quoteline (the profile-guided one: benches/pgo-build.sh).
 set -euo pipefail
+# Another build to time, resolved before leaving the caller's directory.
+custom=${QUOTELINE:+$(realpath -e "$QUOTELINE" 2>/dev/null || echo "$QUOTELINE")}
 cd "$(dirname "$0")/.."
 n=${1:-10000}
 dir=${2:-/tmp/quoteline-bench-$n}
 cargo build --profile dist --quiet --bin quoteline --bin quoteline-gen
-bin=${QUOTELINE:-target/dist/quoteline}
-if [ ! -x "$bin" ]; then
-  echo "extract-vs-grep: no quoteline at $bin (a path from the repository's root)" >&2
+bin=${custom:-target/dist/quoteline}
+if [ ! -f "$bin" ] || [ ! -x "$bin" ]; then
+  echo "extract-vs-grep: no quoteline program at $bin" >&2
   exit 1
 fi
 [ -d "$dir" ] || target/dist/quoteline-gen "$n" "$dir"
+# A build that fails would be timed as a fast one.
+if ! "$bin" extract --no-state --format jsonl "$dir" >/dev/null 2>&1; then
+  echo "extract-vs-grep: $bin extract failed on $dir" >&2
+  exit 1
+fi
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N); awk "BEGIN { print $t1 - $t0 }"; }
 for _ in 1 2; do
   g=$(secs grep -rc '"' "$dir")
