@@ -133,6 +133,18 @@ impl<'a> Lower<'a> {
     }
 }
 
+impl<'a> From<Lower<'a>> for std::borrow::Cow<'a, str> {
+    /// Borrowed when the word was already lowercase, else owned (an
+    /// inline word is copied out, an owned one handed on).
+    fn from(l: Lower<'a>) -> Self {
+        match l {
+            Lower::Same(s) => std::borrow::Cow::Borrowed(s),
+            Lower::Owned(s) => std::borrow::Cow::Owned(s),
+            inline => std::borrow::Cow::Owned(inline.as_str().to_owned()),
+        }
+    }
+}
+
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {

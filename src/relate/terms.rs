@@ -5,7 +5,7 @@
 //! kept as numbers.
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
-use crate::text::{tokenize_lowered, Lower, Token};
+use crate::text::{tokenize_lowered, Token};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -178,7 +178,7 @@ fn number_word(w: &str) -> Option<&'static str> {
 /// Words of a text's tokens, lowercased, with "25,000" as one word;
 /// `None` for punctuation that ends a clause. Borrowed from the article's
 /// lowercase where the tokens have it (nearly all): handing on a whole
-/// [`Lower`], with its inline buffer, stalled on the copies, a third of
+/// [`Lower`](crate::text::Lower), with its inline buffer, stalled on the copies, a third of
 /// this step's samples (perf annotate).
 fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Cow<'t, str>>> + 'a {
     // Read as the terms are made, not collected first (a vector of them
@@ -193,10 +193,7 @@ fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Cow<'t, s
             }
             continue;
         }
-        let mut w = match t.lower() {
-            Lower::Same(l) => Cow::Borrowed(l),
-            other => Cow::Owned(other.as_str().to_owned()),
-        };
+        let mut w: Cow<'t, str> = t.lower().into();
         // Thousands separators: "25" "," "000".
         while w.bytes().all(|c| c.is_ascii_digit())
             && toks.get(i + 1).is_some_and(|c| c.text == "," && c.start == toks[i].end)
