@@ -86,6 +86,12 @@ pub fn quote_vectors(corpus: &Corpus) -> Vec<TermVec> {
 }
 
 impl Relations {
+    /// These relations with stories found apart (the reader finds them
+    /// while speakers merge, from the same articles).
+    pub fn with_stories(self, stories: stories::Stories) -> Relations {
+        Relations { stories, ..self }
+    }
+
     pub fn apply(self, corpus: &mut Corpus) {
         if let Some(t) = self.quote_terms {
             corpus.index.quote_terms = t;

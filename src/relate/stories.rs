@@ -5,8 +5,10 @@
 
 use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, Keyed, Term, TermVec, Vocab};
 use super::UnionFind;
-use crate::model::{Article, BlockRole, Corpus, Story};
+use crate::model::{Article, ArticleId, BlockRole, Corpus, Story};
 use crate::text::{tokenize, Token};
+use chrono::NaiveDate;
+use rayon::prelude::*;
 
 /// Words per article that propose candidates.
 const PROPOSERS: usize = 12;
@@ -90,14 +92,26 @@ impl ArticleTerms {
 /// weightiest words that some other article uses too. `prepared` is used
 /// when it holds every article's terms, else they are taken from the text.
 pub fn article_vectors(c: &Corpus, prepared: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
-    let ArticleTerms { vocab, keyed } = if prepared.len() == c.articles.len() {
+    weigh_articles(every_article(c, prepared))
+}
+
+/// `prepared` when it holds every article of `c`'s terms, else their terms
+/// taken from the text.
+fn every_article(c: &Corpus, prepared: ArticleTerms) -> ArticleTerms {
+    if prepared.len() == c.articles.len() {
         prepared
     } else {
         ArticleTerms::of_corpus(c)
-    };
-    let vecs: Vec<TermVec> = keyed.into_iter().map(|k| vocab.weigh(k, true)).collect();
+    }
+}
+
+/// [`article_vectors`] from every article's terms.
+fn weigh_articles(terms: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
+    let ArticleTerms { vocab, keyed } = terms;
+    let weigher = vocab.weigher();
+    let vecs: Vec<TermVec> = keyed.into_par_iter().map(|k| weigher.weigh(k, true)).collect();
     let proposers = vecs
-        .iter()
+        .par_iter()
         .map(|v| {
             let t = &v.terms;
             let mut idx: Vec<usize> = (0..t.len()).filter(|&i| vocab.df(t[i].key) >= 2).collect();
@@ -132,10 +146,49 @@ impl Stories {
 }
 
 /// Groups the corpus's articles into stories, from their terms as
-/// registered while loading when `prepared` holds them all.
+/// registered while loading when `prepared` holds them all, else from
+/// their text.
 pub fn compute(c: &Corpus, prepared: ArticleTerms) -> Stories {
-    let n = c.articles.len();
-    let (vecs, proposers) = article_vectors(c, prepared);
+    let dates: Vec<_> = c.articles.iter().map(|a| a.date).collect();
+    let groups = link(&dates, every_article(c, prepared));
+    name(c, groups)
+}
+
+/// Which articles tell one story, found from their terms and dates alone
+/// (the reader finds them while speakers merge, holding no corpus), still
+/// to be put in order and named ([`Linked::stories`]).
+#[derive(Debug)]
+pub struct Linked {
+    groups: Vec<Vec<ArticleId>>,
+    /// The article dates they were linked by.
+    dates: Vec<Option<NaiveDate>>,
+}
+
+impl Linked {
+    /// Links the articles whose dates are `dates` and whose terms,
+    /// registered while loading, are `terms`; `None` unless `terms` holds
+    /// every article's.
+    pub fn find(dates: Vec<Option<NaiveDate>>, terms: ArticleTerms) -> Option<Linked> {
+        (terms.len() == dates.len()).then(|| Linked {
+            groups: link(&dates, terms),
+            dates,
+        })
+    }
+
+    /// The stories of `c`, whose articles these are; `None` when their
+    /// dates changed since (dates the user set), which can link them
+    /// otherwise.
+    pub fn stories(self, c: &Corpus) -> Option<Stories> {
+        let same_dates = c.articles.iter().map(|a| a.date).eq(self.dates.iter().copied());
+        same_dates.then(|| name(c, self.groups))
+    }
+}
+
+/// The groups of articles alike enough for their distance in time, each
+/// in article order.
+fn link(dates: &[Option<NaiveDate>], terms: ArticleTerms) -> Vec<Vec<ArticleId>> {
+    let n = dates.len();
+    let (vecs, proposers) = weigh_articles(terms);
     // Words index their articles; only proposers are ever looked up, so
     // only they are indexed, and each article meets at most PROPOSERS lists.
     // (Article keys are plain stems, neither numbers nor negated: a stem id
@@ -194,7 +247,7 @@ pub fn compute(c: &Corpus, prepared: ArticleTerms) -> Stories {
             if shared < 2 || uf.find(a) == uf.find(b) {
                 continue;
             }
-            let days = match (c.articles[a].date, c.articles[b].date) {
+            let days = match (dates[a], dates[b]) {
                 (Some(x), Some(y)) => Some((x - y).num_days().abs()),
                 _ => None,
             };
@@ -204,9 +257,16 @@ pub fn compute(c: &Corpus, prepared: ArticleTerms) -> Stories {
             }
         }
     }
+    uf.groups(0..n)
+}
+
+/// Each group of articles as a story: its articles earliest first, named
+/// after the first.
+fn name(c: &Corpus, groups: Vec<Vec<ArticleId>>) -> Stories {
+    let n = c.articles.len();
     let mut stories: Vec<Story> = Vec::new();
     let mut story_of = vec![None; n];
-    for (id, mut articles) in uf.groups(0..n).into_iter().enumerate() {
+    for (id, mut articles) in groups.into_iter().enumerate() {
         let arts = &c.articles;
         for &a in &articles {
             story_of[a] = Some(id);

@@ -374,11 +374,32 @@ impl Vocab {
         self.df.get(stem_id(key) as usize).copied().unwrap_or(0)
     }
 
-    /// Inverse document frequency: rare words weigh more.
-    pub fn idf(&self, key: Key) -> f32 {
-        (1.0 + self.docs as f32 / self.df(key).max(1) as f32).ln()
+    /// What weighs documents against this vocabulary ([`Weigher::weigh`]).
+    pub fn weigher(&self) -> Weigher {
+        // Inverse document frequency: rare words weigh more. Worked out
+        // once a word, not once a use: the logarithms were most of
+        // weighing a 100k load's articles (measured).
+        let idf = |df: u32| (1.0 + self.docs as f32 / df.max(1) as f32).ln();
+        Weigher {
+            idf: self.df.iter().map(|&df| idf(df)).collect(),
+            unknown_idf: idf(0),
+            tf: std::array::from_fn(|count| 1.0 + (count as f32).ln()),
+        }
     }
+}
 
+/// A vocabulary's word weights, for weighing its documents' keys.
+#[derive(Debug, Clone)]
+pub struct Weigher {
+    /// By stem id.
+    idf: Vec<f32>,
+    /// For a key the vocabulary never registered.
+    unknown_idf: f32,
+    /// `1 + ln(count)` for the counts words mostly have.
+    tf: [f32; 64],
+}
+
+impl Weigher {
     /// Weighs registered keys by IDF, times `1 + ln(count)` when
     /// `by_count` (long texts, where repetition marks the subject).
     pub fn weigh(&self, keys: Vec<Keyed>, by_count: bool) -> TermVec {
@@ -386,10 +407,15 @@ impl Vocab {
         let terms: Vec<Weighted> = keys
             .into_iter()
             .map(|k| {
-                let tf = if by_count { 1.0 + (k.count as f32).ln() } else { 1.0 };
+                let tf = match (by_count, self.tf.get(k.count as usize)) {
+                    (false, _) => 1.0,
+                    (true, Some(&tf)) => tf,
+                    (true, None) => 1.0 + (k.count as f32).ln(),
+                };
+                let idf = self.idf.get(stem_id(k.key) as usize).copied();
                 Weighted {
                     key: k.key,
-                    weight: tf * self.idf(k.key),
+                    weight: tf * idf.unwrap_or(self.unknown_idf),
                 }
             })
             .collect();
@@ -409,7 +435,8 @@ pub fn vectors_of<T: Sync>(docs: &[T], to_terms: impl Fn(&T) -> Vec<Term> + Sync
     let mut vocab = Vocab::default();
     // A quote's terms are a few hundred bytes.
     let keyed = keyed_in_chunks(docs, 4096, to_terms, |t| vocab.add(&t));
-    keyed.into_par_iter().map(|k| vocab.weigh(k, false)).collect()
+    let weigher = vocab.weigher();
+    keyed.into_par_iter().map(|k| weigher.weigh(k, false)).collect()
 }
 
 /// Documents turned into terms in parallel, a chunk at a time, and

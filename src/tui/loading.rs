@@ -8,6 +8,7 @@
 
 use quoteline::model::Corpus;
 use quoteline::pipeline::{self, Batch, Progress, Resolution, Revision, Stage};
+use quoteline::relate::stories::{ArticleTerms, Linked};
 use quoteline::relate::Relations;
 use quoteline::search::WordIndex;
 use quoteline::LoadOptions;
@@ -54,14 +55,23 @@ impl Loading {
             let _ = send.send(Message::WantCorpus);
             let Ok(corpus) = snapshots.recv() else { return };
             let revision = builder.revise(&corpus);
+            let dates = corpus.articles.iter().map(|a| a.date).collect();
             // As below: the reader applies it without a copy.
             drop(corpus);
             let _ = send.send(Message::Revision(revision));
             let _ = send.send(stage(Stage::Speakers));
-            if send.send(Message::Speakers(builder.resolve())).is_err() {
+            // Stories need only the articles' terms and dates: linked on
+            // the second core while speakers merge on this one, their
+            // terms (about 95 MB at 100k articles) are freed before the
+            // relations' peak instead of during it.
+            let article_terms = builder.take_article_terms();
+            let (linked, merged) = rayon::join(
+                || Linked::find(dates, article_terms),
+                || send.send(Message::Speakers(builder.resolve())).is_ok(),
+            );
+            if !merged {
                 return;
             }
-            let article_terms = builder.take_article_terms();
             drop(builder);
             let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
@@ -71,7 +81,13 @@ impl Loading {
                 // The quote vectors are made here, not while speakers merge
                 // as the CLI does: held that long, they raised a 100k load's
                 // peak by 60-90 MB and finished it no sooner (measured).
-                || quoteline::relate::compute_with(&corpus, Some(article_terms), None),
+                || match linked.and_then(|l| l.stories(&corpus)) {
+                    Some(stories) => quoteline::relate::compute_with(&corpus, None, None).with_stories(stories),
+                    // Dates the user set, applied once speakers merged, can
+                    // join or part stories: then they are found again, from
+                    // the text.
+                    None => quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None),
+                },
                 || {
                     let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
                     WordIndex::build(&texts)

@@ -314,3 +314,45 @@ fn while_loading_frames_wait_for_a_key_or_their_turn() {
     assert!(clock.due(true, true), "a key is answered at once");
     assert!(clock.due(false, false), "once loaded, every turn draws");
 }
+
+/// Loads `paths` as the reader does (in the background, batch by batch,
+/// then the corpus-wide steps) with the user's saved work `user`.
+fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> App {
+    let mut app = App::new(Default::default(), Rect::new(0, 0, 120, 40));
+    app.user = user;
+    let loader = super::loading::Loading::start(paths, Default::default());
+    app.loading = Some((Default::default(), loader.started));
+    let mut problems = Vec::new();
+    while super::take_loaded(&mut app, &loader, &mut problems) {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    app
+}
+
+/// Each article's story, the stories, and each quote's statement.
+fn relations_of(c: &quoteline::model::Corpus) -> String {
+    let story_of: Vec<_> = c.articles.iter().map(|a| a.story).collect();
+    let statement_of: Vec<_> = c.quotes.iter().map(|q| q.statement).collect();
+    format!("{story_of:?}\n{:?}\n{statement_of:?}", c.stories)
+}
+
+#[test]
+fn a_background_load_relates_as_a_command_line_load_with_or_without_dates_the_user_set() {
+    use quoteline::state::{self, UserState};
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    let mut cli = quoteline::load_corpus(std::slice::from_ref(&assets), &Default::default());
+    let app = load_in_background(vec![assets.clone()], UserState::new());
+    assert!(cli.stories.iter().any(|s| s.articles.len() > 1));
+    assert_eq!(relations_of(&app.corpus), relations_of(&cli));
+    // A date the user set years away takes an article out of its story:
+    // the stories linked while loading no longer hold.
+    let (a, _) = (cli.articles.iter().enumerate())
+        .find(|(_, a)| a.story.is_some_and(|s| cli.stories[s].articles.len() > 1))
+        .unwrap();
+    let mut user = UserState::new();
+    user.set_date(state::article_key(&cli, a), "1990-01-01".parse().ok());
+    let app = load_in_background(vec![assets], user.clone());
+    state::apply(&mut cli, &user);
+    assert_eq!(cli.stories[cli.articles[a].story.unwrap()].articles, vec![a]);
+    assert_eq!(relations_of(&app.corpus), relations_of(&cli));
+}
