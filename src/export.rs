@@ -265,8 +265,8 @@ fn quote_ref(c: &Corpus, q: usize) -> QuoteRef<'_> {
     QuoteRef {
         file: &c.articles[quote.article].file,
         item: c.articles[quote.article].item.as_deref(),
-        start: quote.span.start,
-        end: quote.span.end,
+        start: quote.span.start(),
+        end: quote.span.end(),
         text: one_line(c.quote_text(quote)),
         speaker: c.speaker_name(quote),
         date: quote.date().map(IsoDate),

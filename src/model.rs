@@ -33,6 +33,50 @@ impl Span {
     }
 }
 
+/// The longest text an article can have: [`StoredSpan`]s index it with
+/// 32 bits (longer ones are refused when read).
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// A [`Span`] as the model keeps it: two 32-bit offsets, half the room of
+/// a `Span` (a 100k-article corpus keeps about four million: its blocks,
+/// chrome, quotes and mentions). Texts over [`MAX_TEXT`] are refused when
+/// read, so every offset fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct StoredSpan {
+    start: u32,
+    end: u32,
+}
+
+impl StoredSpan {
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+    pub fn get(self) -> Span {
+        Span::new(self.start(), self.end())
+    }
+}
+
+impl From<StoredSpan> for Span {
+    fn from(s: StoredSpan) -> Self {
+        s.get()
+    }
+}
+
+impl From<Span> for StoredSpan {
+    fn from(s: Span) -> Self {
+        // Offsets past 4 GiB cannot occur (see above); clamped, not wrapped,
+        // if they ever did.
+        let fit = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        StoredSpan {
+            start: fit(s.start),
+            end: fit(s.end),
+        }
+    }
+}
+
 /// Where an article's publication date came from, most trusted first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,20 +104,20 @@ pub enum BlockRole {
 /// A paragraph that survived cleaning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
-    pub span: Span,
+    pub span: StoredSpan,
     pub role: BlockRole,
 }
 
 /// The block containing byte offset `pos` (its ends included).
 pub fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
-    blocks.iter().position(|b| b.span.start <= pos && pos <= b.span.end)
+    blocks.iter().position(|b| b.span.start() <= pos && pos <= b.span.end())
 }
 
 /// A piece of site chrome that cleaning took out, kept for the raw view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Removed {
     /// Where it was in the article's text (which keeps it: [`Article::removed_text`]).
-    pub span: Span,
+    pub span: StoredSpan,
     pub reason: &'static str,
 }
 
@@ -122,7 +166,7 @@ impl Article {
             date: None,
             date_source: None,
             blocks: vec![Block {
-                span: Span::new(0, source.text.len()),
+                span: Span::new(0, source.text.len()).into(),
                 role: BlockRole::Body,
             }],
             removed: Vec::new(),
@@ -134,7 +178,9 @@ impl Article {
 
     /// The words of a piece of chrome taken out.
     pub fn removed_text(&self, removed: &Removed) -> &str {
-        self.text.get(removed.span.start..removed.span.end).unwrap_or_default()
+        self.text
+            .get(removed.span.start()..removed.span.end())
+            .unwrap_or_default()
     }
 
     /// Who published it: the outlet, else the file's name.
@@ -147,7 +193,8 @@ impl Article {
         })
     }
 
-    pub fn slice(&self, span: Span) -> &str {
+    pub fn slice(&self, span: impl Into<Span>) -> &str {
+        let span = span.into();
         &self.text[span.start..span.end]
     }
 
@@ -257,7 +304,7 @@ impl SpeakerKind {
 pub struct Mention {
     /// Shared by every quote with the same words (see [`crate::pipeline`]).
     pub text: std::sync::Arc<str>,
-    pub span: Span,
+    pub span: StoredSpan,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -265,7 +312,7 @@ pub struct Quote {
     pub article: ArticleId,
     /// The quoted words, without the outer marks, in the article's text
     /// (which holds them once: [`Corpus::quote_text`]).
-    pub span: Span,
+    pub span: StoredSpan,
     pub kind: QuoteKind,
     /// The speech verb, shared by every quote with the same one.
     pub cue: Option<std::sync::Arc<str>>,
@@ -306,7 +353,7 @@ impl Quote {
     /// article and position.
     pub fn time_order(&self) -> (bool, Option<NaiveDate>, ArticleId, usize) {
         let date = self.date();
-        (date.is_none(), date, self.article, self.span.start)
+        (date.is_none(), date, self.article, self.span.start())
     }
 }
 
@@ -479,7 +526,7 @@ impl Corpus {
     pub fn quote_text(&self, quote: &Quote) -> &str {
         self.articles[quote.article]
             .text
-            .get(quote.span.start..quote.span.end)
+            .get(quote.span.start()..quote.span.end())
             .unwrap_or_default()
     }
 
@@ -499,5 +546,27 @@ impl Corpus {
 
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
         quote.speaker.map(|s| self.speakers[s].name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn stored_spans_keep_their_offsets_and_clamp_what_cannot_fit() {
+        for (start, end) in [(0, 0), (3, 17), (MAX_TEXT - 1, MAX_TEXT)] {
+            let span = Span::new(start, end);
+            let stored = StoredSpan::from(span);
+            assert_eq!((stored.start(), stored.end()), (start, end));
+            assert_eq!(Span::from(stored), span);
+        }
+        // Never wrapped round to a small offset that would slice elsewhere.
+        let past = StoredSpan::from(Span::new(MAX_TEXT + 5, MAX_TEXT + 9));
+        assert_eq!((past.start(), past.end()), (MAX_TEXT, MAX_TEXT));
+        // Ordered as spans are: by start, then end.
+        assert!(StoredSpan::from(Span::new(2, 9)) < StoredSpan::from(Span::new(3, 4)));
+        assert_eq!(std::mem::size_of::<StoredSpan>(), 8);
     }
 }

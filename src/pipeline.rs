@@ -254,7 +254,7 @@ impl Builder {
         });
         Quote {
             article: aid,
-            span: q.span,
+            span: q.span.into(),
             kind: q.kind,
             cue: q.cue.map(|c| self.strings.share(&c)),
             mention: q.mention,

@@ -171,14 +171,20 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     let mut removed = Vec::new();
     if source.meta_len > 0 {
         removed.push(Removed {
-            span: Span::new(0, source.meta_len),
+            span: Span::new(0, source.meta_len).into(),
             reason: "front matter",
         });
     }
     for (i, span) in spans.iter().enumerate() {
         match verdicts[i].unwrap_or(Verdict::Keep(body_role(&lines[i]))) {
-            Verdict::Keep(role) => blocks.push(Block { span: *span, role }),
-            Verdict::Remove(reason) => removed.push(Removed { span: *span, reason }),
+            Verdict::Keep(role) => blocks.push(Block {
+                span: (*span).into(),
+                role,
+            }),
+            Verdict::Remove(reason) => removed.push(Removed {
+                span: (*span).into(),
+                reason,
+            }),
         }
     }
     // Kept as long as the article: their slack was 30 MB of a 100k load.
@@ -188,11 +194,11 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     let title_line = blocks
         .iter()
         .find(|b| b.role == BlockRole::Title)
-        .map(|b| clean_title(&text[b.span.start..b.span.end]));
+        .map(|b| clean_title(&text[b.span.start()..b.span.end()]));
     let lede = blocks
         .iter()
         .find(|b| b.role == BlockRole::Body)
-        .map(|b| &text[b.span.start..b.span.end]);
+        .map(|b| &text[b.span.start()..b.span.end()]);
     let (title, title_derived) = match (&source.meta.title, title_line) {
         (Some(t), _) => (Some(t.clone()), false),
         (None, Some(t)) => (Some(t), false),
@@ -217,7 +223,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     let dek = blocks
         .iter()
         .find(|b| b.role == BlockRole::Dek)
-        .map(|b| text[b.span.start..b.span.end].to_string());
+        .map(|b| text[b.span.start()..b.span.end()].to_string());
 
     let article = Article {
         file: source.file.clone(),

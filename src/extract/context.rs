@@ -40,7 +40,7 @@ impl<'a> Context<'a> {
         let mut block_starts = Vec::with_capacity(blocks.len() + 1);
         for b in blocks {
             block_starts.push(tokens.len());
-            let (from, to) = (b.span.start, b.span.end);
+            let (from, to) = (b.span.start(), b.span.end());
             tokenize_lowered_into(&text[from..to], lower.and_then(|l| l.get(from..to)), from, &mut tokens);
         }
         block_starts.push(tokens.len());

@@ -130,8 +130,8 @@ fn gender_guesses(people: &People, extraction: &Extraction) -> Vec<(String, Gend
         let Some(g) = pronoun.gender() else {
             continue;
         };
-        let candidates = people.pronoun_candidates(m.span.start, pronoun);
-        let matter = people::deciding_candidates(&candidates, m.span.start);
+        let candidates = people.pronoun_candidates(m.span.start(), pronoun);
+        let matter = people::deciding_candidates(&candidates, m.span.start());
         for c in matter {
             let p = &people.persons[c.person];
             if p.gender != Gender::Unknown {
@@ -221,7 +221,7 @@ fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
             cue: att.and_then(|a| a.cue.clone()),
             mention: att.map(|a| Mention {
                 text: a.np.text.as_str().into(),
-                span: a.np.span,
+                span: a.np.span.into(),
             }),
             sieve: att.map(|a| a.sieve),
             speaker,
@@ -249,7 +249,7 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
         let Some(p @ (Pronoun::Male | Pronoun::Female)) = mentions::pronoun(&m.text) else {
             continue;
         };
-        let pos = m.span.start;
+        let pos = m.span.start();
         let Some((at, source)) = source_before(ctx, pos) else {
             continue;
         };
@@ -342,7 +342,7 @@ fn resolve_it(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
         let it_at = quotes[i]
             .mention
             .as_ref()
-            .map_or(quotes[i].span.start, |m| m.span.start);
+            .map_or(quotes[i].span.start, |m| m.span.start());
         let before = (pronoun == Pronoun::Neuter)
             .then(|| {
                 quotes[..i]
@@ -403,10 +403,10 @@ fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuot
         if sp.kind == SpeakerKind::Anonymous && words.len() == 2 && words[0].eq_ignore_ascii_case("the") {
             let head = words[1].to_lowercase();
             let found = if DOCUMENTS.contains(&head.as_str()) {
-                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start);
+                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start());
                 issuer_of(ctx, people, &head, pos)
             } else {
-                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start);
+                let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start());
                 seen.iter()
                     .rev()
                     .find(|s| {

@@ -280,8 +280,8 @@ pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
     // The piece left open at the end of the previous paragraph.
     let mut carried: Option<usize> = None;
     for (bi, block) in blocks.iter().enumerate() {
-        let bs = block.span.start;
-        let para = &text[bs..block.span.end];
+        let bs = block.span.start();
+        let para = &text[bs..block.span.end()];
         let mut marks = double_marks(para);
         let singles_primary = marks.is_empty();
         if singles_primary {
@@ -320,7 +320,7 @@ pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
         }
         if let Some((at, len)) = still_open {
             let cont = if at == 0 { continues.take() } else { None };
-            let end = block.span.end;
+            let end = block.span.end();
             if push_quote(text, &mut quotes, bs + at, len, end, end, bi, false, cont) {
                 carried = Some(quotes.len() - 1);
             }
@@ -417,7 +417,7 @@ mod tests {
         crate::clean::paragraphs(text, 0)
             .into_iter()
             .map(|span| Block {
-                span,
+                span: span.into(),
                 role: BlockRole::Body,
             })
             .collect()

@@ -1958,7 +1958,7 @@ mod tests {
         let blocks: Vec<Block> = crate::clean::paragraphs(text, 0)
             .into_iter()
             .map(|span| Block {
-                span,
+                span: span.into(),
                 role: BlockRole::Body,
             })
             .collect();
@@ -2675,11 +2675,11 @@ mod tests {
             let text = format!("{title}\n\nThe body of the article follows here.");
             let blocks = vec![
                 Block {
-                    span: crate::model::Span::new(0, title.len()),
+                    span: crate::model::Span::new(0, title.len()).into(),
                     role: BlockRole::Title,
                 },
                 Block {
-                    span: crate::model::Span::new(title.len() + 2, text.len()),
+                    span: crate::model::Span::new(title.len() + 2, text.len()).into(),
                     role: BlockRole::Body,
                 },
             ];

@@ -109,11 +109,11 @@ fn wording<'c>(c: &'c Corpus, q: &Quote) -> Cow<'c, str> {
         return Cow::Borrowed(c.quote_text(q));
     }
     let text = &c.articles[q.article].text;
-    let mut from = q.span.start.saturating_sub(40);
+    let mut from = q.span.start().saturating_sub(40);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text[from..q.span.start];
+    let before = &text[from..q.span.start()];
     let negated = before.split_whitespace().rev().take(3).any(|w| {
         terms::is_negator(&crate::text::normalize_word(
             w.trim_matches(|c: char| !crate::text::is_alnum(c) && c != '\''),

@@ -136,7 +136,7 @@ fn article_pairs(c: &Corpus, terms: &[super::terms::TermVec], a: &crate::model::
     let own: Vec<usize> = a.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
     let mut last: Option<(usize, Option<usize>)> = None;
     for &q in &own {
-        let block = block_at(&a.blocks, c.quotes[q].span.start);
+        let block = block_at(&a.blocks, c.quotes[q].span.start());
         if let Some((p, pb)) = last {
             if c.quotes[p].speaker == c.quotes[q].speaker && pb == block {
                 pairs.push((p, q));

@@ -51,7 +51,7 @@ fn article_terms_of(a: &Article) -> Vec<Term> {
     let block_tokens: Vec<Vec<Token>> = a
         .blocks
         .iter()
-        .map(|b| tokenize(a.slice(b.span), b.span.start))
+        .map(|b| tokenize(a.slice(b.span), b.span.start()))
         .collect();
     article_terms(a, block_tokens.iter().map(Vec::as_slice))
 }

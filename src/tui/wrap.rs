@@ -38,7 +38,7 @@ pub fn article_lines(
         .filter(|(q, _)| q.kind != QuoteKind::Nested)
         .map(|(q, &id)| {
             let style = theme.speaker(q.speaker, Some(id) == selected);
-            (q.span, style, Some(id) == selected)
+            (q.span.get(), style, Some(id) == selected)
         })
         .collect();
     let title = art.title.clone().unwrap_or_else(|| "(untitled)".into());
@@ -60,10 +60,10 @@ pub fn article_lines(
         .blocks
         .iter()
         .filter(|b| b.role != quoteline::model::BlockRole::Title || raw)
-        .map(|b| (b.span, None))
+        .map(|b| (b.span.get(), None))
         .collect();
     if raw {
-        blocks.extend(art.removed.iter().map(|r| (r.span, Some(r.reason))));
+        blocks.extend(art.removed.iter().map(|r| (r.span.get(), Some(r.reason))));
     }
     blocks.sort_by_key(|(s, _)| s.start);
     for (span, removed) in blocks {
