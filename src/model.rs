@@ -34,7 +34,7 @@ impl Span {
 }
 
 /// The longest text an article can have: [`StoredSpan`]s index it with
-/// 32 bits (longer ones are refused when read).
+/// 32 bits (longer ones are refused when read, `load::parse_bytes`).
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// A [`Span`] as the model keeps it: two 32-bit offsets, half the room of

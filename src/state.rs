@@ -342,13 +342,9 @@ pub fn apply_before_relations(corpus: &mut Corpus, state: &UserState) -> Vec<Str
     warnings
 }
 
-/// Applies the state; returns the warnings and whether dates or speakers
-/// changed.
-fn apply_parts(corpus: &mut Corpus, state: &UserState) -> (Vec<String>, bool) {
-    if state == &UserState::new() || state == &UserState::default() {
-        return (Vec::new(), false);
-    }
-    let lookup = Lookup::new(corpus);
+/// The dates the user set, by article, and a warning for each that is
+/// not a date.
+fn user_dates(state: &UserState, lookup: &Lookup) -> (Vec<(ArticleId, Option<NaiveDate>)>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut dates = Vec::new();
     for fix in &state.dates {
@@ -362,6 +358,29 @@ fn apply_parts(corpus: &mut Corpus, state: &UserState) -> (Vec<String>, bool) {
             }
         }
     }
+    (dates, warnings)
+}
+
+/// Each article's date once the state is applied (as [`apply`] sets it):
+/// the reader links stories by these before it applies the state.
+pub fn dates_with(corpus: &Corpus, state: &UserState) -> Vec<Option<NaiveDate>> {
+    let mut dates: Vec<_> = corpus.articles.iter().map(|a| a.date).collect();
+    if !state.dates.is_empty() {
+        for (a, date) in user_dates(state, &Lookup::new(corpus)).0 {
+            dates[a] = date;
+        }
+    }
+    dates
+}
+
+/// Applies the state; returns the warnings and whether dates or speakers
+/// changed.
+fn apply_parts(corpus: &mut Corpus, state: &UserState) -> (Vec<String>, bool) {
+    if state == &UserState::new() || state == &UserState::default() {
+        return (Vec::new(), false);
+    }
+    let lookup = Lookup::new(corpus);
+    let (dates, mut warnings) = user_dates(state, &lookup);
     let changed = !dates.is_empty() || !state.corrections.is_empty();
     crate::set_dates(corpus, &dates, false);
     for key in &state.stars {

@@ -68,8 +68,12 @@ fn corrections() -> UserState {
 fn corrections_apply_to_a_loaded_corpus() {
     let (mut corpus, _) = common::demo();
     let before_speakers = corpus.speakers.len();
+    // The dates the reader links stories by before it applies the state.
+    let dates_ahead = quoteline::state::dates_with(&corpus, &corrections());
+    assert_ne!(dates_ahead, corpus.articles.iter().map(|a| a.date).collect::<Vec<_>>());
     let warnings = apply(&mut corpus, &corrections());
     assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(dates_ahead, corpus.articles.iter().map(|a| a.date).collect::<Vec<_>>());
     let find = |text: &str| corpus.quotes.iter().position(|q| corpus.quote_text(q) == text).unwrap();
     assert_eq!(corpus.note(find(DOOR)), Some("compare with the Courier's wording"));
     let door = &corpus.quotes[find(DOOR)];

@@ -114,7 +114,7 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
     let mut app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
     terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
     let first_frame = started.elapsed();
-    let loader = tui::loading::Loading::start(paths, Default::default());
+    let loader = tui::loading::Loading::start(paths, Default::default(), Default::default());
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
     // When each stage was first seen, and the peak memory by then.

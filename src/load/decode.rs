@@ -86,9 +86,6 @@ pub fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
-    if text.len() > crate::model::MAX_TEXT {
-        return Err("text over 4 GiB once decoded, more than quoteline can hold".into());
-    }
     // Each step copies the text only when it changes it.
     let text = changed_by(text, mojibake::repair, &mut warnings, |n| {
         format!("{n} mis-decoded character(s) (mojibake) repaired")

@@ -229,6 +229,16 @@ pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
         Format::Text => parsed,
         _ => parsed.map(|sources| sources.into_iter().map(sanitized).collect()),
     };
+    // Spans into an article's text keep 32-bit offsets. Checked on the
+    // text as parsed, which rendering Markdown or joining HTML paragraphs
+    // can make longer than the file.
+    let parsed = parsed.and_then(|sources| {
+        if sources.iter().any(|s| s.text.len() > crate::model::MAX_TEXT) {
+            Err("text over 4 GiB once read, more than quoteline can hold".into())
+        } else {
+            Ok(sources)
+        }
+    });
     (parsed, notes)
 }
 

@@ -290,3 +290,28 @@ fn name(c: &Corpus, groups: Vec<Vec<ArticleId>>) -> Stories {
     }
     Stories { story_of, stories }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stories_linked_apart_hold_while_the_article_dates_do() {
+        let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+        let c = crate::load_corpus(&[assets], &Default::default());
+        let dates: Vec<_> = c.articles.iter().map(|a| a.date).collect();
+        let linked = || Linked::find(dates.clone(), ArticleTerms::of_corpus(&c)).expect("every article's terms");
+        let apart = linked().stories(&c).expect("the dates they were linked by");
+        let at_once = compute(&c, ArticleTerms::default());
+        assert!(at_once.stories.iter().any(|s| s.articles.len() > 1));
+        assert_eq!(format!("{apart:?}"), format!("{at_once:?}"));
+        // A date changed since: they are not the corpus's stories.
+        let mut moved = c.clone();
+        moved.articles[0].date = "1990-01-01".parse().ok();
+        assert!(linked().stories(&moved).is_none());
+        // Terms of fewer articles than there are link nothing.
+        let mut fewer = ArticleTerms::of_corpus(&c);
+        fewer.keyed.pop();
+        assert!(Linked::find(dates.clone(), fewer).is_none());
+    }
+}

@@ -11,6 +11,7 @@ use quoteline::pipeline::{self, Batch, Progress, Resolution, Revision, Stage};
 use quoteline::relate::stories::{ArticleTerms, Linked};
 use quoteline::relate::Relations;
 use quoteline::search::WordIndex;
+use quoteline::state::{self, UserState};
 use quoteline::LoadOptions;
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
@@ -35,7 +36,9 @@ pub struct Loading {
 }
 
 impl Loading {
-    pub fn start(paths: Vec<String>, opts: LoadOptions) -> Loading {
+    /// Loads `paths`; `user` is the state the reader will apply once
+    /// speakers merge (its dates decide which articles tell one story).
+    pub fn start(paths: Vec<String>, opts: LoadOptions, user: UserState) -> Loading {
         let (send, from_worker) = channel();
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
         std::thread::spawn(move || {
@@ -55,15 +58,16 @@ impl Loading {
             let _ = send.send(Message::WantCorpus);
             let Ok(corpus) = snapshots.recv() else { return };
             let revision = builder.revise(&corpus);
-            let dates = corpus.articles.iter().map(|a| a.date).collect();
+            let dates = state::dates_with(&corpus, &user);
             // As below: the reader applies it without a copy.
             drop(corpus);
             let _ = send.send(Message::Revision(revision));
             let _ = send.send(stage(Stage::Speakers));
-            // Stories need only the articles' terms and dates: linked on
-            // the second core while speakers merge on this one, their
-            // terms (about 95 MB at 100k articles) are freed before the
-            // relations' peak instead of during it.
+            // Stories need only the articles' terms and dates (with the
+            // dates the user set): linked beside speaker merging, which
+            // keeps one core busy, their terms (about 95 MB at 100k
+            // articles) are freed before the relations' peak instead of
+            // during it.
             let article_terms = builder.take_article_terms();
             let (linked, merged) = rayon::join(
                 || Linked::find(dates, article_terms),
@@ -83,9 +87,8 @@ impl Loading {
                 // peak by 60-90 MB and finished it no sooner (measured).
                 || match linked.and_then(|l| l.stories(&corpus)) {
                     Some(stories) => quoteline::relate::compute_with(&corpus, None, None).with_stories(stories),
-                    // Dates the user set, applied once speakers merged, can
-                    // join or part stories: then they are found again, from
-                    // the text.
+                    // A date that changed since they were linked (it
+                    // should not): found again, from the text.
                     None => quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None),
                 },
                 || {

@@ -319,8 +319,8 @@ fn while_loading_frames_wait_for_a_key_or_their_turn() {
 /// then the corpus-wide steps) with the user's saved work `user`.
 fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> App {
     let mut app = App::new(Default::default(), Rect::new(0, 0, 120, 40));
-    app.user = user;
-    let loader = super::loading::Loading::start(paths, Default::default());
+    app.user = user.clone();
+    let loader = super::loading::Loading::start(paths, Default::default(), user);
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
     while super::take_loaded(&mut app, &loader, &mut problems) {
@@ -344,8 +344,8 @@ fn a_background_load_relates_as_a_command_line_load_with_or_without_dates_the_us
     let app = load_in_background(vec![assets.clone()], UserState::new());
     assert!(cli.stories.iter().any(|s| s.articles.len() > 1));
     assert_eq!(relations_of(&app.corpus), relations_of(&cli));
-    // A date the user set years away takes an article out of its story:
-    // the stories linked while loading no longer hold.
+    // A date the user set years away takes an article out of its story;
+    // the loader links by the user's dates, as the command line does.
     let (a, _) = (cli.articles.iter().enumerate())
         .find(|(_, a)| a.story.is_some_and(|s| cli.stories[s].articles.len() > 1))
         .unwrap();
