@@ -13,6 +13,7 @@ use quoteline::relate::Relations;
 use quoteline::search::WordIndex;
 use quoteline::state::{self, UserState};
 use quoteline::LoadOptions;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,6 +34,11 @@ pub struct Loading {
     /// Snapshots of the reader's corpus, to revise and to relate.
     to_worker: Sender<Arc<Corpus>>,
     pub started: Instant,
+    /// Set when the stories linked while speakers merged no longer held
+    /// and were found again from the text (a pass over all of it): the
+    /// results are the same either way, so only the tests look.
+    #[cfg(test)]
+    pub stories_found_again: Arc<AtomicBool>,
 }
 
 impl Loading {
@@ -41,6 +47,8 @@ impl Loading {
     pub fn start(paths: Vec<String>, opts: LoadOptions, user: UserState) -> Loading {
         let (send, from_worker) = channel();
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
+        let stories_found_again = Arc::new(AtomicBool::new(false));
+        let found_again = Arc::clone(&stories_found_again);
         std::thread::spawn(move || {
             let mut builder = pipeline::run(&paths, &opts, true, |event| {
                 let _ = send.send(match event {
@@ -89,7 +97,10 @@ impl Loading {
                     Some(stories) => quoteline::relate::compute_with(&corpus, None, None).with_stories(stories),
                     // A date that changed since they were linked (it
                     // should not): found again, from the text.
-                    None => quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None),
+                    None => {
+                        found_again.store(true, Ordering::Relaxed);
+                        quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None)
+                    }
                 },
                 || {
                     let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
@@ -105,6 +116,8 @@ impl Loading {
             from_worker,
             to_worker,
             started: Instant::now(),
+            #[cfg(test)]
+            stories_found_again,
         }
     }
 

@@ -326,6 +326,8 @@ fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> 
     while super::take_loaded(&mut app, &loader, &mut problems) {
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
+    // The stories linked while loading held: none found again from the text.
+    assert!(!loader.stories_found_again.load(std::sync::atomic::Ordering::Relaxed));
     app
 }
 
