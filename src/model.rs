@@ -57,6 +57,10 @@ impl StoredSpan {
     pub fn get(self) -> Span {
         Span::new(self.start(), self.end())
     }
+    /// The byte range, to slice the text with.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 impl From<StoredSpan> for Span {
@@ -178,9 +182,7 @@ impl Article {
 
     /// The words of a piece of chrome taken out.
     pub fn removed_text(&self, removed: &Removed) -> &str {
-        self.text
-            .get(removed.span.start()..removed.span.end())
-            .unwrap_or_default()
+        self.text.get(removed.span.range()).unwrap_or_default()
     }
 
     /// Who published it: the outlet, else the file's name.
@@ -526,7 +528,7 @@ impl Corpus {
     pub fn quote_text(&self, quote: &Quote) -> &str {
         self.articles[quote.article]
             .text
-            .get(quote.span.start()..quote.span.end())
+            .get(quote.span.range())
             .unwrap_or_default()
     }
 

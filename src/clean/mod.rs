@@ -194,11 +194,11 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     let title_line = blocks
         .iter()
         .find(|b| b.role == BlockRole::Title)
-        .map(|b| clean_title(&text[b.span.start()..b.span.end()]));
+        .map(|b| clean_title(&text[b.span.range()]));
     let lede = blocks
         .iter()
         .find(|b| b.role == BlockRole::Body)
-        .map(|b| &text[b.span.start()..b.span.end()]);
+        .map(|b| &text[b.span.range()]);
     let (title, title_derived) = match (&source.meta.title, title_line) {
         (Some(t), _) => (Some(t.clone()), false),
         (None, Some(t)) => (Some(t), false),
@@ -223,7 +223,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     let dek = blocks
         .iter()
         .find(|b| b.role == BlockRole::Dek)
-        .map(|b| text[b.span.start()..b.span.end()].to_string());
+        .map(|b| text[b.span.range()].to_string());
 
     let article = Article {
         file: source.file.clone(),
