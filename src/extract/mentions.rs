@@ -327,13 +327,17 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
 
 /// "Theresa May", "Martin Luther King": a surname that is also a month or a
 /// title ends a name begun by a first name, when no capital follows it
-/// ("Theresa May Government" is not her).
+/// ("Theresa May Government" is not her). A first name is one of the
+/// lexicon's or of gender_guesser's larger list ("Cornel West"), asked
+/// last as it is slower.
 fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
     let first = lower(&toks[i]);
     toks[j].is_cap()
         && SURNAME_WORD.has(strip_possessive(&lower(&toks[j])))
-        && (MALE_NAME.has(&first) || FEMALE_NAME.has(&first))
         && !toks.get(j + 1).is_some_and(Token::is_cap)
+        && (MALE_NAME.has(&first)
+            || FEMALE_NAME.has(&first)
+            || gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound)
 }
 
 pub fn first_name_gender(first: &str) -> Gender {
@@ -923,6 +927,11 @@ mod tests {
             ("Martin Luther King", "Martin Luther King"),
             ("Anita Hill", "Anita Hill"),
             ("Theresa May’s", "Theresa May"),
+            // Common words and nationalities that are surnames too.
+            ("Mark Cuban", "Mark Cuban"),
+            ("Marty Small", "Marty Small"),
+            // A first name only gender_guesser's list knows.
+            ("Cornel West", "Cornel West"),
             // A capital after it: a longer proper name, not her surname.
             ("Theresa May Government", "Theresa"),
         ] {
