@@ -216,6 +216,11 @@ pub fn is_name_word(t: &Token) -> bool {
     if NEVER_IN_NAME.has(l) {
         return false;
     }
+    // "Asian-American", "Cuban-American": a nationality's compound, like
+    // the nationality itself (a role's word), is no name ("Ashby-Lorne" is).
+    if l.rsplit_once('-').is_some_and(|(_, last)| last == "american") {
+        return false;
+    }
     // All-capital words are acronyms (NBC, GOP, U.S.), except initials ("A.").
     let mut letters = t.text.chars().filter(|c| c.is_alphabetic());
     let acronym = letters.clone().all(char::is_uppercase) && letters.nth(1).is_some();
@@ -918,6 +923,15 @@ mod tests {
         assert_eq!(person("But Bill Clinton").0, "Bill Clinton");
         assert_eq!(person("said Bill Clinton").0, "Bill Clinton");
         assert_eq!(person("Sen. Mark Warner").0, "Mark Warner");
+    }
+
+    #[test]
+    fn a_nationality_compound_is_no_one_a_pronoun_could_mean() {
+        let text = "A title for the test\n\nAdm. Tomas Varga leads the fleet. He is the first Asian-American to command it.\n\n“In some respects, they try to demonize me,” he said.";
+        assert_eq!(
+            crate::extract::test_support::speaker_of(text, "demonize me").as_deref(),
+            Some("Tomas Varga")
+        );
     }
 
     #[test]
