@@ -2292,11 +2292,11 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 ];
 
 /// Surnames that are also months, titles or common words ("Theresa May",
-/// "Martin Luther King", "Anita Hill", "Mark Cuban", "Cornel West"): they end a name that begins with
-/// a first name, though they never begin one.
+/// "Martin Luther King", "Anita Hill", "Mark Cuban", "Ai Jun"): they end
+/// a name that begins with a first name, though they never begin one.
 pub const SURNAME_WORDS: &[&str] = &[
     "may", "april", "june", "august", "king", "hill", "little", "white", "black", "dean", "bishop", "major", "prince",
-    "judge", "pope", "cuban", "small", "west", "read",
+    "judge", "pope", "cuban", "small", "west", "read", "jun",
 ];
 
 /// Words of family that tell a gender ("Trump's wife, Melania").

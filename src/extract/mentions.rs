@@ -946,6 +946,8 @@ mod tests {
             ("Marty Small", "Marty Small"),
             // A first name only gender_guesser's list knows.
             ("Cornel West", "Cornel West"),
+            // A month's abbreviation.
+            ("Ai Jun", "Ai Jun"),
             // A capital after it: a longer proper name, not her surname.
             ("Theresa May Government", "Theresa"),
         ] {
