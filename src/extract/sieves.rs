@@ -32,9 +32,10 @@ pub const SIEVES: &[(SieveName, Sieve)] = &[
     (SieveName::PreviousSentence, previous_sentence),
 ];
 
-/// A speech verb; capitalised words ("States") are never cues.
+/// A speech verb; capitalised words ("States") are never cues, but for
+/// the platform's verbs some write with its capital ("Murphy Tweeted").
 fn is_cue(t: &Token) -> bool {
-    t.is_word && !t.is_cap() && SPEECH_CUE.has(&t.lower())
+    t.is_word && (!t.is_cap() || matches!(t.text, "Tweeted" | "Tweets" | "Tweeting")) && SPEECH_CUE.has(&t.lower())
 }
 
 /// A speech verb at `toks[k]`, not the noun spelt the same after a
@@ -2866,6 +2867,14 @@ mod tests {
             let got = speaker_of(text, "the growers twice").or_else(|| speaker_of(text, "Next year"));
             assert!(!matches!(got.as_deref(), Some("Each" | "Based")), "{got:?}");
         }
+    }
+
+    #[test]
+    fn the_platform_verb_with_its_capital_is_a_cue() {
+        let text = "A title for the test\n\nIlse Varga, the head of the harbour board, Tweeted: “Not us, but we cannot argue with it!”";
+        assert_eq!(speaker_of(text, "Not us").as_deref(), Some("Ilse Varga"));
+        // Other capitalised words are not: "States" is no "states".
+        assert!(!is_cue(&crate::text::tokenize("States", 0)[0]));
     }
 
     #[test]
