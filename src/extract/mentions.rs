@@ -218,7 +218,7 @@ pub fn is_name_word(t: &Token) -> bool {
     }
     // "Asian-American", "Cuban-American": a nationality's compound, like
     // the nationality itself (a role's word), is no name ("Ashby-Lorne" is).
-    if l.rsplit_once('-').is_some_and(|(_, last)| last == "american") {
+    if l.ends_with("-american") {
         return false;
     }
     // All-capital words are acronyms (NBC, GOP, U.S.), except initials ("A.").

@@ -552,14 +552,16 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
         let clause_opener = SUBORDINATORS.contains(&opener.as_str()) || is_preposition(&opener);
         // Only once the main clause has begun: in "When Trump used the
         // words, “…,” he was echoing" the quote is the clause's own.
-        let main_clause_begun = (start + 1..limit).any(|k| {
-            toks[k].text == ","
-                && !ctx.offset_in_quote(toks[k].start)
-                && toks[k + 1..limit]
-                    .iter()
-                    .any(|t| t.is_word && !ctx.offset_in_quote(t.start))
-        });
-        if clause_opener && main_clause_begun {
+        let main_clause_begun = || {
+            (start + 1..limit).any(|k| {
+                toks[k].text == ","
+                    && !ctx.offset_in_quote(toks[k].start)
+                    && toks[k + 1..limit]
+                        .iter()
+                        .any(|t| t.is_word && !ctx.offset_in_quote(t.start))
+            })
+        };
+        if clause_opener && main_clause_begun() {
             return None;
         }
     }
@@ -602,8 +604,10 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
         };
         // "At the town hall in central Dorval, …": a name after a
         // preposition and a word of where is its object too.
-        let after_prep_and_modifier = i >= start + 2
-            && prep_at(i - 2)
+        // Asked of capitals only, the word first: this loop reads every
+        // token of a sentence.
+        let after_prep_and_modifier = t.is_cap()
+            && i >= start + 2
             && matches!(
                 toks[i - 1].text,
                 "central"
@@ -616,7 +620,8 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                     | "suburban"
                     | "nearby"
                     | "upstate"
-            );
+            )
+            && prep_at(i - 2);
         let after_prep = i > start && (prep_at(i - 1) || after_prep_and_modifier);
         // "In response to Donald Trump's proposal, …": the whole name after
         // a preposition is its object, not only its first word. Not a day,
