@@ -333,16 +333,18 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
 /// "Theresa May", "Martin Luther King": a surname that is also a month or a
 /// title ends a name begun by a first name, when no capital follows it
 /// ("Theresa May Government" is not her). A first name is one of the
-/// lexicon's or of gender_guesser's larger list ("Cornel West"), asked
-/// last as it is slower.
+/// lexicon's, or of gender_guesser's larger list ("Cornel West"), asked
+/// last as it is slower, when no article makes the two a place's name
+/// ("the Ferry Hill estate": that list knows Ferry).
 fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
     let first = lower(&toks[i]);
+    let after_article = i > 0 && matches!(lower(&toks[i - 1]).as_str(), "the" | "a" | "an");
     toks[j].is_cap()
         && SURNAME_WORD.has(strip_possessive(&lower(&toks[j])))
         && !toks.get(j + 1).is_some_and(Token::is_cap)
         && (MALE_NAME.has(&first)
             || FEMALE_NAME.has(&first)
-            || gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound)
+            || !after_article && gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound)
 }
 
 pub fn first_name_gender(first: &str) -> Gender {
@@ -953,6 +955,12 @@ mod tests {
         ] {
             assert_eq!(person(s).0, name, "{s}");
         }
+        // Not after an article: a place's name.
+        let found = crate::extract::test_support::extract_text(
+            "A title for the test\n\nAsked about the Ferry Hill estate, Ilse Varga said: “This is about fairness.”",
+        );
+        let names: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ilse Varga"]);
         // Never the first word of a name.
         assert!(!matches!(
             np("May"),
