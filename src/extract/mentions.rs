@@ -216,9 +216,9 @@ pub fn is_name_word(t: &Token) -> bool {
     if NEVER_IN_NAME.has(l) {
         return false;
     }
-    // "Asian-American", "Cuban-American": a nationality's compound, like
+    // "Asian-American(s)", "Cuban-American": a nationality's compound, like
     // the nationality itself (a role's word), is no name ("Ashby-Lorne" is).
-    if l.ends_with("-american") {
+    if l.ends_with("-american") || l.ends_with("-americans") {
         return false;
     }
     // All-capital words are acronyms (NBC, GOP, U.S.), except initials ("A.").
@@ -332,19 +332,30 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
 
 /// "Theresa May", "Martin Luther King": a surname that is also a month or a
 /// title ends a name begun by a first name, when no capital follows it
-/// ("Theresa May Government" is not her). A first name is one of the
-/// lexicon's, or of gender_guesser's larger list ("Cornel West"), asked
-/// last as it is slower, when no article makes the two a place's name
-/// ("the Ferry Hill estate": that list knows Ferry).
+/// ("Theresa May Government" is not her), nor a number ("Erin Kelly Jun 3,
+/// 2016" is a byline's date). A first name is one of the lexicon's, or of
+/// gender_guesser's larger list (asked last, as it is slower: "Ai Jun",
+/// "Yin Myint May") unless an article comes before ("the Ferry Hill
+/// estate") or the surname names places too: that list knows Key, Cherry
+/// and Rock ("Key West", "Cherry Hill").
 fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
     let first = lower(&toks[i]);
-    let after_article = i > 0 && matches!(lower(&toks[i - 1]).as_str(), "the" | "a" | "an");
+    let surname = lower(&toks[j]);
+    let surname = strip_possessive(&surname);
+    let date_after = toks
+        .get(j + 1)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let guessed_first_name = || {
+        let after_article = i > 0 && matches!(lower(&toks[i - 1]).as_str(), "the" | "a" | "an");
+        !after_article
+            && !matches!(surname, "hill" | "west")
+            && gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound
+    };
     toks[j].is_cap()
-        && SURNAME_WORD.has(strip_possessive(&lower(&toks[j])))
+        && SURNAME_WORD.has(surname)
         && !toks.get(j + 1).is_some_and(Token::is_cap)
-        && (MALE_NAME.has(&first)
-            || FEMALE_NAME.has(&first)
-            || !after_article && gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound)
+        && !date_after
+        && (MALE_NAME.has(&first) || FEMALE_NAME.has(&first) || guessed_first_name())
 }
 
 pub fn first_name_gender(first: &str) -> Gender {
@@ -946,21 +957,26 @@ mod tests {
             // Common words and nationalities that are surnames too.
             ("Mark Cuban", "Mark Cuban"),
             ("Marty Small", "Marty Small"),
-            // A first name only gender_guesser's list knows.
-            ("Cornel West", "Cornel West"),
-            // A month's abbreviation.
+            // A month's abbreviation, after a first name only
+            // gender_guesser's list knows.
             ("Ai Jun", "Ai Jun"),
+            // Not before a number: a byline's date.
+            ("Erin Kelly Jun 3", "Erin Kelly"),
             // A capital after it: a longer proper name, not her surname.
             ("Theresa May Government", "Theresa"),
         ] {
             assert_eq!(person(s).0, name, "{s}");
         }
-        // Not after an article: a place's name.
-        let found = crate::extract::test_support::extract_text(
-            "A title for the test\n\nAsked about the Ferry Hill estate, Ilse Varga said: “This is about fairness.”",
-        );
-        let names: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Ilse Varga"]);
+        // Places named like a first name and a surname word: not after an
+        // article, nor with a surname that names places too.
+        for text in [
+            "Asked about the Ferry Hill estate, Ilse Varga said: “This is about fairness.”",
+            "Officials from Key West were relieved. Ilse Varga said: “This is about fairness.”",
+        ] {
+            let found = crate::extract::test_support::extract_text(&format!("A title for the test\n\n{text}"));
+            let names: Vec<&str> = found.people.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(names, ["Ilse Varga"], "{text}");
+        }
         // Never the first word of a name.
         assert!(!matches!(
             np("May"),

@@ -32,8 +32,8 @@ pub const SIEVES: &[(SieveName, Sieve)] = &[
     (SieveName::PreviousSentence, previous_sentence),
 ];
 
-/// A speech verb; capitalised words ("States") are never cues, but for
-/// the platform's verbs some write with its capital ("Murphy Tweeted").
+/// A speech verb; capitalised words ("States") are never cues, except the
+/// platform's verb, which some write with its capital ("Murphy Tweeted").
 fn is_cue(t: &Token) -> bool {
     t.is_word && (!t.is_cap() || matches!(t.text, "Tweeted" | "Tweets" | "Tweeting")) && SPEECH_CUE.has(&t.lower())
 }
@@ -577,7 +577,7 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             i += 1;
             continue;
         }
-        let prep_at = |k: usize| {
+        let takes_object_at = |k: usize| {
             toks[k].is_word
                 && matches!(
                     toks[k].lower().as_str(),
@@ -621,8 +621,8 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                     | "nearby"
                     | "upstate"
             )
-            && prep_at(i - 2);
-        let after_prep = i > start && (prep_at(i - 1) || after_prep_and_modifier);
+            && takes_object_at(i - 2);
+        let after_prep = i > start && (takes_object_at(i - 1) || after_prep_and_modifier);
         // "In response to Donald Trump's proposal, …": the whole name after
         // a preposition is its object, not only its first word. Not a day,
         // month or place with no comma after it ("On Tuesday Mr. Trump
@@ -2846,6 +2846,8 @@ mod tests {
             "Outside the town hall in central Dorval",
             "At the town hall in central Dorval",
             "While most of the Dorval growers were away",
+            // An adverb first: the place word alone keeps Dorval out.
+            "Yesterday at the town hall in central Dorval",
         ] {
             let text = format!("A title for the test\n\n{opening}, about 300 farmers gathered, waving banners and chanting “Fair prices now for every grower.”");
             assert_eq!(speaker_of(&text, "Fair prices"), None, "{opening}");
@@ -2865,13 +2867,10 @@ mod tests {
                 "{opening}"
             );
         }
-        for text in [
-            "A title for the test\n\nEach harvest season, there is a promise many growers make and few keep: “Next year I will sell it all direct.”",
-            "A title for the test\n\nBased on the letter released by the council, it seems the mayor “has met the growers twice this month” about it.",
-        ] {
-            let got = speaker_of(text, "the growers twice").or_else(|| speaker_of(text, "Next year"));
-            assert!(!matches!(got.as_deref(), Some("Each" | "Based")), "{got:?}");
-        }
+        let text = "A title for the test\n\nEach harvest season, there is a promise many growers make and few keep: “Next year I will sell it all direct.”";
+        assert_eq!(speaker_of(text, "Next year"), None);
+        let text = "A title for the test\n\nBased on the letter released by the council, it seems the mayor “has met the growers twice this month” about it.";
+        assert_ne!(speaker_of(text, "the growers twice").as_deref(), Some("Based"));
     }
 
     #[test]
