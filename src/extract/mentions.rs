@@ -332,14 +332,19 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
 
 /// "Theresa May", "Martin Luther King": a surname that is also a month or a
 /// title ends a name begun by a first name, when no capital follows it
-/// ("Theresa May Government" is not her), nor, for a month, a number
-/// ("Erin Kelly Jun. 3, 2016" is a byline's date). A first name is one of
-/// the lexicon's, or of gender_guesser's larger list (asked last, as it is
-/// slower: "Ai Jun", "Yin Myint May") unless an article comes before ("the
-/// Lion King": that list knows Lion) or the surname names places too: it
-/// knows Key, Cherry and Rock ("Key West", "Cherry Hill").
+/// ("Theresa May Government" is not her; "Martin Luther King Jr." is), nor,
+/// for a month, a number ("Erin Kelly Jun. 3, 2016" is a byline's date). A
+/// first name is one of the lexicon's, or of gender_guesser's larger list
+/// (asked last, as it is slower: "Ai Jun", "Yin Myint May") unless an
+/// article comes before ("the Lion King": that list knows Lion) or the
+/// surname names places too: it knows Key, Cherry and Rock ("Key West",
+/// "Cherry Hill").
 fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
-    if !toks[j].is_cap() || toks.get(j + 1).is_some_and(Token::is_cap) {
+    // "Jr." ends the name; another capital makes a longer proper name.
+    let capital_after = toks
+        .get(j + 1)
+        .is_some_and(|t| t.is_cap() && !crate::lexicon::is_name_suffix(t.text));
+    if !toks[j].is_cap() || capital_after {
         return false;
     }
     let surname = lower(&toks[j]);
@@ -962,6 +967,7 @@ mod tests {
             ("Martin Luther King", "Martin Luther King"),
             ("Anita Hill", "Anita Hill"),
             ("Theresa May’s", "Theresa May"),
+            ("Martin Luther King Jr.", "Martin Luther King Jr"),
             // Common words and nationalities that are surnames too.
             ("Mark Cuban", "Mark Cuban"),
             ("Marty Small", "Marty Small"),
