@@ -356,7 +356,7 @@ fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
         toks.get(k)
             .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
     };
-    let month = matches!(surname, "may" | "april" | "june" | "august" | "jun");
+    let month = crate::lexicon::MONTHS.contains(&surname);
     let dot_after = toks.get(j + 1).is_some_and(|t| t.text == ".");
     if month && (number_at(j + 1) || dot_after && number_at(j + 2)) {
         return false;

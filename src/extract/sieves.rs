@@ -552,14 +552,15 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
         let clause_opener = SUBORDINATORS.contains(&opener.as_str()) || is_preposition(&opener);
         // Only once the main clause has begun: in "When Trump used the
         // words, “…,” he was echoing" the quote is the clause's own.
+        // A word after any such comma is after the first one too.
         let main_clause_begun = || {
-            (start + 1..limit).any(|k| {
-                toks[k].text == ","
-                    && !ctx.offset_in_quote(toks[k].start)
-                    && toks[k + 1..limit]
+            (start + 1..limit)
+                .find(|&k| toks[k].text == "," && !ctx.offset_in_quote(toks[k].start))
+                .is_some_and(|k| {
+                    toks[k + 1..limit]
                         .iter()
                         .any(|t| t.is_word && !ctx.offset_in_quote(t.start))
-            })
+                })
         };
         if clause_opener && main_clause_begun() {
             return None;
