@@ -1848,10 +1848,31 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
     }
     // It must report speech too ("by saying he would").
     let (s, _) = ctx.sentence_of(pb, end - 1);
-    if (s..end).any(|k| ctx.in_quote(pb, k)) {
+    // A quote of its own in that sentence is someone's words, followed by
+    // the continuation sieve's rules; a few words in marks are a label
+    // ("What “go after them” means is left to voters, since Trump spoke
+    // only in bromides"), and the cue outside them still reports speech.
+    let quoted_words = (s..end).filter(|&k| ctx.in_quote(pb, k) && ptoks[k].is_word).count();
+    if quoted_words > 3 {
         return None;
     }
-    if !(s..end).any(|k| is_cue_at(ptoks, k)) {
+    // Before quotes standing alone, "Trump spoke only in bromides" reports
+    // speech as well as a cue does (elsewhere "As Blumenthal spoke, …"
+    // is only when).
+    let reports = |k: usize| {
+        is_cue_at(ptoks, k) || (a == 0 && !ptoks[k].is_cap() && matches!(ptoks[k].lower().as_str(), "spoke" | "speaks"))
+    };
+    let cue = (s..end).rev().find(|&k| !ctx.in_quote(pb, k) && reports(k));
+    if quoted_words > 0 {
+        let cue = cue?;
+        let np = subject_of_cue(ctx, ptoks, s, s, cue, end)?;
+        return matches!(np.kind, super::mentions::NpKind::Person { .. }).then_some(Attribution {
+            np,
+            cue: None,
+            sieve: SieveName::PreviousSentence,
+        });
+    }
+    if cue.is_none() {
         // One sentence, then, with neither quotes nor cues in it.
         return if a == 0 && s == 0 {
             speaker_described_between(ctx, qi, pb, done)
@@ -2784,6 +2805,20 @@ mod tests {
         assert_eq!(first(previous_sentence, text), None);
         let text =
             "Valastro praised Christie’s leadership after the storm.\n\n“We need someone who will lead,” and more.";
+        assert_eq!(first(previous_sentence, text), None);
+    }
+
+    #[test]
+    fn quotes_alone_after_a_sentence_that_says_she_spoke_are_hers() {
+        // A label in marks in that sentence does not stop it.
+        let text = "A title for the test\n\nWhat “slow it down” means is left to voters, since Varga spoke only in evasive phrases during the interview.\n\n“We have to do something and it’s the only way you stop it.”\n\n“We have to be a lot tougher.”";
+        assert_eq!(speaker_of(text, "We have to do").as_deref(), Some("Varga"));
+        assert_eq!(speaker_of(text, "We have to be").as_deref(), Some("Varga"));
+        // Someone's words in that sentence are theirs, not a lead-in.
+        let text = "A title for the test\n\nVarga called the plan “a careful and slow way to close the port” and spoke for an hour.\n\n“We have to do something and it’s the only way you stop it.”";
+        assert_eq!(first(previous_sentence, text), None);
+        // Within a paragraph, speaking is only when.
+        let text = "As Varga spoke, the union was going into overdrive. “We will not accept any closure of the port.”";
         assert_eq!(first(previous_sentence, text), None);
     }
 
