@@ -336,6 +336,28 @@ pub const SPEECH_CUES: &[&str] = &[
     "pressed",
     "pondered",
     "read",
+    // Present tenses of verbs above, and a few more of the same kind.
+    "mocks",
+    "retorts",
+    "chides",
+    "brags",
+    "gripes",
+    "groused",
+    "murmured",
+    "laments",
+    "teases",
+    "quips",
+    "bemoaned",
+    "bemoans",
+    "derided",
+    "derides",
+    "slams",
+    "praises",
+    "hails",
+    "touts",
+    "posited",
+    "jabbed",
+    "raved",
 ];
 
 /// Cues that introduce a label rather than speech: a quote right after one
@@ -2288,12 +2310,13 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "led",
 ];
 
-/// Surnames that are also months, titles or common words ("Theresa May",
-/// "Martin Luther King", "Anita Hill", "Mark Cuban", "Ai Jun"): they end
-/// a name that begins with a first name, though they never begin one.
+/// Surnames that are also months, titles, places or common words
+/// ("Theresa May", "Martin Luther King", "Mark Cuban", "Kristen Day",
+/// "Steve Israel", "David French"): they end a name that begins with a
+/// first name, though they never begin one.
 pub const SURNAME_WORDS: &[&str] = &[
     "may", "april", "june", "august", "king", "hill", "little", "white", "black", "dean", "bishop", "major", "prince",
-    "judge", "pope", "cuban", "small", "west", "read", "jun",
+    "judge", "pope", "cuban", "small", "west", "read", "jun", "day", "israel", "french",
 ];
 
 /// Words of family that tell a gender ("Trump's wife, Melania").

@@ -2809,6 +2809,14 @@ mod tests {
     }
 
     #[test]
+    fn present_tenses_of_sharp_speech_verbs_are_cues() {
+        for verb in ["mocks", "retorts", "quips", "laments", "bemoans", "derides"] {
+            let text = format!("A title for the test\n\n“The plan is a trick,” Holm {verb}.");
+            assert_eq!(speaker_of(&text, "The plan").as_deref(), Some("Holm"), "{verb}");
+        }
+    }
+
+    #[test]
     fn quotes_alone_after_a_sentence_that_says_she_spoke_are_hers() {
         // A label in marks in that sentence does not stop it.
         let text = "A title for the test\n\nWhat “slow it down” means is left to voters, since Varga spoke only in evasive phrases during the interview.\n\n“We have to do something and it’s the only way you stop it.”\n\n“We have to be a lot tougher.”";
