@@ -971,6 +971,9 @@ mod tests {
             // Common words and nationalities that are surnames too.
             ("Mark Cuban", "Mark Cuban"),
             ("Marty Small", "Marty Small"),
+            ("Kristen Day", "Kristen Day"),
+            ("Steve Israel", "Steve Israel"),
+            ("David French", "David French"),
             // A month's abbreviation, after a first name only
             // gender_guesser's list knows.
             ("Ai Jun", "Ai Jun"),

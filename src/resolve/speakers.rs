@@ -321,10 +321,31 @@ impl Registry {
                 let w = words(&s.name);
                 let single = w.last().cloned().unwrap_or_default();
                 let by_last = by_last.get(&single).into_iter().flatten();
-                let by_first = by_first.get(&single).into_iter().flatten().filter(|_| w.len() == 1);
-                by_last
-                    .chain(by_first)
+                // A first name alone names that person only without a title
+                // of its own: "Pope Francis" is not Francis Gary Powers.
+                let titled_apart = |e: usize| {
+                    let theirs = &reg.entities[e].roles;
+                    !s.roles.is_empty() && !s.roles.iter().any(|r| theirs.iter().any(|t| t.eq_ignore_ascii_case(r)))
+                };
+                let mut by_first: Vec<usize> = by_first
+                    .get(&single)
+                    .into_iter()
+                    .flatten()
                     .copied()
+                    .filter(|&e| w.len() == 1 && merged_into[e] == e && !titled_apart(e))
+                    .collect();
+                // "Hillary" is Hillary Clinton in a corpus that names her
+                // most; "David" among Davids Axelrod, Duke and French is
+                // nobody's in particular.
+                by_first.sort_unstable_by_key(|&e| std::cmp::Reverse(reg.entities[e].mentions));
+                if let [top, next, ..] = by_first[..] {
+                    if reg.entities[top].mentions < 3 * reg.entities[next].mentions {
+                        by_first.clear();
+                    }
+                }
+                by_last
+                    .copied()
+                    .chain(by_first)
                     .filter(|&e| merged_into[e] == e)
                     .max_by_key(|&e| (reg.entities[e].mentions, std::cmp::Reverse(e)))
             } else {
@@ -478,6 +499,35 @@ mod tests {
         let r = Registry::build(&s);
         assert_eq!(r.lookup_key(&s[1].key()), r.lookup_key(&s[0].key()));
         assert_eq!(r.entities[r.lookup_key(&s[1].key()).unwrap()].name, "Elena Marović");
+    }
+
+    #[test]
+    fn a_first_name_alone_binds_only_to_the_one_person_it_plainly_names() {
+        let bound_to = |s: &[Sighting]| {
+            let r = Registry::build(s);
+            r.entities[r.lookup_key(&s[s.len() - 1].key()).unwrap()].name.clone()
+        };
+        let many = |name: &str, n: usize| (0..n).map(|_| person(name, &[])).collect::<Vec<_>>();
+        // The one Ilse the corpus names, or the one it names most by far.
+        let mut s = many("Ilse Varga", 2);
+        s.push(person("Ilse", &[]));
+        assert_eq!(bound_to(&s), "Ilse Varga");
+        let mut s = many("Ilse Varga", 6);
+        s.extend(many("Ilse Dorn", 2));
+        s.push(person("Ilse", &[]));
+        assert_eq!(bound_to(&s), "Ilse Varga");
+        // Two Ilses named about as often: neither.
+        let mut s = many("Ilse Varga", 3);
+        s.extend(many("Ilse Dorn", 2));
+        s.push(person("Ilse", &[]));
+        assert_eq!(bound_to(&s), "Ilse");
+        // A title of its own that the full name never has: someone else.
+        let mut s = many("Francis Holm", 3);
+        s.push(person("Francis", &["Pope"]));
+        assert_eq!(bound_to(&s), "Francis");
+        let mut s = vec![person("Francis Holm", &["Pope"])];
+        s.push(person("Francis", &["Pope"]));
+        assert_eq!(bound_to(&s), "Francis Holm");
     }
 
     #[test]
