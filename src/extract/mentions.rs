@@ -426,6 +426,38 @@ fn slice<'a>(text: &'a str, toks: &[Token]) -> &'a str {
 
 /// Classifies the noun phrase `toks` (already cut at its edges). An
 /// appositive after the first comma becomes part of the role.
+/// Whether a lone capitalised word that opens a sentence is an ordinary
+/// word there ("Good …", "Nuclear …", "Does …"): the article writes it in
+/// lower case elsewhere and never with its capital inside a sentence, as
+/// it would a name.
+fn common_word_opening_sentence(text: &str, tok: &Token) -> bool {
+    let opens_sentence = |at: usize| {
+        text[..at]
+            .trim_end_matches([' ', '\t', '“', '"', '‘', '\''])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | ':'))
+    };
+    if !tok.is_cap() || tok.text.len() < 2 || !opens_sentence(tok.start) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let whole_word_at = |at: usize, len: usize| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + len..].chars().next();
+        !before.is_some_and(crate::text::is_alnum) && !after.is_some_and(crate::text::is_alnum)
+    };
+    let lower = tok.text.to_lowercase();
+    if lower.len() != tok.text.len() {
+        return false;
+    }
+    // A name inside a sentence first: most words asked about are names,
+    // and the search then stops at the first such use.
+    let never_inside = memchr::memmem::find_iter(bytes, tok.text.as_bytes())
+        .all(|at| !whole_word_at(at, tok.text.len()) || opens_sentence(at));
+    never_inside && memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| whole_word_at(at, lower.len()))
+}
+
 pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let toks = trim_np(toks);
     if toks.is_empty() {
@@ -544,7 +576,8 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 lower(&head[a - 1]).as_str(),
                 "of" | "for" | "at" | "with" | "from" | "in" | "on"
             );
-        if !modifies && !possessive_head && !object_of_modifier {
+        let common_word = b == a + 1 && a == 0 && common_word_opening_sentence(text, &head[a]);
+        if !modifies && !possessive_head && !object_of_modifier && !common_word {
             let name_toks = &head[a..b];
             let name = name_toks
                 .iter()
@@ -660,7 +693,13 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             || crate::lexicon::TIME_SPAN.has(&l)
             || crate::text::is_abbreviation(only.text);
         let wordlike = only.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if only.is_cap() && wordlike && !calendar && !common && !PLACE.has(&l) {
+        if only.is_cap()
+            && wordlike
+            && !calendar
+            && !common
+            && !PLACE.has(&l)
+            && !common_word_opening_sentence(text, only)
+        {
             return Some(Np {
                 kind: NpKind::Person {
                     name: only.text.to_string(),
@@ -863,6 +902,27 @@ mod tests {
 
     fn np(s: &str) -> Option<Np> {
         classify(s, &tokenize(s, 0))
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_is_no_name_when_the_article_writes_it_in_lower_case() {
+        // The phrase `word` where it opens the last paragraph of `text`.
+        let at_last = |text: &str, word: &str| {
+            let toks = tokenize(text, 0);
+            let at = text.rfind(&format!("\n{word}")).map(|i| i + 1).unwrap_or(0);
+            let k = toks.iter().position(|t| t.start == at).expect("the word");
+            classify(text, &toks[k..k + 1]).map(|np| np.kind)
+        };
+        let text = "The harbour had a good year.\n\nGood said the plan works.";
+        assert!(!matches!(at_last(text, "Good"), Some(NpKind::Person { .. })));
+        let text = "Nuclear power is cheap, and nuclear waste is not.\n\nNuclear said the plan works.";
+        assert!(!matches!(at_last(text, "Nuclear"), Some(NpKind::Person { .. })));
+        // With its capital inside a sentence too, it is a name.
+        let text = "The harbour had a good year, the mayor told Good.\n\nGood said the plan works.";
+        assert!(matches!(at_last(text, "Good"), Some(NpKind::Person { .. })));
+        // Never in lower case: a name.
+        let text = "The harbour had a fine year.\n\nVarga said the plan works.";
+        assert!(matches!(at_last(text, "Varga"), Some(NpKind::Person { .. })));
     }
 
     fn person(s: &str) -> (String, Gender, Option<String>) {
