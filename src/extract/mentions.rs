@@ -426,6 +426,14 @@ fn slice<'a>(text: &'a str, toks: &[Token]) -> &'a str {
 
 /// Classifies the noun phrase `toks` (already cut at its edges). An
 /// appositive after the first comma becomes part of the role.
+/// A noun for a publication: "the newspaper Haaretz", "the website Vox".
+fn is_publication_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "newspaper" | "paper" | "magazine" | "website" | "site" | "outlet" | "blog" | "tabloid" | "broadcaster"
+    )
+}
+
 /// Whether a lone capitalised word that opens a sentence is an ordinary
 /// word there ("Good …", "Nuclear …", "Does …"): the article writes it in
 /// lower case elsewhere and never with its capital inside a sentence, as
@@ -599,6 +607,17 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             let title_text = trim_np(titles);
             let mut role =
                 (!title_text.is_empty()).then(|| slice(text, title_text).trim_start_matches("the ").to_string());
+            // "The Israeli newspaper Haaretz": a publication named after its
+            // noun is no person, whatever its name.
+            let publication = name_toks.len() == 1 && titles.last().is_some_and(|t| is_publication_noun(&lower(t)));
+            if publication {
+                return Some(Np {
+                    kind: NpKind::Organisation(name),
+                    text: slice(text, head).to_string(),
+                    span: span_of(head),
+                    role: appositive,
+                });
+            }
             if let Some(app) = appositive {
                 role = Some(match role {
                     Some(r) => format!("{r}; {app}"),
@@ -960,17 +979,39 @@ mod tests {
     }
 
     #[test]
+    fn publications_named_in_one_word_are_organisations() {
+        for (s, name) in [
+            ("Politico", "Politico"),
+            ("Twitter", "Twitter"),
+            ("The Israeli newspaper Haaretz", "Israeli newspaper Haaretz"),
+            ("the news site Semafor", "Semafor"),
+        ] {
+            assert_organisation(s, name);
+        }
+        // Nor does a "he" go to one.
+        let text = "A title for the test\n\nPolitico reported Saturday that the mayor, Peter Holm, would run.\n\n“Sure it is,” he said.";
+        assert_eq!(
+            crate::extract::test_support::speaker_of(text, "Sure it is").as_deref(),
+            Some("Peter Holm")
+        );
+    }
+
+    #[test]
     fn a_plural_possessive_names_an_organisation() {
         for (s, name) in [
             ("the Dockworkers' Union", "Dockworkers' Union"),
             ("the Teachers’ Federation", "Teachers’ Federation"),
         ] {
-            assert!(
-                matches!(np(s), Some(Np { kind: NpKind::Organisation(ref n), .. }) if n == name),
-                "{s}: {:?}",
-                np(s)
-            );
+            assert_organisation(s, name);
         }
+    }
+
+    fn assert_organisation(s: &str, name: &str) {
+        assert!(
+            matches!(np(s), Some(Np { kind: NpKind::Organisation(ref n), .. }) if n == name),
+            "{s}: {:?}",
+            np(s)
+        );
     }
 
     #[test]
