@@ -809,9 +809,12 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
         // A past tense with an object or complement after it ("issued a
         // statement", "refused to answer"); before a noun an -ed word is an
         // adjective ("a senior unnamed official").
+        // Last in the phrase, it is before no noun: "the commission
+        // recognized" (that …); but "those surveyed" are a group.
         let past = l.len() >= 5
             && l.ends_with("ed")
-            && toks.get(k + 1).is_some_and(|n| {
+            && prev != "those"
+            && toks.get(k + 1).is_none_or(|n| {
                 n.is_word
                     && matches!(
                         lower(n).as_str(),

@@ -778,6 +778,21 @@ mod tests {
         // "they" in the clause after its group.
         let text = "A title for the test\n\nSenate Democrats blocked the bill because they said the language was an untenable “poison pill” for clinics.";
         assert_eq!(speaker_of(text, "poison pill").as_deref(), Some("Senate Democrats"));
+        // The group after the conjunction that opens the sentence before.
+        let text = "A title for the test\n\nSome of the victims have become familiar names. But the protesters also paid tribute to young men like Aron Vask, 22.\n\nAs they made their way down Broad Street, they chanted “stop the shootings” and more.";
+        assert_eq!(
+            speaker_of(text, "stop the shootings").as_deref(),
+            Some("the protesters")
+        );
+        // A group's phrase ends at its verb: "the commission", not "the
+        // commission recognized"; "those surveyed" are a group.
+        let text = "A title for the test\n\nThe commission recognized that a suitable court should settle the matter — “so that all election officials know once and for all.”";
+        assert_eq!(
+            speaker_of(text, "election officials").as_deref(),
+            Some("The commission")
+        );
+        let text = "A title for the test\n\nThose surveyed called the plan “a waste of public money and time.”";
+        assert_eq!(speaker_of(text, "waste of public").as_deref(), Some("Those surveyed"));
     }
 
     #[test]

@@ -653,11 +653,17 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
         // Nor a past participle ("Reached by POLITICO, …").
         let opening_participle =
             i == start && t.text.len() > 5 && (t.lower().ends_with("ing") || past_participle_at(toks, i));
+        // "But the protesters paid tribute …": a determiner in lower case
+        // opens the subject after the conjunction that opens the sentence.
+        let determiner_first = i == start
+            && matches!(t.text, "the" | "a" | "an")
+            && start > 0
+            && COORDINATORS.contains(&toks[start - 1].lower().as_str());
         if t.is_word
             && !after_prep
             && !opening_participle
             && !opening_adverb
-            && (t.is_cap() || super::mentions::pronoun_of(t).is_some())
+            && (t.is_cap() || determiner_first || super::mentions::pronoun_of(t).is_some())
         {
             // The phrase from here to the next boundary.
             // A capitalised determiner opens a described source ("A
