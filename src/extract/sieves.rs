@@ -1246,8 +1246,16 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         let np = subject_after(ctx, toks, from + 2, to)?;
         return Some(attribution(np, first, SieveName::QuoteCueMention));
     }
+    let (a, z) = ctx.quote_tokens[qi]?;
+    // The last mark of the words, before a closing '' of two apostrophes.
+    let ended = (a + 1..z)
+        .rev()
+        .find(|&k| !toks[k].is_punct("'’"))
+        .is_some_and(|k| toks[k].is_punct(".?!"));
     // Mention then cue within the first words; any past-tense verb right
-    // after a short phrase will do ("“Go back,” Trump barked").
+    // after a short phrase will do ("“Go back,” Trump barked"). After a
+    // quote that ended its sentence, only one that ends its own: in
+    // "“… economy.” Ben Carson struggled to answer …" he did not say it.
     let limit = to.min(from + 30);
     let cue = (from + 1..limit).find(|&k| is_cue_at(toks, k)).or_else(|| {
         let starts_np = toks[from].is_cap() || super::mentions::pronoun_of(&toks[from]).is_some();
@@ -1259,6 +1267,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                 && t.text.len() > 4
                 && t.text.ends_with("ed")
                 && (from..k).all(|j| toks[j].is_cap() || j == from)
+                && (!ended || toks.get(k + 1).is_none_or(|n| n.is_punct(".,;!?")))
         })
     })?;
     // "“…” Mr. Zahed said: “…”": a cue with a colon introduces the next
@@ -1268,8 +1277,6 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     }
     // "“… now.” He added, “…”": so does a cue and comma after a quote
     // that ended its sentence (after "“…,” he said, “…”" the cue is both's).
-    let (_, z) = ctx.quote_tokens[qi]?;
-    let ended = z > 0 && toks[z - 1].is_punct(".?!");
     if ended
         && toks.get(cue + 1).is_some_and(|t| t.text == ",")
         && toks.get(cue + 2).is_some_and(|t| t.is_punct("“\"‘«"))
@@ -2812,6 +2819,20 @@ mod tests {
         let text =
             "Valastro praised Christie’s leadership after the storm.\n\n“We need someone who will lead,” and more.";
         assert_eq!(first(previous_sentence, text), None);
+    }
+
+    #[test]
+    fn a_new_sentence_after_a_quote_that_ended_is_no_attribution_without_a_cue() {
+        for marks in [("“", "”"), ("''", "''")] {
+            let (open, close) = marks;
+            let text = format!("A title for the test\n\nVarga pivoted to the dangers of a {open}rigged port.{close} Peter Holm struggled to answer a simple question on Sunday.");
+            assert_eq!(first(quote_cue_mention, &text), None, "{open}");
+        }
+        // A past tense that ends its clause still attributes.
+        let text = "A title for the test\n\n“Go back to the port.” Holm barked.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Holm"));
+        let text = "A title for the test\n\n“Go back,” Holm barked at the crowd.";
+        assert_eq!(first(quote_cue_mention, text).as_deref(), Some("Holm"));
     }
 
     #[test]
