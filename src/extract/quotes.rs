@@ -116,6 +116,11 @@ fn double_marks(s: &str) -> Vec<Mark> {
             i += 2;
             continue;
         }
+        // "he’s like 6’2”": inches, not the end of a quote.
+        if matches!(c, '\u{201D}' | '"') && is_inch_mark(s, i) {
+            i += len;
+            continue;
+        }
         // A “ against the word before it and followed by a space or a
         // stop closes ("… for her here,“ said Jim Clyburn"; German „…“).
         let misused_close = c == '\u{201C}' && only_closes_here(s, i, len);
@@ -141,6 +146,18 @@ fn double_marks(s: &str) -> Vec<Mark> {
         i += len;
     }
     marks
+}
+
+/// Whether the mark at `i` follows a height in feet and inches ("6’2",
+/// "5'10"): one or two digits after an apostrophe after a digit.
+fn is_inch_mark(s: &str, i: usize) -> bool {
+    let before = &s[..i];
+    let inches = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = before.len() - inches.len();
+    (1..=2).contains(&digits)
+        && inches
+            .strip_suffix(['’', '\''])
+            .is_some_and(|feet| feet.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Single marks that look like quotation marks rather than apostrophes.
@@ -441,6 +458,14 @@ mod tests {
     #[test]
     fn double_apostrophes_as_a_double_mark() {
         assert_eq!(found("The code is ''unfair,'' he said."), vec!["unfair,"]);
+    }
+
+    #[test]
+    fn heights_in_feet_and_inches_close_no_quote() {
+        assert_eq!(
+            found("“I admit, he’s taller than me; he’s like 6’2”,” Holm said. “He is 5'10\" at most.”"),
+            vec!["I admit, he’s taller than me; he’s like 6’2”,", "He is 5'10\" at most."]
+        );
     }
 
     #[test]
