@@ -336,28 +336,26 @@ pub const SPEECH_CUES: &[&str] = &[
     "pressed",
     "pondered",
     "read",
-    // Present tenses of verbs above, and a few more of the same kind.
+    // Present tenses of verbs above, and a few more pasts of the same kind;
+    // not those that are plural nouns as often ("gripes", "quips", "teases").
     "mocks",
     "retorts",
     "chides",
     "brags",
-    "gripes",
     "groused",
     "murmured",
-    "laments",
-    "teases",
-    "quips",
     "bemoaned",
     "bemoans",
     "derided",
     "derides",
+    "posited",
+    "jabbed",
+    "raved",
+    "laments",
     "slams",
     "praises",
     "hails",
     "touts",
-    "posited",
-    "jabbed",
-    "raved",
 ];
 
 /// Cues that introduce a label rather than speech: a quote right after one

@@ -356,6 +356,15 @@ fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
         toks.get(k)
             .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
     };
+    // "Victoria Day weekend", "Martin Luther King Day parade": a holiday,
+    // unless a cue or a mark follows ("Kristen Day said", "Kristen Day,").
+    if surname == "day"
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_word && !crate::lexicon::SPEECH_CUE.has(&lower(t)))
+    {
+        return false;
+    }
     let month = crate::lexicon::MONTHS.contains(&surname);
     let dot_after = toks.get(j + 1).is_some_and(|t| t.text == ".");
     if month && (number_at(j + 1) || dot_after && number_at(j + 2)) {
@@ -424,13 +433,12 @@ fn slice<'a>(text: &'a str, toks: &[Token]) -> &'a str {
     &text[s.start..s.end]
 }
 
-/// Classifies the noun phrase `toks` (already cut at its edges). An
-/// appositive after the first comma becomes part of the role.
-/// A noun for a publication: "the newspaper Haaretz", "the website Vox".
-fn is_publication_noun(l: &str) -> bool {
+/// A noun for a publication or a station: "the news site Semafor", "the
+/// newspaper", "the station".
+pub(crate) fn is_publication_noun(l: &str) -> bool {
     matches!(
         l,
-        "newspaper" | "paper" | "magazine" | "website" | "site" | "outlet" | "blog" | "tabloid" | "broadcaster"
+        "newspaper" | "paper" | "magazine" | "website" | "site" | "station" | "outlet" | "blog" | "tabloid"
     )
 }
 
@@ -439,12 +447,18 @@ fn is_publication_noun(l: &str) -> bool {
 /// lower case elsewhere and never with its capital inside a sentence, as
 /// it would a name.
 fn common_word_opening_sentence(text: &str, tok: &Token) -> bool {
+    // After a stop (not an abbreviation's or an initial's: "told Dr.
+    // Good", "Michael J. Fox"), a line break or a colon, past marks.
     let opens_sentence = |at: usize| {
-        text[..at]
-            .trim_end_matches([' ', '\t', '“', '"', '‘', '\''])
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '?' | ':'))
+        let before = text[..at].trim_end_matches([' ', '\t', '“', '”', '"', '‘', '’', '\'']);
+        match before.chars().next_back() {
+            None | Some('\n' | '!' | '?' | ':') => true,
+            Some('.') => {
+                let word = before[..before.len() - 1].rsplit(|c: char| !c.is_alphanumeric()).next();
+                !word.is_some_and(crate::text::is_abbreviation)
+            }
+            Some(_) => false,
+        }
     };
     if !tok.is_cap() || tok.text.len() < 2 || !opens_sentence(tok.start) {
         return false;
@@ -466,6 +480,8 @@ fn common_word_opening_sentence(text: &str, tok: &Token) -> bool {
     never_inside && memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| whole_word_at(at, lower.len()))
 }
 
+/// Classifies the noun phrase `toks` (already cut at its edges). An
+/// appositive after the first comma becomes part of the role.
 pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     let toks = trim_np(toks);
     if toks.is_empty() {
@@ -584,8 +600,9 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 lower(&head[a - 1]).as_str(),
                 "of" | "for" | "at" | "with" | "from" | "in" | "on"
             );
-        let common_word = b == a + 1 && a == 0 && common_word_opening_sentence(text, &head[a]);
-        if !modifies && !possessive_head && !object_of_modifier && !common_word {
+        // The article-wide search last, after the cheap tests.
+        let common_word = || b == a + 1 && a == 0 && common_word_opening_sentence(text, &head[a]);
+        if !modifies && !possessive_head && !object_of_modifier && !common_word() {
             let name_toks = &head[a..b];
             let name = name_toks
                 .iter()
@@ -607,8 +624,8 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             let title_text = trim_np(titles);
             let mut role =
                 (!title_text.is_empty()).then(|| slice(text, title_text).trim_start_matches("the ").to_string());
-            // "The Israeli newspaper Haaretz": a publication named after its
-            // noun is no person, whatever its name.
+            // "The news site Semafor": a publication named after its noun
+            // is no person, whatever its name.
             let publication = name_toks.len() == 1 && titles.last().is_some_and(|t| is_publication_noun(&lower(t)));
             if publication {
                 return Some(Np {
@@ -784,10 +801,28 @@ fn is_time_noun(l: &str) -> bool {
     crate::lexicon::TIME_NOUN.has(l)
 }
 
+/// Participles that follow the noun they describe: "a source involved",
+/// "those surveyed", "the people interviewed".
+fn is_postnominal_participle(l: &str) -> bool {
+    matches!(
+        l,
+        "involved"
+            | "surveyed"
+            | "polled"
+            | "interviewed"
+            | "questioned"
+            | "asked"
+            | "affected"
+            | "concerned"
+            | "contacted"
+    )
+}
+
 /// The noun phrase before a finite verb that a loose phrase ran on into:
 /// "The spokesman refused to answer", "she issued a statement", "Mr. Trump
-/// was prompted". Participles that modify the noun stay ("a letter obtained
-/// by", "a source involved", "the retired neurosurgeon").
+/// was prompted", "the commission recognized" (that …). Participles that
+/// modify the noun stay ("a letter obtained by", "a source involved",
+/// "those surveyed", "the retired neurosurgeon").
 fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     let verb_at = (1..toks.len()).find(|&k| {
         let t = &toks[k];
@@ -809,11 +844,11 @@ fn before_verb<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
         // A past tense with an object or complement after it ("issued a
         // statement", "refused to answer"); before a noun an -ed word is an
         // adjective ("a senior unnamed official").
-        // Last in the phrase, it is before no noun: "the commission
-        // recognized" (that …); but "those surveyed" are a group.
+        // Last in the phrase, it is before no noun, and a verb unless it is
+        // one that follows the noun it modifies.
         let past = l.len() >= 5
             && l.ends_with("ed")
-            && prev != "those"
+            && !(k + 1 == toks.len() && is_postnominal_participle(&l))
             && toks.get(k + 1).is_none_or(|n| {
                 n.is_word
                     && matches!(
@@ -942,6 +977,11 @@ mod tests {
         // With its capital inside a sentence too, it is a name.
         let text = "The harbour had a good year, the mayor told Good.\n\nGood said the plan works.";
         assert!(matches!(at_last(text, "Good"), Some(NpKind::Person { .. })));
+        // After an abbreviation's period, or a quote's closing mark.
+        let text = "The harbour had a good year, the mayor told Dr. Good.\n\nGood said the plan works.";
+        assert!(matches!(at_last(text, "Good"), Some(NpKind::Person { .. })));
+        let text = "“We had a good year.” Good said so.\n\nGood said the plan works.";
+        assert!(!matches!(at_last(text, "Good"), Some(NpKind::Person { .. })));
         // Never in lower case: a name.
         let text = "The harbour had a fine year.\n\nVarga said the plan works.";
         assert!(matches!(at_last(text, "Varga"), Some(NpKind::Person { .. })));
@@ -1076,6 +1116,7 @@ mod tests {
             ("Mark Cuban", "Mark Cuban"),
             ("Marty Small", "Marty Small"),
             ("Kristen Day", "Kristen Day"),
+            ("Victoria Day weekend", "Victoria"),
             ("Steve Israel", "Steve Israel"),
             ("David French", "David French"),
             // A month's abbreviation, after a first name only

@@ -373,8 +373,8 @@ fn is_an_it(s: &SpeakerRef) -> bool {
         SpeakerKind::Anonymous => s.name.rsplit(' ').next().is_some_and(|head| {
             let head = head.to_lowercase();
             // ORG_WORD holds the documents and most outlets; these it lacks.
-            let media = matches!(head.as_str(), "newspaper" | "paper" | "site" | "station" | "outlet");
-            (media || crate::lexicon::ORG_WORD.has(&head)) && !crate::lexicon::TITLE.has(&head)
+            (mentions::is_publication_noun(&head) || crate::lexicon::ORG_WORD.has(&head))
+                && !crate::lexicon::TITLE.has(&head)
         }),
         SpeakerKind::Person => false,
     }

@@ -658,7 +658,8 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
         let determiner_first = i == start
             && matches!(t.text, "the" | "a" | "an")
             && start > 0
-            && COORDINATORS.contains(&toks[start - 1].lower().as_str());
+            && COORDINATORS.contains(&toks[start - 1].lower().as_str())
+            && (start == 1 || toks[start - 2].is_punct(".!?;:"));
         if t.is_word
             && !after_prep
             && !opening_participle
@@ -1267,7 +1268,7 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                 && t.text.len() > 4
                 && t.text.ends_with("ed")
                 && (from..k).all(|j| toks[j].is_cap() || j == from)
-                && (!ended || toks.get(k + 1).is_none_or(|n| n.is_punct(".,;!?")))
+                && (!ended || toks.get(k + 1).is_none_or(|n| n.is_punct(".,;!?—–")))
         })
     })?;
     // "“…” Mr. Zahed said: “…”": a cue with a colon introduces the next
@@ -1872,14 +1873,29 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
     // Before quotes standing alone, "Trump spoke only in bromides" reports
     // speech as well as a cue does (elsewhere "As Blumenthal spoke, …"
     // is only when).
-    let reports = |k: usize| {
-        is_cue_at(ptoks, k) || (a == 0 && !ptoks[k].is_cap() && matches!(ptoks[k].lower().as_str(), "spoke" | "speaks"))
-    };
-    let cue = (s..end).rev().find(|&k| !ctx.in_quote(pb, k) && reports(k));
-    if quoted_words > 0 {
-        let cue = cue?;
-        let np = subject_of_cue(ctx, ptoks, s, s, cue, end)?;
-        return matches!(np.kind, super::mentions::NpKind::Person { .. }).then_some(Attribution {
+    let spoke_at = |k: usize| a == 0 && !ptoks[k].is_cap() && matches!(ptoks[k].lower().as_str(), "spoke" | "speaks");
+    // After a label, only a cue after it: "what Holm called “fake news”"
+    // is the label's own.
+    let label_end = (s..end).rev().find(|&k| ctx.in_quote(pb, k));
+    let cue = (s..end)
+        .rev()
+        .find(|&k| !ctx.in_quote(pb, k) && label_end.is_none_or(|l| k > l) && (is_cue_at(ptoks, k) || spoke_at(k)));
+    // Past a label or by "spoke", the verb's own subject speaks; not one
+    // in a clause of when ("Holm looked on as Varga spoke").
+    if let Some(c) = cue.filter(|&c| quoted_words > 0 || !is_cue_at(ptoks, c)) {
+        let np = subject_of_cue(ctx, ptoks, s, s, c, end)?;
+        let at = ptoks.iter().position(|t| t.start == np.span.start);
+        let when = at.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
+            matches!(
+                ptoks[k].lower().as_str(),
+                "as" | "while" | "when" | "after" | "before" | "until" | "whenever"
+            )
+        });
+        let speaker = matches!(
+            np.kind,
+            super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Pronoun(_)
+        );
+        return (speaker && !when).then_some(Attribution {
             np,
             cue: None,
             sieve: SieveName::PreviousSentence,
@@ -2837,7 +2853,9 @@ mod tests {
 
     #[test]
     fn present_tenses_of_sharp_speech_verbs_are_cues() {
-        for verb in ["mocks", "retorts", "quips", "laments", "bemoans", "derides"] {
+        for verb in [
+            "mocks", "retorts", "chides", "brags", "bemoans", "derides", "groused", "jabbed",
+        ] {
             let text = format!("A title for the test\n\n“The plan is a trick,” Holm {verb}.");
             assert_eq!(speaker_of(&text, "The plan").as_deref(), Some("Holm"), "{verb}");
         }
@@ -2852,9 +2870,20 @@ mod tests {
         // Someone's words in that sentence are theirs, not a lead-in.
         let text = "A title for the test\n\nVarga called the plan “a careful and slow way to close the port” and spoke for an hour.\n\n“We have to do something and it’s the only way you stop it.”";
         assert_eq!(first(previous_sentence, text), None);
-        // Within a paragraph, speaking is only when.
+        // Within a paragraph, speaking is only when; and so it is in a
+        // clause of when, and a label's own cue reports nothing after it.
         let text = "As Varga spoke, the union was going into overdrive. “We will not accept any closure of the port.”";
         assert_eq!(first(previous_sentence, text), None);
+        for lead in [
+            "Holm looked on as Varga spoke.",
+            "Varga dismissed what Holm called “fake news.”",
+        ] {
+            let text = format!(
+                "A title for the test\n\n{lead}\n\n“We have to do something and it’s the only way you stop it.”"
+            );
+            // The quote standing alone: the last.
+            assert_eq!(mentions(previous_sentence, &text).last(), Some(&None), "{lead}");
+        }
     }
 
     #[test]

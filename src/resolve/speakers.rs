@@ -42,6 +42,11 @@ const OFFICES: &[&str] = &[
     "economist",
     "adviser",
     "advisor",
+    "pope",
+    "cardinal",
+    "bishop",
+    "rabbi",
+    "imam",
 ];
 
 /// A lower-case first name in its full form.
@@ -321,11 +326,12 @@ impl Registry {
                 let w = words(&s.name);
                 let single = w.last().cloned().unwrap_or_default();
                 let by_last = by_last.get(&single).into_iter().flatten();
-                // A first name alone names that person only without a title
+                // A first name alone names that person only without an office
                 // of its own: "Pope Francis" is not Francis Gary Powers.
+                let own_offices = office_words(&s.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>());
                 let titled_apart = |e: usize| {
-                    let theirs = &reg.entities[e].roles;
-                    !s.roles.is_empty() && !s.roles.iter().any(|r| theirs.iter().any(|t| t.eq_ignore_ascii_case(r)))
+                    let theirs = office_words(&reg.entities[e].roles);
+                    !own_offices.is_empty() && !own_offices.iter().any(|o| theirs.contains(o))
                 };
                 let mut by_first: Vec<usize> = by_first
                     .get(&single)
@@ -526,7 +532,11 @@ mod tests {
         s.push(person("Francis", &["Pope"]));
         assert_eq!(bound_to(&s), "Francis");
         let mut s = vec![person("Francis Holm", &["Pope"])];
-        s.push(person("Francis", &["Pope"]));
+        s.push(person("Francis", &["Pope; head of the church"]));
+        assert_eq!(bound_to(&s), "Francis Holm");
+        // A description that is no office keeps no one apart.
+        let mut s = many("Francis Holm", 3);
+        s.push(person("Francis", &["a student of 22"]));
         assert_eq!(bound_to(&s), "Francis Holm");
     }
 
