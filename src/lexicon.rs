@@ -337,7 +337,8 @@ pub const SPEECH_CUES: &[&str] = &[
     "pondered",
     "read",
     // Present tenses of verbs above, and a few more pasts of the same kind;
-    // not those that are plural nouns as often ("gripes", "quips", "teases").
+    // not those that news uses about as often as plural nouns ("gripes",
+    // "quips", "teases"; "slams" and "praises" are verbs there mostly).
     "mocks",
     "retorts",
     "chides",
@@ -796,7 +797,7 @@ pub const ORG_WORDS: &[&str] = &[
     "herald",
     "gazette",
     "reuters",
-    // Publications, agencies and platforms named in one word ("Politico
+    // Publications, agencies, platforms and companies named in one word ("Politico
     // reported"; a "he" went to Politico). Not those named after a person
     // in the news (Forbes, Bloomberg, Breitbart).
     "politico",

@@ -356,13 +356,9 @@ fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
         toks.get(k)
             .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
     };
-    // "Victoria Day weekend", "Martin Luther King Day parade": a holiday,
-    // unless a cue or a mark follows ("Kristen Day said", "Kristen Day,").
-    if surname == "day"
-        && toks
-            .get(j + 1)
-            .is_some_and(|t| t.is_word && !crate::lexicon::SPEECH_CUE.has(&lower(t)))
-    {
+    // "Victoria Day", "Martin Luther King Day", "Columbus Day": holidays
+    // named after a person, not a Day.
+    if surname == "day" && j > i && matches!(lower(&toks[j - 1]).as_str(), "victoria" | "king" | "columbus") {
         return false;
     }
     let month = crate::lexicon::MONTHS.contains(&surname);
@@ -1117,6 +1113,7 @@ mod tests {
             ("Marty Small", "Marty Small"),
             ("Kristen Day", "Kristen Day"),
             ("Victoria Day weekend", "Victoria"),
+            ("Kristen Day of Democrats for Life", "Kristen Day"),
             ("Steve Israel", "Steve Israel"),
             ("David French", "David French"),
             // A month's abbreviation, after a first name only

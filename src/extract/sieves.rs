@@ -1867,7 +1867,9 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
     // ("What “go after them” means is left to voters, since Trump spoke
     // only in bromides"), and the cue outside them still reports speech.
     let quoted_words = (s..end).filter(|&k| ctx.in_quote(pb, k) && ptoks[k].is_word).count();
-    if quoted_words > 3 {
+    // A quote that opens the sentence ("“No,” Holm said.") is words, not a
+    // label, however short.
+    if quoted_words > 3 || (quoted_words > 0 && ctx.in_quote(pb, s)) {
         return None;
     }
     // Before quotes standing alone, "Trump spoke only in bromides" reports
@@ -1903,7 +1905,7 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
     }
     if cue.is_none() {
         // One sentence, then, with neither quotes nor cues in it.
-        return if a == 0 && s == 0 {
+        return if a == 0 && s == 0 && quoted_words == 0 {
             speaker_described_between(ctx, qi, pb, done)
         } else {
             None
@@ -2842,7 +2844,7 @@ mod tests {
         for marks in [("“", "”"), ("''", "''")] {
             let (open, close) = marks;
             let text = format!("A title for the test\n\nVarga pivoted to the dangers of a {open}rigged port.{close} Peter Holm struggled to answer a simple question on Sunday.");
-            assert_eq!(first(quote_cue_mention, &text), None, "{open}");
+            assert_eq!(mentions(quote_cue_mention, &text), vec![None], "{open}");
         }
         // A past tense that ends its clause still attributes.
         let text = "A title for the test\n\n“Go back to the port.” Holm barked.";
@@ -2877,6 +2879,8 @@ mod tests {
         for lead in [
             "Holm looked on as Varga spoke.",
             "Varga dismissed what Holm called “fake news.”",
+            // Words said, not a label: the continuation sieve's.
+            "“No,” Holm said.",
         ] {
             let text = format!(
                 "A title for the test\n\n{lead}\n\n“We have to do something and it’s the only way you stop it.”"

@@ -13,6 +13,10 @@ use crate::model::SpeakerKind;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
+/// How many times as often as the next person of that first name a full
+/// name must be named for the first name alone to mean it.
+const FIRST_NAME_LEAD: usize = 3;
+
 /// Offices that count as the same role when matching spellings.
 const OFFICES: &[&str] = &[
     "president",
@@ -327,8 +331,12 @@ impl Registry {
                 let single = w.last().cloned().unwrap_or_default();
                 let by_last = by_last.get(&single).into_iter().flatten();
                 // A first name alone names that person only without an office
-                // of its own: "Pope Francis" is not Francis Gary Powers.
-                let own_offices = office_words(&s.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>());
+                // the full name lacks: "Pope Francis" is not Francis Gary Powers.
+                let own_offices = if w.len() == 1 {
+                    office_words(&s.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>())
+                } else {
+                    Vec::new()
+                };
                 let titled_apart = |e: usize| {
                     let theirs = office_words(&reg.entities[e].roles);
                     !own_offices.is_empty() && !own_offices.iter().any(|o| theirs.contains(o))
@@ -341,11 +349,12 @@ impl Registry {
                     .filter(|&e| w.len() == 1 && merged_into[e] == e && !titled_apart(e))
                     .collect();
                 // "Hillary" is Hillary Clinton in a corpus that names her
-                // most; "David" among Davids Axelrod, Duke and French is
-                // nobody's in particular.
+                // FIRST_NAME_LEAD times as often as the next Hillary; "David"
+                // among Davids Axelrod, Duke and French is nobody's in
+                // particular.
                 by_first.sort_unstable_by_key(|&e| std::cmp::Reverse(reg.entities[e].mentions));
                 if let [top, next, ..] = by_first[..] {
-                    if reg.entities[top].mentions < 3 * reg.entities[next].mentions {
+                    if reg.entities[top].mentions < FIRST_NAME_LEAD * reg.entities[next].mentions {
                         by_first.clear();
                     }
                 }
