@@ -425,6 +425,12 @@ fn token_after<'t, 'a>(toks: &'t [Token<'a>], from: usize, np: &Np) -> Option<&'
     toks.iter().skip(from).find(|t| t.start >= np.span.end)
 }
 
+/// The token right before `np` in `toks`.
+fn token_before<'t, 'a>(toks: &'t [Token<'a>], np: &Np) -> Option<&'t Token<'a>> {
+    let at = toks.iter().position(|t| t.start == np.span.start)?;
+    at.checked_sub(1).map(|k| &toks[k])
+}
+
 /// Words that start an adverbial, not a noun phrase: "said in a statement".
 fn is_adverbial_start(t: &Token) -> bool {
     let l = t.lower();
@@ -918,10 +924,8 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
         // governments argued, saying": the main clause's).
         if cue >= lo + 2 && toks[cue - 1].text == "," && is_cue_at(toks, cue - 2) {
             if let Some(np) = subject_of_cue(ctx, toks, sent_start, lo, cue - 2, cue - 1) {
-                let at = toks.iter().position(|t| t.start == np.span.start);
-                let subordinate = at
-                    .and_then(|k| k.checked_sub(1))
-                    .is_some_and(|k| toks[k].lower() == "as" || SUBORDINATORS.contains(&toks[k].lower().as_str()));
+                let subordinate = token_before(toks, &np)
+                    .is_some_and(|t| t.lower() == "as" || SUBORDINATORS.contains(&t.lower().as_str()));
                 if !subordinate {
                     return Some(np);
                 }
@@ -1884,34 +1888,25 @@ pub fn previous_sentence(ctx: &Context, qi: usize, done: &[Option<Attribution>])
         .find(|&k| !ctx.in_quote(pb, k) && label_end.is_none_or(|l| k > l) && (is_cue_at(ptoks, k) || spoke_at(k)));
     // Past a label or by "spoke", the verb's own subject speaks; not one
     // in a clause of when ("Holm looked on as Varga spoke").
-    if let Some(c) = cue.filter(|&c| quoted_words > 0 || !is_cue_at(ptoks, c)) {
-        let np = subject_of_cue(ctx, ptoks, s, s, c, end)?;
-        let at = ptoks.iter().position(|t| t.start == np.span.start);
-        let when = at.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
-            matches!(
-                ptoks[k].lower().as_str(),
-                "as" | "while" | "when" | "after" | "before" | "until" | "whenever"
-            )
-        });
-        let speaker = matches!(
-            np.kind,
-            super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Pronoun(_)
-        );
-        return (speaker && !when).then_some(Attribution {
-            np,
-            cue: None,
-            sieve: SieveName::PreviousSentence,
-        });
-    }
-    if cue.is_none() {
+    let np = match cue {
+        Some(c) if quoted_words > 0 || !is_cue_at(ptoks, c) => {
+            let np = subject_of_cue(ctx, ptoks, s, s, c, end)?;
+            let when = token_before(ptoks, &np).is_some_and(|t| {
+                matches!(
+                    t.lower().as_str(),
+                    "as" | "while" | "when" | "after" | "before" | "until" | "whenever"
+                )
+            });
+            if when {
+                return None;
+            }
+            np
+        }
+        Some(_) => sentence_subject(ctx, ptoks, s, end)?,
         // One sentence, then, with neither quotes nor cues in it.
-        return if a == 0 && s == 0 && quoted_words == 0 {
-            speaker_described_between(ctx, qi, pb, done)
-        } else {
-            None
-        };
-    }
-    let np = sentence_subject(ctx, ptoks, s, end)?;
+        None if a == 0 && s == 0 && quoted_words == 0 => return speaker_described_between(ctx, qi, pb, done),
+        None => return None,
+    };
     if !matches!(
         np.kind,
         super::mentions::NpKind::Person { .. } | super::mentions::NpKind::Pronoun(_)

@@ -146,10 +146,10 @@ fn surname(words: &[String]) -> &str {
     crate::lexicon::surname_of(words).unwrap_or(&words[0])
 }
 
-fn office_words(roles: &[String]) -> Vec<String> {
+fn office_words<S: AsRef<str>>(roles: &[S]) -> Vec<String> {
     roles
         .iter()
-        .flat_map(|r| words(r))
+        .flat_map(|r| words(r.as_ref()))
         .map(|w| crate::text::trim_non_alnum(&w).to_string())
         .filter(|w| OFFICES.contains(&w.as_str()))
         .collect()
@@ -332,22 +332,21 @@ impl Registry {
                 let by_last = by_last.get(&single).into_iter().flatten();
                 // A first name alone names that person only without an office
                 // the full name lacks: "Pope Francis" is not Francis Gary Powers.
-                let own_offices = if w.len() == 1 {
-                    office_words(&s.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>())
-                } else {
-                    Vec::new()
+                let mut by_first: Vec<usize> = match by_first.get(&single).filter(|_| w.len() == 1) {
+                    Some(candidates) => {
+                        let own_offices = office_words(&s.roles);
+                        let titled_apart = |e: usize| {
+                            let theirs = office_words(&reg.entities[e].roles);
+                            !own_offices.is_empty() && !own_offices.iter().any(|o| theirs.contains(o))
+                        };
+                        candidates
+                            .iter()
+                            .copied()
+                            .filter(|&e| merged_into[e] == e && !titled_apart(e))
+                            .collect()
+                    }
+                    None => Vec::new(),
                 };
-                let titled_apart = |e: usize| {
-                    let theirs = office_words(&reg.entities[e].roles);
-                    !own_offices.is_empty() && !own_offices.iter().any(|o| theirs.contains(o))
-                };
-                let mut by_first: Vec<usize> = by_first
-                    .get(&single)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&e| w.len() == 1 && merged_into[e] == e && !titled_apart(e))
-                    .collect();
                 // "Hillary" is Hillary Clinton in a corpus that names her
                 // FIRST_NAME_LEAD times as often as the next Hillary; "David"
                 // among Davids Axelrod, Duke and French is nobody's in
