@@ -7,7 +7,9 @@ use crate::text::{word_count, word_count_upto, Lower};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
-/// One trimmed line, lowercased once for all the rules that look at it.
+/// One line without space at either end, lowercased once for all the
+/// rules that look at it. Trimmed once here, so no rule trims it again
+/// (six trims of every line were 2% of extraction; callgrind).
 pub struct Line<'a> {
     pub text: &'a str,
     pub lower: Lower<'a>,
@@ -15,11 +17,14 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub fn new(text: &'a str) -> Self {
+        let text = crate::text::trim_space(text);
         Self::with_lower(text, Lower::of(text))
     }
 
-    /// A line whose lowercase is already known (a slice of its article's).
+    /// A trimmed line whose lowercase is already known (a slice of its
+    /// article's).
     pub fn with_lower(text: &'a str, lower: Lower<'a>) -> Self {
+        debug_assert_eq!(text, crate::text::trim_space(text), "lines come trimmed");
         Line { text, lower }
     }
 
@@ -167,7 +172,6 @@ impl Affixes {
 /// "Recommended stories", "list of 3 items", "end of list".
 pub fn is_list_widget(line: &Line) -> bool {
     let l = line.lower.as_str();
-    let l = crate::text::trim_space(l);
     l == "recommended stories"
         || l == "recommended"
         || l == "end of list"
@@ -200,17 +204,13 @@ pub fn is_comment_form(line: &Line) -> bool {
         "submit your letter",
     ]);
     let l = line.lower.as_str();
-    PHRASES.start(l)
-        || matches!(
-            crate::text::trim_space(l),
-            "comments" | "name *" | "email *" | "website" | "comment *"
-        )
+    PHRASES.start(l) || matches!(l, "comments" | "name *" | "email *" | "website" | "comment *")
 }
 
 /// "· 1 min read", "5 minute read".
 pub fn is_read_time(line: &Line) -> bool {
     let l = line.lower.as_str();
-    let l = crate::text::trim_space(crate::text::trim_start_non_alnum(l));
+    let l = crate::text::trim_start_non_alnum(l);
     // A digit first, or not a reading time: asked before splitting words.
     if !l.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
@@ -277,7 +277,7 @@ pub fn is_image_credit(line: &Line) -> bool {
         "imago images",
     ]);
     let l = line.lower.as_str();
-    let l = crate::text::trim_space(l).trim_end_matches(['.', ')']);
+    let l = l.trim_end_matches(['.', ')']);
     let short = (PREFIXES.start(l) || AGENCIES.end(l)) && line.words_at_most(12);
     // A caption ending in its credit: "Text of the caption. | © Agency".
     // Looked for in every line first with memmem's search, built once:
@@ -381,7 +381,7 @@ pub fn is_share_widget(line: &Line) -> bool {
         LazyLock::new(|| memchr::memmem::Finder::new("all rights reserved"));
     let l = line.lower.as_str();
     matches!(
-        crate::text::trim_space(l),
+        l,
         "share this"
             | "share"
             | "share this article"
@@ -496,7 +496,6 @@ pub fn is_caption(line: &Line) -> bool {
         "photographed",
     ];
     let l = line.lower.as_str();
-    let l = crate::text::trim_space(l);
     if CREDITS.end(l) || l.starts_with("file photo") {
         return true;
     }

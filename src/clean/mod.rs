@@ -130,17 +130,21 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     };
     // The article lowered once, when its offsets allow (nearly always).
     let lower_text = crate::text::lowercase_in_place_of(text);
-    let lines: Vec<Line> = spans
-        .iter()
-        .map(|s| match &lower_text {
-            Some(lower) => Line::with_lower(&text[s.start..s.end], Lower::Same(&lower[s.start..s.end])),
-            None => Line::new(&text[s.start..s.end]),
-        })
-        .collect();
-    let mut verdicts: Vec<Option<Verdict>> = vec![None; lines.len()];
+    // A given quote's text is one block, untrimmed, that no rule reads.
+    let lines: Vec<Line> = match source.given {
+        Some(_) => Vec::new(),
+        None => spans
+            .iter()
+            .map(|s| match &lower_text {
+                Some(lower) => Line::with_lower(&text[s.start..s.end], Lower::Same(&lower[s.start..s.end])),
+                None => Line::new(&text[s.start..s.end]),
+            })
+            .collect(),
+    };
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; spans.len()];
     let mut header = Header::default();
     if source.given.is_some() {
-        verdicts = vec![Some(Verdict::Keep(BlockRole::Body)); lines.len()];
+        verdicts = vec![Some(Verdict::Keep(BlockRole::Body)); spans.len()];
     } else {
         let rules: Vec<&LineRule> = LINE_RULES
             .iter()
@@ -176,7 +180,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         });
     }
     for (i, span) in spans.iter().enumerate() {
-        match verdicts[i].unwrap_or(Verdict::Keep(body_role(&lines[i]))) {
+        match verdicts[i].unwrap_or_else(|| Verdict::Keep(body_role(&lines[i]))) {
             Verdict::Keep(role) => blocks.push(Block {
                 span: (*span).into(),
                 role,
