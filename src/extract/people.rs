@@ -465,9 +465,12 @@ impl People {
                 // Bujnowski had seen …, he wrote" he is Bujnowski.
                 // Also a few words after the cue: "claiming without any
                 // evidence that President Obama wanted …".
+                // "But he suggested that Mr. Lew had …": a pronoun's
+                // sentence has its subject too.
                 let reported = before.is_some_and(|t| t.lower() == "that")
                     && (t0.saturating_sub(5)..t0.saturating_sub(1)).any(|k| SPEECH_CUE.has(&toks[k].lower()))
-                    && last_sentence_with_subject == Some((b, sent_start));
+                    && (last_sentence_with_subject == Some((b, sent_start))
+                        || (sent_start..t0).any(|k| matches!(toks[k].lower().as_str(), "he" | "she")));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
                     && toks[t0 - 2].lower() == "as"
@@ -483,10 +486,16 @@ impl People {
                     && toks.get(z).is_some_and(|t| t.is_punct(",."));
                 // "he said Ryan.": the name after a plain "said" is what was
                 // said, however early in its sentence.
+                // So is the name after "…, the party's chairman, said
+                // Trump continued": a verb follows it.
                 let said_object = before.is_some_and(|t| matches!(t.lower().as_str(), "said" | "says"))
                     && !inverted
                     && t0 >= 2
-                    && toks[t0 - 2].is_word;
+                    && (toks[t0 - 2].is_word
+                        || toks[t0 - 2].text == ","
+                            && toks
+                                .get(z)
+                                .is_some_and(|t| t.is_word && !t.is_cap() && !ctx.in_quote(b, z)));
                 // "a devout Catholic and Donald Trump supporter": a name
                 // before a lowercase role noun qualifies it.
                 let qualifies_role = toks.get(z).is_some_and(|t| {
@@ -1179,6 +1188,13 @@ mod tests {
         // reported subject a few words after the cue.
         let text = "A title for the test\n\nAt a rally, Ivo Marek was just as blunt, claiming without any evidence that President Otto Vane wanted more refugees. “You would have to be insane,” he said.";
         assert_eq!(speaker_of(text, "insane").as_deref(), Some("Ivo Marek"));
+        // The same after a pronoun's cue: "But he suggested that Mr. Lew had …".
+        let text = "A title for the test\n\nMinister Ivo Marek said there was nothing wrong with the talks. But he suggested that Mr. Otto Vane had his eyes on critics at home. “They are under pressure,” he said.";
+        assert_eq!(speaker_of(text, "under pressure").as_deref(), Some("Ivo Marek"));
+        // And after a "said" set off from its subject by an appositive:
+        // "Murphy, the party's chairman, said Trump continued to hurt …".
+        let text = "A title for the test\n\nIvo Marek spoke in Halden. Karl Rask, the chairman of the county party, said Marek continued to hurt his cause. “It has not gone well for him,” he said.";
+        assert_eq!(speaker_of(text, "not gone well").as_deref(), Some("Karl Rask"));
         // A name before a lowercase role noun qualifies it ("a devout
         // Catholic and Donald Trump supporter"); "Republic" names a country.
         let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
