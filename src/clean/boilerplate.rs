@@ -8,8 +8,9 @@ use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
 /// One line without space at either end, lowercased once for all the
-/// rules that look at it. Trimmed once here, so no rule trims it again
-/// (six trims of every line were 2% of extraction; callgrind).
+/// rules that look at it. Trimmed once, where the text is cut into
+/// paragraphs (or by `new`), so no rule trims it again: six trims of every
+/// line were 1.6% of extraction's instructions (callgrind).
 pub struct Line<'a> {
     pub text: &'a str,
     pub lower: Lower<'a>,

@@ -130,7 +130,8 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     };
     // The article lowered once, when its offsets allow (nearly always).
     let lower_text = crate::text::lowercase_in_place_of(text);
-    // A given quote's text is one block, untrimmed, that no rule reads.
+    // A given quote's text is one block, untrimmed, that no rule reads:
+    // its verdicts are all set below, so no line is asked for.
     let lines: Vec<Line> = match source.given {
         Some(_) => Vec::new(),
         None => spans
