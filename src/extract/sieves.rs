@@ -1471,6 +1471,9 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             sieve: SieveName::MentionCueQuote,
         });
     }
+    if let Some((owner, noun)) = owned_speech_noun(ctx, toks, lo, end) {
+        return Some(attribution(owner, &toks[noun], SieveName::MentionCueQuote));
+    }
     let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
     // "said the inquiry his party had demanded “should go ahead”": a quote
     // that opens with a verb is the predicate of the clause an earlier cue
@@ -1546,6 +1549,54 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
             sieve: SieveName::MentionCueQuote,
         })
     })
+}
+
+/// "Pence blamed the media for … Donald Trump’s claim that President
+/// Obama “founded ISIS,”", "Clinton’s response was: “…”": a noun of speech
+/// owned by a name, whose "that" clause holds the quote or which the quote
+/// completes, is the owner's words, though a verb further back has a
+/// subject of its own. Not a noun the quote only qualifies ("called
+/// Trump's remarks about a judge “racist”" is the caller's).
+fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Option<(Np, usize)> {
+    let speech_noun = |k: usize| {
+        toks[k].is_word
+            && !toks[k].is_cap()
+            && matches!(
+                toks[k].lower().as_str(),
+                "claim"
+                    | "claims"
+                    | "comment"
+                    | "comments"
+                    | "remark"
+                    | "remarks"
+                    | "response"
+                    | "statement"
+                    | "assertion"
+            )
+    };
+    let noun = (lo + 1..end).rev().take(10).find(|&k| speech_noun(k))?;
+    let owner = &toks[noun - 1];
+    if !(owner.is_cap() && super::mentions::owner_of(owner.text).is_some()) {
+        return None;
+    }
+    let rest = &toks[noun + 1..end];
+    // Not "Obama's statement that he opposed the war as “…”": the quote
+    // completes a verb of that clause.
+    let clause = rest.first().is_some_and(|t| t.lower() == "that")
+        && rest.last().is_some_and(|t| t.lower() != "as")
+        && (noun + 1..end).all(|k| !is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start));
+    let completed = !rest.is_empty() && rest.iter().all(|t| matches!(t.lower().as_str(), "was" | "is"));
+    if !(clause || completed) {
+        return None;
+    }
+    // The owner's name: the capitalised words (and initials' stops) that
+    // end in the possessive.
+    let mut start = noun - 1;
+    while start > lo && noun - start < 5 && (toks[start - 1].is_cap() || toks[start - 1].text == ".") {
+        start -= 1;
+    }
+    let np = classify(ctx.text, &toks[start..noun])?;
+    matches!(np.kind, super::mentions::NpKind::Person { .. }).then_some((np, noun))
 }
 
 /// A paragraph ending "Sheinbaum stated:" and the quote alone in the next.
@@ -2697,6 +2748,12 @@ mod tests {
         assert_eq!(speaker_of(text, "extremely careless").as_deref(), Some("Tavra Olden"));
         let text = "A title for the test\n\nIlse Varga's claim that 90 percent of her e-mails were “in the system” is her camp's calculation.";
         assert_eq!(speaker_of(text, "in the system").as_deref(), Some("Ilse Varga"));
+        // Though a verb further back has its own subject; not where the
+        // quote completes a verb of the clause ("… as “…”").
+        let text = "A title for the test\n\nGov. Tavra Olden on Thursday blamed the media for making an issue out of Ilse Varga’s claim that President Oskar Brenn “founded the gang,” saying they were nitpicking.";
+        assert_eq!(speaker_of(text, "founded the gang").as_deref(), Some("Ilse Varga"));
+        let text = "A title for the test\n\nThe campaign recalled Tavra Olden's remark describing Oskar Brenn's statement that he opposed the war as “the biggest fairy tale.”";
+        assert_ne!(speaker_of(text, "biggest fairy tale").as_deref(), Some("Oskar Brenn"));
     }
 
     #[test]
