@@ -73,10 +73,24 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
 
 /// The cues at positions `ks`, in their order: the verbs, or when there is
 /// none, the nouns spelt like one ("his remarks about “…”", "his remarks
-/// were “sarcastic”"), whose owner speaks.
-fn cues_among<'t>(toks: &'t [Token], ks: impl Iterator<Item = usize> + Clone + 't) -> impl Iterator<Item = usize> + 't {
+/// were “sarcastic”"), whose owner speaks. Not a noun where the quote
+/// follows "as" (`last`, the word before the quote): "Brenn dismissed
+/// criticism of Marek's comments as “talking points”" labels the
+/// comments, in the subject's words.
+fn cues_among<'t>(
+    toks: &'t [Token],
+    ks: impl Iterator<Item = usize> + Clone + 't,
+    last: usize,
+) -> impl Iterator<Item = usize> + 't {
     let verbs = ks.clone().any(|k| is_cue_at(toks, k));
-    ks.filter(move |&k| if verbs { is_cue_at(toks, k) } else { is_cue(&toks[k]) })
+    let labelled = toks.get(last).is_some_and(|t| t.lower() == "as");
+    ks.filter(move |&k| {
+        if verbs {
+            is_cue_at(toks, k)
+        } else {
+            !labelled && is_cue(&toks[k])
+        }
+    })
 }
 
 /// A verb that reports speech with its particle: "shot back", "went on",
@@ -1474,7 +1488,7 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if let Some((owner, noun)) = owned_speech_noun(ctx, toks, lo, end) {
         return Some(attribution(owner, &toks[noun], SieveName::MentionCueQuote));
     }
-    let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20)).collect();
+    let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20), end - 1).collect();
     // "said the inquiry his party had demanded “should go ahead”": a quote
     // that opens with a verb is the predicate of the clause an earlier cue
     // reports, not the object of the cue beside it.
@@ -1713,7 +1727,8 @@ pub fn reported_speech(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) 
     let toks = ctx.block_tokens(b);
     let (a, _) = ctx.quote_tokens[qi]?;
     let (s, _) = ctx.sentence_of(b, a);
-    cues_among(toks, (s..a).rev().filter(move |&k| !ctx.in_quote(b, k))).find_map(|cue| {
+    let last = (s..a).rev().find(|&k| toks[k].is_word).unwrap_or(a);
+    cues_among(toks, (s..a).rev().filter(move |&k| !ctx.in_quote(b, k)), last).find_map(|cue| {
         let np = subject_of_cue(ctx, toks, s, s, cue, a)?;
         Some(attribution(np, &toks[cue], SieveName::ReportedSpeech))
     })
@@ -2808,6 +2823,11 @@ mod tests {
         // With no verb, the remarks are their owner's.
         let text = "His remarks were “sarcastic.”";
         assert_eq!(first(reported_speech, text).as_deref(), Some("His"));
+        // Not a label after "as": the subject's word for the remarks, and a
+        // later "he" is the subject's, not the owner's.
+        let text = "A title for the test\n\nOn television, Mr. Ivo Marek's campaign chairman, Paul Brenn, dismissed criticism of Mr. Marek's comments about the parents as ''talking points.'' He attempted to distance Mr. Marek from his plan, arguing that Mr. Marek was now focused on a ''geographic suspension'' of immigration.";
+        assert_ne!(speaker_of(text, "talking points").as_deref(), Some("Ivo Marek"));
+        assert_eq!(speaker_of(text, "geographic suspension").as_deref(), Some("Paul Brenn"));
     }
 
     #[test]
