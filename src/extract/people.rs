@@ -515,12 +515,26 @@ impl People {
                 // such: a JSON or feed record's text opens with its body.
                 let headline = matches!(ctx.blocks[b].role, BlockRole::Title | BlockRole::Heading)
                     || b == 0 && title_cased_line(toks);
+                // "Suu Kyi's fate is still unclear, but she said …": an
+                // owner opening its sentence, with no name set off after
+                // it ("Trump's attorney, Alan Garten, said") and none saying
+                // it ("Trump's grasp of policy is worrying, Cuban said"), is
+                // who the sentence is about.
+                let owner_opens = possessive
+                    && t0 == sent_start
+                    && !headline
+                    && (toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s"))
+                    && !toks[z..toks.len().min(z + 4)]
+                        .iter()
+                        .any(|t| t.text == "," || t.is_cap())
+                    && !(z + 1..sent_end).any(|k| toks[k - 1].is_cap() && SPEECH_CUE.has(&toks[k].lower()));
                 let subject = !said_object
                     && !qualifies_role
                     && (!headline || t0 == sent_start)
                     && conjunct_of.unwrap_or(
                         topic
                             || inverted
+                            || owner_opens
                             || !possessive
                                 && !reported
                                 && (first_in_sentence
@@ -1207,6 +1221,14 @@ mod tests {
         assert_eq!(speaker_of(text, "try again").as_deref(), Some("Ivo Marek"));
         let text = "A title for the test\n\nKarl Rask filed the case. After she was arrested, the affidavit said that Otto Vane had seen the cash. “It was in a bag,” he wrote.";
         assert_eq!(speaker_of(text, "in a bag").as_deref(), Some("Otto Vane"));
+        // An owner opening its sentence is who it is about ("Suu Kyi's fate
+        // is still unclear, but she said …"), unless a name says it.
+        let text = "A title for the test\n\n“We will wait,” said Mira Olsen of the observers' group. Ilse Varga's fate is still unclear, but she said last week that she would govern. “I am going to be above the president,” she said.";
+        assert_eq!(speaker_of(text, "above the president").as_deref(), Some("Ilse Varga"));
+        // (Even where the one saying it is not known for a person: "Cuban"
+        // is a nationality's word too.)
+        let text = "A title for the test\n\nPushed by host Otto Vane, Cuban demurred.\n\nIvo Marek's grasp of policy and temperament are worrying, Cuban said.\n\n“You know, it is possible for anybody to change,” he said when asked about Marek's temperament.";
+        assert_ne!(speaker_of(text, "anybody to change").as_deref(), Some("Ivo Marek"));
         // A name before a lowercase role noun qualifies it ("a devout
         // Catholic and Donald Trump supporter"); "Republic" names a country.
         let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
