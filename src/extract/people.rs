@@ -195,6 +195,29 @@ fn title_gender(titles: &[String]) -> Gender {
     }
 }
 
+/// "Cuban said", "said French": a surname that is also a common word
+/// ([`crate::lexicon::SURNAME_WORDS`]), alone where it says something,
+/// names the person the article named in full with it before ("Mark
+/// Cuban"), though alone it is no name word.
+fn lone_surname_says(toks: &[Token], i: usize, runs: &[NameRun]) -> bool {
+    let says = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word && !t.is_cap() && SPEECH_CUE.has(&t.lower()))
+    };
+    let adverb = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.lower().as_str(), "also" | "later" | "then"))
+    };
+    toks[i].is_word
+        && crate::lexicon::SURNAME_WORD.has(&toks[i].lower())
+        && (says(i + 1)
+            || adverb(i + 1) && says(i + 2)
+            || i > 0 && says(i - 1) && toks[i - 1].lower().starts_with("sa"))
+        && runs
+            .iter()
+            .any(|r| r.words.len() >= 2 && r.words.last().is_some_and(|w| *w == toks[i].text))
+}
+
 fn clean_word(t: &Token) -> String {
     let s = t.text;
     s.strip_suffix("’s")
@@ -320,7 +343,13 @@ impl People {
                 // admiral said").
                 thes.extend((unseen..=i).filter(is_the).map(|k| (b, k)));
                 unseen = i + 1;
-                if !toks[i].is_cap() || ctx.in_quote(b, i) || !starts_name(toks, i) {
+                if !toks[i].is_cap() || ctx.in_quote(b, i) {
+                    i += 1;
+                    continue;
+                }
+                let named = starts_name(toks, i);
+                let lone_surname = !named && lone_surname_says(toks, i, &runs);
+                if !named && !lone_surname {
                     i += 1;
                     continue;
                 }
@@ -336,7 +365,12 @@ impl People {
                 {
                     end += 1;
                 }
-                let Some((a, z)) = name_run_within(toks, i, end.max(i + 1)) else {
+                let run = if lone_surname {
+                    Some((i, i + 1))
+                } else {
+                    name_run_within(toks, i, end.max(i + 1))
+                };
+                let Some((a, z)) = run else {
                     i += 1;
                     continue;
                 };
@@ -1229,6 +1263,10 @@ mod tests {
         // is a nationality's word too.)
         let text = "A title for the test\n\nPushed by host Otto Vane, Cuban demurred.\n\nIvo Marek's grasp of policy and temperament are worrying, Cuban said.\n\n“You know, it is possible for anybody to change,” he said when asked about Marek's temperament.";
         assert_ne!(speaker_of(text, "anybody to change").as_deref(), Some("Ivo Marek"));
+        // A surname that is also a word, alone where it says something, is
+        // the one named in full with it.
+        let text = "A title for the test\n\nPavel Cuban, the owner of the Halden Hawks, says he is open to running.\n\nPushed by host Otto Vane on what could bring him to run, Cuban demurred.\n\n“There are so many variables,” he said.";
+        assert_eq!(speaker_of(text, "so many variables").as_deref(), Some("Pavel Cuban"));
         // A name before a lowercase role noun qualifies it ("a devout
         // Catholic and Donald Trump supporter"); "Republic" names a country.
         let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
