@@ -1072,6 +1072,15 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
         || qualified_role
         // "62-year-old Brenda Johnson".
         || l.ends_with("-year-old")
+        // "a confident-seeming Manafort bragged", "an angry Varga said": one
+        // word describing the name after an article opening the clause.
+        || (t.is_word
+            && !qualified_role
+            && !is_role_noun(&l)
+            && !agent
+            && t0 >= 2
+            && matches!(toks[t0 - 2].lower().as_str(), "a" | "an")
+            && (t0 == 2 || !toks[t0 - 3].is_word))
         || matches!(
             l.as_str(),
             "and"
@@ -1267,6 +1276,9 @@ mod tests {
         // the one named in full with it.
         let text = "A title for the test\n\nPavel Cuban, the owner of the Halden Hawks, says he is open to running.\n\nPushed by host Otto Vane on what could bring him to run, Cuban demurred.\n\n“There are so many variables,” he said.";
         assert_eq!(speaker_of(text, "so many variables").as_deref(), Some("Pavel Cuban"));
+        // One word describing the name after an article opening a clause.
+        let text = "A title for the test\n\nIvo Marek never thought so.\n\nIn an interview with the Halden Post in late May, a confident-seeming Pavel Brenn bragged about his success. “This is not a hard race,” he said.";
+        assert_eq!(speaker_of(text, "not a hard race").as_deref(), Some("Pavel Brenn"));
         // A name before a lowercase role noun qualifies it ("a devout
         // Catholic and Donald Trump supporter"); "Republic" names a country.
         let text = "A title for the test\n\nJoseph Murray, a lawyer, married last year and counts himself a devout Catholic and Ivo Marek supporter. In his parents' Dominican Republic, he grew up. “The politics are just so blatant,” he said.";
