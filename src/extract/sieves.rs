@@ -718,12 +718,14 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             }
             // "Lena Brook's top aide rallied …": the owner's role noun is
             // the subject, not the owner ("It's" owns nothing).
+            // So is a pronoun's: "Her campaign quickly blasted out an email
+            // …" is the campaign's, not hers.
             let owner = super::mentions::owner_of(toks[j - 1].text).is_some_and(|o| {
                 !matches!(
                     crate::text::Lower::of(o).as_str(),
                     "it" | "that" | "there" | "here" | "what" | "let" | "he" | "she" | "who"
                 )
-            });
+            }) || (j == i + 1 && matches!(t.lower().as_str(), "his" | "her" | "their"));
             if owner {
                 // Up to the head noun: a few lowercase words, none a verb
                 // form, ending at the last source's, group's or title's
@@ -2777,6 +2779,12 @@ mod tests {
         assert_eq!(
             crate::extract::test_support::speaker_of(text, "ready to stop").as_deref(),
             Some("Lena Brook’s right-hand woman")
+        );
+        // A pronoun's too: the campaign sends the email, not her.
+        let text = "A title for the test\n\nSenator Mira Olsen spoke first. Her campaign quickly blasted out an email to supporters stating, “The speaker joins a growing list.”";
+        assert_eq!(
+            crate::extract::test_support::speaker_of(text, "growing list").as_deref(),
+            Some("Her campaign")
         );
     }
 
