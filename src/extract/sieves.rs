@@ -1712,6 +1712,24 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     if !(same_block || next_block_start) {
         return None;
     }
+    // "Clinton suggested … “about $200,000” … Weaver dismissed that
+    // suggestion as a sign of … “disarray.”": a later sentence whose own
+    // subject is a person the article names in full is that person's, not
+    // the quote before's.
+    let (s, _) = ctx.sentence_of(q.block, a);
+    if same_block && ctx.quote_tokens[prev].is_some_and(|(_, pz)| pz < s) {
+        let own = sentence_subject(ctx, toks, s, a).filter(|np| match &np.kind {
+            super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name),
+            _ => false,
+        });
+        if let Some(np) = own {
+            return Some(Attribution {
+                np,
+                cue: None,
+                sieve: SieveName::SentenceSubject,
+            });
+        }
+    }
     if next_block_start {
         // Nobody else may speak in this paragraph.
         let others = (0..toks.len()).any(|k| !ctx.in_quote(q.block, k) && is_cue_at(toks, k));
@@ -1720,6 +1738,30 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
         }
     }
     inherit(prev)
+}
+
+/// Whether `name` is a full name, or the last word of one the article
+/// writes ("Jeff Weaver" for "Weaver"): a person, not a capitalised word
+/// ("Somewhere", "Optimism") taken for one.
+fn named_in_full(text: &str, name: &str) -> bool {
+    if name.is_empty() {
+        return false;
+    }
+    if name.split_whitespace().count() >= 2 {
+        return name.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    }
+    if crate::lexicon::NEVER_IN_NAME.has(&crate::text::Lower::word(name)) {
+        return false;
+    }
+    let b = text.as_bytes();
+    memchr::memmem::find_iter(b, name.as_bytes()).any(|at| {
+        let before = &text[..at];
+        let after_ok = b.get(at + name.len()).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let prev_word = before
+            .strip_suffix(' ')
+            .and_then(|p| p.rsplit(|c: char| !c.is_alphanumeric()).next());
+        after_ok && prev_word.is_some_and(|w| w.len() > 1 && w.starts_with(char::is_uppercase))
+    })
 }
 
 /// A partial quote inside reported speech takes the subject of the
@@ -2664,6 +2706,21 @@ mod tests {
         let text = "“First,” Sheinbaum said. “Second.”";
         assert_eq!(continued(text, false), None);
         assert_eq!(continued(text, true).as_deref(), Some("Sheinbaum"));
+    }
+
+    #[test]
+    fn a_later_sentence_with_a_named_subject_of_its_own_is_no_continuation() {
+        let text = "A title for the test\n\nCampaign manager Jeff Weaver spoke on Sunday.\n\nIlse Varga suggested Brenn was being hypocritical because he took “about $200,000” from banks. Weaver dismissed that suggestion as a sign of a campaign in “disarray.”";
+        assert_eq!(speaker_of(text, "disarray").as_deref(), Some("Jeff Weaver"));
+        // A capitalised word the article never writes after a name is no
+        // such subject ("Somewhere", "Optimism"), nor a word never in a
+        // name though it is written so ("America First").
+        assert!(named_in_full(text, "Weaver"));
+        assert!(named_in_full(text, "Ilse Varga"));
+        let text = "Somewhere along the way it lost its America First thread. Optimism faded.";
+        assert!(!named_in_full(text, "Somewhere"));
+        assert!(!named_in_full(text, "Optimism"));
+        assert!(!named_in_full(text, "First"));
     }
 
     #[test]
