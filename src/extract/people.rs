@@ -69,7 +69,7 @@ struct NameRun {
 }
 
 /// Prepositions whose object is rarely what a later pronoun refers to.
-fn is_object_preposition(word: &str) -> bool {
+pub(crate) fn is_object_preposition(word: &str) -> bool {
     matches!(
         word,
         "of" | "to"
@@ -212,7 +212,12 @@ fn lone_surname_says(toks: &[Token], i: usize, runs: &[NameRun]) -> bool {
         && crate::lexicon::SURNAME_WORD.has(&toks[i].lower())
         && (says(i + 1)
             || adverb(i + 1) && says(i + 2)
-            || i > 0 && says(i - 1) && toks[i - 1].lower().starts_with("sa"))
+            // "said French" ending its clause; not "said French officials"
+            // or "said May was".
+            || i > 0
+                && says(i - 1)
+                && toks[i - 1].lower().starts_with("sa")
+                && toks.get(i + 1).is_none_or(|t| t.is_punct(",.;")))
         && runs
             .iter()
             .any(|r| r.words.len() >= 2 && r.words.last().is_some_and(|w| *w == toks[i].text))
@@ -561,6 +566,11 @@ impl People {
                     && !toks[z..toks.len().min(z + 4)]
                         .iter()
                         .any(|t| t.text == "," || t.is_cap())
+                    // "Trump's lawyer said …": the lawyer is the subject.
+                    && !toks[z..toks.len().min(z + 2)].iter().any(|t| {
+                        let l = t.lower();
+                        is_role_noun(&l) || TITLE.has(&l)
+                    })
                     && !(z + 1..sent_end).any(|k| toks[k - 1].is_cap() && SPEECH_CUE.has(&toks[k].lower()));
                 let subject = !said_object
                     && !qualifies_role
@@ -577,7 +587,7 @@ impl People {
                                         let l = t.lower();
                                         matches!(l.as_str(), "and" | "but") || opens_subordinate_clause(&l)
                                     }))
-                                && may_precede_subject(toks, t0)
+                                && (may_precede_subject(toks, t0) || described_after_article(toks, t0, z))
                                 && !before.is_some_and(|t| is_object_preposition(&t.lower())),
                     );
                 if subject {
@@ -1072,15 +1082,6 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
         || qualified_role
         // "62-year-old Brenda Johnson".
         || l.ends_with("-year-old")
-        // "a confident-seeming Manafort bragged", "an angry Varga said": one
-        // word describing the name after an article opening the clause.
-        || (t.is_word
-            && !qualified_role
-            && !is_role_noun(&l)
-            && !agent
-            && t0 >= 2
-            && matches!(toks[t0 - 2].lower().as_str(), "a" | "an")
-            && (t0 == 2 || !toks[t0 - 3].is_word))
         || matches!(
             l.as_str(),
             "and"
@@ -1110,6 +1111,24 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
                 | "only"
                 | "by"
         )
+}
+
+/// "a confident-seeming Manafort bragged", "an angry Varga said": one
+/// lowercase word describing the name `toks[t0..z]` after "a" or "an"
+/// opening the clause, and a verb after the name (not "a leaked Clinton
+/// email showed").
+fn described_after_article(toks: &[Token], t0: usize, z: usize) -> bool {
+    let verb_after = toks.get(z).is_some_and(|t| {
+        let l = t.lower();
+        t.is_word && !t.is_cap() && (l.ends_with("ed") || SPEECH_CUE.has(&l))
+    });
+    verb_after
+        && t0 >= 2
+        && toks[t0 - 1].is_word
+        && !toks[t0 - 1].is_cap()
+        && !is_role_noun(&toks[t0 - 1].lower())
+        && matches!(toks[t0 - 2].lower().as_str(), "a" | "an")
+        && (t0 == 2 || !toks[t0 - 3].is_word)
 }
 
 /// A short line whose longer words nearly all start with a capital: a
