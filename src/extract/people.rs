@@ -414,7 +414,9 @@ impl People {
                 }
                 let titles: Vec<String> = toks[t0..a].iter().map(|t| t.text.to_string()).collect();
                 let before = t0.checked_sub(1).map(|k| &toks[k]);
-                let possessive = toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s")
+                // "Trump's": the name owns what follows.
+                let owner_mark = toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s");
+                let possessive = owner_mark
                     // "Obama consultant Cornell Belcher", "Clinton campaign
                     // chairman John Podesta": a name qualifying the role of
                     // the name after it owns it as a possessive does.
@@ -562,7 +564,7 @@ impl People {
                 let owner_opens = possessive
                     && t0 == sent_start
                     && !headline
-                    && (toks[z - 1].text.ends_with("’s") || toks[z - 1].text.ends_with("'s"))
+                    && owner_mark
                     && !toks[z..toks.len().min(z + 4)]
                         .iter()
                         .any(|t| t.text == "," || t.is_cap())

@@ -1723,15 +1723,16 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     let cue_after = || ctx.quote_tokens[qi].is_some_and(|(_, z)| (z + 1..e).any(|k| is_cue_at(toks, k)));
     if same_block && ctx.quote_tokens[prev].is_some_and(|(_, pz)| pz < s) && !cue_after() {
         let acts = |np: &Np| {
-            let after = toks.iter().position(|t| t.start >= np.span.end).filter(|&k| k < a);
-            after.is_some_and(|k| {
-                let l = toks[k].lower();
-                let l = l.as_str();
-                toks[k].is_word
-                    && !toks[k].is_cap()
-                    && (l.ends_with("ed") || l.ends_with('s'))
-                    && !matches!(l, "is" | "was" | "has" | "does")
-            })
+            token_after(toks, s, np)
+                .filter(|t| t.start < toks[a].start)
+                .is_some_and(|t| {
+                    let l = t.lower();
+                    let l = l.as_str();
+                    t.is_word
+                        && !t.is_cap()
+                        && (l.ends_with("ed") || l.ends_with('s'))
+                        && !matches!(l, "is" | "was" | "has" | "does")
+                })
         };
         let own = sentence_subject(ctx, toks, s, a).filter(|np| match &np.kind {
             super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name) && acts(np),
