@@ -122,8 +122,14 @@ impl<'a> Context<'a> {
     fn split_sentences(&self, b: usize) -> Vec<usize> {
         let toks = self.block_tokens(b);
         let mut starts = vec![0];
+        // A headline capitalises "To" and "In" ("U.S. To Ban Imports").
+        let body = self.blocks[b].role == crate::model::BlockRole::Body;
         for i in 0..toks.len().saturating_sub(1) {
             let t = &toks[i];
+            if body && t.is_word && ends_initialism(t.text) && opens_sentence(&toks[i + 1]) && !self.in_quote(b, i) {
+                starts.push(i + 1);
+                continue;
+            }
             if t.is_word || !t.is_punct(".?!") || self.in_quote(b, i) {
                 continue;
             }
@@ -199,4 +205,26 @@ impl<'a> Context<'a> {
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
         &self.tokens[self.block_starts[b]..self.block_starts[b + 1]]
     }
+}
+
+/// "U.S." ends a word and may end its sentence too: the tokenizer keeps the
+/// period in the word, so no period token marks the end.
+fn ends_initialism(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with('.') && w[..w.len() - 1].contains('.')
+}
+
+/// A capitalised word that only opens a sentence ("The", "He", "But"):
+/// after "U.S." it starts the next one ("… into the U.S. The groups say").
+fn opens_sentence(t: &Token) -> bool {
+    if !t.is_word || !t.is_cap() {
+        return false;
+    }
+    // Pronouns, determiners and prepositions, which never follow "U.S."
+    // in one sentence.
+    const CLOSED: &[&str] = &[
+        "the", "a", "an", "he", "she", "it", "they", "we", "you", "his", "her", "its", "their", "our", "in", "on",
+        "at", "by", "for", "if", "as", "to",
+    ];
+    let l = t.lower();
+    CLOSED.contains(&&*l) || crate::lexicon::SENTENCE_OPENER.has(&l)
 }

@@ -3182,4 +3182,13 @@ mod tests {
         assert_eq!(speaker.name, "Others");
         assert_eq!(speaker.kind, crate::model::SpeakerKind::Anonymous);
     }
+
+    #[test]
+    fn an_initialism_may_end_its_sentence() {
+        let text = "A title for the test\n\nMarek Lind called to bar the trucks from the U.S. The senator says she is “concerned your campaign is sending mixed messages to voters.”";
+        assert_eq!(speaker_of(text, "mixed messages").as_deref(), Some("The senator"));
+        // Not before a name: "the U.S. Senate" is one phrase.
+        let text = "A title for the test\n\nThe bill passed the U.S. Senate, and Marek Lind said it was “a good day.”";
+        assert_eq!(speaker_of(text, "good day").as_deref(), Some("Marek Lind"));
+    }
 }
