@@ -675,11 +675,16 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
             i == start && t.text.len() > 5 && (t.lower().ends_with("ing") || past_participle_at(toks, i));
         // "But the protesters paid tribute …": a determiner in lower case
         // opens the subject after the conjunction that opens the sentence.
+        // So does one after an opening clause's comma, before a common noun
+        // ("While Clinton has condemned the proposal, the groups who wrote
+        // to her say …"; a name after it runs into its verb: "the Daily
+        // News focuses on").
         let determiner_first = i == start
             && matches!(t.text, "the" | "a" | "an")
             && start > 0
-            && COORDINATORS.contains(&toks[start - 1].lower().as_str())
-            && (start == 1 || toks[start - 2].is_punct(".!?;:"));
+            && (toks[start - 1].text == "," && toks.get(start + 1).is_some_and(|n| n.is_word && !n.is_cap())
+                || COORDINATORS.contains(&toks[start - 1].lower().as_str())
+                    && (start == 1 || toks[start - 2].is_punct(".!?;:")));
         if t.is_word
             && !after_prep
             && !opening_participle
@@ -698,6 +703,9 @@ fn first_subject(ctx: &Context, toks: &[Token], start: usize, limit: usize) -> O
                 && !is_clause_boundary(&toks[j])
                 && toks[j].text != ","
                 && (continues_name(toks, j) || (described && toks[j].is_word && j < i + 8))
+                // "A lot of people didn’t like …": the verb ends it.
+                && !toks[j].text.ends_with("n’t")
+                && !toks[j].text.ends_with("n't")
             {
                 j += 1;
             }
@@ -3190,5 +3198,14 @@ mod tests {
         // Not before a name: "the U.S. Senate" is one phrase.
         let text = "A title for the test\n\nThe bill passed the U.S. Senate, and Marek Lind said it was “a good day.”";
         assert_eq!(speaker_of(text, "good day").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_described_subject_after_an_opening_clause_is_the_source() {
+        let text = "A title for the test\n\nMarek Lind called for a freeze on licences. While Varga has condemned the freeze, the groups who wrote to her on Thursday say they are “concerned your campaign is sending mixed messages to voters.”";
+        assert_eq!(speaker_of(text, "mixed messages").as_deref(), Some("the groups"));
+        // A negated verb ends the phrase.
+        let text = "A title for the test\n\nMarek Lind spoke on Monday. Also, a lot of people didn’t like the phrase “They will go home the same way they came.”";
+        assert_eq!(speaker_of(text, "go home").as_deref(), Some("a lot of people"));
     }
 }
