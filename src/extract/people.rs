@@ -396,8 +396,10 @@ impl People {
                         t0 -= 1;
                     } else if t0 > 1 && toks[t0 - 1].text == "." && is_title(t0 - 2) {
                         t0 -= 2; // "Rep." "Sen."
-                    } else if t0 > 1 && toks[t0 - 1].text == "of" && is_title(t0 - 2) {
-                        t0 -= 2; // "Secretary of War"
+                    } else if t0 < a && t0 > 1 && toks[t0 - 1].text == "of" && is_title(t0 - 2) {
+                        // "Secretary of State John Kerry"; but a name right
+                        // after "of" is its object: "mayor of Baltimore".
+                        t0 -= 2;
                     } else {
                         break;
                     }
@@ -1555,5 +1557,11 @@ mod tests {
     fn a_headline_word_glued_to_a_surname_is_cut_off() {
         let text = "Understated Perez raises political profile.\n\nLabor Secretary Thomas Perez moved to the last row. “I am happy here,” Perez said.";
         assert_eq!(speaker_of(text, "happy here").as_deref(), Some("Thomas Perez"));
+    }
+
+    #[test]
+    fn a_name_right_after_a_roles_of_is_a_place() {
+        let text = "A title for the test\n\nOn Monday, Tavra Olden, Ilse Varga and Marek Lind spoke in Dorval.\n\nLind, the former governor of Ohio and former mayor of Dayton, stressed his record.\n\n“I know it is a tough fight,” he said.";
+        assert_eq!(speaker_of(text, "tough fight").as_deref(), Some("Marek Lind"));
     }
 }
