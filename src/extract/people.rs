@@ -480,9 +480,11 @@ impl People {
                         }) && toks.get(k + 1).is_some_and(finite_cue))
                 };
                 // "Lazar, in a green jail jumpsuit, said little": past a
-                // phrase set off by commas, outside quotes.
+                // phrase set off by commas, outside quotes; or closed by
+                // one ("Darran Whiting of Liberty Baptist Church, said").
                 let set_off = || {
-                    toks.get(z).is_some_and(|t| t.text == ",")
+                    toks.get(z)
+                        .is_some_and(|t| t.text == "," || z - a > 1 && matches!(t.text, "of" | "from" | "at"))
                         && (z + 1..toks.len().min(z + 14))
                             .take_while(|&k| !ctx.in_quote(b, k) && !toks[k].is_punct(".;:"))
                             .find(|&k| toks[k].text == ",")
@@ -1563,5 +1565,11 @@ mod tests {
     fn a_name_right_after_a_roles_of_is_a_place() {
         let text = "A title for the test\n\nOn Monday, Tavra Olden, Ilse Varga and Marek Lind spoke in Dorval.\n\nLind, the former governor of Ohio and former mayor of Dayton, stressed his record.\n\n“I know it is a tough fight,” he said.";
         assert_eq!(speaker_of(text, "tough fight").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_name_then_its_workplace_set_off_by_a_comma_says_what_follows() {
+        let text = "A title for the test\n\nMarek Lind said so in March.\n\nOne pastor backing Mr. Varga, Tom Hadley of the Baptist church in Dorval, said he had made calls.\n\n“Find your polling place,” he tells parishioners.";
+        assert_eq!(speaker_of(text, "polling place").as_deref(), Some("Tom Hadley"));
     }
 }
