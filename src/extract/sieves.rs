@@ -925,6 +925,34 @@ const INVERTING_CUES: &[&str] = &[
     "marvelled",
 ];
 
+/// "…, when Sanders protesters interrupted her speech, shouting “…”",
+/// "…, where about 50 protesters had gathered, chanting “…”": a crowd's
+/// participle right after a clause of when or where is what that clause's
+/// subject did, a group or a described source (a person there is more
+/// often the sentence's topic than the one who spoke).
+fn clause_before_participle(ctx: &Context, toks: &[Token], from: usize, cue: usize) -> Option<Np> {
+    // What crowds do: "…, while the two governments argued, saying" is the
+    // main subject's.
+    let crowd_cue = matches!(
+        toks[cue].lower().as_str(),
+        "shouting" | "chanting" | "yelling" | "screaming" | "singing" | "booing" | "cheering"
+    );
+    if !(crowd_cue && cue > from + 2 && toks[cue - 1].text == ",") {
+        return None;
+    }
+    let opener = (from..cue - 1)
+        .rev()
+        .take_while(|&k| toks[k].text != "," && !ctx.offset_in_quote(toks[k].start))
+        .find(|&k| matches!(toks[k].lower().as_str(), "when" | "where" | "as" | "while"))?;
+    let np = classify(ctx.text, &toks[opener + 1..cue - 1])?;
+    let starts_clause = np.span.start == toks[opener + 1].start && np.span.end < toks[cue - 2].end;
+    let group = matches!(
+        np.kind,
+        super::mentions::NpKind::Anonymous(_) | super::mentions::NpKind::Organisation(_)
+    );
+    (starts_clause && group).then_some(np)
+}
+
 /// The subject for a cue: the clause subject for a participle, else the
 /// phrase before the cue, else the phrase after it ("said Trump").
 fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, cue: usize, hi: usize) -> Option<Np> {
@@ -1011,6 +1039,9 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             .filter(|_| runs_on())
             .and_then(|s| sentence_subject(ctx, toks, s, cue))
         {
+            return Some(np);
+        }
+        if let Some(np) = clause_before_participle(ctx, toks, sent_start.max(lo), cue) {
             return Some(np);
         }
         let subject = sentence_subject(ctx, toks, sent_start, cue);
@@ -3207,5 +3238,16 @@ mod tests {
         // A negated verb ends the phrase.
         let text = "A title for the test\n\nMarek Lind spoke on Monday. Also, a lot of people didn’t like the phrase “They will go home the same way they came.”";
         assert_eq!(speaker_of(text, "go home").as_deref(), Some("a lot of people"));
+    }
+
+    #[test]
+    fn a_participle_after_a_clause_of_when_or_where_is_its_groups() {
+        let text = "A title for the test\n\nThe first incident came during a speech in Dorval, when Varga protesters interrupted her, shouting “she wins, we lose, and so does the harbour!”";
+        assert_eq!(speaker_of(text, "she wins").as_deref(), Some("Varga protesters"));
+        let text = "A title for the test\n\nIlse Varga spoke down the street from the harbour, where about 50 protesters had gathered on Wednesday, chanting “no contract, no peace, no ships today”.";
+        assert_eq!(speaker_of(text, "no contract").as_deref(), Some("about 50 protesters"));
+        // A person there is the sentence's topic: the main subject speaks.
+        let text = "A title for the test\n\nIlse Varga smiled when Marek Lind took the stage, shouting “this is the day the harbour opens again”.";
+        assert_eq!(speaker_of(text, "harbour opens").as_deref(), Some("Ilse Varga"));
     }
 }
