@@ -1325,6 +1325,9 @@ pub const TIME_NOUNS: &[&str] = &[
 /// and join them in [`NOT_A_NAME`] and [`NEVER_IN_NAME`].
 pub const NOT_NAME: &[&str] = &[
     "the",
+    // "Neither Donald J. Trump nor …".
+    "neither",
+    "either",
     // "In her New Year speech, Merkel …": no person named Year.
     "year",
     "a",

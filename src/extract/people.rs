@@ -1572,4 +1572,11 @@ mod tests {
         let text = "A title for the test\n\nMarek Lind said so in March.\n\nOne pastor backing Mr. Varga, Tom Hadley of the Baptist church in Dorval, said he had made calls.\n\n“Find your polling place,” he tells parishioners.";
         assert_eq!(speaker_of(text, "polling place").as_deref(), Some("Tom Hadley"));
     }
+
+    #[test]
+    fn neither_opens_no_name() {
+        let text =
+            "A title for the test\n\nNeither Marek Lind nor Ilse Varga spoke first. “We will win this one,” Lind said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marek Lind"));
+    }
 }
