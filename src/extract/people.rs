@@ -1039,6 +1039,11 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
     if k > 0 && back(nearest) <= NEAR_MENTION && back(m) >= FAR_SALIENT && !nearest.possessive {
         return Some(0);
     }
+    // "For that she drew Trump's ire - he called her “weak”": an owner in
+    // the pronoun's own sentence outranks a subject of an earlier one.
+    if k > 0 && nearest.possessive && nearest.sentence_end > pos && m.sentence_end <= pos {
+        return Some(0);
+    }
     if m.gives_way_at(pos) {
         let main = candidates[k + 1..]
             .iter()
@@ -1054,7 +1059,7 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
 /// for gender hints (a hint takes a person out of the candidates, and a
 /// seventh, older mention comes in): the chosen speaker or subject alone;
 /// with it the nearer mentions when it is far enough back for one of them
-/// to win; all of them when it is a subordinate clause's subject that would
+/// to win, or when the nearest is in the pronoun's sentence; all of them when it is a subordinate clause's subject that would
 /// give way to its sentence's subject coming in, or when the choice fell
 /// back to the nearest mention (a newcomer may be a speaker or subject).
 pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usize) -> &'c [&'m PersonMention] {
@@ -1063,7 +1068,8 @@ pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usi
     };
     if candidates[k].gives_way_at(pos) {
         candidates
-    } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT {
+    } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT || candidates[0].sentence_end > pos {
+        // Or an owner in the pronoun's own sentence may win.
         &candidates[..=k]
     } else {
         &candidates[k..=k]
@@ -1571,6 +1577,12 @@ mod tests {
     fn a_name_then_its_workplace_set_off_by_a_comma_says_what_follows() {
         let text = "A title for the test\n\nMarek Lind said so in March.\n\nOne pastor backing Mr. Varga, Tom Hadley of the Baptist church in Dorval, said he had made calls.\n\n“Find your polling place,” he tells parishioners.";
         assert_eq!(speaker_of(text, "polling place").as_deref(), Some("Tom Hadley"));
+    }
+
+    #[test]
+    fn an_owner_in_the_pronouns_sentence_outranks_an_earlier_subject() {
+        let text = "A title for the test\n\nTom Hadley backed the plan last week. Ilse Varga has tangled with Marek Lind once. For that she drew Lind's ire - he called her “weak, and out of her depth on the harbour.”";
+        assert_eq!(speaker_of(text, "out of her depth").as_deref(), Some("Marek Lind"));
     }
 
     #[test]
