@@ -278,6 +278,20 @@ fn is_initial(t: &Token) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
+/// "J.M. Berger", "E.J. Dionne": two or three initials in one word opening
+/// a name, before a name word. Not a place's or body's ("U.S.", "U.N.").
+pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    let b = t.text.as_bytes();
+    let initials = (b.len() == 4 || b.len() == 6)
+        && b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+        && !matches!(
+            t.text,
+            "U.S." | "U.N." | "U.K." | "D.C." | "E.U." | "L.A." | "N.Y." | "N.J." | "N.H." | "S.C."
+        );
+    initials && toks.get(i + 1).is_some_and(is_name_word)
+}
+
 /// The last run of name words in `toks`: in a noun phrase the name is the
 /// head ("Trump spokesperson Ron Lieberman").
 pub fn last_name_run(toks: &[Token]) -> Option<(usize, usize)> {
@@ -304,7 +318,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
     let toks = &toks[..to];
     let mut i = from;
     while i < to {
-        if starts_name(toks, i) && !is_initial(&toks[i]) {
+        if starts_name(toks, i) && !is_initial(&toks[i]) || opens_with_initials(toks, i) {
             let mut j = i + 1;
             while j < to {
                 let t = &toks[j];
@@ -314,6 +328,7 @@ pub fn name_run_within(toks: &[Token], from: usize, to: usize) -> Option<(usize,
                 }
                 if is_name_word(t)
                     || is_initial(t)
+                    || opens_with_initials(toks, j)
                     || particle
                     || crate::lexicon::is_name_suffix(t.text)
                     || surname_word_ends(toks, i, j)

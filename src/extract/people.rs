@@ -352,7 +352,7 @@ impl People {
                     i += 1;
                     continue;
                 }
-                let named = starts_name(toks, i);
+                let named = starts_name(toks, i) || super::mentions::opens_with_initials(toks, i);
                 let lone_surname = !named && lone_surname_says(toks, i, &runs);
                 if !named && !lone_surname {
                     i += 1;
@@ -1589,6 +1589,17 @@ mod tests {
     fn neither_opens_no_name() {
         let text =
             "A title for the test\n\nNeither Marek Lind nor Ilse Varga spoke first. “We will win this one,” Lind said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_name_may_open_with_initials_in_one_word() {
+        let text = "A title for the test\n\n“The harbour has still kept a notable presence on the market,” said J.M. Lind, a fellow at the university. He added that the port has “been very aggressive on this issue, about as much as anyone could expect.”";
+        assert_eq!(speaker_of(text, "very aggressive").as_deref(), Some("J.M. Lind"));
+        let text = "A title for the test\n\nGeorge H.W. Varga spoke first. “We will win this one,” he said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("George H.W. Varga"));
+        // Not a country's.
+        let text = "A title for the test\n\nMarek Lind met U.S. Varga officials. “We will win this one,” he said.";
         assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marek Lind"));
     }
 }
