@@ -1088,7 +1088,12 @@ fn may_precede_subject(toks: &[Token], t0: usize) -> bool {
     // "Clinton campaign Chairman John Podesta": a role a name qualifies;
     // "Florida developer Mel Sembler": an agent noun after a place or a name.
     let agent = l.len() > 4 && ["er", "or", "ist", "ian", "ant"].iter().any(|s| l.ends_with(s)) && !SPEECH_CUE.has(&l);
-    let qualified_role = (is_role_noun(&l) || agent) && t0 >= 2 && toks[t0 - 2].is_cap();
+    // "Former federal prosecutor Glen Kopp": an adjective in -al between.
+    let qualified = |k: usize| {
+        toks[k].is_cap()
+            || k >= 1 && toks[k].is_word && toks[k].text.ends_with("al") && toks[k - 1].is_cap() && toks[k - 1].is_word
+    };
+    let qualified_role = (is_role_noun(&l) || agent) && t0 >= 2 && qualified(t0 - 2);
     (!t.is_word && t.text != ")")
         || t.is_cap()
         || qualified_role
@@ -1601,5 +1606,11 @@ mod tests {
         // Not a country's.
         let text = "A title for the test\n\nMarek Lind met U.S. Varga officials. “We will win this one,” he said.";
         assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_role_with_an_adjective_before_it_qualifies_the_name_after() {
+        let text = "A title for the test\n\nOn Tuesday, Harbour Director Tom Hadley said he was “very close” to the inquiry.\n\nFormer federal prosecutor Glen Kopp said it is not surprising that agents want to talk.\n\n“They are within the zone of interest of the inquiry,” he said.";
+        assert_eq!(speaker_of(text, "zone of interest").as_deref(), Some("Glen Kopp"));
     }
 }
