@@ -515,9 +515,13 @@ impl People {
                 let cue_at = |k: usize| SPEECH_CUE.has(&toks[k].lower());
                 let pronoun_says =
                     |k: usize| cue_at(k) && k > sent_start && matches!(toks[k - 1].lower().as_str(), "he" | "she");
+                // "He said that he … and noted that Sanders himself has …":
+                // a "he" or "she" opening the sentence is its subject too.
+                let pronoun_opens = matches!(toks[sent_start].lower().as_str(), "he" | "she");
                 let reported = before.is_some_and(|t| t.lower() == "that")
                     && (t0.saturating_sub(5)..t0.saturating_sub(1)).any(cue_at)
                     && (last_sentence_with_subject == Some((b, sent_start))
+                        || pronoun_opens
                         || (t0.saturating_sub(5)..t0.saturating_sub(1)).any(pronoun_says));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
@@ -1639,5 +1643,11 @@ mod tests {
         // A passive's agent is: "was signed by Hadley, who said".
         let text = "A title for the test\n\nMarek Lind spoke to the crowd on Monday.\n\nThe fishing deal was signed by President Tom Hadley on Friday. He pledged to move the harbour office to “the old capital of the coast, Porthallow.”";
         assert_eq!(speaker_of(text, "old capital").as_deref(), Some("Tom Hadley"));
+    }
+
+    #[test]
+    fn a_name_in_what_a_pronoun_subject_said_is_not_who_speaks_next() {
+        let text = "A title for the test\n\nTom Hadley, a delegate from Dorval, said tensions were high.\n\nHe said that he personally was more focused on the platform and noted that Marek Lind himself has acknowledged he won't be the nominee.\n\n“What most of us are asking for here is not unreasonable,” he said.";
+        assert_eq!(speaker_of(text, "not unreasonable").as_deref(), Some("Tom Hadley"));
     }
 }
