@@ -603,9 +603,12 @@ impl People {
                 if subject {
                     last_sentence_with_subject = Some((b, sent_start));
                 }
+                // "… when Tapper asked whether …": who asks, in a clause of
+                // when, is not who answers next.
+                let asks = toks.get(z).is_some_and(|t| t.lower() == "asked");
                 let subordinate = subject
                     && !first_in_sentence
-                    && !says
+                    && (!says || asks)
                     && !topic
                     && !inverted
                     && conjunct_of.is_none()
@@ -1649,5 +1652,11 @@ mod tests {
     fn a_name_in_what_a_pronoun_subject_said_is_not_who_speaks_next() {
         let text = "A title for the test\n\nTom Hadley, a delegate from Dorval, said tensions were high.\n\nHe said that he personally was more focused on the platform and noted that Marek Lind himself has acknowledged he won't be the nominee.\n\n“What most of us are asking for here is not unreasonable,” he said.";
         assert_eq!(speaker_of(text, "not unreasonable").as_deref(), Some("Tom Hadley"));
+    }
+
+    #[test]
+    fn who_asks_in_a_clause_of_when_is_not_who_answers() {
+        let text = "A title for the test\n\nMarek Lind spoke to Ilse Varga's colleague Tom Hadley on Sunday.\n\nLind did not exude confidence when Hadley asked whether the party would hold the harbour seat.\n\n“The one thing you can predict of this year is that it will be unpredictable,” he said.";
+        assert_eq!(speaker_of(text, "unpredictable").as_deref(), Some("Marek Lind"));
     }
 }
