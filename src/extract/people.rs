@@ -42,6 +42,9 @@ pub struct PersonMention {
     pub subordinate: bool,
     /// Where the mention's sentence ends (a byte offset).
     pub sentence_end: usize,
+    /// Set off with who they are ("Wes Nakagiri, a delegate from
+    /// Michigan"): someone the story brings in.
+    pub introduced: bool,
 }
 
 impl PersonMention {
@@ -66,6 +69,7 @@ struct NameRun {
     possessive: bool,
     /// Where its sentence ends (a byte offset).
     sentence_end: usize,
+    introduced: bool,
 }
 
 /// Prepositions whose object is rarely what a later pronoun refers to.
@@ -614,6 +618,14 @@ impl People {
                     && conjunct_of.is_none()
                     && before.is_some_and(|t| opens_subordinate_clause(&t.lower()));
                 let listed = before.is_some_and(|t| t.text == ",") || conjunct_of.is_some();
+                // ", a delegate from Michigan", ", an adviser to …".
+                let introduced = !possessive
+                    && toks.get(z).is_some_and(|t| t.text == ",")
+                    && toks.get(z + 1).is_some_and(|t| matches!(t.text, "a" | "an"))
+                    && (z + 2..toks.len().min(z + 5)).any(|k| {
+                        let l = toks[k].lower();
+                        toks[k].is_word && (is_role_noun(&l) || TITLE.has(&l))
+                    });
                 last_run = Some((b, z, subject, listed));
                 // Title case capitalises verbs too ("U.S. Nominates Jim
                 // Yong Kim"): a headline's run is cut to a person the body
@@ -633,6 +645,7 @@ impl People {
                     says,
                     possessive,
                     sentence_end: toks[sent_end - 1].end,
+                    introduced,
                 });
                 i = z.max(i + 1);
             }
@@ -741,6 +754,7 @@ impl People {
                     possessive: r.possessive,
                     subordinate: r.subordinate,
                     sentence_end: r.sentence_end,
+                    introduced: r.introduced,
                 });
             }
         }
@@ -793,6 +807,7 @@ impl People {
                             possessive: false,
                             subordinate: false,
                             sentence_end: toks[end - 1].end,
+                            introduced: false,
                         });
                     }
                 }
@@ -1051,6 +1066,12 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
     if k > 0 && nearest.possessive && nearest.sentence_end > pos && m.sentence_end <= pos {
         return Some(0);
     }
+    // "…, courtesy of Wes Nakagiri, a delegate from Michigan who dressed
+    // up …. “…,” he said.": someone brought in with who they are, after
+    // the last subject's sentence, is who speaks next.
+    if k > 0 && nearest.introduced && m.sentence_end < nearest.sentence_end {
+        return Some(0);
+    }
     if m.gives_way_at(pos) {
         let main = candidates[k + 1..]
             .iter()
@@ -1075,7 +1096,10 @@ pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usi
     };
     if candidates[k].gives_way_at(pos) {
         candidates
-    } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT || candidates[0].sentence_end > pos {
+    } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT
+        || candidates[0].sentence_end > pos
+        || candidates[0].introduced
+    {
         // Or an owner in the pronoun's own sentence may win.
         &candidates[..=k]
     } else {
@@ -1658,5 +1682,14 @@ mod tests {
     fn who_asks_in_a_clause_of_when_is_not_who_answers() {
         let text = "A title for the test\n\nMarek Lind spoke to Ilse Varga's colleague Tom Hadley on Sunday.\n\nLind did not exude confidence when Hadley asked whether the party would hold the harbour seat.\n\n“The one thing you can predict of this year is that it will be unpredictable,” he said.";
         assert_eq!(speaker_of(text, "unpredictable").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn someone_brought_in_with_who_they_are_speaks_next() {
+        let text = "A title for the test\n\nMarek Lind gestured as if to stop the noise, then leaned in.\n\nVarga made an appearance of sorts, courtesy of Tom Hadley, a delegate from Dorval who dressed up in a prison outfit.\n\n“I thought it would be funny if I went out and bought an orange suit,” he said.";
+        assert_eq!(speaker_of(text, "orange suit").as_deref(), Some("Tom Hadley"));
+        // Not past a subject of the same sentence.
+        let text = "A title for the test\n\nMarek Lind attacked Tom Hadley, a former governor, on Monday.\n\n“I thought it would be funny if I went out and bought an orange suit,” he said.";
+        assert_eq!(speaker_of(text, "orange suit").as_deref(), Some("Marek Lind"));
     }
 }
