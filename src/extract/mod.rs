@@ -244,13 +244,26 @@ fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
 /// unnamed source the sentence (or the one before) is about, when no person
 /// "he" could be is named after that source.
 fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
+    // The last quote an unnamed person said: where they were named, and who.
+    let mut last_source: Option<(usize, SpeakerRef)> = None;
     for q in quotes.iter_mut() {
         let Some(m) = &q.mention else { continue };
         let Some(p @ (Pronoun::Male | Pronoun::Female)) = mentions::pronoun(&m.text) else {
+            if let Some(s) = q.speaker.as_ref().filter(|s| unnamed_person(s).is_some()) {
+                last_source = Some((m.span.start(), s.clone()));
+            }
             continue;
         };
         let pos = m.span.start();
-        let Some((at, source)) = source_before(ctx, pos) else {
+        // "“…,” said the woman, who … . “…,” she said": the unnamed person
+        // who spoke just before.
+        let spoke_before = || {
+            last_source.clone().filter(|(at, s)| {
+                let fits = |g: Gender| p.gender().is_some_and(|want| g == Gender::Unknown || g == want);
+                pos.saturating_sub(*at) < SOURCE_REACH && unnamed_person(s).is_some_and(fits)
+            })
+        };
+        let Some((at, source)) = source_before(ctx, pos).or_else(spoke_before) else {
             continue;
         };
         let named_at = people.resolve_pronoun(pos, p).and_then(|i| {
@@ -267,6 +280,31 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
         }
         q.speaker = Some(source);
     }
+}
+
+/// How far back (in bytes) a "he" or "she" finds the unnamed person who
+/// spoke before it.
+const SOURCE_REACH: usize = 400;
+
+/// The gender an unnamed person's head word tells ("the woman"), when the
+/// speaker is one: singular, a person's head, not an organisation's.
+fn unnamed_person(s: &SpeakerRef) -> Option<Gender> {
+    if s.kind != SpeakerKind::Anonymous || is_an_it(s) {
+        return None;
+    }
+    let head = s.name.rsplit(' ').next()?.to_lowercase();
+    let gender = match head.as_str() {
+        "woman" | "mother" | "wife" | "girl" | "lady" | "daughter" | "sister" | "grandmother" => Gender::Female,
+        "man" | "father" | "husband" | "boy" | "son" | "brother" | "grandfather" => Gender::Male,
+        _ => Gender::Unknown,
+    };
+    // "the woman"; or someone introduced ("a 26-year-old man", "one
+    // voter"); not a role that names someone again ("the Florida senator").
+    let first = s.name.split(' ').next()?.to_lowercase();
+    let new_one = matches!(first.as_str(), "a" | "an" | "one");
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    let person = crate::lexicon::ANON_HEAD.has(&head) && !crate::lexicon::TITLE.has(&head);
+    (!plural && person && (new_one || gender != Gender::Unknown)).then_some(gender)
 }
 
 /// The unnamed person (singular, introduced with "a", no organisation) that
@@ -952,5 +990,20 @@ mod tests {
             .and_then(|q| q.speaker.as_ref())
             .map(|s| s.name.as_str());
         assert_eq!(speaker, Some("Kell"));
+    }
+
+    #[test]
+    fn she_after_an_unnamed_woman_who_spoke_is_that_woman() {
+        let text = "A title for the test\n\nIlse Varga runs the bakery on the quay.\n\nA cashier was shaken by the talk. “One man came in and said we should close the harbour to them,” said the woman, who did not want to be named. “Too much hate,” she said, blaming some of it on the mayor.";
+        assert_eq!(
+            super::test_support::speaker_of(text, "Too much hate").as_deref(),
+            Some("the woman")
+        );
+        // Not a role that names someone again.
+        let text = "A title for the test\n\nIlse Varga spoke at the harbour.\n\n“We will open the quay,” said the senator. “Too much hate,” she said, blaming some of it on the mayor.";
+        assert_eq!(
+            super::test_support::speaker_of(text, "Too much hate").as_deref(),
+            Some("Ilse Varga")
+        );
     }
 }
