@@ -586,9 +586,13 @@ impl People {
                         is_role_noun(&l) || TITLE.has(&l)
                     })
                     && !(z + 1..sent_end).any(|k| toks[k - 1].is_cap() && SPEECH_CUE.has(&toks[k].lower()));
+                // "Was Szlachta satisfied …?": a question's auxiliary
+                // before it.
+                let opens_line = t0 == sent_start
+                    || t0 == sent_start + 1 && crate::lexicon::NOT_A_NAME.has(&toks[sent_start].lower());
                 let subject = !said_object
                     && !qualifies_role
-                    && (!headline || t0 == sent_start)
+                    && (!headline || opens_line)
                     && conjunct_of.unwrap_or(
                         topic
                             || inverted
@@ -1691,5 +1695,20 @@ mod tests {
         // Not past a subject of the same sentence.
         let text = "A title for the test\n\nMarek Lind attacked Tom Hadley, a former governor, on Monday.\n\n“I thought it would be funny if I went out and bought an orange suit,” he said.";
         assert_eq!(speaker_of(text, "orange suit").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn an_auxiliary_opening_a_question_is_no_name() {
+        let text = "A title for the test\n\nScott Hadley, a software engineer, asked Marek Lind about visas.\n\nDoes Lind, like Hadley, oppose the plan? “I should hope so,” Hadley said. “Now I will think about it.”";
+        let found = extract_text(text);
+        assert!(
+            found.people.iter().all(|p| !p.name.starts_with("Does")),
+            "{:?}",
+            found.people
+        );
+        // Nor does it keep the name after it from opening a question set
+        // apart as a line of its own.
+        let text = "A title for the test\n\nScott Hadley, a software engineer, asked Marek Lind about visas.\n\nBut Lind only briefly explained the general use of more visas.\n\nWas Hadley satisfied with Lind's response?\n\n“To a point,” he said.";
+        assert_eq!(speaker_of(text, "To a point").as_deref(), Some("Scott Hadley"));
     }
 }
