@@ -1329,7 +1329,7 @@ pub const NOT_NAME: &[&str] = &[
     "neither",
     "either",
     // Auxiliaries opening a question: "Does Rubio, like Tilton, oppose …?"
-    "do",
+    // ("Do" and "Can" are names too: Anh Do, Can Dündar.)
     "does",
     "did",
     "is",
@@ -1339,7 +1339,6 @@ pub const NOT_NAME: &[&str] = &[
     "has",
     "have",
     "had",
-    "can",
     "could",
     "should",
     "would",

@@ -278,18 +278,42 @@ fn is_initial(t: &Token) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
-/// "J.M. Berger", "E.J. Dionne": two or three initials in one word opening
-/// a name, before a name word. Not a place's or body's ("U.S.", "U.N.").
+/// "J.M. Berger", "E.J. Dionne": two initials in one word opening a name,
+/// before a name word. Not a state's, body's or hour's ("N.C.", "U.N.",
+/// "P.M."), nor after a comma, a determiner or a number ("Fayetteville,
+/// N.C. Clinton campaigned"); three are an agency's ("F.B.I.").
 pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     let b = t.text.as_bytes();
-    let initials = (b.len() == 4 || b.len() == 6)
+    let initials = b.len() == 4
         && b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
         && !matches!(
             t.text,
-            "U.S." | "U.N." | "U.K." | "D.C." | "E.U." | "L.A." | "N.Y." | "N.J." | "N.H." | "S.C."
+            "U.S."
+                | "U.N."
+                | "U.K."
+                | "D.C."
+                | "E.U."
+                | "L.A."
+                | "N.Y."
+                | "N.J."
+                | "N.H."
+                | "N.C."
+                | "S.C."
+                | "N.M."
+                | "N.D."
+                | "S.D."
+                | "R.I."
+                | "A.M."
+                | "P.M."
         );
-    initials && toks.get(i + 1).is_some_and(is_name_word)
+    let after_other = i.checked_sub(1).is_some_and(|k| {
+        let p = &toks[k];
+        p.text == ","
+            || matches!(lower(p).as_str(), "the" | "a" | "an")
+            || p.text.starts_with(|c: char| c.is_ascii_digit())
+    });
+    initials && !after_other && toks.get(i + 1).is_some_and(is_name_word)
 }
 
 /// The last run of name words in `toks`: in a noun phrase the name is the

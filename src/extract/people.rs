@@ -45,6 +45,11 @@ pub struct PersonMention {
     /// Set off with who they are ("Wes Nakagiri, a delegate from
     /// Michigan"): someone the story brings in.
     pub introduced: bool,
+    /// For an owner, how far a pronoun of its sentence may take it (a
+    /// byte offset): to its sentence's end, or to the comma that closes
+    /// the opening phrase it is in ("Asked about Trump's remarks, he
+    /// said").
+    pub owner_reach: usize,
 }
 
 impl PersonMention {
@@ -70,7 +75,13 @@ struct NameRun {
     /// Where its sentence ends (a byte offset).
     sentence_end: usize,
     introduced: bool,
+    owner_reach: usize,
 }
+
+/// Auxiliaries that open a question ("Was Szlachta satisfied …?").
+const QUESTION_AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should", "would", "will",
+];
 
 /// Prepositions whose object is rarely what a later pronoun refers to.
 pub(crate) fn is_object_preposition(word: &str) -> bool {
@@ -589,7 +600,7 @@ impl People {
                 // "Was Szlachta satisfied …?": a question's auxiliary
                 // before it.
                 let opens_line = t0 == sent_start
-                    || t0 == sent_start + 1 && crate::lexicon::NOT_A_NAME.has(&toks[sent_start].lower());
+                    || t0 == sent_start + 1 && QUESTION_AUXILIARIES.contains(&toks[sent_start].lower().as_str());
                 let subject = !said_object
                     && !qualifies_role
                     && (!headline || opens_line)
@@ -623,7 +634,26 @@ impl People {
                     && before.is_some_and(|t| opens_subordinate_clause(&t.lower()));
                 let listed = before.is_some_and(|t| t.text == ",") || conjunct_of.is_some();
                 // ", a delegate from Michigan", ", an adviser to …".
+                let opener = || {
+                    let f = toks[sent_start].lower();
+                    is_object_preposition(&f)
+                        || crate::lexicon::SENTENCE_OPENER.has(&f)
+                        || f.ends_with("ed")
+                        || f.ends_with("ing")
+                };
+                let owner_reach = if !possessive {
+                    toks[a].start
+                } else if opener() {
+                    (z..sent_end)
+                        .find(|&k| toks[k].text == "," && !ctx.in_quote(b, k))
+                        .map_or(toks[sent_end - 1].end, |k| toks[k].start)
+                } else {
+                    toks[sent_end - 1].end
+                };
+                // Not in a sentence "he" or "she" opens: "He also took aim
+                // at Jeb Bush, a former governor" is still about him.
                 let introduced = !possessive
+                    && !matches!(toks[sent_start].lower().as_str(), "he" | "she")
                     && toks.get(z).is_some_and(|t| t.text == ",")
                     && toks.get(z + 1).is_some_and(|t| matches!(t.text, "a" | "an"))
                     && (z + 2..toks.len().min(z + 5)).any(|k| {
@@ -650,6 +680,7 @@ impl People {
                     possessive,
                     sentence_end: toks[sent_end - 1].end,
                     introduced,
+                    owner_reach,
                 });
                 i = z.max(i + 1);
             }
@@ -759,6 +790,7 @@ impl People {
                     subordinate: r.subordinate,
                     sentence_end: r.sentence_end,
                     introduced: r.introduced,
+                    owner_reach: r.owner_reach,
                 });
             }
         }
@@ -812,6 +844,7 @@ impl People {
                             subordinate: false,
                             sentence_end: toks[end - 1].end,
                             introduced: false,
+                            owner_reach: the.start,
                         });
                     }
                 }
@@ -1067,7 +1100,7 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
     }
     // "For that she drew Trump's ire - he called her “weak”": an owner in
     // the pronoun's own sentence outranks a subject of an earlier one.
-    if k > 0 && nearest.possessive && nearest.sentence_end > pos && m.sentence_end <= pos {
+    if k > 0 && nearest.possessive && pos < nearest.owner_reach && m.sentence_end <= pos {
         return Some(0);
     }
     // "…, courtesy of Wes Nakagiri, a delegate from Michigan who dressed
@@ -1101,8 +1134,8 @@ pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usi
     if candidates[k].gives_way_at(pos) {
         candidates
     } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT
-        || candidates[0].sentence_end > pos
-        || candidates[0].introduced
+        || candidates[0].possessive && pos < candidates[0].owner_reach
+        || candidates[0].introduced && candidates[k].sentence_end < candidates[0].sentence_end
     {
         // Or an owner in the pronoun's own sentence may win.
         &candidates[..=k]
@@ -1172,15 +1205,37 @@ fn agent_of_reduced_relative(toks: &[Token], t0: usize) -> bool {
     let at = |k: usize| t0.checked_sub(k).map(|k| &toks[k]);
     at(1).is_some_and(|t| t.text == "by")
         && at(2).is_some_and(|t| t.is_word && !t.is_cap() && t.text.ends_with("ed"))
-        && at(3).is_some_and(|t| {
-            t.is_word
-                && !t.is_cap()
-                && !matches!(
-                    t.lower().as_str(),
-                    "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got" | "gets"
-                )
-                && !t.lower().ends_with("ly")
-        })
+        && at(3).is_some_and(|t| t.is_word && !t.is_cap() && !passive_before(t))
+        // "was also attended by", "was not endorsed by".
+        && !(at(3).is_some_and(adverb) && at(4).is_some_and(passive_before))
+}
+
+fn passive_before(t: &Token) -> bool {
+    let l = t.lower();
+    matches!(
+        l.as_str(),
+        "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got" | "gets"
+    ) || l.ends_with("ly")
+}
+
+fn adverb(t: &Token) -> bool {
+    let l = t.lower();
+    l.ends_with("ly")
+        || matches!(
+            l.as_str(),
+            "also"
+                | "not"
+                | "later"
+                | "then"
+                | "already"
+                | "even"
+                | "first"
+                | "never"
+                | "soon"
+                | "just"
+                | "still"
+                | "once"
+        )
 }
 
 /// "a confident-seeming Manafort bragged", "an angry Varga said": one
@@ -1641,6 +1696,9 @@ mod tests {
     fn an_owner_in_the_pronouns_sentence_outranks_an_earlier_subject() {
         let text = "A title for the test\n\nTom Hadley backed the plan last week. Ilse Varga has tangled with Marek Lind once. For that she drew Lind's ire - he called her “weak, and out of her depth on the harbour.”";
         assert_eq!(speaker_of(text, "out of her depth").as_deref(), Some("Marek Lind"));
+        // Not an owner in the phrase that opens the sentence.
+        let text = "A title for the test\n\nMarek Lind campaigned in Dorval on Tuesday. Asked about Varga's remarks, he said “they are beneath the office and beneath the harbour”.";
+        assert_eq!(speaker_of(text, "beneath the office").as_deref(), Some("Marek Lind"));
     }
 
     #[test]
@@ -1659,6 +1717,9 @@ mod tests {
         // Not a country's.
         let text = "A title for the test\n\nMarek Lind met U.S. Varga officials. “We will win this one,” he said.";
         assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Marek Lind"));
+        // Not a state's after a town.
+        let text = "A title for the test\n\nIlse Varga held a rally in Fayetteville, N.C. Clinton campaigned in Florida. “We will win this one, and win it well,” Clinton said.";
+        assert_eq!(speaker_of(text, "win it well").as_deref(), Some("Clinton"));
     }
 
     #[test]
@@ -1674,6 +1735,9 @@ mod tests {
         // A passive's agent is: "was signed by Hadley, who said".
         let text = "A title for the test\n\nMarek Lind spoke to the crowd on Monday.\n\nThe fishing deal was signed by President Tom Hadley on Friday. He pledged to move the harbour office to “the old capital of the coast, Porthallow.”";
         assert_eq!(speaker_of(text, "old capital").as_deref(), Some("Tom Hadley"));
+        // Nor past an adverb: "was also attended by".
+        let text = "A title for the test\n\nMarek Lind spoke first. The rally was also attended by Gov. Tom Hadley. “We will win this one, and win it well,” he said.";
+        assert_eq!(speaker_of(text, "win it well").as_deref(), Some("Tom Hadley"));
     }
 
     #[test]
@@ -1695,6 +1759,9 @@ mod tests {
         // Not past a subject of the same sentence.
         let text = "A title for the test\n\nMarek Lind attacked Tom Hadley, a former governor, on Monday.\n\n“I thought it would be funny if I went out and bought an orange suit,” he said.";
         assert_eq!(speaker_of(text, "orange suit").as_deref(), Some("Marek Lind"));
+        // Nor in a sentence about "he".
+        let text = "A title for the test\n\nMarek Lind spoke in Dorval. He also took aim at Tom Hadley, a former governor of the coast. “We will win this one, and win it well,” he said.";
+        assert_eq!(speaker_of(text, "win it well").as_deref(), Some("Marek Lind"));
     }
 
     #[test]
@@ -1710,5 +1777,8 @@ mod tests {
         // apart as a line of its own.
         let text = "A title for the test\n\nScott Hadley, a software engineer, asked Marek Lind about visas.\n\nBut Lind only briefly explained the general use of more visas.\n\nWas Hadley satisfied with Lind's response?\n\n“To a point,” he said.";
         assert_eq!(speaker_of(text, "To a point").as_deref(), Some("Scott Hadley"));
+        // "Can" and "Do" are names too.
+        let text = "A title for the test\n\nThe editor Can Dündar was jailed. “We will not be silenced by the court,” Dündar said.";
+        assert_eq!(speaker_of(text, "silenced").as_deref(), Some("Can Dündar"));
     }
 }

@@ -558,7 +558,11 @@ pub fn sentence_subject(ctx: &Context, toks: &[Token], start: usize, limit: usiz
             if !comma_after {
                 return Some(np);
             }
-            fallback.get_or_insert(np);
+            // "In a statement, a spokesman for the campaign, Brian Fallon,
+            // dismissed …": the name set off after a described source.
+            if fallback.as_ref().is_none_or(|f: &Np| !f.is_person() && np.is_person()) {
+                fallback = Some(np);
+            }
         }
         if fallback.is_some() {
             return fallback;
@@ -943,7 +947,9 @@ fn clause_before_participle(ctx: &Context, toks: &[Token], from: usize, cue: usi
     let opener = (from..cue - 1)
         .rev()
         .take_while(|&k| toks[k].text != "," && !ctx.offset_in_quote(toks[k].start))
-        .find(|&k| matches!(toks[k].lower().as_str(), "when" | "where" | "as" | "while"))?;
+        // Not "as" or "while": "… marched downtown as police looked on,
+        // chanting" is the marchers'.
+        .find(|&k| matches!(toks[k].lower().as_str(), "when" | "where"))?;
     let np = classify(ctx.text, &toks[opener + 1..cue - 1])?;
     let starts_clause = np.span.start == toks[opener + 1].start && np.span.end < toks[cue - 2].end;
     let group = matches!(
@@ -3238,6 +3244,9 @@ mod tests {
         // A negated verb ends the phrase.
         let text = "A title for the test\n\nMarek Lind spoke on Monday. Also, a lot of people didn’t like the phrase “They will go home the same way they came.”";
         assert_eq!(speaker_of(text, "go home").as_deref(), Some("a lot of people"));
+        // A name set off after a described source is the source.
+        let text = "A title for the test\n\nIn a statement, a spokesman for the campaign, Tom Hadley, dismissed the report as “a partisan hit job from start to finish.”";
+        assert_eq!(speaker_of(text, "partisan hit job").as_deref(), Some("Tom Hadley"));
     }
 
     #[test]
@@ -3249,5 +3258,8 @@ mod tests {
         // A person there is the sentence's topic: the main subject speaks.
         let text = "A title for the test\n\nIlse Varga smiled when Marek Lind took the stage, shouting “this is the day the harbour opens again”.";
         assert_eq!(speaker_of(text, "harbour opens").as_deref(), Some("Ilse Varga"));
+        // Not after "as": the marchers chant, not the police.
+        let text = "A title for the test\n\nHundreds of protesters marched downtown as police looked on, chanting “No contract, no peace, no ships today.”";
+        assert_ne!(speaker_of(text, "No contract").as_deref(), Some("police"));
     }
 }
