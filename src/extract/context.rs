@@ -122,9 +122,19 @@ impl<'a> Context<'a> {
     fn split_sentences(&self, b: usize) -> Vec<usize> {
         let toks = self.block_tokens(b);
         let mut starts = vec![0];
+        // A headline capitalises "To" and "In" ("U.S. To Ban Imports").
+        let body = self.blocks[b].role == crate::model::BlockRole::Body;
         for i in 0..toks.len().saturating_sub(1) {
             let t = &toks[i];
-            if t.is_word || !t.is_punct(".?!") || self.in_quote(b, i) {
+            if t.is_word {
+                // "… from the U.S. The senator says": no period token ends
+                // that sentence (the tokenizer keeps it in the word).
+                if body && initialism_end(t.text) && opens_sentence(&toks[i + 1]) && !self.in_quote(b, i) {
+                    starts.push(i + 1);
+                }
+                continue;
+            }
+            if !t.is_punct(".?!") || self.in_quote(b, i) {
                 continue;
             }
             if t.text == "."
@@ -145,45 +155,7 @@ impl<'a> Context<'a> {
                 starts.push(i + 1);
             }
         }
-        let after_initialisms = self.after_initialisms(b);
-        if !after_initialisms.is_empty() {
-            starts.extend(after_initialisms);
-            starts.sort_unstable();
-            starts.dedup();
-        }
         starts
-    }
-
-    /// Sentences that begin after "U.S." ("… from the U.S. The senator
-    /// says"): the tokenizer keeps the period in the word, so no period
-    /// token ends them. Found from the block's stops, not by asking every
-    /// word (that was 40% of splitting; callgrind). Not in a headline,
-    /// which capitalises "To" and "In" ("U.S. To Ban Imports").
-    fn after_initialisms(&self, b: usize) -> Vec<usize> {
-        let toks = self.block_tokens(b);
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-            return Vec::new();
-        };
-        if self.blocks[b].role != crate::model::BlockRole::Body {
-            return Vec::new();
-        }
-        let bytes = self.text.as_bytes();
-        memchr::memchr_iter(b'.', &bytes[first.start..last.end])
-            .map(|k| first.start + k)
-            // "S." after "U.": a capital, a stop, a capital, this stop.
-            .filter(|&at| at >= first.start + 3 && bytes[at - 1].is_ascii_uppercase() && bytes[at - 2] == b'.')
-            .filter_map(|at| {
-                let i = toks.partition_point(|t| t.end <= at);
-                let t = toks.get(i)?;
-                let next = toks.get(i + 1)?;
-                (t.is_word
-                    && t.end == at + 1
-                    && ends_initialism(t.text)
-                    && opens_sentence(next)
-                    && !self.in_quote(b, i))
-                .then_some(i + 1)
-            })
-            .collect()
     }
 
     /// Token range [start, end) of the sentence containing token `i`.
@@ -239,10 +211,12 @@ impl<'a> Context<'a> {
     }
 }
 
-/// "U.S." ends a word and may end its sentence too: the tokenizer keeps the
-/// period in the word, so no period token marks the end.
-fn ends_initialism(w: &str) -> bool {
-    w.len() >= 4 && w.ends_with('.') && w[..w.len() - 1].contains('.')
+/// "U.S.", "D.C.": capitals and stops to the end (not "a.k.a."), the
+/// tokenizer having kept the final one.
+fn initialism_end(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    n >= 4 && b[n - 1] == b'.' && b[n - 2].is_ascii_uppercase() && b[n - 3] == b'.'
 }
 
 /// A capitalised word that only opens a sentence ("The", "He", "But"):

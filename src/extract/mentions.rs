@@ -282,6 +282,7 @@ fn is_initial(t: &Token) -> bool {
 /// before a name word. Not a state's, body's or hour's ("N.C.", "U.N.",
 /// "P.M."), nor after a comma, a determiner or a number ("Fayetteville,
 /// N.C. Clinton campaigned"); three are an agency's ("F.B.I.").
+#[inline]
 pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     let b = t.text.as_bytes();
