@@ -282,8 +282,15 @@ fn is_initial(t: &Token) -> bool {
 /// before a name word. Not a state's, body's or hour's ("N.C.", "U.N.",
 /// "P.M."), nor after a comma, a determiner or a number ("Fayetteville,
 /// N.C. Clinton campaigned"); three are an agency's ("F.B.I.").
-#[inline]
 pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
+    // Asked of most capitalised words: the length, in the token, first.
+    if toks[i].end - toks[i].start != 4 {
+        return false;
+    }
+    initials_before_name(toks, i)
+}
+
+fn initials_before_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     let b = t.text.as_bytes();
     let initials = b.len() == 4
