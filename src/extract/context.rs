@@ -211,12 +211,17 @@ impl<'a> Context<'a> {
     }
 }
 
-/// "U.S.", "D.C.": capitals and stops to the end (not "a.k.a."), the
-/// tokenizer having kept the final one.
+/// "U.S.", "D.C.", "p.m.": single letters and stops to the end, the
+/// tokenizer having kept the final one; not "a.k.a." or "e.g.", which a
+/// name follows.
 fn initialism_end(w: &str) -> bool {
     let b = w.as_bytes();
     let n = b.len();
-    n >= 4 && b[n - 1] == b'.' && b[n - 2].is_ascii_uppercase() && b[n - 3] == b'.'
+    n >= 4
+        && b[n - 1] == b'.'
+        && b[n - 2].is_ascii_alphanumeric()
+        && b[n - 3] == b'.'
+        && !matches!(w, "a.k.a." | "e.g." | "i.e.")
 }
 
 /// A capitalised word that only opens a sentence ("The", "He", "But"):

@@ -279,9 +279,9 @@ fn is_initial(t: &Token) -> bool {
 }
 
 /// "J.M. Berger", "E.J. Dionne": two initials in one word opening a name,
-/// before a name word. Not a state's, body's or hour's ("N.C.", "U.N.",
-/// "P.M."), nor after a comma, a determiner or a number ("Fayetteville,
-/// N.C. Clinton campaigned"); three are an agency's ("F.B.I.").
+/// before a name word ("his lawyer, A.J. Kramer"). Not a state's, body's
+/// or hour's ("Fayetteville, N.C. Clinton campaigned", "U.N.", "P.M."), nor
+/// after a determiner or a number; three are an agency's ("F.B.I.").
 pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
     // Asked of most capitalised words: the length, in the token, first.
     if toks[i].end - toks[i].start != 4 {
@@ -312,14 +312,13 @@ fn initials_before_name(toks: &[Token], i: usize) -> bool {
                 | "N.D."
                 | "S.D."
                 | "R.I."
+                | "P.R."
                 | "A.M."
                 | "P.M."
         );
     let after_other = i.checked_sub(1).is_some_and(|k| {
         let p = &toks[k];
-        p.text == ","
-            || matches!(lower(p).as_str(), "the" | "a" | "an")
-            || p.text.starts_with(|c: char| c.is_ascii_digit())
+        matches!(lower(p).as_str(), "the" | "a" | "an") || p.text.starts_with(|c: char| c.is_ascii_digit())
     });
     initials && !after_other && toks.get(i + 1).is_some_and(is_name_word)
 }

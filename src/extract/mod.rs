@@ -294,10 +294,20 @@ const SOURCE_REACH: usize = 400;
 /// The gender of an unnamed speaker whose head word tells it ("the
 /// woman", "a 26-year-old man").
 fn unnamed_person_gender(s: &SpeakerRef) -> Option<Gender> {
-    let head = s.name.rsplit(' ').next()?.to_lowercase();
+    // Words of kin and sex only: "the businessman" or "the actress" is
+    // most often a named person described again.
+    // The head is the last word before a modifier: "a widow from Dorval".
+    let head = s
+        .name
+        .split(' ')
+        .take_while(|w| !matches!(*w, "from" | "of" | "in" | "at" | "with" | "who" | "for" | "on"))
+        .last()?
+        .to_lowercase();
     match head.as_str() {
-        "woman" | "mother" | "wife" | "girl" | "lady" | "daughter" | "sister" | "grandmother" => Some(Gender::Female),
-        "man" | "father" | "husband" | "boy" | "son" | "brother" | "grandfather" => Some(Gender::Male),
+        "woman" | "mother" | "wife" | "widow" | "girl" | "lady" | "daughter" | "granddaughter" | "sister"
+        | "grandmother" | "aunt" | "niece" | "mom" | "girlfriend" | "fiancée" => Some(Gender::Female),
+        "man" | "father" | "husband" | "widower" | "boy" | "son" | "grandson" | "brother" | "grandfather" | "uncle"
+        | "nephew" | "dad" | "boyfriend" | "fiancé" => Some(Gender::Male),
         _ => None,
     }
 }
@@ -1005,6 +1015,12 @@ mod tests {
         assert_eq!(
             super::test_support::speaker_of(text, "going to win").as_deref(),
             Some("Marek Lind")
+        );
+        // The head before its modifier: "a widow from Dorval".
+        let text = "A title for the test\n\nIlse Varga runs the bakery.\n\n“The harbour was our life,” said a widow from Dorval. “Now it is gone,” she said.";
+        assert_eq!(
+            super::test_support::speaker_of(text, "Now it is gone").as_deref(),
+            Some("a widow from Dorval")
         );
     }
 }

@@ -931,9 +931,10 @@ const INVERTING_CUES: &[&str] = &[
 
 /// "…, when Sanders protesters interrupted her speech, shouting “…”",
 /// "…, where about 50 protesters had gathered, chanting “…”": a crowd's
-/// participle right after a clause of when or where is what that clause's
-/// subject did, a group or a described source (a person there is more
-/// often the sentence's topic than the one who spoke).
+/// participle right after a clause of when or where (or of as or while,
+/// below) is what that clause's subject did, a group or a described
+/// source (a person there is more often the sentence's topic than the one
+/// who spoke).
 fn clause_before_participle(ctx: &Context, toks: &[Token], from: usize, cue: usize) -> Option<Np> {
     // What crowds do: "…, while the two governments argued, saying" is the
     // main subject's.
@@ -947,9 +948,16 @@ fn clause_before_participle(ctx: &Context, toks: &[Token], from: usize, cue: usi
     let opener = (from..cue - 1)
         .rev()
         .take_while(|&k| toks[k].text != "," && !ctx.offset_in_quote(toks[k].start))
-        // Not "as" or "while": "… marched downtown as police looked on,
-        // chanting" is the marchers'.
-        .find(|&k| matches!(toks[k].lower().as_str(), "when" | "where"))?;
+        .find(|&k| matches!(toks[k].lower().as_str(), "when" | "where" | "as" | "while"))?;
+    // After "as" or "while" only when the sentence's own subject is a
+    // person: "Trump spoke inside as hundreds of protesters gathered
+    // outside, chanting"; but "Hundreds of protesters marched downtown as
+    // police looked on, chanting" is the marchers'.
+    if matches!(toks[opener].lower().as_str(), "as" | "while")
+        && !sentence_subject(ctx, toks, from, opener).is_some_and(|np| np.is_person())
+    {
+        return None;
+    }
     let np = classify(ctx.text, &toks[opener + 1..cue - 1])?;
     let starts_clause = np.span.start == toks[opener + 1].start && np.span.end < toks[cue - 2].end;
     let group = matches!(
@@ -3235,6 +3243,9 @@ mod tests {
         // Not before a name: "the U.S. Senate" is one phrase.
         let text = "A title for the test\n\nThe bill passed the U.S. Senate, and Marek Lind said it was “a good day.”";
         assert_eq!(speaker_of(text, "good day").as_deref(), Some("Marek Lind"));
+        // Lowercase ones too: "7 p.m. The senator says".
+        let text = "A title for the test\n\nIlse Varga spoke first. Marek Lind opened the rally at 7 p.m. The senator says she is “concerned your campaign is sending mixed messages to voters.”";
+        assert_eq!(speaker_of(text, "mixed messages").as_deref(), Some("The senator"));
     }
 
     #[test]
