@@ -663,14 +663,14 @@ impl People {
                 // Not after a "he" or "she" of its sentence: "He also took
                 // aim at Jeb Bush, a former governor" is still about him.
                 let introduced = !possessive
-                    && !(sent_start..t0)
-                        .any(|k| matches!(toks[k].lower().as_str(), "he" | "she") && !ctx.in_quote(b, k))
                     && toks.get(z).is_some_and(|t| t.text == ",")
                     && toks.get(z + 1).is_some_and(|t| matches!(t.text, "a" | "an"))
                     && (z + 2..toks.len().min(z + 5)).any(|k| {
                         let l = toks[k].lower();
                         toks[k].is_word && (is_role_noun(&l) || TITLE.has(&l))
-                    });
+                    })
+                    && !(sent_start..t0)
+                        .any(|k| matches!(toks[k].lower().as_str(), "he" | "she") && !ctx.in_quote(b, k));
                 last_run = Some((b, z, subject, listed));
                 // Title case capitalises verbs too ("U.S. Nominates Jim
                 // Yong Kim"): a headline's run is cut to a person the body
