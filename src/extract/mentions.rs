@@ -283,18 +283,13 @@ fn is_initial(t: &Token) -> bool {
 /// or hour's ("Fayetteville, N.C. Clinton campaigned", "U.N.", "P.M."), nor
 /// after a determiner or a number; three are an agency's ("F.B.I.").
 pub fn opens_with_initials(toks: &[Token], i: usize) -> bool {
-    // Asked of most capitalised words: the length, in the token, first.
-    if toks[i].end - toks[i].start != 4 {
+    let t = &toks[i];
+    // Asked of most capitalised words: the length first.
+    if t.text.len() != 4 {
         return false;
     }
-    initials_before_name(toks, i)
-}
-
-fn initials_before_name(toks: &[Token], i: usize) -> bool {
-    let t = &toks[i];
     let b = t.text.as_bytes();
-    let initials = b.len() == 4
-        && b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+    let initials = b.chunks(2).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
         && !matches!(
             t.text,
             "U.S."

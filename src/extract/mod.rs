@@ -303,12 +303,13 @@ fn unnamed_person_gender(s: &SpeakerRef) -> Option<Gender> {
         .take_while(|w| !matches!(*w, "from" | "of" | "in" | "at" | "with" | "who" | "for" | "on"))
         .last()?
         .to_lowercase();
-    match head.as_str() {
-        "woman" | "mother" | "wife" | "widow" | "girl" | "lady" | "daughter" | "granddaughter" | "sister"
-        | "grandmother" | "aunt" | "niece" | "mom" | "girlfriend" | "fiancée" => Some(Gender::Female),
-        "man" | "father" | "husband" | "widower" | "boy" | "son" | "grandson" | "brother" | "grandfather" | "uncle"
-        | "nephew" | "dad" | "boyfriend" | "fiancé" => Some(Gender::Male),
-        _ => None,
+    let h = head.as_str();
+    if crate::lexicon::FEMALE_KIN.contains(&h) || matches!(h, "woman" | "girl" | "lady" | "granddaughter" | "mom") {
+        Some(Gender::Female)
+    } else if crate::lexicon::MALE_KIN.contains(&h) || matches!(h, "man" | "boy" | "grandson" | "dad") {
+        Some(Gender::Male)
+    } else {
+        None
     }
 }
 

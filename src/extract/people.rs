@@ -369,13 +369,14 @@ impl People {
                 }
                 // "Can Trump win Iowa?": "Can" and "Do" are names too (Can
                 // Dündar), but not opening a question.
-                let asks = || {
+                let opens_question = || {
                     matches!(toks[i].text, "Can" | "Do") && {
                         let (s, e) = ctx.sentence_of(b, i);
                         s == i && toks[e - 1].text == "?"
                     }
                 };
-                let named = (starts_name(toks, i) || super::mentions::opens_with_initials(toks, i)) && !asks();
+                let named =
+                    (starts_name(toks, i) || super::mentions::opens_with_initials(toks, i)) && !opens_question();
                 let lone_surname = !named && lone_surname_says(toks, i, &runs);
                 if !named && !lone_surname {
                     i += 1;
