@@ -960,6 +960,11 @@ impl People {
     /// Persons whose gender the name does not tell take it from the
     /// pronouns that follow their mentions.
     fn infer_genders(&mut self, ctx: &Context) {
+        // Votes count only for persons of no known gender: with none, the
+        // article's words are not read (callgrind).
+        if self.persons.iter().all(|p| p.gender != Gender::Unknown) {
+            return;
+        }
         let mut votes = vec![(0i32, 0i32); self.persons.len()];
         for b in 0..ctx.blocks.len() {
             for (k, t) in ctx.block_tokens(b).iter().enumerate() {
