@@ -196,13 +196,25 @@ impl<'a> Context<'a> {
             return (from, from);
         }
         let (_, send) = self.sentence_of(b, from);
+        // A short name in marks within the clause does not end it.
         let next_open = self
             .quotes_in_block(b)
-            .filter(|&(_, (a, _))| a > z)
+            .filter(|&(qj, (a, _))| a > z && !self.is_embedded_name(qj))
             .map(|(_, (a, _))| a)
             .min()
             .unwrap_or(toks.len());
         (from, send.min(next_open))
+    }
+
+    /// A top-level quote of three words or fewer that runs on in its
+    /// phrase, a word before it and a lowercase one after ("wearing a cowboy
+    /// hat and “Ted Cruz” campaign pins"): a name, not words said.
+    pub fn is_embedded_name(&self, qi: usize) -> bool {
+        let Some((a, z)) = self.quote_tokens[qi] else {
+            return false;
+        };
+        let toks = self.block_tokens(self.quotes[qi].block);
+        z - a <= 4 && a > 0 && toks[a - 1].is_word && toks.get(z + 1).is_some_and(|t| t.is_word && !t.is_cap())
     }
 
     /// The tokens of block `b`.

@@ -239,11 +239,15 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
         return classify(ctx.text, &toks[j - 1..j]);
     }
     // "from opposition leader Daniel Ashby-Lorne, who told parliament that
-    // …": the one a relative clause is about.
-    if j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].text == "," {
+    // …": the one a relative clause is about; with no comma, a name right
+    // before it ("this tweet from Rikkie Wells who tweeted").
+    let comma_who = j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].text == ",";
+    let name_who = j >= lo + 2 && toks[j - 1].lower() == "who" && toks[j - 2].is_cap();
+    if comma_who || name_who {
         // The longest end of the phrase that starts with a capital and names
         // a person ("came from Senator Mike Lee, who …": Senator Mike Lee).
-        let person = phrase_before(toks, lo, j - 2).and_then(|(a, b)| {
+        let end = if comma_who { j - 2 } else { j - 1 };
+        let person = phrase_before(toks, lo, end).and_then(|(a, b)| {
             (a..b)
                 .filter(|&k| toks[k].is_cap())
                 .filter_map(|k| classify(ctx.text, &toks[k..b]))
@@ -1371,6 +1375,19 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         return None;
     }
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
+    // "“…,” state Senate leader Phil Berger and House Speaker Tim Moore,
+    // both Republicans, said": two people speaking as one; the first says.
+    if let Some(k) = (from + 1..head_end).find(|&k| toks[k].lower() == "and") {
+        let person = |a: usize, z: usize| {
+            let phrase = (a..z).all(|j| !is_clause_boundary(&toks[j]));
+            classify(ctx.text, &toks[a..z]).filter(|np| phrase && np.is_person())
+        };
+        let joint = person(from, k).zip(person(k + 1, head_end));
+        let said = head_end == cue || toks.get(head_end + 1).is_some_and(|t| t.lower() == "both");
+        if let (Some((first, _)), true) = (joint, said) {
+            return Some(attribution(first, &toks[cue], SieveName::QuoteCueMention));
+        }
+    }
     if head_end - from > 8 {
         return None;
     }
@@ -1756,7 +1773,19 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
     let pq = &ctx.quotes[prev];
     let same_block = pq.block == q.block;
+    // "“…,” Texas delegate Bill Eastland, wearing … “Ted Cruz” campaign
+    // pins, said": a name in marks inside the clause that says who spoke
+    // is not more of their words.
     let (a, _) = ctx.quote_tokens[qi]?;
+    let named_since = done[prev].as_ref().is_some_and(|p| {
+        p.sieve == SieveName::QuoteCueMention && p.np.span.start >= pq.close && p.np.span.start < toks[a].start
+    });
+    if same_block && named_since && ctx.is_embedded_name(qi) {
+        let (_, e) = ctx.sentence_of(q.block, a);
+        if (a..e).any(|k| is_cue_at(toks, k)) {
+            return None;
+        }
+    }
     // "Then, later that month on CNN: “…”": a short lead-in that names
     // nobody (the sieves before found no subject in it) and says nothing
     // but when, introducing the same speaker again.
@@ -3272,5 +3301,28 @@ mod tests {
         // Not after "as": the marchers chant, not the police.
         let text = "A title for the test\n\nHundreds of protesters marched downtown as police looked on, chanting “No contract, no peace, no ships today.”";
         assert_ne!(speaker_of(text, "No contract").as_deref(), Some("police"));
+    }
+
+    #[test]
+    fn a_name_right_before_who_and_a_cue_speaks() {
+        let text = "A title for the test\n\nThe posts kept coming. Among them was this one from Ilka Rosvall who tweeted, “the harbour board never answers a single letter.”";
+        assert_eq!(speaker_of(text, "single letter").as_deref(), Some("Ilka Rosvall"));
+    }
+
+    #[test]
+    fn a_name_in_marks_inside_the_attribution_does_not_end_it() {
+        let text = "A title for the test\n\n“We have had better conventions than this one,” Selm delegate Aron Vasko, wearing a wide hat and “Varga Now” campaign pins, said with a shrug.";
+        assert_eq!(speaker_of(text, "better conventions").as_deref(), Some("Aron Vasko"));
+        // The name in marks is nobody's words.
+        assert_eq!(speaker_of(text, "Varga Now"), None);
+    }
+
+    #[test]
+    fn two_people_speaking_as_one_after_a_quote_are_the_first() {
+        let text = "A title for the test\n\n“We can only wonder whether the harbour will open at all,” council leader Ilka Rosvall and Harbour Master Aron Vasko, both independents, said in a statement.";
+        assert_eq!(speaker_of(text, "harbour will open").as_deref(), Some("Ilka Rosvall"));
+        // Not a second clause after "while".
+        let text = "A title for the test\n\nThe harbour board said it would “wait and see,” while council leader Ilka Rosvall and Harbour Master Aron Vasko said they would fight.";
+        assert_eq!(speaker_of(text, "wait and see").as_deref(), Some("The harbour board"));
     }
 }
