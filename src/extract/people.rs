@@ -542,11 +542,22 @@ impl People {
                 // "He said that he … and noted that Sanders himself has …":
                 // a "he" or "she" opening the sentence is its subject too.
                 let pronoun_opens = matches!(toks[sent_start].lower().as_str(), "he" | "she");
-                let reported = before.is_some_and(|t| t.lower() == "that")
-                    && (t0.saturating_sub(5)..t0.saturating_sub(1)).any(cue_at)
+                // "told POLITICO that he and Giles had been …": a name joined
+                // to a pronoun after "that" is in the clause too.
+                let that_at = if before.is_some_and(|t| t.lower() == "and")
+                    && t0 >= 3
+                    && matches!(toks[t0 - 2].lower().as_str(), "he" | "she" | "i" | "we")
+                {
+                    t0 - 2
+                } else {
+                    t0
+                };
+                let reported = that_at > 0
+                    && toks[that_at - 1].lower() == "that"
+                    && (that_at.saturating_sub(5)..that_at.saturating_sub(1)).any(cue_at)
                     && (last_sentence_with_subject == Some((b, sent_start))
                         || pronoun_opens
-                        || (t0.saturating_sub(5)..t0.saturating_sub(1)).any(pronoun_says));
+                        || (that_at.saturating_sub(5)..that_at.saturating_sub(1)).any(pronoun_says));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
                     && toks[t0 - 2].lower() == "as"
@@ -1818,5 +1829,11 @@ mod tests {
         let text = "A title for the test\n\nTom Hadley and Marek Lind met.\n\nCan Lind win the harbour seat? “We will win this one, and win it well,” Lind said.";
         let found = extract_text(text);
         assert!(found.people.iter().all(|p| p.name != "Can Lind"), "{:?}", found.people);
+    }
+
+    #[test]
+    fn a_name_joined_to_a_pronoun_in_what_someone_said_is_not_who_speaks_next() {
+        let text = "A title for the test\n\nAron Vasko told reporters that he and Marek Lind had been kept away from the harbour board. “They reined us in and never let us speak,” he said.";
+        assert_eq!(speaker_of(text, "reined us in").as_deref(), Some("Aron Vasko"));
     }
 }

@@ -60,6 +60,7 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
                 ))
     };
+
     // "a Marine was found guilty of “gross negligence”": a passive reports
     // no one's words ("was saying" is no passive), except the passives that
     // quote their subject ("Braynard is quoted as saying", "Obama is
@@ -68,7 +69,16 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
         let l = toks[k].lower();
         !l.ends_with("ing") && !matches!(l.as_str(), "quoted" | "reported" | "heard" | "overheard" | "recorded")
     };
-    !noun && !passive
+    !noun && !passive && !adjective_cue(toks, k)
+}
+
+/// "articles from noted constitutional scholars": after a preposition, a
+/// word spelt like a past cue is an adjective.
+fn adjective_cue(toks: &[Token], k: usize) -> bool {
+    k > 0
+        && matches!(toks[k - 1].lower().as_str(), "from" | "of" | "by" | "with" | "among")
+        && toks[k].lower().ends_with("ed")
+        && toks.get(k + 1).is_some_and(|t| t.is_word && !t.is_cap())
 }
 
 /// The cues at positions `ks`, in their order: the verbs, or when there is
@@ -88,7 +98,7 @@ fn cues_among<'t>(
         if verbs {
             is_cue_at(toks, k)
         } else {
-            !labelled && is_cue(&toks[k])
+            !labelled && is_cue(&toks[k]) && !adjective_cue(toks, k)
         }
     })
 }
@@ -989,6 +999,18 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             });
         if own {
             if let Some(np) = subject_before(ctx, toks, lo, cue) {
+                return Some(np);
+            }
+        }
+        // "and Sen. Ron Johnson (R-Wis.) kept asking her why …": a
+        // participle after a verb of going on is that verb's subject's.
+        let goes_on = cue > lo
+            && matches!(
+                toks[cue - 1].lower().as_str(),
+                "kept" | "keeps" | "began" | "begins" | "started" | "starts" | "continued" | "continues"
+            );
+        if goes_on {
+            if let Some(np) = subject_before(ctx, toks, lo, cue - 1) {
                 return Some(np);
             }
         }
@@ -3324,5 +3346,17 @@ mod tests {
         // Not a second clause after "while".
         let text = "A title for the test\n\nThe harbour board said it would “wait and see,” while council leader Ilka Rosvall and Harbour Master Aron Vasko said they would fight.";
         assert_eq!(speaker_of(text, "wait and see").as_deref(), Some("The harbour board"));
+    }
+
+    #[test]
+    fn a_past_cue_after_a_preposition_is_an_adjective() {
+        let text = "A title for the test\n\nThe harbour board relied on articles from noted maritime scholars to defend the view that the pier is “historic” in law.";
+        assert_eq!(speaker_of(text, "historic"), None);
+    }
+
+    #[test]
+    fn a_participle_after_a_verb_of_going_on_is_that_verbs_subjects() {
+        let text = "A title for the test\n\nThe hearing dragged on when Varga first testified before the council, and Sen. Aron Vasko (I-Selm) kept asking her why the board had tied the closure to “routine” repairs.";
+        assert_eq!(speaker_of(text, "routine").as_deref(), Some("Aron Vasko"));
     }
 }
