@@ -155,6 +155,27 @@ impl<'a> Context<'a> {
                 starts.push(i + 1);
             }
         }
+        // "… like a colony.” Meanwhile, Clinton endorsed …": a quote that
+        // ends its sentence inside the marks ends the sentence it is in when
+        // a capitalised word follows the closing mark.
+        let before = starts.len();
+        let span = &self.blocks[b].span;
+        let first = self.quote_spans.partition_point(|&(open, _)| open < span.start());
+        let last = self.quote_spans.partition_point(|&(open, _)| open < span.end());
+        for &(open, close) in &self.quote_spans[first..last] {
+            // The token after the closing mark, and the last before the
+            // mark (which may be two apostrophes).
+            let after = toks.partition_point(|t| t.start < close);
+            let last = toks[..after].iter().rposition(|t| !t.is_punct("'’”\"»"));
+            let ended = last.is_some_and(|k| toks[k].start > open && toks[k].is_punct(".?!"));
+            if ended && toks.get(after).is_some_and(|t| t.is_word && t.is_cap()) {
+                starts.push(after);
+            }
+        }
+        if starts.len() > before {
+            starts.sort_unstable();
+            starts.dedup();
+        }
         starts
     }
 

@@ -3359,4 +3359,10 @@ mod tests {
         let text = "A title for the test\n\nThe hearing dragged on when Varga first testified before the council, and Sen. Aron Vasko (I-Selm) kept asking her why the board had tied the closure to “routine” repairs.";
         assert_eq!(speaker_of(text, "routine").as_deref(), Some("Aron Vasko"));
     }
+
+    #[test]
+    fn a_quote_that_ends_its_sentence_ends_the_sentence_it_is_in() {
+        let text = "A title for the test\n\nIlse Varga and Marek Lind spoke on Monday.\n\nLind released a statement against the harbour deal, insisting that the city “must stop treating Port Hallin like a colony.” Meanwhile, Varga endorsed the deal, although she made it clear that she has “serious concerns” about the tolls.";
+        assert_eq!(speaker_of(text, "serious concerns").as_deref(), Some("Ilse Varga"));
+    }
 }
