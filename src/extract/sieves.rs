@@ -1585,6 +1585,9 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     if let Some((owner, noun)) = owned_speech_noun(ctx, toks, lo, end) {
         return Some(attribution(owner, &toks[noun], SieveName::MentionCueQuote));
     }
+    if let Some((owner, noun)) = owned_words_before(ctx, toks, lo, end) {
+        return Some(attribution(owner, &toks[noun], SieveName::MentionCueQuote));
+    }
     let cues: Vec<usize> = cues_among(toks, (lo..end).rev().take(20), end - 1).collect();
     // "said the inquiry his party had demanded “should go ahead”": a quote
     // that opens with a verb is the predicate of the clause an earlier cue
@@ -1705,6 +1708,50 @@ fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Op
     }
     let np = classify(ctx.text, &toks[start..noun])?;
     matches!(np.kind, super::mentions::NpKind::Person { .. }).then_some((np, noun))
+}
+
+/// "Clinton's response was: “…”", "Barrett's dictum to his interns
+/// (repeated to me over the years) was, “…”", "in Forbes' words, “…”":
+/// words that a name owns, said to be the quote right before it, are the
+/// owner's; and the noun that names them.
+fn owned_words_before(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Option<(Np, usize)> {
+    let owner = |k: usize| {
+        super::mentions::possessor(&toks[k]).filter(|np| matches!(np.kind, super::mentions::NpKind::Person { .. }))
+    };
+    let last = toks[end - 1].lower();
+    // "Forbes’" is the name and a mark of its own.
+    let mark = usize::from(end >= 2 && toks[end - 2].is_punct("'’"));
+    if last == "words" && end >= lo + 3 + mark && toks[end - 3 - mark].lower() == "in" {
+        let np = if mark == 1 {
+            let name = &toks[end - 3];
+            (super::mentions::is_name_word(name) && name.text.ends_with('s'))
+                .then(|| classify(ctx.text, &toks[end - 3..end - 2]))
+                .flatten()
+                .filter(|np| !matches!(np.kind, super::mentions::NpKind::Pronoun(_)))
+        } else {
+            owner(end - 2)
+        };
+        return Some((np?, end - 1));
+    }
+    if !matches!(last.as_str(), "was" | "is") {
+        return None;
+    }
+    let noun = (lo + 1..end - 1).rev().take(15).find(|&k| {
+        toks[k].is_word
+            && matches!(
+                toks[k].lower().as_str(),
+                "response" | "reply" | "answer" | "dictum" | "message" | "motto" | "advice" | "retort" | "verdict"
+            )
+    })?;
+    // Nothing between the noun and "was" says or quotes anything else
+    // (but an aside in parentheses: "(repeated to me over the years)").
+    let mut aside = false;
+    let plain = (noun + 1..end - 1).all(|k| {
+        aside = (aside || toks[k].text == "(") && toks[k].text != ")";
+        aside || toks[k].text == ")" || !is_cue_at(toks, k) && !toks[k].is_punct(".;:!?“”\"‘’«»")
+    });
+    plain.then_some(())?;
+    Some((owner(noun - 1)?, noun))
 }
 
 /// A paragraph ending "Sheinbaum stated:" and the quote alone in the next.
@@ -3364,5 +3411,16 @@ mod tests {
     fn a_quote_that_ends_its_sentence_ends_the_sentence_it_is_in() {
         let text = "A title for the test\n\nIlse Varga and Marek Lind spoke on Monday.\n\nLind released a statement against the harbour deal, insisting that the city “must stop treating Port Hallin like a colony.” Meanwhile, Varga endorsed the deal, although she made it clear that she has “serious concerns” about the tolls.";
         assert_eq!(speaker_of(text, "serious concerns").as_deref(), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn words_a_name_owns_said_to_be_the_quote_are_the_owners() {
+        let text = "A title for the test\n\nMarek Lind trained the harbour's young reporters; Varga’s dictum to her interns (repeated to me over the years) was, “It is not a story until someone denies it.”";
+        assert_eq!(speaker_of(text, "someone denies").as_deref(), Some("Varga"));
+        let text = "A title for the test\n\nMarek Lind opened the summit in Selmstad because, in Rosvall’s words, “it is the busiest harbour on the coast.”";
+        assert_eq!(speaker_of(text, "busiest harbour").as_deref(), Some("Rosvall"));
+        // A cue between says something else: "Varga's answer, Lind said, was".
+        let text = "A title for the test\n\nMarek Lind spoke next. Varga’s answer, Lind said, was “not yet.”";
+        assert_ne!(speaker_of(text, "not yet").as_deref(), Some("Varga"));
     }
 }
