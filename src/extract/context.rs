@@ -163,12 +163,20 @@ impl<'a> Context<'a> {
         let first = self.quote_spans.partition_point(|&(open, _)| open < span.start());
         let last = self.quote_spans.partition_point(|&(open, _)| open < span.end());
         for &(open, close) in &self.quote_spans[first..last] {
-            // The token after the closing mark, and the last before the
-            // mark (which may be two apostrophes).
+            // The opening mark's token, and the one after the closing mark.
+            let a = toks.partition_point(|t| t.start < open);
             let after = toks.partition_point(|t| t.start < close);
-            let last = toks[..after].iter().rposition(|t| !t.is_punct("'’”\"»"));
-            let ended = last.is_some_and(|k| toks[k].start > open && toks[k].is_punct(".?!"));
-            if ended && toks.get(after).is_some_and(|t| t.is_word && t.is_cap()) {
+            let Some(next) = toks.get(after).filter(|t| t.is_word && t.is_cap()) else {
+                continue;
+            };
+            // A short title or slogan runs on before a day or a month
+            // ("“Build the wall!” Tuesday night").
+            let short = (a..after).filter(|&k| toks[k].is_word).count() <= 3;
+            let when = short && {
+                let l = next.lower();
+                crate::lexicon::WEEKDAYS.contains(&l.as_str()) || crate::lexicon::MONTHS.contains(&l.as_str())
+            };
+            if after > a + 1 && ends_inside_marks(toks, a, after - 1) && !when {
                 starts.push(after);
             }
         }
@@ -227,21 +235,42 @@ impl<'a> Context<'a> {
         (from, send.min(next_open))
     }
 
-    /// A top-level quote of three words or fewer that runs on in its
-    /// phrase, a word before it and a lowercase one after ("wearing a cowboy
-    /// hat and “Ted Cruz” campaign pins"): a name, not words said.
+    /// A top-level quote of three capitalised words or fewer that runs on
+    /// in its phrase, a word before it and a lowercase one after ("wearing
+    /// a cowboy hat and “Ted Cruz” campaign pins"): a name, not words said.
     pub fn is_embedded_name(&self, qi: usize) -> bool {
         let Some((a, z)) = self.quote_tokens[qi] else {
             return false;
         };
         let toks = self.block_tokens(self.quotes[qi].block);
-        z - a <= 4 && a > 0 && toks[a - 1].is_word && toks.get(z + 1).is_some_and(|t| t.is_word && !t.is_cap())
+        z - a <= 4
+            && a > 0
+            && toks[a - 1].is_word
+            && toks[a + 1..z].iter().all(|t| !t.is_word || t.is_cap())
+            && toks.get(z + 1).is_some_and(|t| t.is_word && !t.is_cap())
     }
 
     /// The tokens of block `b`.
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
         &self.tokens[self.block_starts[b]..self.block_starts[b + 1]]
     }
+}
+
+/// Whether the quoted words between the marks at tokens `a` and `z` end
+/// their sentence: a stop, "?" or "!" last, before the closing mark (and
+/// any mark of a nested quote or a second apostrophe). Not an
+/// abbreviation's stop ("… Inc.”").
+pub fn ends_inside_marks(toks: &[Token], a: usize, z: usize) -> bool {
+    (a + 1..z)
+        .rev()
+        .find(|&k| !toks[k].is_punct("'’”\"»"))
+        .is_some_and(|k| {
+            toks[k].is_punct(".?!")
+                && !(toks[k].text == "."
+                    && k > a + 1
+                    && is_abbreviation(toks[k - 1].text)
+                    && toks[k - 1].end == toks[k].start)
+        })
 }
 
 /// "U.S.", "D.C.", "p.m.": single letters and stops to the end, the

@@ -899,7 +899,7 @@ mod tests {
         // The name scan jumps over "and the" after "Halden Foundation".
         let text = "A title for the test\n\nAdmiral Orvan Treffel commands the fleet. Commentator Dusan Pelk wrote that the admiral was reckless. The money went to the Halden Foundation and the admiral said it was a gift.\n\n“It is not true,” he said.";
         assert_eq!(speaker_of(text, "It is not true").as_deref(), Some("Orvan Treffel"));
-        // A capital "The" the sentence splitter does not see as a start.
+        // A capital "The" after a quote that ends its sentence.
         let text = "A title for the test\n\nAdmiral Orvan Treffel commands the fleet. Commentator Dusan Pelk wrote that the admiral was “reckless.” The admiral said it was a gift.\n\n“It is not true,” he said.";
         assert_eq!(speaker_of(text, "It is not true").as_deref(), Some("Orvan Treffel"));
     }

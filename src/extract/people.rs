@@ -478,11 +478,7 @@ impl People {
                 // conjunction or a determiner, not after a verb ("accused
                 // Cruz") or a preposition ("with Clinton").
                 let (sent_start, sent_end) = ctx.sentence_of(b, a);
-                // A quote that ends its sentence inside the marks ("… so
-                // easily.” Trump, later alleging …") ends it for the name
-                // after it too, though the sentence splitter runs on.
-                let after_closed_quote = t0 >= 2 && toks[t0 - 1].is_punct("”\"") && toks[t0 - 2].is_punct(".?!");
-                let first_in_sentence = last_sentence_with_run != Some((b, sent_start)) || after_closed_quote;
+                let first_in_sentence = last_sentence_with_run != Some((b, sent_start));
                 // An owner opens no sentence's subject: in "Trump's attorney,
                 // Alan Garten, said" the subject is the name after it.
                 if !possessive {
@@ -544,20 +540,20 @@ impl People {
                 let pronoun_opens = matches!(toks[sent_start].lower().as_str(), "he" | "she");
                 // "told POLITICO that he and Giles had been …": a name joined
                 // to a pronoun after "that" is in the clause too.
-                let that_at = if before.is_some_and(|t| t.lower() == "and")
+                let clause_start = if before.is_some_and(|t| t.lower() == "and")
                     && t0 >= 3
-                    && matches!(toks[t0 - 2].lower().as_str(), "he" | "she" | "i" | "we")
+                    && matches!(toks[t0 - 2].lower().as_str(), "he" | "she" | "i" | "we" | "they")
                 {
                     t0 - 2
                 } else {
                     t0
                 };
-                let reported = that_at > 0
-                    && toks[that_at - 1].lower() == "that"
-                    && (that_at.saturating_sub(5)..that_at.saturating_sub(1)).any(cue_at)
+                let reported = clause_start > 0
+                    && toks[clause_start - 1].lower() == "that"
+                    && (clause_start.saturating_sub(5)..clause_start.saturating_sub(1)).any(cue_at)
                     && (last_sentence_with_subject == Some((b, sent_start))
                         || pronoun_opens
-                        || (that_at.saturating_sub(5)..that_at.saturating_sub(1)).any(pronoun_says));
+                        || (clause_start.saturating_sub(5)..clause_start.saturating_sub(1)).any(pronoun_says));
                 let topic = before.is_some_and(|t| t.lower() == "for")
                     && t0 >= 2
                     && toks[t0 - 2].lower() == "as"
