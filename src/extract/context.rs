@@ -84,6 +84,7 @@ impl<'a> Context<'a> {
             left_contexts: Vec::new(),
         };
         ctx.sentences = (0..blocks.len()).map(|b| ctx.split_sentences(b)).collect();
+        ctx.end_sentences_at_quotes();
         ctx.left_contexts = (0..quotes.len())
             .map(|qi| ctx.quote_tokens[qi].is_some().then(|| ctx.work_out_left_context(qi)))
             .collect();
@@ -155,36 +156,42 @@ impl<'a> Context<'a> {
                 starts.push(i + 1);
             }
         }
-        // "… like a colony.” Meanwhile, Clinton endorsed …": a quote that
-        // ends its sentence inside the marks ends the sentence it is in when
-        // a capitalised word follows the closing mark.
-        let before = starts.len();
-        let span = &self.blocks[b].span;
-        let first = self.quote_spans.partition_point(|&(open, _)| open < span.start());
-        let last = self.quote_spans.partition_point(|&(open, _)| open < span.end());
-        for &(open, close) in &self.quote_spans[first..last] {
-            // The opening mark's token, and the one after the closing mark.
-            let a = toks.partition_point(|t| t.start < open);
-            let after = toks.partition_point(|t| t.start < close);
-            let Some(next) = toks.get(after).filter(|t| t.is_word && t.is_cap()) else {
+        starts
+    }
+
+    /// "… like a colony.” Meanwhile, Clinton endorsed …": a quote whose
+    /// words end their sentence inside the marks ends the sentence it is in
+    /// when a capitalised word follows the closing mark (one pass over the
+    /// quotes, after the blocks are split at their own stops).
+    fn end_sentences_at_quotes(&mut self) {
+        let mut changed = Vec::new();
+        for (qi, q) in self.quotes.iter().enumerate() {
+            let Some((a, z)) = self.quote_tokens[qi] else { continue };
+            let toks = self.block_tokens(q.block);
+            let Some(next) = toks.get(z + 1).filter(|t| t.is_word && t.is_cap()) else {
                 continue;
             };
+            if !(z > a + 1 && ends_inside_marks(toks, a, z)) {
+                continue;
+            }
             // A short title or slogan runs on before a day or a month
             // ("“Build the wall!” Tuesday night").
-            let short = (a..after).filter(|&k| toks[k].is_word).count() <= 3;
+            let short = (a..z).filter(|&k| toks[k].is_word).nth(3).is_none();
             let when = short && {
                 let l = next.lower();
                 crate::lexicon::WEEKDAYS.contains(&l.as_str()) || crate::lexicon::MONTHS.contains(&l.as_str())
             };
-            if after > a + 1 && ends_inside_marks(toks, a, after - 1) && !when {
-                starts.push(after);
+            if !when {
+                changed.push((q.block, z + 1));
             }
         }
-        if starts.len() > before {
-            starts.sort_unstable();
-            starts.dedup();
+        for &(b, start) in &changed {
+            self.sentences[b].push(start);
         }
-        starts
+        for &(b, _) in &changed {
+            self.sentences[b].sort_unstable();
+            self.sentences[b].dedup();
+        }
     }
 
     /// Token range [start, end) of the sentence containing token `i`.

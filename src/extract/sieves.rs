@@ -79,8 +79,8 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
 /// it is the verb.
 fn adjective_cue(toks: &[Token], k: usize) -> bool {
     k > 0
+        && toks[k].text.ends_with("ed")
         && matches!(toks[k - 1].lower().as_str(), "from" | "of" | "by" | "with" | "among")
-        && toks[k].lower().ends_with("ed")
         && toks.get(k + 1).is_some_and(|t| {
             let l = t.lower();
             t.is_word
@@ -1414,14 +1414,17 @@ pub fn quote_cue_mention(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
     let head_end = (from..cue).find(|&k| toks[k].text == ",").unwrap_or(cue);
     // "“…,” state Senate leader Phil Berger and House Speaker Tim Moore,
     // both Republicans, said": two people speaking as one; the first says.
-    if let Some(k) = (from + 1..head_end).find(|&k| toks[k].lower() == "and") {
+    let pair_closes = head_end == cue || toks.get(head_end + 1).is_some_and(|t| t.lower() == "both");
+    let and_at = || (from + 1..head_end).find(|&k| toks[k].lower() == "and");
+    if let Some(k) = pair_closes.then(and_at).flatten() {
         let person = |a: usize, z: usize| {
             let phrase = (a..z).all(|j| !is_clause_boundary(&toks[j]));
-            classify(ctx.text, &toks[a..z]).filter(|np| phrase && np.is_person())
+            phrase
+                .then(|| classify(ctx.text, &toks[a..z]))
+                .flatten()
+                .filter(|np| np.is_person())
         };
-        let joint = person(from, k).zip(person(k + 1, head_end));
-        let pair_closes = head_end == cue || toks.get(head_end + 1).is_some_and(|t| t.lower() == "both");
-        if let (Some((first, _)), true) = (joint, pair_closes) {
+        if let Some((first, _)) = person(from, k).zip(person(k + 1, head_end)) {
             return Some(attribution(first, &toks[cue], SieveName::QuoteCueMention));
         }
     }
