@@ -125,6 +125,10 @@ impl<'a> Context<'a> {
         let mut starts = vec![0];
         // A headline capitalises "To" and "In" ("U.S. To Ban Imports").
         let body = self.blocks[b].role == crate::model::BlockRole::Body;
+        // "WASHINGTON, Dec. 8 (UPI) — In response to …": a dateline is a
+        // sentence of its own.
+        let dateline = dateline_end(toks);
+        starts.extend(dateline.map(|dash| dash + 1));
         for i in 0..toks.len().saturating_sub(1) {
             let t = &toks[i];
             if t.is_word {
@@ -155,6 +159,10 @@ impl<'a> Context<'a> {
             if starts_sentence {
                 starts.push(i + 1);
             }
+        }
+        if dateline.is_some() {
+            starts.sort_unstable();
+            starts.dedup();
         }
         starts
     }
@@ -261,6 +269,25 @@ impl<'a> Context<'a> {
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
         &self.tokens[self.block_starts[b]..self.block_starts[b + 1]]
     }
+}
+
+/// The dash that ends a wire story's dateline opening a paragraph
+/// ("WASHINGTON, Dec. 8 (UPI) —", "BEIRUT (AP) —"): a place in capitals,
+/// then only a date, an agency in parentheses and punctuation.
+fn dateline_end(toks: &[Token]) -> Option<usize> {
+    let first = toks.first()?;
+    let capitals = |t: &Token| t.text.len() >= 3 && t.text.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+    if !first.is_word || !capitals(first) {
+        return None;
+    }
+    let dash = toks
+        .iter()
+        .take(12)
+        .position(|t| t.is_punct("—–") || t.text == "-" || t.text == "--")?;
+    let plain = toks[1..dash]
+        .iter()
+        .all(|t| !t.is_word || t.is_cap() || t.text.chars().all(|c| c.is_ascii_digit()));
+    (dash > 0 && dash + 1 < toks.len() && plain).then_some(dash)
 }
 
 /// Whether the quoted words between the marks at tokens `a` and `z` end

@@ -3462,4 +3462,13 @@ mod tests {
         let text = "A title for the test\n\nMarek Lind spoke next. Varga’s answer, Lind said, was “not yet.”";
         assert_ne!(speaker_of(text, "not yet").as_deref(), Some("Varga"));
     }
+
+    #[test]
+    fn a_wire_storys_dateline_is_a_sentence_of_its_own() {
+        let text = "A title for the test\n\nSELMSTAD, Dec. 8 (NPA) — In response to Marek Lind’s plan to bar Selmans from entering the harbour, Ilse Varga’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”";
+        assert_eq!(
+            speaker_of(text, "ready to stop him").as_deref(),
+            Some("Ilse Varga’s right-hand woman")
+        );
+    }
 }
