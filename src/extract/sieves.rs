@@ -324,12 +324,20 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
                 // Flint, Mich., said").
                 let of_place = matches!(toks[np.0].lower().as_str(), "of" | "from");
                 // Nor when a verb follows it, inside a relative clause
-                // ("Rubio, whose hometown, Miami, is projected to …, argues").
+                // ("Rubio, whose hometown, Miami, is projected to …, argues";
+                // "Mr. Slinker, whose latest start-up, Paradata, uses big
+                // data …, said").
                 let verb_after = toks.get(c + 1).is_some_and(|t| {
-                    matches!(
-                        t.lower().as_str(),
-                        "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would"
-                    )
+                    let l = t.lower();
+                    let finite = t.is_word
+                        && !t.is_cap()
+                        && (l.ends_with('s') && !l.ends_with("ss") || l.ends_with("ed"))
+                        && !is_cue(t);
+                    finite
+                        || matches!(
+                            l.as_str(),
+                            "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would"
+                        )
                 });
                 let listed = np.0 > lo
                     && toks[np.0 - 1].text == ","
@@ -3470,5 +3478,11 @@ mod tests {
             speaker_of(text, "ready to stop him").as_deref(),
             Some("Ilse Varga’s right-hand woman")
         );
+    }
+
+    #[test]
+    fn a_name_inside_a_relative_clause_before_its_verb_does_not_say() {
+        let text = "A title for the test\n\nMarek Lind, whose latest venture, Harbourdata, tracks ships for insurers, said the port was “a start-up kind of place.”";
+        assert_eq!(speaker_of(text, "start-up kind").as_deref(), Some("Marek Lind"));
     }
 }
