@@ -339,9 +339,13 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
                             "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would"
                         )
                 });
+                // Nor a name after a described role set off after the
+                // subject ("Giovanni Maria Vian, the editor in chief of the
+                // Vatican's official newspaper, L'Osservatore Romano, said").
+                let role_first = matches!(toks[np.0].lower().as_str(), "the" | "a" | "an");
                 let listed = np.0 > lo
                     && toks[np.0 - 1].text == ","
-                    && (of_place || verb_after || !with_app.as_ref().is_some_and(|n| n.is_person()));
+                    && (of_place || verb_after || role_first || !with_app.as_ref().is_some_and(|n| n.is_person()));
                 if with_app.is_some() && !listed {
                     return with_app;
                 }
@@ -3484,5 +3488,11 @@ mod tests {
     fn a_name_inside_a_relative_clause_before_its_verb_does_not_say() {
         let text = "A title for the test\n\nMarek Lind, whose latest venture, Harbourdata, tracks ships for insurers, said the port was “a start-up kind of place.”";
         assert_eq!(speaker_of(text, "start-up kind").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_name_after_a_role_set_off_after_the_subject_is_the_roles_object() {
+        let text = "A title for the test\n\nMarek Lind, the editor in chief of the harbour's weekly paper, Selm Courier, said every mayor was “both a sailor and a clerk.”";
+        assert_eq!(speaker_of(text, "sailor and a clerk").as_deref(), Some("Marek Lind"));
     }
 }
