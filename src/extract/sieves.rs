@@ -1669,6 +1669,29 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
         if !colon {
             return None;
         }
+        // "The timing of Sanders' surge doesn't surprise Republican
+        // pollster Daron Shaw: “…”": a person named with who they are,
+        // right before the colon, after a verb, is introduced to speak.
+        let introduced = (end.saturating_sub(6).max(lo + 1)..end)
+            .filter(|&k| toks[k].is_cap() && toks[k - 1].is_word && !toks[k - 1].is_cap())
+            .filter(|&k| {
+                let l = toks[k - 1].lower();
+                // After a verb: not "to the Dutch newspaper NRC Handelsblad:".
+                !is_clause_boundary(&toks[k - 1])
+                    && !is_preposition(&l)
+                    && !matches!(l.as_str(), "the" | "a" | "an")
+                    && !crate::lexicon::ORG_WORD.has(&l)
+                    && !crate::lexicon::ANON_HEAD.has(&l)
+            })
+            .find_map(|k| classify(ctx.text, &toks[k..end]))
+            .filter(|np| np.is_person() && np.role.is_some() && np.span.end == toks[end - 1].end);
+        if let Some(np) = introduced {
+            return Some(Attribution {
+                np,
+                cue: None,
+                sieve: SieveName::MentionCueQuote,
+            });
+        }
         // Not a prepositional phrase ("said in a recent issue of Foreign
         // Policy magazine:"): the subject is further back.
         let np = subject_before(ctx, toks, lo, end)
@@ -3494,5 +3517,14 @@ mod tests {
     fn a_name_after_a_role_set_off_after_the_subject_is_the_roles_object() {
         let text = "A title for the test\n\nMarek Lind, the editor in chief of the harbour's weekly paper, Selm Courier, said every mayor was “both a sailor and a clerk.”";
         assert_eq!(speaker_of(text, "sailor and a clerk").as_deref(), Some("Marek Lind"));
+    }
+
+    #[test]
+    fn a_person_named_with_who_they_are_after_a_verb_and_before_a_colon_speaks() {
+        let text = "A title for the test\n\nThe timing of Lind’s surge doesn’t surprise Selm pollster Ilse Varga: “Lesser-known candidates who win early contests see the biggest boost.”";
+        assert_eq!(speaker_of(text, "biggest boost").as_deref(), Some("Ilse Varga"));
+        // Not a name after a noun: the paper is whom it was said to.
+        let text = "A title for the test\n\nMarek Lind broke down what was wrong with the plan to the Dutch newspaper NRC Courier: “What the board did was careless.”";
+        assert_eq!(speaker_of(text, "board did").as_deref(), Some("Marek Lind"));
     }
 }
