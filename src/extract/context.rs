@@ -196,6 +196,7 @@ impl<'a> Context<'a> {
         for &(b, start) in &changed {
             self.sentences[b].push(start);
         }
+        changed.dedup_by_key(|c| c.0);
         for &(b, _) in &changed {
             self.sentences[b].sort_unstable();
             self.sentences[b].dedup();
@@ -272,22 +273,26 @@ impl<'a> Context<'a> {
 }
 
 /// The dash that ends a wire story's dateline opening a paragraph
-/// ("WASHINGTON, Dec. 8 (UPI) —", "BEIRUT (AP) —"): a place in capitals,
-/// then only a date, an agency in parentheses and punctuation.
+/// ("WASHINGTON, Dec. 8 (UPI) —", "BEIRUT (AP) —"): a word in capitals,
+/// then only capitalised words, numbers and punctuation, and after the
+/// dash (or dashes: "--") a capitalised word or a quote mark. Not "NATO —
+/// which Trump has called obsolete — said", an aside.
 fn dateline_end(toks: &[Token]) -> Option<usize> {
     let first = toks.first()?;
-    let capitals = |t: &Token| t.text.len() >= 3 && t.text.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
+    let capitals = |t: &Token| t.text.len() >= 2 && t.text.chars().all(|c| c.is_uppercase() || c == '.' || c == '-');
     if !first.is_word || !capitals(first) {
         return None;
     }
-    let dash = toks
-        .iter()
-        .take(12)
-        .position(|t| t.is_punct("—–") || t.text == "-" || t.text == "--")?;
+    let is_dash = |t: &Token| t.is_punct("—–") || t.text == "-";
+    let dash = toks.iter().take(12).position(is_dash)?;
+    let last_dash = dash + toks[dash..].iter().take_while(|t| is_dash(t)).count() - 1;
     let plain = toks[1..dash]
         .iter()
         .all(|t| !t.is_word || t.is_cap() || t.text.chars().all(|c| c.is_ascii_digit()));
-    (dash > 0 && dash + 1 < toks.len() && plain).then_some(dash)
+    let opens = toks
+        .get(last_dash + 1)
+        .is_some_and(|t| t.is_word && t.is_cap() || t.is_punct("“\"‘«"));
+    (dash > 0 && plain && opens).then_some(last_dash)
 }
 
 /// Whether the quoted words between the marks at tokens `a` and `z` end
