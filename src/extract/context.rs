@@ -128,9 +128,12 @@ impl<'a> Context<'a> {
         // "WASHINGTON, Dec. 8 (UPI) — In response to …": a dateline is a
         // sentence of its own.
         let dateline = dateline_end(toks);
-        starts.extend(dateline.map(|dash| dash + 1));
         for i in 0..toks.len().saturating_sub(1) {
             let t = &toks[i];
+            if dateline == Some(i) {
+                starts.push(i + 1);
+                continue;
+            }
             if t.is_word {
                 // "… from the U.S. The senator says": no period token ends
                 // that sentence (the tokenizer keeps it in the word).
@@ -159,10 +162,6 @@ impl<'a> Context<'a> {
             if starts_sentence {
                 starts.push(i + 1);
             }
-        }
-        if dateline.is_some() {
-            starts.sort_unstable();
-            starts.dedup();
         }
         starts
     }

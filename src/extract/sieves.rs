@@ -60,7 +60,6 @@ fn is_cue_at(toks: &[Token], k: usize) -> bool {
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "my" | "our" | "your" | "whose"
                 ))
     };
-
     // "a Marine was found guilty of “gross negligence”": a passive reports
     // no one's words ("was saying" is no passive), except the passives that
     // quote their subject ("Braynard is quoted as saying", "Obama is
@@ -341,7 +340,11 @@ pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> O
                         && !is_cue(t)
                         && !crate::lexicon::STOP_WORD.has(&l)
                         && !title_next;
-                    finite || matches!(l.as_str(), "is" | "are" | "were" | "has" | "will" | "would")
+                    finite
+                        || matches!(
+                            l.as_str(),
+                            "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would"
+                        )
                 });
                 // Nor a name after a described role set off after a named
                 // subject ("Giovanni Maria Vian, the editor in chief of the
@@ -1917,9 +1920,6 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     let prev = (0..qi).rev().find(|&p| ctx.quotes[p].parent.is_none())?;
     let pq = &ctx.quotes[prev];
     let same_block = pq.block == q.block;
-    // "“…,” Texas delegate Bill Eastland, wearing … “Ted Cruz” campaign
-    // pins, said": a name in marks inside the clause that says who spoke
-    // is not more of their words.
     let (a, _) = ctx.quote_tokens[qi]?;
     // "Then, later that month on CNN: “…”": a short lead-in that names
     // nobody (the sieves before found no subject in it) and says nothing
