@@ -617,6 +617,51 @@ impl People {
                 // before it.
                 let opens_line = t0 == sent_start
                     || t0 == sent_start + 1 && QUESTION_AUXILIARIES.contains(&toks[sent_start].lower().as_str());
+                // "In an earlier article from Western Journalism, Byrne
+                // expressed …": the name after the comma that closes a
+                // phrase opening the sentence is its subject, though a
+                // name came before it inside that phrase.
+                let after_opener = || {
+                    let f = toks[sent_start].lower();
+                    before.is_some_and(|t| t.text == ",")
+                        && f != "according"
+                        && (is_object_preposition(&f)
+                            || crate::lexicon::SENTENCE_OPENER.has(&f)
+                            // "The day before, at a rally …, Mr. Trump was".
+                            || toks[sent_start..t0.min(sent_start + 3)]
+                                .iter()
+                                .any(|t| crate::lexicon::TIME_NOUN.has(&t.lower()) || crate::lexicon::TIME_START.has(&t.lower())))
+                        && toks.get(z).is_some_and(|t| {
+                            t.is_word
+                                && !t.is_cap()
+                                && !is_object_preposition(&t.lower())
+                                && !matches!(t.text, "and" | "or")
+                        })
+                };
+                // "the kind of campaign Ayotte hoped to be running": a name
+                // after a lowercase noun and before a past verb opens a
+                // clause of its own (its subject, subordinate).
+                let relative = || {
+                    before.is_some_and(|t| {
+                        let l = t.lower();
+                        t.is_word && !t.is_cap() && !is_object_preposition(&l) && !SPEECH_CUE.has(&l)
+                    })
+                        // Not "the conservative group American Crossroads
+                        // ended up": a name after its kind's noun.
+                        && (t0 == a || !before.is_some_and(|t| is_role_noun(&t.lower())))
+                        && toks.get(z).is_some_and(|t| t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && !SPEECH_CUE.has(&t.lower()))
+                };
+                let relative_clause = !possessive && relative();
+                // "Then there's Axelrod.": the name a sentence presents is
+                // who it is about.
+                let presented = !possessive
+                    && before.is_some_and(|t| {
+                        matches!(t.lower().as_str(), "there's" | "there’s" | "here's" | "here’s")
+                            || matches!(t.lower().as_str(), "is" | "was")
+                                && t0 >= 2
+                                && matches!(toks[t0 - 2].lower().as_str(), "there" | "here")
+                    })
+                    && toks.get(z).is_some_and(|t| t.is_punct(".!"));
                 let subject = !said_object
                     && !qualifies_role
                     && (!headline || opens_line)
@@ -624,10 +669,13 @@ impl People {
                         topic
                             || inverted
                             || owner_opens
+                            || relative_clause
+                            || presented
                             || !possessive
                                 && !reported
                                 && (first_in_sentence
                                     || says
+                                    || after_opener()
                                     || before.is_some_and(|t| {
                                         let l = t.lower();
                                         matches!(l.as_str(), "and" | "but") || opens_subordinate_clause(&l)
@@ -642,12 +690,13 @@ impl People {
                 // when, is not who answers next.
                 let asks = toks.get(z).is_some_and(|t| t.lower() == "asked");
                 let subordinate = subject
-                    && !first_in_sentence
-                    && (!says || asks)
-                    && !topic
-                    && !inverted
-                    && conjunct_of.is_none()
-                    && before.is_some_and(|t| opens_subordinate_clause(&t.lower()));
+                    && (relative_clause
+                        || !first_in_sentence
+                            && (!says || asks)
+                            && !topic
+                            && !inverted
+                            && conjunct_of.is_none()
+                            && before.is_some_and(|t| opens_subordinate_clause(&t.lower())));
                 let listed = before.is_some_and(|t| t.text == ",") || conjunct_of.is_some();
                 // ", a delegate from Michigan", ", an adviser to …".
                 // The comma closing a phrase that opens the sentence
@@ -1399,6 +1448,29 @@ mod tests {
         let text =
             "A title for the test\n\nLena Brook spoke at the Halden State Fair on Sunday. “We are ready,” she said.";
         assert_eq!(speaker_of(text, "We are ready").as_deref(), Some("Lena Brook"));
+    }
+
+    #[test]
+    fn a_pronoun_finds_subjects_after_openers_in_relative_clauses_and_presented() {
+        // After a phrase opening the sentence that names something else.
+        let text = "A title for the test\n\nAt one point in the book, Ivo Marek gives an account of Otto Vane. In an earlier article from Western Journalism, Marek expressed concern that Vane may become the next governor.\n\nHe wrote, “Vane simply lacks the temperament to serve.”";
+        assert_eq!(speaker_of(text, "temperament").as_deref(), Some("Ivo Marek"));
+        // After a phrase of time.
+        let text = "A title for the test\n\n“It is a suspension of intellect,” Otto Vane declared Sunday.\n\nThe day before, at a rally at the Halden Civic Arena, Mr. Ivo Marek was just as blunt. “You would have to be insane,” he said.";
+        assert_eq!(speaker_of(text, "insane").as_deref(), Some("Ivo Marek"));
+        // The subject of a relative clause without "that", when the
+        // sentence has no person for a subject.
+        let text = "A title for the test\n\n“She is out of touch,” Senator Mara Velde said of her rival.\n\nGroups have spent millions attacking Lena Brook. This is not the kind of campaign Brook hoped to be running. She says she is adapting.\n\n“You deal with the conditions you are given,” she said.";
+        assert_eq!(
+            speaker_of(text, "conditions you are given").as_deref(),
+            Some("Lena Brook")
+        );
+        // Not a name after its kind's noun ("the group American Crossroads").
+        let text = "A title for the test\n\n“I grew up poor,” Mara Velde said. The line clunked so badly that the conservative group American Crossroads ended up showing it to voters.\n\n“I stand by it,” she said.";
+        assert_eq!(speaker_of(text, "stand by it").as_deref(), Some("Mara Velde"));
+        // "Then there's Drury.": the one a sentence presents.
+        let text = "A title for the test\n\nPresident Ivo Marek has praised her bid.\n\nThen there's Pavel Drury.\n\n“Kind of bewildering as to why her folks are laying out the strategy,” he wrote last October.";
+        assert_eq!(speaker_of(text, "bewildering").as_deref(), Some("Pavel Drury"));
     }
 
     #[test]

@@ -1051,6 +1051,38 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                 return Some(np);
             }
         }
+        // "I'm old enough to remember President Jimmy Carter going on TV
+        // …, declaring a “…”": the one seen or remembered doing it.
+        // From the sentence's own start: an earlier quote in it may have
+        // put `sent_start` past the verb ("… declaring a “…” and telling
+        // Americans that “…”").
+        let from = ctx
+            .block_at(toks[cue].start)
+            .map_or(sent_start, |b| ctx.sentence_of(b, cue).0);
+        let perceived = (from..cue).rev().take(30).find(|&k| {
+            matches!(
+                toks[k].lower().as_str(),
+                "remember"
+                    | "remembers"
+                    | "remembered"
+                    | "recall"
+                    | "recalls"
+                    | "recalled"
+                    | "saw"
+                    | "watched"
+                    | "heard"
+            )
+        });
+        // Right after the verb, and doing something ("going", "giving").
+        if let Some(np) = perceived
+            .and_then(|k| first_subject(ctx, toks, k + 1, cue).filter(|np| np.span.start == toks[k + 1].start))
+            .filter(|np| np.is_person())
+            .filter(|np| {
+                token_after(toks, from, np).is_some_and(|t| t.is_word && !t.is_cap() && t.text.ends_with("ing"))
+            })
+        {
+            return Some(np);
+        }
         if own {
             if let Some(np) = subject_before(ctx, toks, lo, cue) {
                 return Some(np);
@@ -3489,6 +3521,13 @@ mod tests {
     fn a_participle_after_a_verb_of_going_on_is_that_verbs_subjects() {
         let text = "A title for the test\n\nThe hearing dragged on when Varga first testified before the council, and Sen. Aron Vasko (I-Selm) kept asking her why the board had tied the closure to “routine” repairs.";
         assert_eq!(speaker_of(text, "routine").as_deref(), Some("Aron Vasko"));
+    }
+
+    #[test]
+    fn a_participle_after_someone_remembered_doing_it_is_theirs() {
+        let text = "A title for the test\n\nI'm old enough to remember President Otto Vane going on TV on April 18, 1977, declaring a “moral equivalent of war” against imported oil, and telling Halders that “we need to shift to plentiful coal.”";
+        assert_eq!(speaker_of(text, "moral equivalent").as_deref(), Some("Otto Vane"));
+        assert_eq!(speaker_of(text, "plentiful coal").as_deref(), Some("Otto Vane"));
     }
 
     #[test]
