@@ -813,9 +813,20 @@ impl People {
                 continue;
             }
             if let [w] = words.as_slice() {
-                let titled = titles
-                    .iter()
-                    .any(|t| !matches!(crate::text::Lower::of(t).as_str(), "the" | "former" | "late"));
+                // Not a word of nation, place or party alone: "American
+                // Crossroads" is a group, "Texas Gov. Abbott" a person.
+                let qualifier = |l: &str| {
+                    ["an", "ish", "ese", "i"].iter().any(|e| l.ends_with(e))
+                        || crate::lexicon::PLACE.has(l)
+                        || matches!(
+                            l,
+                            "democratic" | "democrat" | "gop" | "national" | "united" | "states" | "new"
+                        )
+                };
+                let titled = titles.iter().any(|t| {
+                    let l = crate::text::Lower::of(t);
+                    !matches!(l.as_str(), "the" | "former" | "late") && !qualifier(&l)
+                });
                 // Nor a group or an organisation: "Allies say", "the
                 // Democratic National Convention".
                 let lower = crate::text::Lower::of(w);
@@ -1471,6 +1482,12 @@ mod tests {
         // "Then there's Drury.": the one a sentence presents.
         let text = "A title for the test\n\nPresident Ivo Marek has praised her bid.\n\nThen there's Pavel Drury.\n\n“Kind of bewildering as to why her folks are laying out the strategy,” he wrote last October.";
         assert_eq!(speaker_of(text, "bewildering").as_deref(), Some("Pavel Drury"));
+    }
+
+    #[test]
+    fn a_word_of_nation_or_party_alone_makes_no_person() {
+        let text = "A title for the test\n\n“I grew up poor,” Mara Velde said on Monday.\n\nThe line clunked so badly that the group American Crossroads showed it to voters. Crossroads won the week.\n\n“I stand by it,” she said.";
+        assert_eq!(speaker_of(text, "stand by it").as_deref(), Some("Mara Velde"));
     }
 
     #[test]

@@ -1789,6 +1789,21 @@ fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Op
             )
     };
     let noun = (lo + 1..end).rev().take(10).find(|&k| speech_noun(k))?;
+    // "after her March comment that, “…”", "using her comments before a
+    // House committee that “…”": a "his" or "her" (a word between at
+    // most) owns them, when the "that" right before the quote opens what
+    // was said.
+    let pronoun_owner = (noun.saturating_sub(2).max(lo)..noun)
+        .find(|&k| matches!(toks[k].lower().as_str(), "his" | "her"))
+        .filter(|_| {
+            let that_at = if toks[end - 1].text == "," { end - 2 } else { end - 1 };
+            toks[that_at].lower() == "that"
+                && (noun + 1..end)
+                    .all(|k| !is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start) && !toks[k].is_punct(".;:"))
+        });
+    if let Some(k) = pronoun_owner {
+        return super::mentions::possessor(&toks[k]).map(|np| (np, noun));
+    }
     let owner = &toks[noun - 1];
     if !(owner.is_cap() && super::mentions::owner_of(owner.text).is_some()) {
         return None;
@@ -1979,24 +1994,45 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     if same_block && named_since && ctx.is_embedded_name(qi) && cue_after() {
         return None;
     }
+    // A verb right after the person, before this quote.
+    let acts = |from: usize, np: &Np| {
+        token_after(toks, from, np)
+            .filter(|t| t.start < toks[a].start)
+            .is_some_and(|t| {
+                let l = t.lower();
+                let l = l.as_str();
+                t.is_word
+                    && !t.is_cap()
+                    && (l.ends_with("ed") || l.ends_with('s'))
+                    && !matches!(l, "is" | "was" | "has" | "does")
+            })
+    };
     if same_block && ctx.quote_tokens[prev].is_some_and(|(_, pz)| pz < s) && !cue_after() {
-        let acts = |np: &Np| {
-            token_after(toks, s, np)
-                .filter(|t| t.start < toks[a].start)
-                .is_some_and(|t| {
-                    let l = t.lower();
-                    let l = l.as_str();
-                    t.is_word
-                        && !t.is_cap()
-                        && (l.ends_with("ed") || l.ends_with('s'))
-                        && !matches!(l, "is" | "was" | "has" | "does")
-                })
-        };
         let own = sentence_subject(ctx, toks, s, a).filter(|np| match &np.kind {
-            super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name) && acts(np),
+            super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name) && acts(s, np),
             _ => false,
         });
         if let Some(np) = own {
+            return Some(Attribution {
+                np,
+                cue: None,
+                sieve: SieveName::SentenceSubject,
+            });
+        }
+    }
+    // "And, in a clip that Judge Mosman called “distasteful,” Santilli
+    // expressed a desire to “…”": in the same sentence, a person named
+    // in full who acts right after the quote before is this one's.
+    if let Some((_, pz)) = ctx.quote_tokens[prev].filter(|&(_, pz)| same_block && pz >= s && pz + 1 < a) {
+        // Right after the quote's closing comma and mark.
+        let opens = |np: &Np| toks[pz + 1].start == np.span.start && pz >= 1 && toks[pz - 1].text == ",";
+        let own = first_subject(ctx, toks, pz + 1, a).filter(|np| match &np.kind {
+            super::mentions::NpKind::Person { name, .. } => {
+                named_in_full(ctx.text, name) && acts(pz + 1, np) && opens(np)
+            }
+            _ => false,
+        });
+        if let Some(np) = own.filter(|_| !cue_after()) {
             return Some(Attribution {
                 np,
                 cue: None,
@@ -3528,6 +3564,19 @@ mod tests {
         let text = "A title for the test\n\nI'm old enough to remember President Otto Vane going on TV on April 18, 1977, declaring a “moral equivalent of war” against imported oil, and telling Halders that “we need to shift to plentiful coal.”";
         assert_eq!(speaker_of(text, "moral equivalent").as_deref(), Some("Otto Vane"));
         assert_eq!(speaker_of(text, "plentiful coal").as_deref(), Some("Otto Vane"));
+    }
+
+    #[test]
+    fn a_person_acting_right_after_a_quote_has_the_next_quote_in_the_sentence() {
+        let text = "A title for the test\n\nOtto Vane spoke at the harbour on Monday. And, in a clip that Judge Ivo Marek called “distasteful,” Vane expressed a desire to “sink every ferry in the bay.”";
+        assert_eq!(speaker_of(text, "distasteful").as_deref(), Some("Ivo Marek"));
+        assert_eq!(speaker_of(text, "sink every ferry").as_deref(), Some("Otto Vane"));
+    }
+
+    #[test]
+    fn a_speech_noun_her_own_is_hers_when_that_opens_the_quote() {
+        let text = "A title for the test\n\nGovernor Mara Velde spoke in Halden on Monday. The ferry union is unlikely to back Velde after her March comment that, “We are going to put a lot of ferry crews out of work.”";
+        assert_eq!(speaker_of(text, "ferry crews").as_deref(), Some("Mara Velde"));
     }
 
     #[test]
