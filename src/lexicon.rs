@@ -1747,7 +1747,8 @@ pub const SHORT_FIRST_NAMES: &[(&str, &str)] = &[
 /// that a word is a first name. (Kim Jong Un is a man by the article's "he";
 /// Kim Davis a woman by its "she".)
 pub const UNISEX_NAMES: &[&str] = &[
-    "casey", "dana", "jamie", "jean", "jordan", "kelly", "kim", "lee", "leslie", "morgan", "robin", "shannon", "taylor",
+    "casey", "dana", "jamie", "jean", "jordan", "kelly", "kim", "lee", "leslie", "morgan", "rio", "robin", "shannon",
+    "taylor",
 ];
 
 /// First names by usual gender, for choosing between "he" and "she".

@@ -50,13 +50,19 @@ pub struct PersonMention {
     /// the opening phrase it is in ("Asked about Trump's remarks, he
     /// said").
     pub owner_reach: usize,
+    /// The gender of a "he" or "she" that opens the mention's sentence:
+    /// for a subordinate subject, the one its sentence is about ("He
+    /// dismisses accusations that Trump has exploited …").
+    pub opened_by: Option<Gender>,
 }
 
 impl PersonMention {
-    /// A subordinate clause's subject, not a speaker, in a sentence before
-    /// `pos`: that sentence's own subject outranks it for a pronoun at `pos`.
-    pub fn gives_way_at(&self, pos: usize) -> bool {
-        self.subordinate && !self.speaker && self.sentence_end <= pos
+    /// A subordinate clause's subject, not a speaker: its sentence's own
+    /// subject outranks it for a pronoun after it, in a later sentence or
+    /// in the same one ("Mr. Khan … said … that Mr. Trump had shown
+    /// disrespect to his wife, and he accused Mr. Trump of …").
+    pub fn gives_way(&self) -> bool {
+        self.subordinate && !self.speaker
     }
 }
 
@@ -76,6 +82,7 @@ struct NameRun {
     sentence_end: usize,
     introduced: bool,
     owner_reach: usize,
+    opened_by: Option<Gender>,
 }
 
 /// Auxiliaries that open a question ("Was Szlachta satisfied …?").
@@ -604,7 +611,7 @@ impl People {
                     && t0 == sent_start
                     && !headline
                     && owner_mark
-                    && !toks[z..toks.len().min(z + 4)]
+                    && !toks[z..toks.len().min(z + 3)]
                         .iter()
                         .any(|t| t.text == "," || t.is_cap())
                     // "Trump's lawyer said …": the lawyer is the subject.
@@ -691,7 +698,7 @@ impl People {
                 let asks = toks.get(z).is_some_and(|t| t.lower() == "asked");
                 let subordinate = subject
                     && (relative_clause
-                        || !first_in_sentence
+                        || (!first_in_sentence || pronoun_opens)
                             && (!says || asks)
                             && !topic
                             && !inverted
@@ -748,6 +755,9 @@ impl People {
                     possessive,
                     sentence_end: toks[sent_end - 1].end,
                     introduced,
+                    opened_by: pronoun_opens
+                        .then(|| super::mentions::pronoun_of(&toks[sent_start]).and_then(Pronoun::gender))
+                        .flatten(),
                     owner_reach,
                 });
                 i = z.max(i + 1);
@@ -869,6 +879,7 @@ impl People {
                     subordinate: r.subordinate,
                     sentence_end: r.sentence_end,
                     introduced: r.introduced,
+                    opened_by: r.opened_by,
                     owner_reach: r.owner_reach,
                 });
             }
@@ -923,6 +934,7 @@ impl People {
                             subordinate: false,
                             sentence_end: toks[end - 1].end,
                             introduced: false,
+                            opened_by: None,
                             owner_reach: the.start,
                         });
                     }
@@ -1088,7 +1100,20 @@ impl People {
     pub fn resolve_pronoun(&self, pos: usize, pronoun: Pronoun) -> Option<usize> {
         let recent = self.pronoun_candidates(pos, pronoun);
         chosen_candidate(&recent, pos)
-            .map(|k| recent[k])
+            .map(|k| {
+                let m = recent[k];
+                // The subject of a clause in a sentence about a "he" or
+                // "she" of the pronoun's gender: the one before is who.
+                if m.gives_way() && m.opened_by.is_some() && m.opened_by == pronoun.gender() {
+                    if let Some(j) = recent[k + 1..]
+                        .iter()
+                        .position(|c| (c.speaker || c.subject && !c.subordinate) && c.sentence_end < m.sentence_end)
+                    {
+                        return recent[k + 1 + j];
+                    }
+                }
+                m
+            })
             .or_else(|| recent.first().copied())
             .map(|m| m.person)
     }
@@ -1193,7 +1218,7 @@ pub fn chosen_candidate(candidates: &[&PersonMention], pos: usize) -> Option<usi
     if k > 0 && nearest.introduced && m.sentence_end < nearest.sentence_end {
         return Some(0);
     }
-    if m.gives_way_at(pos) {
+    if m.gives_way() {
         let main = candidates[k + 1..]
             .iter()
             .position(|c| c.sentence_end == m.sentence_end && (c.speaker || c.subject && !c.subordinate));
@@ -1216,7 +1241,7 @@ pub fn deciding_candidates<'c, 'm>(candidates: &'c [&'m PersonMention], pos: usi
     let Some(k) = candidates.iter().position(|c| c.speaker || c.subject) else {
         return candidates;
     };
-    if candidates[k].gives_way_at(pos) {
+    if candidates[k].gives_way() {
         candidates
     } else if pos.saturating_sub(candidates[k].pos) >= FAR_SALIENT
         || candidates[..k]
@@ -1488,6 +1513,21 @@ mod tests {
     fn a_word_of_nation_or_party_alone_makes_no_person() {
         let text = "A title for the test\n\n“I grew up poor,” Mara Velde said on Monday.\n\nThe line clunked so badly that the group American Crossroads showed it to voters. Crossroads won the week.\n\n“I stand by it,” she said.";
         assert_eq!(speaker_of(text, "stand by it").as_deref(), Some("Mara Velde"));
+    }
+
+    #[test]
+    fn a_subordinate_subject_gives_way_in_its_own_sentence_and_to_the_pronoun_it_is_about() {
+        // "…, and he accused" in the same sentence is its main subject.
+        let text = "A title for the test\n\n“We will not back down,” Otto Vane said. Mr. Vane, who had addressed the convention on Thursday, said on the radio on Sunday that Mr. Ivo Marek had shown disrespect to his wife, and he accused Mr. Marek of running a campaign “of hatred and division.”";
+        assert_eq!(speaker_of(text, "hatred and division").as_deref(), Some("Otto Vane"));
+        // "He dismisses claims that Marek …": the clause's subject is not
+        // the "he" the sentence is about.
+        let text = "A title for the test\n\nPavel Drury is on a mission to change how voters see Ivo Marek. He dismisses accusations that Marek has exploited tensions. He sincerely believes, he said, that “Marek is a really good guy.”";
+        assert_eq!(speaker_of(text, "really good guy").as_deref(), Some("Pavel Drury"));
+        // A first name for either ("Rio") leaves the gender to the
+        // article's pronouns.
+        let text = "A title for the test\n\nState Rep. Rio Halvard is certain he's going to vote for Mara Velde.\n\n“I should hope so,” Halvard said after the rally. “I don't know, exactly.”\n\nAfter thinking it over, he added: “Now I'm going to look into that.”";
+        assert_eq!(speaker_of(text, "look into that").as_deref(), Some("Rio Halvard"));
     }
 
     #[test]
