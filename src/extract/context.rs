@@ -220,9 +220,11 @@ impl<'a> Context<'a> {
         let b = self.quotes[qi].block;
         let (a, _) = self.quote_tokens[qi].expect("top-level quote");
         let (s, _) = self.sentence_of(b, a);
+        // A short name in marks within the clause ("the reality show “The
+        // Apprentice,” listed …") does not end it either.
         let prev_close = self
             .quotes_in_block(b)
-            .filter(|&(_, (_, z))| z < a)
+            .filter(|&(qj, (_, z))| z < a && !self.is_embedded_name(qj))
             .map(|(_, (_, z))| z + 1)
             .max()
             .unwrap_or(0);

@@ -659,6 +659,12 @@ impl People {
                         && toks.get(z).is_some_and(|t| t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && !SPEECH_CUE.has(&t.lower()))
                 };
                 let relative_clause = !possessive && relative();
+                // "he is also the most able candidate Viguerie argues.": a
+                // name whose cue ends the sentence says it.
+                let says_last = !possessive
+                    && toks.get(z).is_some_and(finite_cue)
+                    && toks.get(z + 1).is_some_and(|t| t.is_punct(".!"))
+                    && before.is_some_and(|t| t.is_word && !is_object_preposition(&t.lower()));
                 // "Then there's Axelrod.": the name a sentence presents is
                 // who it is about.
                 let presented = !possessive
@@ -677,6 +683,7 @@ impl People {
                             || inverted
                             || owner_opens
                             || relative_clause
+                            || says_last
                             || presented
                             || !possessive
                                 && !reported
@@ -1528,6 +1535,12 @@ mod tests {
         // article's pronouns.
         let text = "A title for the test\n\nState Rep. Rio Halvard is certain he's going to vote for Mara Velde.\n\n“I should hope so,” Halvard said after the rally. “I don't know, exactly.”\n\nAfter thinking it over, he added: “Now I'm going to look into that.”";
         assert_eq!(speaker_of(text, "look into that").as_deref(), Some("Rio Halvard"));
+    }
+
+    #[test]
+    fn a_name_whose_cue_ends_the_sentence_says_it() {
+        let text = "A title for the test\n\n“The only one who can unite the party is Marek,” Otto Vane adds.\n\nIvo Marek is not only right on the issues, he is also the most able candidate Vane argues.\n\n“Marek is our best debater,” he says.";
+        assert_eq!(speaker_of(text, "best debater").as_deref(), Some("Otto Vane"));
     }
 
     #[test]

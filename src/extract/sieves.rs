@@ -251,7 +251,14 @@ fn is_clause_boundary(t: &Token) -> bool {
 /// right before it, skipping auxiliaries, with an appositive in commas.
 pub fn subject_before(ctx: &Context, toks: &[Token], lo: usize, cue: usize) -> Option<Np> {
     let mut j = cue;
-    while j > lo && is_verb_filler(&toks[j - 1]) {
+    // "Priebus later Thursday told": a day after an adverb of time is
+    // between the subject and its verb too.
+    let day_after_adverb = |j: usize| {
+        j >= lo + 2
+            && crate::lexicon::WEEKDAYS.contains(&toks[j - 1].lower().as_str())
+            && matches!(toks[j - 2].lower().as_str(), "later" | "earlier" | "late" | "early")
+    };
+    while j > lo && (is_verb_filler(&toks[j - 1]) || day_after_adverb(j)) {
         j -= 1;
     }
     // "an investment he concludes has …": a subject pronoun right before
@@ -1249,6 +1256,15 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
             // Not a passive ("that Mexico was warned … but insists") nor an
             // infinitive ("said it was too early to say … and added").
             let infinitive = |k: usize| k > lo && toks[k - 1].lower() == "to";
+            // Not a cue in an opening clause of when or if that a comma
+            // closes ("when I asked Sanders if …, he looked … and said").
+            let in_opening_clause = |k: usize| {
+                let opener = (sent_start.max(lo)..k)
+                    .rev()
+                    .take_while(|&j| toks[j].text != ",")
+                    .any(|j| toks[j].is_word && SUBORDINATORS.contains(&toks[j].lower().as_str()));
+                opener && (k + 1..cue).any(|j| toks[j].text == ",")
+            };
             (lo..cue)
                 .rev()
                 .find(|&k| {
@@ -1257,6 +1273,7 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                         && !infinitive(k)
                         && !ctx.offset_in_quote(toks[k].start)
                 })
+                .filter(|&k| !in_opening_clause(k))
                 .and_then(|k| subject_of_cue(ctx, toks, sent_start, lo, k, k))
                 .or_else(|| sentence_subject(ctx, toks, sent_start, cue))
         })
@@ -1761,7 +1778,23 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
                         && !toks[k - 1].is_cap()
                         && !is_clause_boundary(&toks[k - 1])
                 });
-                !prepositional && !after_verb
+                // "…, and recites … the line: “…”": words named, not
+                // who says them.
+                let words_named = np.text.rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "line"
+                            | "lines"
+                            | "phrase"
+                            | "words"
+                            | "refrain"
+                            | "mantra"
+                            | "slogan"
+                            | "question"
+                            | "punchline"
+                    )
+                });
+                !prepositional && !after_verb && !words_named
             })
             .or_else(|| sentence_subject(ctx, toks, sent_start.max(lo), end))?;
         Some(Attribution {
@@ -3577,6 +3610,22 @@ mod tests {
     fn a_speech_noun_her_own_is_hers_when_that_opens_the_quote() {
         let text = "A title for the test\n\nGovernor Mara Velde spoke in Halden on Monday. The ferry union is unlikely to back Velde after her March comment that, “We are going to put a lot of ferry crews out of work.”";
         assert_eq!(speaker_of(text, "ferry crews").as_deref(), Some("Mara Velde"));
+    }
+
+    #[test]
+    fn lead_ins_past_titles_words_named_days_and_opening_clauses() {
+        // A title in marks inside the clause does not end the lead-in.
+        let text = "A title for the test\n\nOtto Vane, the front-runner and former host of the reality show “The Harbour,” listed an HBC show as his guilty pleasure: “Evening Tides” — and more specifically his own appearance.";
+        assert_eq!(speaker_of(text, "Evening Tides").as_deref(), Some("Otto Vane"));
+        // "the line:" names the words, not who says them.
+        let text = "A title for the test\n\nIn her campaign for the nomination, Senator Mara Velde has emphasized her ties to Governor Otto Vane. She regularly tells the story of how he wooed her into serving as his secretary of state and recites, typically to a roar of applause, the line: “Governor Vane doesn't get the credit he deserves.”";
+        assert_eq!(speaker_of(text, "credit he deserves").as_deref(), Some("Mara Velde"));
+        // A day after an adverb of time, between the subject and its cue.
+        let text = "A title for the test\n\nParty chairman Anton Kessler spoke on Monday.\n\nKessler later Thursday told Halden Radio: “Both of them are meeting next week to talk about these things.”";
+        assert_eq!(speaker_of(text, "meeting next week").as_deref(), Some("Anton Kessler"));
+        // Not the subject of a cue in an opening clause of when.
+        let text = "A title for the test\n\nLast month, when I asked Ivo Marek if he would ever endorse Maria Velde, he looked straight into my camera, furrowed his brow and said, “I'm going to endorse you!”";
+        assert_eq!(speaker_of(text, "endorse you").as_deref(), Some("Ivo Marek"));
     }
 
     #[test]
