@@ -1080,10 +1080,29 @@ fn subject_of_cue(ctx: &Context, toks: &[Token], sent_start: usize, lo: usize, c
                     | "heard"
             )
         });
-        // Right after the verb, and doing something ("going", "giving").
+        // Right after the verb, and doing something ("going", "giving");
+        // not in a relative clause ("Marek, who watched Vane speaking,
+        // called it"), nor past a cue of its own before this one (only
+        // participles: "…, declaring … and telling").
+        let own_cue_between = |np: &Np| {
+            toks.iter()
+                .enumerate()
+                .skip(from)
+                .take_while(|(k, _)| *k < cue)
+                .any(|(k, t)| {
+                    let l = t.lower();
+                    t.start >= np.span.end
+                        && t.is_word
+                        && !t.is_cap()
+                        && !ctx.offset_in_quote(t.start)
+                        && is_cue_at(toks, k)
+                        && !l.ends_with("ing")
+                })
+        };
         if let Some(np) = perceived
+            .filter(|&k| k == 0 || !matches!(toks[k - 1].lower().as_str(), "who" | "that"))
             .and_then(|k| first_subject(ctx, toks, k + 1, cue).filter(|np| np.span.start == toks[k + 1].start))
-            .filter(|np| np.is_person())
+            .filter(|np| np.is_person() && !own_cue_between(np))
             .filter(|np| {
                 token_after(toks, from, np).is_some_and(|t| t.is_word && !t.is_cap() && t.text.ends_with("ing"))
             })
@@ -1809,7 +1828,8 @@ pub fn mention_cue_quote(ctx: &Context, qi: usize, _done: &[Option<Attribution>]
 /// that President Obama “founded ISIS,”": a noun of speech owned by a
 /// name, inside a phrase of a preposition, whose "that" clause holds the
 /// quote, is the owner's words, though a verb further back has a subject
-/// of its own. Not where the noun is that verb's object ("Obama said
+/// of its own. So is one owned by "his" or "her" when "that" opens the
+/// quote ("after her March comment that, “…”"). Not where the noun is that verb's object ("Obama said
 /// Trump's statement was “…”", "Pence called Trump's claim that … “…”"),
 /// nor a noun the quote only qualifies ("remarks about a judge “racist”").
 fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Option<(Np, usize)> {
@@ -1822,17 +1842,22 @@ fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Op
             )
     };
     let noun = (lo + 1..end).rev().take(10).find(|&k| speech_noun(k))?;
+    // Nothing after the noun says or quotes anything else.
+    let plain_after = (noun + 1..end).all(|k| !is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start));
     // "after her March comment that, “…”", "using her comments before a
-    // House committee that “…”": a "his" or "her" (a word between at
-    // most) owns them, when the "that" right before the quote opens what
-    // was said.
+    // House committee that “…”": a "his" or "her" owns them, right before
+    // or with a capitalised word between ("March"; not "his rival's
+    // claim"), when the "that" right before the quote (and the comma the
+    // caller trimmed) opens what was said. Not a cue ("His attorney
+    // claims that “…”").
     let pronoun_owner = (noun.saturating_sub(2).max(lo)..noun)
         .find(|&k| matches!(toks[k].lower().as_str(), "his" | "her"))
+        .filter(|&k| k + 1 == noun || toks[k + 1].is_cap() && super::mentions::owner_of(toks[k + 1].text).is_none())
         .filter(|_| {
-            let that_at = if toks[end - 1].text == "," { end - 2 } else { end - 1 };
-            toks[that_at].lower() == "that"
-                && (noun + 1..end)
-                    .all(|k| !is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start) && !toks[k].is_punct(".;:"))
+            !is_cue_at(toks, noun)
+                && toks[end - 1].lower() == "that"
+                && plain_after
+                && (noun + 1..end).all(|k| !toks[k].is_punct(".;:"))
         });
     if let Some(k) = pronoun_owner {
         return super::mentions::possessor(&toks[k]).map(|np| (np, noun));
@@ -1847,7 +1872,7 @@ fn owned_speech_noun(ctx: &Context, toks: &[Token], lo: usize, end: usize) -> Op
     let clause = rest.first().is_some_and(|t| t.lower() == "that")
         && rest.get(1).is_some_and(|t| !crate::lexicon::TIME_NOUN.has(&t.lower()))
         && rest.last().is_some_and(|t| t.lower() != "as")
-        && (noun + 1..end).all(|k| !is_cue_at(toks, k) && !ctx.offset_in_quote(toks[k].start));
+        && plain_after;
     if !clause {
         return None;
     }
@@ -2037,7 +2062,10 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
                 t.is_word
                     && !t.is_cap()
                     && (l.ends_with("ed") || l.ends_with('s'))
-                    && !matches!(l, "is" | "was" | "has" | "does")
+                    && !matches!(
+                        l,
+                        "is" | "was" | "has" | "does" | "perhaps" | "always" | "sometimes" | "nevertheless"
+                    )
             })
     };
     if same_block && ctx.quote_tokens[prev].is_some_and(|(_, pz)| pz < s) && !cue_after() {
@@ -2059,9 +2087,13 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
     if let Some((_, pz)) = ctx.quote_tokens[prev].filter(|&(_, pz)| same_block && pz >= s && pz + 1 < a) {
         // Right after the quote's closing comma and mark.
         let opens = |np: &Np| toks[pz + 1].start == np.span.start && pz >= 1 && toks[pz - 1].text == ",";
+        // This quote in the verb's own clause: no comma between ("Critics
+        // called it “racist,” Vane apologized, and leaders want him to
+        // “step aside”" is not Vane's).
+        let same_clause = |np: &Np| (pz + 1..a).all(|k| toks[k].start < np.span.end || toks[k].text != ",");
         let own = first_subject(ctx, toks, pz + 1, a).filter(|np| match &np.kind {
             super::mentions::NpKind::Person { name, .. } => {
-                named_in_full(ctx.text, name) && acts(pz + 1, np) && opens(np)
+                named_in_full(ctx.text, name) && acts(pz + 1, np) && opens(np) && same_clause(np)
             }
             _ => false,
         });
@@ -3626,6 +3658,19 @@ mod tests {
         // Not the subject of a cue in an opening clause of when.
         let text = "A title for the test\n\nLast month, when I asked Ivo Marek if he would ever endorse Maria Velde, he looked straight into my camera, furrowed his brow and said, “I'm going to endorse you!”";
         assert_eq!(speaker_of(text, "endorse you").as_deref(), Some("Ivo Marek"));
+    }
+
+    #[test]
+    fn narrow_owner_perception_and_same_sentence_rules() {
+        // A cue is no noun of speech "his" owns.
+        let text = "A title for the test\n\nOtto Vane was charged on Monday. His attorney claims that “the evidence was planted.”";
+        assert_ne!(speaker_of(text, "evidence was planted").as_deref(), Some("Otto Vane"));
+        // Not the one watched, in a relative clause with a verb of its own.
+        let text = "A title for the test\n\nIvo Marek, who watched Otto Vane speaking at the rally, called it “divisive,” adding that it “will cost him.”";
+        assert_eq!(speaker_of(text, "will cost him").as_deref(), Some("Ivo Marek"));
+        // A person acting after the quote before, in a clause of their own.
+        let text = "A title for the test\n\nCritics called the remark “racist,” Otto Vane apologized, and party leaders want him to “step aside now.”";
+        assert_ne!(speaker_of(text, "step aside").as_deref(), Some("Otto Vane"));
     }
 
     #[test]
