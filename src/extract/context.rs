@@ -221,13 +221,21 @@ impl<'a> Context<'a> {
         let (a, _) = self.quote_tokens[qi].expect("top-level quote");
         let (s, _) = self.sentence_of(b, a);
         // A short name in marks within the clause ("the reality show “The
-        // Apprentice,” listed …") does not end it either.
-        let prev_close = self
-            .quotes_in_block(b)
-            .filter(|&(qj, (_, z))| z < a && !self.is_embedded_name(qj))
-            .map(|(_, (_, z))| z + 1)
-            .max()
-            .unwrap_or(0);
+        // Apprentice,” listed …") does not end it either. Asked of the
+        // quote before only, and of the others when it is one (rare).
+        let before = |(_, (_, z)): &(usize, (usize, usize))| *z < a;
+        let close = |(_, (_, z)): (usize, (usize, usize))| z + 1;
+        let last = self.quotes_in_block(b).filter(before).max_by_key(|&(_, (_, z))| z);
+        let prev_close = match last {
+            Some((qj, _)) if self.is_embedded_name(qj) => self
+                .quotes_in_block(b)
+                .filter(before)
+                .filter(|&(qk, _)| !self.is_embedded_name(qk))
+                .map(close)
+                .max()
+                .unwrap_or(0),
+            last => last.map_or(0, close),
+        };
         (s.max(prev_close), a)
     }
 

@@ -701,8 +701,12 @@ impl People {
                 // A noun before it, after a determiner ("the kind of
                 // campaign"): not an object ("who backed Otto Vane turned
                 // out") nor an agent ("sponsored by Otto Vane passed").
+                // Its verb asked first: most names have none after them
+                // (callgrind).
                 let relative = || {
-                    t0 > sent_start
+                    toks.get(z).is_some_and(|t| {
+                        t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && !SPEECH_CUE.has(&t.lower())
+                    }) && t0 > sent_start
                         && before.is_some_and(|t| {
                             let l = t.lower();
                             t.is_word
@@ -718,14 +722,13 @@ impl People {
                         // Not "the conservative group American Crossroads
                         // ended up": a name after its kind's noun.
                         && (t0 == a || !before.is_some_and(|t| is_role_noun(&t.lower())))
-                        && toks.get(z).is_some_and(|t| t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && !SPEECH_CUE.has(&t.lower()))
                 };
                 let relative_clause = !possessive && relative();
                 // "he is also the most able candidate Viguerie argues.": a
                 // name whose cue ends the sentence says it.
                 let says_last = !possessive
-                    && toks.get(z).is_some_and(finite_cue)
                     && toks.get(z + 1).is_some_and(|t| t.is_punct(".!"))
+                    && toks.get(z).is_some_and(finite_cue)
                     && before.is_some_and(|t| t.is_word && !is_object_preposition(&t.lower()));
                 // "Then there's Axelrod.": the name a sentence presents is
                 // who it is about.
@@ -736,6 +739,7 @@ impl People {
                         || k == sent_start + 1 && matches!(toks[sent_start].lower().as_str(), "then" | "and" | "but")
                 };
                 let presented = !possessive
+                    && toks.get(z).is_some_and(|t| t.is_punct(".!"))
                     && t0 > sent_start
                     && (matches!(
                         toks[t0 - 1].lower().as_str(),
@@ -744,8 +748,7 @@ impl People {
                         || t0 >= sent_start + 2
                             && matches!(toks[t0 - 1].lower().as_str(), "is" | "was")
                             && matches!(toks[t0 - 2].lower().as_str(), "there" | "here")
-                            && there_at(t0 - 2))
-                    && toks.get(z).is_some_and(|t| t.is_punct(".!"));
+                            && there_at(t0 - 2));
                 let subject = !said_object
                     && !qualifies_role
                     && (!headline || opens_line)
@@ -834,25 +837,31 @@ impl People {
                     opened_by: pronoun_opens
                         .then(|| super::mentions::pronoun_of(&toks[sent_start]).and_then(Pronoun::gender))
                         .flatten(),
-                    coordinate_from: (z + 1..sent_end)
-                        .find(|&k| {
-                            // Or back to the main clause's cue: "Trump, later
-                            // alleging … that President Obama wanted …, said
-                            // he would".
-                            // Or a quote's attribution after it: "… that Cruz
-                            // has “guiding principles …,” he said".
-                            let attribution = ctx.in_quote(b, k)
-                                && toks
-                                    .get(k + 1)
-                                    .is_some_and(|t| matches!(t.lower().as_str(), "he" | "she"))
-                                && toks.get(k + 2).is_some_and(finite_cue);
-                            attribution
-                                || toks[k].is_punct(",;")
-                                    && toks
-                                        .get(k + 1)
-                                        .is_some_and(|t| matches!(t.lower().as_str(), "and" | "but") || finite_cue(t))
-                                    && !ctx.in_quote(b, k)
+                    // Asked of subordinate subjects only, the only ones it
+                    // serves: a pass over the rest of each sentence for
+                    // every name cost 2% of extraction (callgrind).
+                    coordinate_from: subordinate
+                        .then(|| {
+                            (z + 1..sent_end).find(|&k| {
+                                let next = toks.get(k + 1);
+                                let is = |t: &Token, w: &str| t.text.eq_ignore_ascii_case(w);
+                                // ", and he accused …", or back to the main
+                                // clause's cue: "Trump, later alleging … that
+                                // President Obama wanted …, said he would".
+                                let coordinated = toks[k].is_punct(",;")
+                                    && next.is_some_and(|t| is(t, "and") || is(t, "but") || finite_cue(t))
+                                    && !ctx.in_quote(b, k);
+                                // A quote's attribution after it: "… that Cruz
+                                // has “guiding principles …,” he said".
+                                let attributed = || {
+                                    next.is_some_and(|t| is(t, "he") || is(t, "she"))
+                                        && toks.get(k + 2).is_some_and(finite_cue)
+                                        && ctx.in_quote(b, k)
+                                };
+                                coordinated || attributed()
+                            })
                         })
+                        .flatten()
                         .map(|k| toks[k].start),
                     owner_reach,
                 });
