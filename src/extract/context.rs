@@ -225,12 +225,18 @@ impl<'a> Context<'a> {
         // quote before only, and of the others when it is one (rare).
         let before = |(_, (_, z)): &(usize, (usize, usize))| *z < a;
         let close = |(_, (_, z)): (usize, (usize, usize))| z + 1;
+        // Not one a cue brings in ("Vane shouted “Never” as aides …").
+        let titled = |qj: usize| {
+            self.is_embedded_name(qj)
+                && self.quote_tokens[qj]
+                    .is_some_and(|(qa, _)| !crate::lexicon::SPEECH_CUE.has(&self.block_tokens(b)[qa - 1].lower()))
+        };
         let last = self.quotes_in_block(b).filter(before).max_by_key(|&(_, (_, z))| z);
         let prev_close = match last {
-            Some((qj, _)) if self.is_embedded_name(qj) => self
+            Some((qj, _)) if titled(qj) => self
                 .quotes_in_block(b)
                 .filter(before)
-                .filter(|&(qk, _)| !self.is_embedded_name(qk))
+                .filter(|&(qk, _)| !titled(qk))
                 .map(close)
                 .max()
                 .unwrap_or(0),

@@ -55,9 +55,10 @@ pub struct PersonMention {
     /// for a subordinate subject, the one its sentence is about ("He
     /// dismisses accusations that Trump has exploited …").
     pub opened_by: Option<Gender>,
-    /// Where a clause coordinated with the mention's own begins in its
-    /// sentence (", and he accused …", ", said he would", "“…,” he said";
-    /// a byte offset), if one does.
+    /// For a subordinate subject, where a clause coordinated with the
+    /// mention's own begins in its sentence (", and he accused …", ", said
+    /// he would", "“…,” he said"; a byte offset), if one does; None for
+    /// the others, which never give way.
     pub coordinate_from: Option<usize>,
 }
 
@@ -105,7 +106,6 @@ const QUESTION_AUXILIARIES: &[&str] = &[
     "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "should", "would", "will",
 ];
 
-/// Prepositions whose object is rarely what a later pronoun refers to.
 /// Whether a sentence whose first word is `first` opens with a phrase of
 /// a preposition ("In an earlier article …,", "At a rally …,"); not
 /// "According to …", whose source is no opener.
@@ -113,6 +113,7 @@ fn opens_with_phrase(first: &str) -> bool {
     first != "according" && is_object_preposition(first)
 }
 
+/// Prepositions whose object is rarely what a later pronoun refers to.
 pub(crate) fn is_object_preposition(word: &str) -> bool {
     matches!(
         word,
@@ -635,7 +636,7 @@ impl People {
                     && owner_mark
                     // An acronym is no name: "Palin's pugnacious posts
                     // about ISIS include one …".
-                    && !toks[z..toks.len().min(z + 4)]
+                    && !toks[z..sent_end.min(z + 4)]
                         .iter()
                         .any(|t| t.text == "," || t.is_cap() && !t.text.chars().all(|c| c.is_uppercase()))
                     // "Trump's lawyer said …": the lawyer is the subject.
@@ -725,10 +726,12 @@ impl People {
                 };
                 let relative_clause = !possessive && relative();
                 // "he is also the most able candidate Viguerie argues.": a
-                // name whose cue ends the sentence says it.
+                // name whose cue, in the present as an aside, ends the
+                // sentence is its subject; not a past cue's object clause
+                // ("scrapped the levy Ivo Marek promised.").
                 let says_last = !possessive
                     && toks.get(z + 1).is_some_and(|t| t.is_punct(".!"))
-                    && toks.get(z).is_some_and(finite_cue)
+                    && toks.get(z).is_some_and(|t| finite_cue(t) && t.text.ends_with('s'))
                     && before.is_some_and(|t| t.is_word && !is_object_preposition(&t.lower()));
                 // "Then there's Axelrod.": the name a sentence presents is
                 // who it is about.
