@@ -651,12 +651,11 @@ impl People {
                     || t0 == sent_start + 1 && QUESTION_AUXILIARIES.contains(&toks[sent_start].lower().as_str());
                 // "In an earlier article from Western Journalism, Byrne
                 // expressed …": the name after the comma that closes a
-                // phrase opening the sentence is its subject, though a
-                // name came before it inside that phrase.
-                // Only a phrase of place, time or circumstance, or a
-                // participle's ("Introduced at the lectern by Joe Arpaio,
-                // …, Trump launched"): not "Several senators, Otto Vane
-                // included, voted".
+                // phrase of place, time or circumstance, or a participle's,
+                // opening the sentence ("Introduced at the lectern by Joe
+                // Arpaio, …, Trump launched") is its subject, though a name
+                // came before it inside that phrase; not "Several senators,
+                // Otto Vane included, voted".
                 let after_opener = || {
                     let f = toks[sent_start].lower();
                     before.is_some_and(|t| t.text == ",")
@@ -697,13 +696,11 @@ impl People {
                         })
                 };
                 // "the kind of campaign Ayotte hoped to be running": a name
-                // after a lowercase noun and before a past verb opens a
-                // clause of its own (its subject, subordinate).
-                // A noun before it, after a determiner ("the kind of
-                // campaign"): not an object ("who backed Otto Vane turned
-                // out") nor an agent ("sponsored by Otto Vane passed").
-                // Its verb asked first: most names have none after them
-                // (callgrind).
+                // between a noun after a determiner and a past verb opens a
+                // clause of its own (its subject, subordinate); not an
+                // object ("who backed Otto Vane turned out") nor an agent
+                // ("sponsored by Otto Vane passed"). The verb is asked
+                // first: most names have none after them (callgrind).
                 let relative = || {
                     toks.get(z).is_some_and(|t| {
                         t.is_word && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed") && !SPEECH_CUE.has(&t.lower())

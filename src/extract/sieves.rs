@@ -2071,42 +2071,31 @@ pub fn continuation(ctx: &Context, qi: usize, done: &[Option<Attribution>]) -> O
                     )
             })
     };
-    if same_block && ctx.quote_tokens[prev].is_some_and(|(_, pz)| pz < s) && !cue_after() {
-        let own = sentence_subject(ctx, toks, s, a).filter(|np| match &np.kind {
-            super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name) && acts(s, np),
-            _ => false,
-        });
-        if let Some(np) = own {
-            return Some(Attribution {
-                np,
-                cue: None,
-                sieve: SieveName::SentenceSubject,
-            });
+    // In the same sentence, such a person is the name right after the
+    // quote before's closing comma and mark ("And, in
+    // a clip that Judge Mosman called “distasteful,” Santilli expressed a
+    // desire to “…”"), with this quote in the verb's own clause (no comma
+    // between: "Critics called it “racist,” Vane apologized, and leaders
+    // want him to “step aside”" is not Vane's).
+    let acting = |from: usize, np: &Np| match &np.kind {
+        super::mentions::NpKind::Person { name, .. } => named_in_full(ctx.text, name) && acts(from, np),
+        _ => false,
+    };
+    let own = match ctx.quote_tokens[prev].filter(|_| same_block && !cue_after()) {
+        Some((_, pz)) if pz < s => sentence_subject(ctx, toks, s, a).filter(|np| acting(s, np)),
+        Some((_, pz)) if pz + 1 < a => {
+            let opens = |np: &Np| toks[pz + 1].start == np.span.start && pz >= 1 && toks[pz - 1].text == ",";
+            let same_clause = |np: &Np| (pz + 1..a).all(|k| toks[k].start < np.span.end || toks[k].text != ",");
+            first_subject(ctx, toks, pz + 1, a).filter(|np| acting(pz + 1, np) && opens(np) && same_clause(np))
         }
-    }
-    // "And, in a clip that Judge Mosman called “distasteful,” Santilli
-    // expressed a desire to “…”": in the same sentence, a person named
-    // in full who acts right after the quote before is this one's.
-    if let Some((_, pz)) = ctx.quote_tokens[prev].filter(|&(_, pz)| same_block && pz >= s && pz + 1 < a) {
-        // Right after the quote's closing comma and mark.
-        let opens = |np: &Np| toks[pz + 1].start == np.span.start && pz >= 1 && toks[pz - 1].text == ",";
-        // This quote in the verb's own clause: no comma between ("Critics
-        // called it “racist,” Vane apologized, and leaders want him to
-        // “step aside”" is not Vane's).
-        let same_clause = |np: &Np| (pz + 1..a).all(|k| toks[k].start < np.span.end || toks[k].text != ",");
-        let own = first_subject(ctx, toks, pz + 1, a).filter(|np| match &np.kind {
-            super::mentions::NpKind::Person { name, .. } => {
-                named_in_full(ctx.text, name) && acts(pz + 1, np) && opens(np) && same_clause(np)
-            }
-            _ => false,
+        _ => None,
+    };
+    if let Some(np) = own {
+        return Some(Attribution {
+            np,
+            cue: None,
+            sieve: SieveName::SentenceSubject,
         });
-        if let Some(np) = own.filter(|_| !cue_after()) {
-            return Some(Attribution {
-                np,
-                cue: None,
-                sieve: SieveName::SentenceSubject,
-            });
-        }
     }
     if next_block_start {
         // Nobody else may speak in this paragraph.
