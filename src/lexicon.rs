@@ -1,4 +1,4 @@
-//! Word lists the rules consult. One list per concept, all lowercase.
+//! Word lists the rules consult. One list per concept, all lowercase but the capitalised lists of place words (`PLACE_OPENERS`, `PLACE_ENDINGS`), matched as names are written.
 
 /// Title words that only say where someone is from or which party they
 /// belong to ("American", "Texas", "Republican"); titles too ([`TITLE`]),
@@ -2823,6 +2823,32 @@ pub const SECTIONS: &[&str] = &[
     "today",
 ];
 
+/// Words that open a place's name, never a person's ("San Bernardino",
+/// "Fort Hood"); a name of two words or more that one opens is a place.
+/// Capitalised, as names are written.
+pub const PLACE_OPENERS: &[&str] = &["San", "Santa", "Los", "Las", "Fort", "Mount", "Lake", "Port"];
+
+/// Words that end a place's or a building's name, never a person's
+/// ("Sandy Hook", "Quicken Loans Arena"; not "Park" nor "Hall", surnames).
+/// Capitalised, as names are written.
+pub const PLACE_ENDINGS: &[&str] = &[
+    "Hook",
+    "Arena",
+    "County",
+    "Heights",
+    "Springs",
+    "Airport",
+    "Stadium",
+    "Plaza",
+    "Island",
+    "Harbor",
+    "Harbour",
+    "Beach",
+    "Canyon",
+    "Boulevard",
+    "Avenue",
+];
+
 /// Countries, cities and places whose capitalised names are not people.
 pub const PLACES: &[&str] = &[
     "nice",
@@ -3179,6 +3205,8 @@ word_set!(NEGATOR = NEGATORS);
 word_set!(REPLY_CUE = REPLY_CUES);
 word_set!(SECTION = SECTIONS);
 word_set!(PLACE = PLACES);
+word_set!(PLACE_OPENER = PLACE_OPENERS);
+word_set!(PLACE_ENDING = PLACE_ENDINGS);
 word_set!(COUNT_WORD = SMALL_COUNTS, COUNT_WORDS);
 word_set!(SURNAME_WORD = SURNAME_WORDS);
 word_set!(IRREGULAR_PAST = IRREGULAR_PASTS);

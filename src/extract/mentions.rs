@@ -551,8 +551,9 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         t.is_cap() || !(l.ends_with("ed") || matches!(l.as_str(), "by" | "who" | "which" | "that" | "in" | "on" | "at"))
     });
     if described && named_appositive && !head_named {
+        // Or an organisation: "The port's operator, Hallin Harbour Company,".
         if let Some(Np {
-            kind: kind @ NpKind::Person { .. },
+            kind: kind @ (NpKind::Person { .. } | NpKind::Organisation(_)),
             role,
             ..
         }) = classify(text, rest)
@@ -615,8 +616,12 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         // modifier ("the Stanford medieval-history graduate").
         let after = head.get(b);
         let modifies = after.is_some_and(|t| {
-            // "Trump Voters", "Clinton Campaign" in a title-cased headline.
-            let capitalised_head = t.is_cap() && (ANON_HEAD.has(&lower(t)) || ORG_WORD.has(&lower(t)));
+            // "Trump Voters", "Clinton Campaign" in a title-cased headline;
+            // "Hallin Harbour Company", a firm's name.
+            let capitalised_head = head[b..]
+                .iter()
+                .take_while(|t| t.is_cap())
+                .any(|t| ANON_HEAD.has(&lower(t)) || ORG_WORD.has(&lower(t)));
             capitalised_head
                 || t.is_word
                     && !t.is_cap()
@@ -1024,6 +1029,18 @@ mod tests {
         assert!(matches!(at_last(text, "Varga"), Some(NpKind::Person { .. })));
     }
 
+    #[test]
+    fn a_name_with_an_organisations_word_after_it_is_an_organisation() {
+        for s in ["Hallin Harbour Company", "The port's operator, Hallin Harbour Company"] {
+            assert!(
+                matches!(np(s).map(|n| n.kind), Some(NpKind::Organisation(o)) if o == "Hallin Harbour Company"),
+                "{s}"
+            );
+        }
+        // A person before a lowercase role is still the person.
+        assert_eq!(person("The operator, Ilse Varga").0, "Ilse Varga");
+    }
+
     fn person(s: &str) -> (String, Gender, Option<String>) {
         match np(s) {
             Some(Np {
@@ -1163,11 +1180,15 @@ mod tests {
             // A month not before a number: a byline's date.
             ("Erin Kelly Jun 3", "Erin Kelly"),
             ("Erin Kelly Jun. 3", "Erin Kelly"),
-            // A capital after it: a longer proper name, not her surname.
-            ("Theresa May Government", "Theresa"),
         ] {
             assert_eq!(person(s).0, name, "{s}");
         }
+        // A capital after it: a longer proper name, not her surname; with
+        // an organisation's word in it, an organisation.
+        assert!(matches!(
+            np("Theresa May Government").map(|n| n.kind),
+            Some(NpKind::Organisation(_))
+        ));
         // Names of places and shows made like a first name and a surname
         // word: not after an article, nor with a surname that names
         // places too.

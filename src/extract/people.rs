@@ -442,6 +442,17 @@ impl People {
                     i = if title_next { z } else { end.max(z + 1) };
                     continue;
                 }
+                // "San Bernardino", "Sandy Hook": a place, whatever its
+                // first word would be as a name.
+                // As written: lowering every name's words cost 0.1% of
+                // extraction (callgrind).
+                let place_name = z - a >= 2
+                    && (crate::lexicon::PLACE_OPENER.has(toks[a].text)
+                        || crate::lexicon::PLACE_ENDING.has(toks[z - 1].text));
+                if place_name {
+                    i = z;
+                    continue;
+                }
                 let words: Vec<String> = toks[a..z].iter().map(clean_word).collect();
                 let mut t0 = a;
                 loop {
@@ -1607,6 +1618,16 @@ mod tests {
         // "Then there's Drury.": the one a sentence presents.
         let text = "A title for the test\n\nPresident Ivo Marek has praised her bid.\n\nThen there's Pavel Drury.\n\n“Kind of bewildering as to why her folks are laying out the strategy,” he wrote last October.";
         assert_eq!(speaker_of(text, "bewildering").as_deref(), Some("Pavel Drury"));
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_is_no_person() {
+        // A first name before a word that ends places' names.
+        let text = "A title for the test\n\nA few minutes later, Otto Vane followed up by lamenting the churn of his job. “There is a ton of busywork,” he said.\n\nIn that sense, Rose Harbor was not just a local tragedy, but a personal summons. “This was something different,” he added.";
+        assert_eq!(speaker_of(text, "something different").as_deref(), Some("Otto Vane"));
+        // A word that opens places' names.
+        let text = "A title for the test\n\nMara Velde spoke on Monday about the attacks.\n\nSan Edmundo changed the race. “I was responsible for quite a bit,” she said.";
+        assert_eq!(speaker_of(text, "quite a bit").as_deref(), Some("Mara Velde"));
     }
 
     #[test]
