@@ -1982,7 +1982,9 @@ pub fn colon_lead_in(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) ->
 }
 
 /// A quote standing alone in its paragraph, credited in the next one with
-/// a dash: "“I will look into it.”" then "- Hillary Clinton."
+/// a dash: "“I will look into it.”" then "- Hillary Clinton."; or signed
+/// there inside its marks, as pull quotes are: "“I worry that …" then
+/// "Dean Baker, Center for Economic and Policy Research.”".
 pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> Option<Attribution> {
     let q = &ctx.quotes[qi];
     let (a, z) = ctx.quote_tokens[qi]?;
@@ -1992,7 +1994,9 @@ pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> O
         return None;
     }
     let next = ctx.block_tokens(q.block + 1);
-    let dash = next.first().filter(|t| t.is_punct("—–") || t.text == "-")?;
+    let Some(dash) = next.first().filter(|t| t.is_punct("—–") || t.text == "-") else {
+        return signature(ctx, next);
+    };
     let end = next
         .iter()
         .position(|t| t.is_punct(",.;(") && !t.text.is_empty())
@@ -2003,6 +2007,27 @@ pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> O
     let np =
         classify(ctx.text, &next[1..end]).filter(|np| !matches!(np.kind, super::mentions::NpKind::Anonymous(_)))?;
     Some(attribution(np, dash, SieveName::DashCredit))
+}
+
+/// A pull quote's signature, the line closing its marks: a person's
+/// name in two words or more, a comma and where they work, in capitals ("Dean Baker, Center for
+/// Economic and Policy Research.”"); no clause, so no line of prose.
+fn signature(ctx: &Context, line: &[Token]) -> Option<Attribution> {
+    let closes = line.last().is_some_and(|t| t.is_punct("\"”"));
+    let comma = line.iter().position(|t| t.text == ",")?;
+    if !closes || comma < 2 || line.len() > 16 {
+        return None;
+    }
+    let workplace = line[comma + 1..]
+        .iter()
+        .filter(|t| t.is_word)
+        .all(|t| t.is_cap() || matches!(t.lower().as_str(), "of" | "for" | "and" | "the" | "on" | "at"));
+    let np = classify(ctx.text, &line[..comma]).filter(|np| np.is_person() && np.text.contains(' '))?;
+    workplace.then_some(Attribution {
+        np,
+        cue: None,
+        sieve: SieveName::DashCredit,
+    })
 }
 
 /// An unattributed quote right after an attributed one: later in the same
@@ -3014,6 +3039,18 @@ mod tests {
         // An aside between dashes is no credit.
         let text = "“Resistance among many Americans.”\n\n– An immigrant himself –.";
         assert_eq!(first(dash_credit, text), None);
+    }
+
+    #[test]
+    fn a_pull_quote_is_signed_on_the_line_that_closes_its_marks() {
+        let text = "A title for the test\n\nThe debate over deficits is back in the capital.\n\n\"I worry that we may see a return of the old budget talk as the party sets itself apart.\nOtto Vane, Institute for Fiscal Studies.\"\n\nBut the governor has said little about the plan.";
+        assert_eq!(speaker_of(text, "old budget talk").as_deref(), Some("Otto Vane"));
+        // A title before the name: "Dean Baker".
+        let text = text.replace("Otto Vane", "Dr. Ivo Marek");
+        assert_eq!(speaker_of(&text, "old budget talk").as_deref(), Some("Ivo Marek"));
+        // A line of prose signs nothing.
+        let text = "A title for the test\n\nThe debate over deficits is back in the capital.\n\n\"I worry that we may see a return of the old budget talk as the party sets itself apart.\nOtto Vane, who runs the institute, disagreed with that.\"\n\nBut the governor has said little about the plan.";
+        assert_eq!(speaker_of(text, "old budget talk"), None);
     }
 
     /// What `continuation` gives the second top-level quote of `text`
