@@ -284,6 +284,8 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
             continue;
         }
         quotes[k].speaker = Some(source);
+        // Her next "she said" is hers too.
+        last_unnamed = Some((pos, k));
     }
 }
 
@@ -313,16 +315,15 @@ fn unnamed_person_gender(s: &SpeakerRef) -> Option<Gender> {
     }
 }
 
-/// The unnamed person (singular, introduced with "a", no organisation) that
-/// the sentence holding
-/// `pos`, or failing that the sentence before it, has as its subject, and
-/// where it is.
+/// The unnamed person (singular, introduced with "a", or as "the woman
+/// who …"; no organisation) that the sentence holding `pos`, or failing
+/// that the sentence before it, has as its subject, and where it is.
 fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
     let b = ctx.block_at(pos)?;
     let toks = ctx.block_tokens(b);
     let k = toks.iter().position(|t| t.start >= pos)?;
     let (s, _) = ctx.sentence_of(b, k);
-    let source_of = |np: mentions::Np| {
+    let source_of = |np: mentions::Np, toks: &[crate::text::Token]| {
         let NpKind::Anonymous(name) = np.kind else { return None };
         let r = SpeakerRef {
             kind: SpeakerKind::Anonymous,
@@ -335,7 +336,17 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
         // Introduced as someone new ("A water authority employee"): "the
         // Florida senator" is a named person described again.
         let first = r.name.split(' ').next().unwrap_or_default().to_lowercase();
-        let new_one = matches!(first.as_str(), "a" | "an" | "one");
+        // Or as one the story brings in: "The woman who started it all
+        // identified herself …" (a woman or man, not "the senator who").
+        let brought_in = || {
+            first == "the"
+                && unnamed_person_gender(&r).is_some()
+                && toks
+                    .iter()
+                    .find(|t| t.start >= np.span.end)
+                    .is_some_and(|t| t.text == "who")
+        };
+        let new_one = matches!(first.as_str(), "a" | "an" | "one") || brought_in();
         let person = crate::lexicon::ANON_HEAD.has(&head) && !is_an_it(&r);
         (new_one && person && !plural).then_some((np.span.start, r))
     };
@@ -348,7 +359,7 @@ fn source_before(ctx: &Context, pos: usize) -> Option<(usize, SpeakerRef)> {
             .any(|t| t.is_word && crate::lexicon::ANON_HEAD.has(&t.lower()))
             .then(|| sieves::sentence_subject(ctx, toks, from, to))
             .flatten()
-            .and_then(source_of)
+            .and_then(|np| source_of(np, toks))
     };
     let here = || source_in(toks, s, k);
     let before = || {
@@ -1024,4 +1035,16 @@ mod tests {
             Some("a widow from Dorval")
         );
     }
+    #[test]
+    fn she_after_the_woman_a_story_brings_in_is_that_woman() {
+        let speaker_of = super::test_support::speaker_of;
+        let text = "A title for the test\n\n“He used a vulgar word,” wrote Otto Vane in the Courier.\n\nThe woman who started it all identified herself to reporters as a 52-year-old resident named Cora.\n\n“He truly cares about the people,” she said of Vane.\n\nShe said she had no plans to yell anything, but it just happened.\n\n“It just came out of my mouth,” she said. “It was not like I thought about it.”";
+        assert_eq!(speaker_of(text, "truly cares").as_deref(), Some("The woman"));
+        assert_eq!(speaker_of(text, "out of my mouth").as_deref(), Some("The woman"));
+        assert_eq!(speaker_of(text, "thought about it").as_deref(), Some("The woman"));
+        // Not a role that names someone again: "the senator who".
+        let text = "A title for the test\n\nMara Velde spoke at the harbour.\n\nThe senator who started it all spoke to reporters on Monday.\n\n“We will open the quay,” she said.";
+        assert_eq!(speaker_of(text, "open the quay").as_deref(), Some("Mara Velde"));
+    }
+
 }
