@@ -1217,16 +1217,30 @@ impl People {
             .map(|m| m.person)
     }
 
+    /// The person a pronoun at `pos` stands for ([`People::resolve_pronoun`])
+    /// when it cannot be `except`.
+    pub fn resolve_pronoun_except(&self, pos: usize, pronoun: Pronoun, except: usize) -> Option<usize> {
+        let recent = self.candidates_except(pos, pronoun, Some(except));
+        chosen_candidate(&recent, pos, pronoun.gender())
+            .map(|k| recent[k])
+            .or_else(|| recent.first().copied())
+            .map(|m| m.person)
+    }
+
     /// The mentions a "he" or "she" at `pos` chooses among: the six nearest
     /// before it of a compatible gender (nearest first); which of them it
     /// is, [`chosen_candidate`] decides.
     pub fn pronoun_candidates(&self, pos: usize, pronoun: Pronoun) -> Vec<&PersonMention> {
+        self.candidates_except(pos, pronoun, None)
+    }
+
+    fn candidates_except(&self, pos: usize, pronoun: Pronoun, except: Option<usize>) -> Vec<&PersonMention> {
         let Some(want) = pronoun.gender() else {
             return Vec::new();
         };
         let compatible = |m: &&PersonMention| {
             let g = self.persons[m.person].gender;
-            g == want || g == Gender::Unknown
+            (g == want || g == Gender::Unknown) && except != Some(m.person)
         };
         let before = self.mentions.partition_point(|m| m.pos < pos);
         self.mentions[..before]
