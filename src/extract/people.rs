@@ -375,6 +375,8 @@ impl People {
         // The last sentence that had a name run, and one with a subject.
         let mut last_sentence_with_run: Option<(usize, usize)> = None;
         let mut last_sentence_with_subject: Option<(usize, usize)> = None;
+        // The sentence a "For Chait, …" opens, whose view it gives.
+        let mut viewed_sentence: Option<(usize, usize)> = None;
         // The block, end token and subject flag of the run before, and
         // whether it was in a list (after a comma or a conjunction).
         let mut last_run: Option<(usize, usize, bool, bool)> = None;
@@ -595,10 +597,22 @@ impl People {
                     && (last_sentence_with_subject == Some((b, sent_start))
                         || pronoun_opens
                         || (clause_start.saturating_sub(5)..clause_start.saturating_sub(1)).any(pronoun_says));
-                let topic = before.is_some_and(|t| t.lower() == "for")
-                    && t0 >= 2
-                    && toks[t0 - 2].lower() == "as"
-                    && toks.get(z).is_some_and(|t| t.text == ",");
+                let after_for = before.is_some_and(|t| t.lower() == "for");
+                let topic =
+                    after_for && t0 >= 2 && toks[t0 - 2].lower() == "as" && toks.get(z).is_some_and(|t| t.text == ",");
+                // "For Jonathan Chait, Williamson is exposing …. “…,” he
+                // mocks.", "And for Perez and the others …, that means
+                // …": whose view the sentence gives is who it is about; its
+                // subject after the comma gives way to them.
+                let viewer = after_for
+                    && !possessive
+                    && toks.get(z).is_some_and(|t| t.text == "," || t.text == "and")
+                    && (t0 == sent_start + 1
+                        || t0 == sent_start + 2 && matches!(toks[sent_start].lower().as_str(), "and" | "but"));
+                if viewer {
+                    viewed_sentence = Some((b, sent_start));
+                }
+                let in_view = !viewer && viewed_sentence == Some((b, sent_start));
                 // "As for Trump, he said …": the topic set before the clause
                 // is who it is about.
                 // "And Trump, said Sunshine, who …": the name after a cue
@@ -623,6 +637,16 @@ impl People {
                             && toks
                                 .get(z)
                                 .is_some_and(|t| t.is_word && !t.is_cap() && !ctx.in_quote(b, z)));
+                // "“I don't think the conventional wisdom” -- that
+                // Bloomberg is perceived as … -- “is going to last,” he
+                // says": an aside saying what a quote is about names its
+                // topic, not who acts.
+                let quote_aside =
+                    t0 >= 3 && toks[t0 - 2].is_punct("—–-") && before.is_some_and(|t| t.lower() == "that") && {
+                        // The dash may be two tokens ("--").
+                        let dash = (0..t0 - 1).rev().take_while(|&k| toks[k].is_punct("—–-")).last();
+                        dash.is_some_and(|d| d > 0 && ctx.in_quote(b, d - 1))
+                    };
                 // "a devout Catholic and Donald Trump supporter": a name
                 // before a lowercase role noun qualifies it.
                 let qualifies_role = toks.get(z).is_some_and(|t| {
@@ -749,22 +773,35 @@ impl People {
                     k == sent_start
                         || k == sent_start + 1 && matches!(toks[sent_start].lower().as_str(), "then" | "and" | "but")
                 };
+                // So is the one a sentence bids the reader look at: "Just
+                // look at House Speaker Paul D. Ryan."
+                let look_at = || {
+                    t0 >= sent_start + 2
+                        && toks[t0 - 1].lower() == "at"
+                        && toks[t0 - 2].lower() == "look"
+                        && (t0 - 2 == sent_start
+                            || t0 - 3 == sent_start
+                                && matches!(toks[sent_start].lower().as_str(), "just" | "now" | "and"))
+                };
                 let presented = !possessive
                     && toks.get(z).is_some_and(|t| t.is_punct(".!"))
                     && t0 > sent_start
-                    && (matches!(
-                        toks[t0 - 1].lower().as_str(),
-                        "there's" | "there’s" | "here's" | "here’s"
-                    ) && there_at(t0 - 1)
+                    && (look_at()
+                        || matches!(
+                            toks[t0 - 1].lower().as_str(),
+                            "there's" | "there’s" | "here's" | "here’s"
+                        ) && there_at(t0 - 1)
                         || t0 >= sent_start + 2
                             && matches!(toks[t0 - 1].lower().as_str(), "is" | "was")
                             && matches!(toks[t0 - 2].lower().as_str(), "there" | "here")
                             && there_at(t0 - 2));
                 let subject = !said_object
+                    && !quote_aside
                     && !qualifies_role
                     && (!headline || opens_line)
                     && conjunct_of.unwrap_or(
                         topic
+                            || viewer
                             || inverted
                             || owner_opens
                             || relative_clause
@@ -790,6 +827,7 @@ impl People {
                 let asks = toks.get(z).is_some_and(|t| t.lower() == "asked");
                 let subordinate = subject
                     && (relative_clause
+                        || in_view
                         || (!first_in_sentence || pronoun_opens)
                             && (!says || asks)
                             && !topic
@@ -1642,6 +1680,32 @@ mod tests {
         // A word that opens places' names.
         let text = "A title for the test\n\nMara Velde spoke on Monday about the attacks.\n\nSan Edmundo changed the race. “I was responsible for quite a bit,” she said.";
         assert_eq!(speaker_of(text, "quite a bit").as_deref(), Some("Mara Velde"));
+    }
+
+    #[test]
+    fn a_sentence_that_gives_someones_view_is_about_them() {
+        // "For X, Y is …": the pronoun after it is X, not the subject Y.
+        let text = "A title for the test\n\nThe essay by Ivo Marek drew replies. For Otto Vane, Marek is exposing the logic of the hard line. “The market has not failed the workers,” he mocks.";
+        assert_eq!(speaker_of(text, "has not failed").as_deref(), Some("Otto Vane"));
+        // "And for X and the others …" with no person after.
+        let text = "A title for the test\n\n“You are used to being aggressive,” Ivo Marek said.\n\nThat makes the contest a guessing game.\n\nAnd for Otto Vane and the others whose names are being floated, that means it is best to deflect questions.\n\n“I leave that to others,” he says.";
+        assert_eq!(speaker_of(text, "leave that to others").as_deref(), Some("Otto Vane"));
+        // A name after "for" elsewhere in a sentence is no view.
+        let text = "A title for the test\n\n“You are used to being aggressive,” Ivo Marek said.\n\nThe rules were written for Otto Vane and the others.\n\n“I leave that to others,” he says.";
+        assert_eq!(speaker_of(text, "leave that to others").as_deref(), Some("Ivo Marek"));
+    }
+
+    #[test]
+    fn a_name_the_reader_is_bid_look_at_is_who_it_is_about() {
+        let text = "A title for the test\n\nIvo Marek has seemed to understand that low rates help.\n\nThat is more than you can say for others. Just look at Speaker Otto Vane. In 2010, he warned the bank against buying bonds, because he thought it “risks higher inflation.”";
+        assert_eq!(speaker_of(text, "risks higher inflation").as_deref(), Some("Otto Vane"));
+    }
+
+    #[test]
+    fn a_name_in_an_aside_on_what_a_quote_means_is_its_topic() {
+        let text = "A title for the test\n\nIvo Marek's pollster, Otto Vane, says his man has the money. “I don't think the conventional wisdom” -- that Marek is seen as a city liberal -- “is going to last,” he says. “The mayor would be able to build support.”";
+        assert_eq!(speaker_of(text, "build support").as_deref(), Some("Otto Vane"));
+        assert_eq!(speaker_of(text, "going to last").as_deref(), Some("Otto Vane"));
     }
 
     #[test]
