@@ -1,4 +1,6 @@
-//! Word lists the rules consult. One list per concept, all lowercase but the capitalised lists of place words (`PLACE_OPENERS`, `PLACE_ENDINGS`), matched as names are written.
+//! Word lists the rules consult. One list per concept, all lowercase,
+//! but for the place words (`PLACE_OPENERS`, `PLACE_ENDINGS`), matched as
+//! names are written.
 
 /// Title words that only say where someone is from or which party they
 /// belong to ("American", "Texas", "Republican"); titles too ([`TITLE`]),
@@ -3261,7 +3263,9 @@ mod tests {
 
     #[test]
     fn word_sets_answer_as_plain_string_sets_do() {
-        let sets: [&WordSet; 11] = [
+        let sets: [&WordSet; 13] = [
+            &PLACE_OPENER,
+            &PLACE_ENDING,
             &NEVER_IN_NAME,
             &NOT_A_NAME,
             &COUNT_WORD,

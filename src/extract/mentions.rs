@@ -551,12 +551,22 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         t.is_cap() || !(l.ends_with("ed") || matches!(l.as_str(), "by" | "who" | "which" | "that" | "in" | "on" | "at"))
     });
     if described && named_appositive && !head_named {
-        // Or an organisation: "The port's operator, Hallin Harbour Company,".
+        // Or an organisation, when what describes it is no person's word:
+        // "The port's operator, Hallin Harbour Company,", not "An official
+        // with the group, Planned Parenthood Action Fund,".
+        let noun = head
+            .iter()
+            .take_while(|t| !matches!(lower(t).as_str(), "with" | "of" | "at" | "for" | "from" | "in"))
+            .last();
+        let of_a_person = noun.is_some_and(|t| {
+            let l = lower(t);
+            ANON_HEAD.has(&l) && !ORG_WORD.has(&l)
+        });
         if let Some(Np {
             kind: kind @ (NpKind::Person { .. } | NpKind::Organisation(_)),
             role,
             ..
-        }) = classify(text, rest)
+        }) = classify(text, rest).filter(|np| np.is_person() || !of_a_person)
         {
             let own = slice(text, head).trim_start_matches("the ").trim_start_matches("The ");
             return Some(Np {
@@ -617,11 +627,15 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         let after = head.get(b);
         let modifies = after.is_some_and(|t| {
             // "Trump Voters", "Clinton Campaign" in a title-cased headline;
-            // "Hallin Harbour Company", a firm's name.
-            let capitalised_head = head[b..]
-                .iter()
-                .take_while(|t| t.is_cap())
-                .any(|t| ANON_HEAD.has(&lower(t)) || ORG_WORD.has(&lower(t)));
+            // "Hallin Harbour Company", a firm's name: the capitals after
+            // the name end in an organisation's word (not a byline's "Otto
+            // Vane Senior Staff Writer").
+            let capitalised_head = t.is_cap() && (ANON_HEAD.has(&lower(t)) || ORG_WORD.has(&lower(t)))
+                || head[b..]
+                    .iter()
+                    .take_while(|t| t.is_cap())
+                    .last()
+                    .is_some_and(|t| ORG_WORD.has(&lower(t)));
             capitalised_head
                 || t.is_word
                     && !t.is_cap()
@@ -1037,8 +1051,16 @@ mod tests {
                 "{s}"
             );
         }
-        // A person before a lowercase role is still the person.
+        // A person before a lowercase role is still the person, and before
+        // capitals that end in no organisation's word.
         assert_eq!(person("The operator, Ilse Varga").0, "Ilse Varga");
+        assert_eq!(person("Otto Vane Chief White House Correspondent").0, "Otto Vane");
+        assert_eq!(person("Otto Vane Senior Staff Writer").0, "Otto Vane");
+        // A person's word describing it keeps the unnamed person.
+        assert!(matches!(
+            np("An official with the group, Hallin Harbour Company").map(|n| n.kind),
+            Some(NpKind::Anonymous(_))
+        ));
     }
 
     fn person(s: &str) -> (String, Gender, Option<String>) {

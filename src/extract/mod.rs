@@ -245,9 +245,10 @@ fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
 /// unnamed source the sentence (or the one before) is about, when no person
 /// "he" could be is named after that source.
 fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
-    // The last quote an unnamed speaker said: where they were named, and
-    // the quote's index.
-    let mut last_unnamed: Option<(usize, usize)> = None;
+    // The last quote an unnamed speaker said: where they were named (or
+    // the pronoun that carried them on), the quote's index, and where they
+    // were first brought in, which bounds a run of "she said".
+    let mut last_unnamed: Option<(usize, usize, usize)> = None;
     for k in 0..quotes.len() {
         let Some(m) = &quotes[k].mention else { continue };
         let Some(p @ (Pronoun::Male | Pronoun::Female)) = mentions::pronoun(&m.text) else {
@@ -256,7 +257,7 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
                 .as_ref()
                 .is_some_and(|s| s.kind == SpeakerKind::Anonymous)
             {
-                last_unnamed = Some((m.span.start(), k));
+                last_unnamed = Some((m.span.start(), k, m.span.start()));
             }
             continue;
         };
@@ -265,11 +266,20 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
         // (or man) who spoke just before. Not one of no gender ("a
         // supporter"): "he" is as often the candidate the story is about.
         let spoke_before = || {
-            let (at, j) = last_unnamed.filter(|&(at, _)| pos.saturating_sub(at) < SOURCE_REACH)?;
+            let (at, j, first) = last_unnamed.filter(|&(at, _, first)| {
+                pos.saturating_sub(at) < SOURCE_REACH && pos.saturating_sub(first) < 2 * SOURCE_REACH
+            })?;
             let s = quotes[j].speaker.as_ref()?;
-            (unnamed_person_gender(s)? == p.gender()?).then(|| (at, s.clone()))
+            (unnamed_person_gender(s)? == p.gender()?).then(|| (at, s.clone(), first))
         };
-        let Some((at, source)) = source_before(ctx, pos).or_else(spoke_before) else {
+        let subject_before = source_before(ctx, pos);
+        // "The woman who …" may be a named woman described again ("Mara
+        // Velde took the stage. The woman who would lead the party told
+        // …"): not with one named near before.
+        let described = subject_before
+            .as_ref()
+            .is_some_and(|(_, s)| s.name.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")));
+        let Some((at, source, first)) = subject_before.map(|(at, s)| (at, s, at)).or_else(spoke_before) else {
             continue;
         };
         let named_at = people.resolve_pronoun(pos, p).and_then(|i| {
@@ -281,12 +291,13 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
                 .map(|x| x.pos)
                 .next()
         });
-        if named_at.is_some_and(|named| named > at) {
+        if named_at.is_some_and(|named| named > at || described && pos.saturating_sub(named) < SOURCE_REACH) {
             continue;
         }
         quotes[k].speaker = Some(source);
-        // Her next "she said" is hers too.
-        last_unnamed = Some((pos, k));
+        // Her next "she said" is hers too, while near this one and where
+        // she was brought in.
+        last_unnamed = Some((pos, k, first));
     }
 }
 
@@ -316,20 +327,26 @@ fn resolve_named_inside(people: &People, quotes: &mut [ExtractedQuote]) {
         let Some(who) = people.persons.iter().position(|x| x.name == s.name) else {
             continue;
         };
-        let titled = people.persons[who].surname().is_some_and(|w| titled_in(&q.text, w));
+        // Not when two people share the surname ("“President Bush kept us
+        // safe,” he said" of Jeb Bush).
+        let surname = people.persons[who].surname();
+        let shared = || people.persons.iter().filter(|x| x.surname() == surname).count() > 1;
+        let titled = surname.is_some_and(|w| titled_in(&q.text, w)) && !shared();
         if titled && !named.iter().any(|&(at, _, _)| at == m.span) {
             named.push((m.span, who, p));
         }
     }
     for (at, who, p) in named {
-        let other = people
-            .resolve_pronoun_except(at.start(), p, who)
-            .map(|k| person_ref(people, k));
+        // With no one else it could be, it stays.
+        let Some(other) = people.resolve_pronoun_except(at.start(), p, who) else {
+            continue;
+        };
+        let other = person_ref(people, other);
         for q in quotes
             .iter_mut()
             .filter(|q| q.mention.as_ref().is_some_and(|m| m.span == at))
         {
-            q.speaker = other.clone();
+            q.speaker = Some(other.clone());
         }
     }
 }
@@ -347,8 +364,17 @@ fn titled_in(text: &str, surname: &str) -> bool {
     at.any(|k| {
         let after = text[k + surname.len()..].chars().next();
         let whole = after.is_none_or(|c| !c.is_alphanumeric()) && text[..k].ends_with(' ');
-        let title = text[..k].split_whitespace().next_back();
-        whole && title.is_some_and(|w| mentions::is_title_word_str(&w.to_lowercase()))
+        // A title as written, capitalised, and not a word of nation or
+        // party ("the new Trump hotel", "the Iowa Cruz team").
+        let title = text[..k]
+            .split_whitespace()
+            .next_back()
+            .filter(|w| w.starts_with(char::is_uppercase));
+        whole
+            && title.is_some_and(|w| {
+                let l = w.to_lowercase();
+                mentions::is_title_word_str(&l) && !crate::lexicon::NATION_OR_PARTY.contains(&l.trim_end_matches('.'))
+            })
     })
 }
 
@@ -1109,6 +1135,9 @@ mod tests {
         // Not a role that names someone again: "the senator who".
         let text = "A title for the test\n\nMara Velde spoke at the harbour.\n\nThe senator who started it all spoke to reporters on Monday.\n\n“We will open the quay,” she said.";
         assert_eq!(speaker_of(text, "open the quay").as_deref(), Some("Mara Velde"));
+        // Nor a named woman described again.
+        let text = "A title for the test\n\nMara Velde took the stage on Monday.\n\nThe woman who would lead the party told the crowd she was ready. “We will win,” she said.";
+        assert_eq!(speaker_of(text, "We will win").as_deref(), Some("Mara Velde"));
     }
 
     #[test]
@@ -1118,8 +1147,14 @@ mod tests {
         assert_eq!(speaker_of(text, "toe to toe").as_deref(), Some("Ivo Marek"));
         // The quotes of the same "he" go with it.
         assert_eq!(speaker_of(text, "amplifies that").as_deref(), Some("Ivo Marek"));
-        // Named without a title, he may be speaking of himself.
-        let text = text.replace("Senator Vane's", "Vane's");
+        // Named without a title, he may be speaking of himself; so after a
+        // lowercase word ("the new Vane hotel") or one of party.
+        for named in ["Vane's", "new Vane", "Republican Vane's"] {
+            let text = text.replace("Senator Vane's", named);
+            assert_eq!(speaker_of(&text, "toe to toe").as_deref(), Some("Otto Vane"), "{named}");
+        }
+        // Two of that surname: the other may be meant.
+        let text = text.replace("spoke on Monday", "spoke on Monday with Lena Vane");
         assert_eq!(speaker_of(&text, "toe to toe").as_deref(), Some("Otto Vane"));
     }
 }

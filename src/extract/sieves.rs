@@ -1995,7 +1995,10 @@ pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> O
     }
     let next = ctx.block_tokens(q.block + 1);
     let Some(dash) = next.first().filter(|t| t.is_punct("—–") || t.text == "-") else {
-        return signature(ctx, next);
+        // A signature closes the marks the quote left open.
+        let next_quote = ctx.quotes[qi + 1..].iter().find(|o| o.parent.is_none());
+        let open = !q.closed && next_quote.is_none_or(|o| o.block != q.block + 1);
+        return open.then(|| signature(ctx, next)).flatten();
     };
     let end = next
         .iter()
@@ -2009,19 +2012,18 @@ pub fn dash_credit(ctx: &Context, qi: usize, _done: &[Option<Attribution>]) -> O
     Some(attribution(np, dash, SieveName::DashCredit))
 }
 
-/// A pull quote's signature, the line closing its marks: a person's
-/// name in two words or more, a comma and where they work, in capitals ("Dean Baker, Center for
-/// Economic and Policy Research.”"); no clause, so no line of prose.
+/// A pull quote's signature, the line closing its marks: a person named
+/// in two words or more (a title counts: "Dr. Marek"), a comma and where
+/// they work, in capitals ("Dean Baker, Center for Economic and Policy
+/// Research.”"); no clause, so no line of prose.
 fn signature(ctx: &Context, line: &[Token]) -> Option<Attribution> {
-    let closes = line.last().is_some_and(|t| t.is_punct("\"”"));
-    let comma = line.iter().position(|t| t.text == ",")?;
-    if !closes || comma < 2 || line.len() > 16 {
+    if line.len() > 16 || !line.last().is_some_and(|t| t.is_punct("\"”")) {
         return None;
     }
-    let workplace = line[comma + 1..]
-        .iter()
-        .filter(|t| t.is_word)
-        .all(|t| t.is_cap() || matches!(t.lower().as_str(), "of" | "for" | "and" | "the" | "on" | "at"));
+    let comma = line.iter().position(|t| t.text == ",").filter(|&c| c >= 2)?;
+    let mut words = line[comma + 1..].iter().filter(|t| t.is_word).peekable();
+    let workplace = words.peek().is_some()
+        && words.all(|t| t.is_cap() || matches!(t.lower().as_str(), "of" | "for" | "and" | "the" | "on" | "at"));
     let np = classify(ctx.text, &line[..comma]).filter(|np| np.is_person() && np.text.contains(' '))?;
     workplace.then_some(Attribution {
         np,
@@ -3051,6 +3053,12 @@ mod tests {
         // A line of prose signs nothing.
         let text = "A title for the test\n\nThe debate over deficits is back in the capital.\n\n\"I worry that we may see a return of the old budget talk as the party sets itself apart.\nOtto Vane, who runs the institute, disagreed with that.\"\n\nBut the governor has said little about the plan.";
         assert_eq!(speaker_of(text, "old budget talk"), None);
+        // Nor a line after a quote closed in its own paragraph, nor one
+        // with no workplace.
+        let text = "“Today is a sad day for the port.”\n\nIvo Marek, Harbour Board: “Disgraceful.”";
+        assert_eq!(first(dash_credit, text), None);
+        let text = "\"I worry that we may see a return of the old budget talk.\nOtto Vane,\"";
+        assert_eq!(first(dash_credit, text), None);
     }
 
     /// What `continuation` gives the second top-level quote of `text`
