@@ -2825,14 +2825,17 @@ pub const SECTIONS: &[&str] = &[
     "today",
 ];
 
-/// Words that open a place's name, never a person's ("San Bernardino",
-/// "Fort Hood"); a name of two words or more that one opens is a place.
+/// Words that open a place's name, rarely a person's ("San Bernardino",
+/// "Fort Hood"); a name of two words or more that one opens is a place,
+/// unless a title comes before it or it speaks (see `People::scan_names`).
 /// Capitalised, as names are written.
 pub const PLACE_OPENERS: &[&str] = &["San", "Santa", "Los", "Las", "Fort", "Mount", "Lake", "Port"];
 
-/// Words that end a place's or a building's name, never a person's
-/// ("Sandy Hook", "Quicken Loans Arena"; not "Park" nor "Hall", surnames).
-/// Capitalised, as names are written.
+/// Words that end a place's or a building's name, rarely a person's
+/// ("Sandy Hook", "Quicken Loans Arena"; not "Park" nor "Hall", common
+/// surnames): as [`PLACE_OPENERS`], a titled or speaking name stays a
+/// person ("envoy Brian Hook", "Bruce Arena said"). Capitalised, as names
+/// are written.
 pub const PLACE_ENDINGS: &[&str] = &[
     "Hook",
     "Arena",

@@ -202,7 +202,7 @@ pub fn owner_of(word: &str) -> Option<&str> {
     ["'s", "’s", "'", "’"].iter().find_map(|mark| word.strip_suffix(mark))
 }
 
-fn strip_possessive(s: &str) -> &str {
+pub(crate) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).unwrap_or(s)
 }
 
@@ -1206,7 +1206,7 @@ mod tests {
             assert_eq!(person(s).0, name, "{s}");
         }
         // A capital after it: a longer proper name, not her surname; with
-        // an organisation's word in it, an organisation.
+        // capitals that end in an organisation's word, an organisation.
         assert!(matches!(
             np("Theresa May Government").map(|n| n.kind),
             Some(NpKind::Organisation(_))

@@ -243,7 +243,9 @@ fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
 /// "A water authority employee, who asked not to be named, said crews were
 /// working … / “We are flushing street by street,” he said.": "he" is the
 /// unnamed source the sentence (or the one before) is about, when no person
-/// "he" could be is named after that source.
+/// "he" could be is named after that source (nor, for "the woman who …",
+/// just before her). Her next "she said"s are hers too, each near the last
+/// and all within twice [`SOURCE_REACH`] of where she came in.
 fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
     // The last quote an unnamed speaker said: where they were named (or
     // the pronoun that carried them on), the quote's index, and where they
@@ -303,8 +305,10 @@ fn resolve_to_sources(ctx: &Context, people: &People, quotes: &mut [ExtractedQuo
 
 /// "“… whether Senator Sanders's message … could go toe to toe with the
 /// Clinton organization …,” he said": a "he" or "she" is not someone whose
-/// words, under that pronoun, name them with a title; it is the candidate
-/// before them.
+/// words, under that pronoun, name them after a capitalised title (not a
+/// word of nation or party); it is whom the pronoun resolves to without
+/// them. Not when two people share the surname, and with no one else it
+/// could be the speaker stays.
 fn resolve_named_inside(people: &People, quotes: &mut [ExtractedQuote]) {
     // The mentions whose person their quote names: the mention, that
     // person and the pronoun (a pass over the quotes, then one over them

@@ -2024,8 +2024,11 @@ fn signature(ctx: &Context, line: &[Token]) -> Option<Attribution> {
     let mut words = line[comma + 1..].iter().filter(|t| t.is_word).peekable();
     let workplace = words.peek().is_some()
         && words.all(|t| t.is_cap() || matches!(t.lower().as_str(), "of" | "for" | "and" | "the" | "on" | "at"));
+    if !workplace {
+        return None;
+    }
     let np = classify(ctx.text, &line[..comma]).filter(|np| np.is_person() && np.text.contains(' '))?;
-    workplace.then_some(Attribution {
+    Some(Attribution {
         np,
         cue: None,
         sieve: SieveName::DashCredit,
