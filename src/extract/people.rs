@@ -452,12 +452,14 @@ impl People {
                 // ("Bruce Arena said"): places do neither. The words as
                 // written: lowering every name's words cost 0.1% of
                 // extraction (callgrind).
-                let titled = a > 0 && is_title_word(&toks[a - 1])
-                    || a > 1 && toks[a - 1].text == "." && is_title_word(&toks[a - 2]);
+                let titled = || {
+                    a > 0 && is_title_word(&toks[a - 1])
+                        || a > 1 && toks[a - 1].text == "." && is_title_word(&toks[a - 2])
+                };
                 let place_name = z - a >= 2
                     && (crate::lexicon::PLACE_OPENER.has(toks[a].text)
                         || crate::lexicon::PLACE_ENDING.has(super::mentions::strip_possessive(toks[z - 1].text)))
-                    && !titled
+                    && !titled()
                     && !toks.get(z).is_some_and(finite_cue);
                 if place_name {
                     last_place = Some((b, z));
