@@ -532,6 +532,11 @@ impl People {
                 // conjunction or a determiner, not after a verb ("accused
                 // Cruz") or a preposition ("with Clinton").
                 let (sent_start, sent_end) = ctx.sentence_of(b, a);
+                // Token `k` opens the sentence, or follows one of `leads`
+                // that does ("And for Perez …", "Just look at …").
+                let opens_sentence = |k: usize, leads: &[&str]| {
+                    k == sent_start || k == sent_start + 1 && leads.contains(&toks[sent_start].lower().as_str())
+                };
                 let first_in_sentence = last_sentence_with_run != Some((b, sent_start));
                 // An owner opens no sentence's subject: in "Trump's attorney,
                 // Alan Garten, said" the subject is the name after it.
@@ -619,8 +624,7 @@ impl People {
                     && (toks.get(z).is_some_and(|t| t.text == ",")
                         || toks.get(z).is_some_and(|t| t.text == "and")
                             && toks.get(z + 1).is_some_and(|t| t.is_word && !t.is_cap()))
-                    && (t0 == sent_start + 1
-                        || t0 == sent_start + 2 && matches!(toks[sent_start].lower().as_str(), "and" | "but"));
+                    && opens_sentence(t0 - 1, &["and", "but"]);
                 if viewer {
                     viewed_sentence = Some((b, sent_start));
                 }
@@ -784,19 +788,14 @@ impl People {
                 // who it is about.
                 // "There" opens the sentence, or follows "then", "and" or
                 // "but" there: not "The only senator not there was Vane."
-                let there_at = |k: usize| {
-                    k == sent_start
-                        || k == sent_start + 1 && matches!(toks[sent_start].lower().as_str(), "then" | "and" | "but")
-                };
+                let there_at = |k: usize| opens_sentence(k, &["then", "and", "but"]);
                 // So is the one a sentence bids the reader look at: "Just
                 // look at House Speaker Paul D. Ryan."
                 let look_at = || {
                     t0 >= sent_start + 2
                         && toks[t0 - 1].lower() == "at"
                         && toks[t0 - 2].lower() == "look"
-                        && (t0 - 2 == sent_start
-                            || t0 - 3 == sent_start
-                                && matches!(toks[sent_start].lower().as_str(), "just" | "now" | "and"))
+                        && opens_sentence(t0 - 2, &["just", "now", "and"])
                 };
                 let presented = !possessive
                     && toks.get(z).is_some_and(|t| t.is_punct(".!"))
