@@ -16,6 +16,16 @@ pub struct WordIndex {
     quotes: usize,
 }
 
+impl WordIndex {
+    /// The bytes its words and lists hold (for the memory figures of
+    /// `quoteline-bench`).
+    pub fn heap_bytes(&self) -> usize {
+        let words: usize = self.words.iter().map(|w| w.len()).sum();
+        let lists: usize = self.postings.iter().map(|p| p.capacity() * 4).sum();
+        words + lists + self.words.capacity() * 16 + self.postings.capacity() * 24
+    }
+}
+
 /// The words of `text` as the index keeps them: runs of letters and
 /// digits, lowercased, accents taken off.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {

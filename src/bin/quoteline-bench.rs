@@ -173,7 +173,65 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
         "  peak memory                  {peak:>8.0} MB ({:.2}x the corpus on disk)",
         peak / disk
     );
+    memory_by_part(&app);
     app
+}
+
+/// What the loaded reader holds, by part, counted from lengths and
+/// capacities (the allocator's rounding and free pages not included),
+/// beside the memory resident now: where a leaner model would save.
+fn memory_by_part(app: &tui::app::App) {
+    use std::mem::size_of;
+    let c = &app.corpus;
+    let mb = |b: usize| b as f64 / 1e6;
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::capacity);
+    let text: usize = c.articles.iter().map(|a| a.text.capacity()).sum();
+    let article_rest: usize = c.articles.capacity() * size_of::<quoteline::model::Article>()
+        + c.articles
+            .iter()
+            .map(|a| {
+                a.file.capacity()
+                    + opt(&a.item)
+                    + opt(&a.title)
+                    + opt(&a.dek)
+                    + opt(&a.outlet)
+                    + opt(&a.byline)
+                    + a.blocks.capacity() * size_of::<quoteline::model::Block>()
+                    + a.removed.capacity() * size_of::<quoteline::model::Removed>()
+                    + a.quotes.capacity() * size_of::<usize>()
+            })
+            .sum::<usize>();
+    let quotes = c.quotes.capacity() * size_of::<quoteline::model::Quote>()
+        + c.quotes.iter().filter(|q| q.time.is_some()).count() * size_of::<quoteline::model::TimeMention>();
+    let terms = c.index.quote_terms.capacity() * size_of::<quoteline::relate::terms::TermVec>()
+        + c.index
+            .quote_terms
+            .iter()
+            .map(|t| t.terms.len() * size_of::<quoteline::relate::terms::Weighted>())
+            .sum::<usize>();
+    let statements = c.statements.capacity() * size_of::<quoteline::model::Statement>()
+        + c.statements.iter().map(|s| s.quotes.capacity() * 8).sum::<usize>();
+    let speakers = c.speakers.iter().map(|s| s.quotes.capacity() * 8).sum::<usize>();
+    let search = app.search_index.as_ref().map_or(0, |i| i.heap_bytes());
+    let resident = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0);
+    println!(
+        "  held, by part (MB)           texts {:.0}, rest of articles {:.0}, quotes {:.0}, term vectors {:.0}, \
+         statements {:.0}, speakers' quote lists {:.0}, search index {:.0}; resident now {resident:.0} MB",
+        mb(text),
+        mb(article_rest),
+        mb(quotes),
+        mb(terms),
+        mb(statements),
+        mb(speakers),
+        mb(search),
+    );
 }
 
 fn ms(d: Duration) -> f64 {
