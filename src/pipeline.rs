@@ -81,25 +81,27 @@ pub struct Expected {
 
 impl Expected {
     /// Input read before the estimate is trusted whole: a few thousand
-    /// articles.
+    /// articles, by their bytes or, when the files were not weighed, by
+    /// their number.
     const TRUSTED_SAMPLE: u64 = 4 << 20;
+    const TRUSTED_FILES: u64 = 1024;
 
-    /// `articles` and `quotes` so far scaled by the bytes still to read.
-    /// Until [`Expected::TRUSTED_SAMPLE`] is read, at most four times what
-    /// is there: a few small first files must not have a huge folder
-    /// reserve gigabytes at once. Past it, at most 64 times (a folder of
-    /// news beside a huge file that holds none), which a few hundred
-    /// megabytes of news never reach: the corpus's vectors move once or
-    /// twice instead of at every fourfold (each move copied hundreds of
-    /// megabytes into fresh pages and held old and new at once: a tenth of
-    /// a 100k load; profiled).
-    fn scaled(articles: usize, quotes: usize, bytes_done: u64, bytes_total: u64) -> Expected {
-        if bytes_done == 0 || bytes_total < bytes_done {
+    /// `articles` and `quotes` so far scaled by the input still to read
+    /// (`done` of `total`, bytes or files). Until `trusted` is read, at
+    /// most four times what is there: a few small first files must not
+    /// have a huge folder reserve gigabytes at once. Past it, at most 64
+    /// times (a folder of news beside a huge file that holds none), which
+    /// a few hundred megabytes of news never reach: the corpus's vectors
+    /// move once or twice instead of at every fourfold (each move copied
+    /// hundreds of megabytes into fresh pages and held old and new at
+    /// once: a tenth of a 100k load; profiled).
+    fn scaled(articles: usize, quotes: usize, done: u64, total: u64, trusted: u64) -> Expected {
+        if done == 0 || total < done {
             return Expected::default();
         }
-        let most = if bytes_done >= Self::TRUSTED_SAMPLE { 64 } else { 4 };
+        let most = if done >= trusted { 64 } else { 4 };
         let scale = |n: usize| {
-            let estimate = (n as f64 * bytes_total as f64 / bytes_done as f64).ceil() as usize;
+            let estimate = (n as f64 * total as f64 / done as f64).ceil() as usize;
             estimate.min(n.saturating_mul(most))
         };
         Expected {
@@ -421,18 +423,39 @@ impl Revision {
     }
 }
 
+/// Whether a load weighs its files before reading them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weigh {
+    /// Their sizes first, for progress in megabytes and the time left (the
+    /// reader's status line).
+    Files,
+    /// Not: progress counts files only (the command line, which shows
+    /// none). A stat of every file was about 2% of a 100k-article
+    /// `extract` (perf).
+    Not,
+}
+
 /// Reads and extracts every article under `paths`, in parallel a chunk
 /// of files at a time, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
 /// ([`Builder::revise`], then [`Builder::resolve`]). With `article_terms`,
 /// the builder also holds the terms stories are found by
 /// ([`Builder::take_article_terms`]).
-pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: impl FnMut(Event) + Send) -> Builder {
+pub fn run(
+    paths: &[String],
+    opts: &LoadOptions,
+    article_terms: bool,
+    weigh: Weigh,
+    mut emit: impl FnMut(Event) + Send,
+) -> Builder {
     let (files, diags) = load::discover::discover(paths);
-    let sizes: Vec<u64> = files
-        .par_iter()
-        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
-        .collect();
+    let sizes: Vec<u64> = match weigh {
+        Weigh::Files => files
+            .par_iter()
+            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .collect(),
+        Weigh::Not => vec![0; files.len()],
+    };
     let mut progress = Progress {
         stage: Stage::Reading,
         done: 0,
@@ -456,12 +479,11 @@ pub fn run(paths: &[String], opts: &LoadOptions, article_terms: bool, mut emit: 
         let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
         progress.done += chunk_len;
         progress.bytes_done += chunk_bytes;
-        batch.expected = Expected::scaled(
-            builder.sightings.len(),
-            builder.quotes,
-            progress.bytes_done,
-            progress.bytes_total,
-        );
+        let (done, total, trusted) = match weigh {
+            Weigh::Files => (progress.bytes_done, progress.bytes_total, Expected::TRUSTED_SAMPLE),
+            Weigh::Not => (progress.done as u64, progress.total as u64, Expected::TRUSTED_FILES),
+        };
+        batch.expected = Expected::scaled(builder.sightings.len(), builder.quotes, done, total, trusted);
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
@@ -537,10 +559,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_expected_size_follows_the_bytes_read_within_four_times() {
+    fn the_expected_size_follows_the_share_read_within_four_times() {
         // A quarter read: four times as many.
         assert_eq!(
-            Expected::scaled(10, 100, 25, 100),
+            Expected::scaled(10, 100, 25, 100, 50),
             Expected {
                 articles: 40,
                 quotes: 400
@@ -548,7 +570,7 @@ mod tests {
         );
         // A sliver read: no more than four times what is there.
         assert_eq!(
-            Expected::scaled(1, 5, 10, 1 << 40),
+            Expected::scaled(1, 5, 10, 1 << 40, 50),
             Expected {
                 articles: 4,
                 quotes: 20
@@ -557,22 +579,37 @@ mod tests {
         // A trusted sample read: the whole estimate, up to 64 times.
         let sample = Expected::TRUSTED_SAMPLE;
         assert_eq!(
-            Expected::scaled(1000, 10_000, sample, sample * 50),
+            Expected::scaled(1000, 10_000, sample, sample * 50, sample),
             Expected {
                 articles: 50_000,
                 quotes: 500_000
             }
         );
         assert_eq!(
-            Expected::scaled(1000, 10_000, sample, sample * 1000),
+            Expected::scaled(1000, 10_000, sample, sample * 1000, sample),
             Expected {
                 articles: 64_000,
                 quotes: 640_000
             }
         );
+        // Files not weighed: by their number, trusted after a thousand.
+        assert_eq!(
+            Expected::scaled(1000, 10_000, 1024, 10_240, Expected::TRUSTED_FILES),
+            Expected {
+                articles: 10_000,
+                quotes: 100_000
+            }
+        );
+        assert_eq!(
+            Expected::scaled(100, 1000, 100, 10_000, Expected::TRUSTED_FILES),
+            Expected {
+                articles: 400,
+                quotes: 4000
+            }
+        );
         // Nothing read, or sizes unknown: no estimate.
-        assert_eq!(Expected::scaled(0, 0, 0, 100), Expected::default());
-        assert_eq!(Expected::scaled(3, 3, 200, 100), Expected::default());
+        assert_eq!(Expected::scaled(0, 0, 0, 100, 50), Expected::default());
+        assert_eq!(Expected::scaled(3, 3, 200, 100, 50), Expected::default());
     }
 
     #[test]
