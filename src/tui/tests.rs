@@ -358,3 +358,45 @@ fn a_background_load_relates_as_a_command_line_load_with_or_without_dates_the_us
     assert_eq!(cli.stories[cli.articles[a].story.unwrap()].articles, vec![a]);
     assert_eq!(relations_of(&app.corpus), relations_of(&cli));
 }
+
+/// While loading, the articles of each batch are merged into the sorted
+/// list: the list comes out as sorting every article at once, ties (same
+/// date and title) and undated articles included, and the selected
+/// article stays selected.
+#[test]
+fn the_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let demo = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
+    let mut articles = Vec::new();
+    for round in 0..3 {
+        for (i, a) in demo.articles.iter().enumerate() {
+            let mut a = a.clone();
+            a.quotes.clear();
+            a.story = None;
+            if (i + round) % 4 == 0 {
+                a.date = None;
+            }
+            articles.push(a);
+        }
+    }
+    let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
+    let mut selected = None;
+    for chunk in articles.chunks(5) {
+        app.append_batch(quoteline::pipeline::Batch {
+            articles: chunk.to_vec(),
+            ..Default::default()
+        });
+        app.refresh_list(true);
+        if let Some(a) = selected {
+            assert_eq!(app.list[app.list_selected], a, "the selection moved");
+        } else if app.list.len() > 3 {
+            app.list_selected = 3;
+            selected = Some(app.list[3]);
+        }
+    }
+    let mut corpus = quoteline::model::Corpus::default();
+    corpus.articles = articles;
+    let whole = App::new(corpus, Rect::new(0, 0, 120, 40));
+    assert_eq!(app.list, whole.list);
+    assert!(whole.list.len() >= 30, "{} articles", whole.list.len());
+}
