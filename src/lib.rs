@@ -38,7 +38,7 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 /// every article's terms while reading.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
     let mut corpus = Corpus::default();
-    let mut builder = pipeline::run(paths, opts, with_stories, pipeline::Weigh::Not, |event| {
+    let mut builder = pipeline::run(paths, opts, with_stories, pipeline::Weigh::Skip, |event| {
         if let pipeline::Event::Batch(batch) = event {
             batch.append_to(&mut corpus);
         }

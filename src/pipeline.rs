@@ -81,25 +81,32 @@ pub struct Expected {
 
 impl Expected {
     /// Input read before the estimate is trusted whole: a few thousand
-    /// articles, by their bytes or, when the files were not weighed, by
-    /// their number.
+    /// articles' bytes.
     const TRUSTED_SAMPLE: u64 = 4 << 20;
+    /// The same when files were not weighed: a thousand files.
     const TRUSTED_FILES: u64 = 1024;
 
     /// `articles` and `quotes` so far scaled by the input still to read
-    /// (`done` of `total`, bytes or files). Until `trusted` is read, at
-    /// most four times what is there: a few small first files must not
-    /// have a huge folder reserve gigabytes at once. Past it, at most 64
-    /// times (a folder of news beside a huge file that holds none), which
-    /// a few hundred megabytes of news never reach: the corpus's vectors
-    /// move once or twice instead of at every fourfold (each move copied
-    /// hundreds of megabytes into fresh pages and held old and new at
-    /// once: a tenth of a 100k load; profiled).
-    fn scaled(articles: usize, quotes: usize, done: u64, total: u64, trusted: u64) -> Expected {
+    /// (`done` of `total`: bytes when the files were weighed, else files).
+    /// Until a trusted share is read, at most four times what is there: a
+    /// few small first files must not have a huge folder reserve gigabytes
+    /// at once. Past it, at most 64 times (a folder of news beside a huge
+    /// file that holds none), which a few hundred megabytes of news never
+    /// reach: the corpus's vectors move once or twice instead of at every
+    /// fourfold (each move copied hundreds of megabytes into fresh pages
+    /// and held old and new at once: a tenth of a 100k load; profiled).
+    fn scaled(articles: usize, quotes: usize, done: u64, total: u64, counted: Weigh) -> Expected {
         if done == 0 || total < done {
             return Expected::default();
         }
-        let most = if done >= trusted { 64 } else { 4 };
+        let trusted = match counted {
+            Weigh::Sizes => done >= Self::TRUSTED_SAMPLE,
+            // Files predict articles while each holds one or two: a folder
+            // whose first files are archives of many is trusted no more
+            // than fourfold.
+            Weigh::Skip => done >= Self::TRUSTED_FILES && articles as u64 <= 2 * done,
+        };
+        let most = if trusted { 64 } else { 4 };
         let scale = |n: usize| {
             let estimate = (n as f64 * total as f64 / done as f64).ceil() as usize;
             estimate.min(n.saturating_mul(most))
@@ -428,11 +435,11 @@ impl Revision {
 pub enum Weigh {
     /// Their sizes first, for progress in megabytes and the time left (the
     /// reader's status line).
-    Files,
+    Sizes,
     /// Not: progress counts files only (the command line, which shows
     /// none). A stat of every file was about 2% of a 100k-article
     /// `extract` (perf).
-    Not,
+    Skip,
 }
 
 /// Reads and extracts every article under `paths`, in parallel a chunk
@@ -450,11 +457,11 @@ pub fn run(
 ) -> Builder {
     let (files, diags) = load::discover::discover(paths);
     let sizes: Vec<u64> = match weigh {
-        Weigh::Files => files
+        Weigh::Sizes => files
             .par_iter()
             .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
             .collect(),
-        Weigh::Not => vec![0; files.len()],
+        Weigh::Skip => vec![0; files.len()],
     };
     let mut progress = Progress {
         stage: Stage::Reading,
@@ -479,11 +486,11 @@ pub fn run(
         let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
         progress.done += chunk_len;
         progress.bytes_done += chunk_bytes;
-        let (done, total, trusted) = match weigh {
-            Weigh::Files => (progress.bytes_done, progress.bytes_total, Expected::TRUSTED_SAMPLE),
-            Weigh::Not => (progress.done as u64, progress.total as u64, Expected::TRUSTED_FILES),
+        let (done, total) = match weigh {
+            Weigh::Sizes => (progress.bytes_done, progress.bytes_total),
+            Weigh::Skip => (progress.done as u64, progress.total as u64),
         };
-        batch.expected = Expected::scaled(builder.sightings.len(), builder.quotes, done, total, trusted);
+        batch.expected = Expected::scaled(builder.sightings.len(), builder.quotes, done, total, weigh);
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
@@ -562,7 +569,7 @@ mod tests {
     fn the_expected_size_follows_the_share_read_within_four_times() {
         // A quarter read: four times as many.
         assert_eq!(
-            Expected::scaled(10, 100, 25, 100, 50),
+            Expected::scaled(10, 100, 25, 100, Weigh::Sizes),
             Expected {
                 articles: 40,
                 quotes: 400
@@ -570,7 +577,7 @@ mod tests {
         );
         // A sliver read: no more than four times what is there.
         assert_eq!(
-            Expected::scaled(1, 5, 10, 1 << 40, 50),
+            Expected::scaled(1, 5, 10, 1 << 40, Weigh::Sizes),
             Expected {
                 articles: 4,
                 quotes: 20
@@ -579,14 +586,14 @@ mod tests {
         // A trusted sample read: the whole estimate, up to 64 times.
         let sample = Expected::TRUSTED_SAMPLE;
         assert_eq!(
-            Expected::scaled(1000, 10_000, sample, sample * 50, sample),
+            Expected::scaled(1000, 10_000, sample, sample * 50, Weigh::Sizes),
             Expected {
                 articles: 50_000,
                 quotes: 500_000
             }
         );
         assert_eq!(
-            Expected::scaled(1000, 10_000, sample, sample * 1000, sample),
+            Expected::scaled(1000, 10_000, sample, sample * 1000, Weigh::Sizes),
             Expected {
                 articles: 64_000,
                 quotes: 640_000
@@ -594,22 +601,30 @@ mod tests {
         );
         // Files not weighed: by their number, trusted after a thousand.
         assert_eq!(
-            Expected::scaled(1000, 10_000, 1024, 10_240, Expected::TRUSTED_FILES),
+            Expected::scaled(1000, 10_000, 1024, 10_240, Weigh::Skip),
             Expected {
                 articles: 10_000,
                 quotes: 100_000
             }
         );
         assert_eq!(
-            Expected::scaled(100, 1000, 100, 10_000, Expected::TRUSTED_FILES),
+            Expected::scaled(100, 1000, 100, 10_000, Weigh::Skip),
             Expected {
                 articles: 400,
                 quotes: 4000
             }
         );
+        // The first thousand files archives of ten articles each: fourfold.
+        assert_eq!(
+            Expected::scaled(10_240, 100_000, 1024, 10_240, Weigh::Skip),
+            Expected {
+                articles: 40_960,
+                quotes: 400_000
+            }
+        );
         // Nothing read, or sizes unknown: no estimate.
-        assert_eq!(Expected::scaled(0, 0, 0, 100, 50), Expected::default());
-        assert_eq!(Expected::scaled(3, 3, 200, 100, 50), Expected::default());
+        assert_eq!(Expected::scaled(0, 0, 0, 100, Weigh::Sizes), Expected::default());
+        assert_eq!(Expected::scaled(3, 3, 200, 100, Weigh::Sizes), Expected::default());
     }
 
     #[test]

@@ -20,9 +20,10 @@ impl WordIndex {
     /// The bytes its words and lists hold (for the memory figures of
     /// `quoteline-bench`).
     pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
         let words: usize = self.words.iter().map(|w| w.len()).sum();
-        let lists: usize = self.postings.iter().map(|p| p.capacity() * 4).sum();
-        words + lists + self.words.capacity() * 16 + self.postings.capacity() * 24
+        let lists: usize = self.postings.iter().map(|p| p.capacity() * size_of::<u32>()).sum();
+        words + lists + self.words.capacity() * size_of::<Box<str>>() + self.postings.capacity() * size_of::<Vec<u32>>()
     }
 }
 

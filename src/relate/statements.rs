@@ -104,9 +104,7 @@ pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
         || {
             c.speakers
                 .par_iter()
-                .map_init(Vec::new, |slots, sp| {
-                    same_statement_pairs(c, terms, sp, slots, QUOTES_PER_TASK)
-                })
+                .map(|sp| same_statement_pairs(c, terms, sp, QUOTES_PER_TASK))
                 .collect::<Vec<_>>()
         },
     );
@@ -181,14 +179,11 @@ fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
 }
 
 /// One speaker's quotes that report the same statement, found through the
-/// terms they share, `per_task` quotes or more to a task. `slots` is
-/// scratch space, one per thread: a dense table from term key to the
-/// key's list, left empty on return.
+/// terms they share, `per_task` quotes or more to a task.
 fn same_statement_pairs(
     c: &Corpus,
     terms: &[super::terms::TermVec],
     sp: &Speaker,
-    slots: &mut Vec<u32>,
     per_task: usize,
 ) -> Vec<(usize, usize)> {
     let mut qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
@@ -201,7 +196,7 @@ fn same_statement_pairs(
         .iter()
         .map(|&q| c.quotes[q].when.as_ref().map(DatedSpan::of))
         .collect();
-    let postings = Postings::of(qs.iter().map(|&q| &terms[q]), slots);
+    let postings = Postings::of(qs.iter().map(|&q| &terms[q]));
     // The quotes after one that share a term with it, and among them the
     // same statement: each list holds its quotes in order, so the ones
     // after this one are its tail (walking all of it took a tenth of
@@ -265,31 +260,39 @@ struct Postings {
 }
 
 impl Postings {
-    fn of<'t>(wordings: impl Iterator<Item = &'t super::terms::TermVec> + Clone, slots: &mut Vec<u32>) -> Postings {
+    fn of<'t>(wordings: impl Iterator<Item = &'t super::terms::TermVec> + Clone) -> Postings {
         const EMPTY: u32 = u32::MAX;
+        thread_local! {
+            /// For each term key, its list among the speaker's (EMPTY:
+            /// none): a table as large as the vocabulary, made once a
+            /// thread and left all EMPTY between speakers.
+            static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
         // Each entry's list, and each list's length.
         let mut list_of_entry = Vec::new();
         let mut lengths: Vec<u32> = Vec::new();
-        let mut used = Vec::new();
-        for wording in wordings.clone() {
-            for k in wording.keys() {
-                let k = k as usize;
-                if slots.len() <= k {
-                    slots.resize(k + 1, EMPTY);
+        SLOTS.with_borrow_mut(|slots| {
+            let mut used = Vec::new();
+            for wording in wordings.clone() {
+                for k in wording.keys() {
+                    let k = k as usize;
+                    if slots.len() <= k {
+                        slots.resize(k + 1, EMPTY);
+                    }
+                    if slots[k] == EMPTY {
+                        slots[k] = lengths.len() as u32;
+                        lengths.push(0);
+                        used.push(k);
+                    }
+                    let list = slots[k];
+                    lengths[list as usize] += 1;
+                    list_of_entry.push(list);
                 }
-                if slots[k] == EMPTY {
-                    slots[k] = lengths.len() as u32;
-                    lengths.push(0);
-                    used.push(k);
-                }
-                let list = slots[k];
-                lengths[list as usize] += 1;
-                list_of_entry.push(list);
             }
-        }
-        for k in used {
-            slots[k] = EMPTY;
-        }
+            for k in used {
+                slots[k] = EMPTY;
+            }
+        });
         let mut starts = Vec::with_capacity(lengths.len());
         let mut total = 0;
         for &len in &lengths {
@@ -374,7 +377,7 @@ mod tests {
         let c = crate::load_corpus_with(&[dir.path().to_string_lossy().into_owned()], &Default::default(), false);
         let terms = &c.index.quote_terms;
         assert_eq!(terms.len(), c.quotes.len());
-        let mut compared = 0;
+        let (mut compared, mut stock_words) = (0, 0);
         for sp in &c.speakers {
             let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
             let mut users = std::collections::HashMap::new();
@@ -395,9 +398,10 @@ mod tests {
                     }
                 }
             }
+            stock_words += users.values().filter(|&&n| n > MAX_POSTING).count();
             expected.sort_unstable();
             for per_task in [QUOTES_PER_TASK, 7] {
-                let mut found: Vec<(usize, usize)> = same_statement_pairs(&c, terms, sp, &mut Vec::new(), per_task)
+                let mut found: Vec<(usize, usize)> = same_statement_pairs(&c, terms, sp, per_task)
                     .into_iter()
                     .map(|(x, y)| (x.min(y), x.max(y)))
                     .collect();
@@ -407,6 +411,10 @@ mod tests {
             compared += expected.len();
         }
         assert!(compared > 100, "only {compared} pairs: the test compares too little");
+        assert!(
+            stock_words > 0,
+            "no term in more than {MAX_POSTING} of a speaker's quotes"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Loading {
         let stories_found_again = Arc::new(AtomicBool::new(false));
         let found_again = Arc::clone(&stories_found_again);
         std::thread::spawn(move || {
-            let mut builder = pipeline::run(&paths, &opts, true, pipeline::Weigh::Files, |event| {
+            let mut builder = pipeline::run(&paths, &opts, true, pipeline::Weigh::Sizes, |event| {
                 let _ = send.send(match event {
                     pipeline::Event::Progress(p) => Message::Progress(p),
                     pipeline::Event::Batch(b) => Message::Batch(b),

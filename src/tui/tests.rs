@@ -400,3 +400,56 @@ fn the_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
     assert_eq!(app.list, whole.list);
     assert!(whole.list.len() >= 30, "{} articles", whole.list.len());
 }
+
+/// The same with a speaker filter on while the demo corpus arrives four
+/// articles at a time, some of them undated: the articles the speaker
+/// speaks in, in the order of sorting them at once.
+#[test]
+fn the_filtered_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut demo = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
+    for (i, a) in demo.articles.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            a.date = None;
+        }
+    }
+    let in_articles = |s: usize| {
+        let mut articles: Vec<usize> = demo.speakers[s]
+            .quotes
+            .iter()
+            .map(|&q| demo.quotes[q].article)
+            .collect();
+        articles.dedup();
+        articles.len()
+    };
+    let speaker = (0..demo.speakers.len()).max_by_key(|&s| in_articles(s)).unwrap();
+    let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
+    app.filter = Some(speaker);
+    let mut speakers = demo.speakers.clone();
+    for s in &mut speakers {
+        s.quotes.clear();
+    }
+    let ids: Vec<usize> = (0..demo.articles.len()).collect();
+    for chunk in ids.chunks(4) {
+        let articles: Vec<_> = chunk.iter().map(|&a| demo.articles[a].clone()).collect();
+        let quotes = articles
+            .iter()
+            .flat_map(|a| a.quotes.iter().map(|&q| demo.quotes[q].clone()))
+            .collect();
+        app.append_batch(quoteline::pipeline::Batch {
+            articles,
+            quotes,
+            speakers: std::mem::take(&mut speakers),
+            ..Default::default()
+        });
+        app.refresh_list(true);
+    }
+    // Sorted at once: the filter set, then the list made again.
+    let mut whole = App::new(demo.clone(), Rect::new(0, 0, 120, 40));
+    whole.filter = Some(speaker);
+    let name = demo.speakers[speaker].name.clone();
+    whole.replace_corpus(demo, quoteline::state::UserState::new());
+    assert_eq!(whole.filter, Some(speaker), "{name}");
+    assert_eq!(app.list, whole.list);
+    assert!(whole.list.len() >= 3, "{name} speaks in {} articles", whole.list.len());
+}
