@@ -55,6 +55,8 @@ pub struct Progress {
     pub stage: Stage,
     pub done: usize,
     pub total: usize,
+    /// Bytes of the files read, and of all: 0 when the load did not weigh
+    /// them ([`Weigh::Skip`]).
     pub bytes_done: u64,
     pub bytes_total: u64,
 }
@@ -91,8 +93,8 @@ impl Expected {
     /// Until a trusted share is read, at most four times what is there: a
     /// few small first files must not have a huge folder reserve gigabytes
     /// at once. Past it, at most 64 times (a folder of news beside a huge
-    /// file that holds none), which a few hundred megabytes of news never
-    /// reach: the corpus's vectors move once or twice instead of at every
+    /// file, or many files, that hold none), which a few hundred megabytes
+    /// of news never reach: the corpus's vectors move once or twice instead of at every
     /// fourfold (each move copied hundreds of megabytes into fresh pages
     /// and held old and new at once: a tenth of a 100k load; profiled).
     fn scaled(articles: usize, quotes: usize, done: u64, total: u64, counted: Weigh) -> Expected {

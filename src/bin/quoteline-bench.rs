@@ -87,7 +87,7 @@ fn peak_mb() -> f64 {
 
 /// A memory figure of `/proc/self/status` (given in KiB), in MB (10^6
 /// bytes, as the corpus on disk is counted: the figures before stop 37
-/// were MiB, which put the peak about 5% under its ratio to the corpus).
+/// were MiB, which understated the peak's ratio to the corpus by about 5%).
 fn status_mb(field: &str) -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

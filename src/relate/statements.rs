@@ -241,8 +241,18 @@ fn same_statement_pairs(
         })
 }
 
-/// Quotes of one speaker compared on one core at a time, at least.
+/// At least this many of one speaker's quotes to a task.
 const QUOTES_PER_TASK: usize = 512;
+
+thread_local! {
+    /// For each term key, its list among the current speaker's, valid
+    /// only when that list's key is this one (a sparse set: nothing
+    /// to clear between speakers, and nothing left wrong should a
+    /// speaker's pass stop half way). Four entries a word of the
+    /// vocabulary (a key is a word and two flags), kept while the
+    /// thread lives.
+    static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
 
 /// One speaker's inverted index: for each term key, the speaker's quotes
 /// (by position, ascending) using it, all lists in one buffer. Built
@@ -261,36 +271,29 @@ struct Postings {
 
 impl Postings {
     fn of<'t>(wordings: impl Iterator<Item = &'t super::terms::TermVec> + Clone) -> Postings {
-        const EMPTY: u32 = u32::MAX;
-        thread_local! {
-            /// For each term key, its list among the speaker's (EMPTY:
-            /// none): a table as large as the vocabulary, made once a
-            /// thread and left all EMPTY between speakers.
-            static SLOTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        // Each entry's list, and each list's length.
+        // Each entry's list, each list's length and key.
         let mut list_of_entry = Vec::new();
         let mut lengths: Vec<u32> = Vec::new();
+        let mut keys: Vec<usize> = Vec::new();
         SLOTS.with_borrow_mut(|slots| {
-            let mut used = Vec::new();
             for wording in wordings.clone() {
                 for k in wording.keys() {
                     let k = k as usize;
                     if slots.len() <= k {
-                        slots.resize(k + 1, EMPTY);
+                        slots.resize(k + 1, 0);
                     }
-                    if slots[k] == EMPTY {
-                        slots[k] = lengths.len() as u32;
+                    let list = slots[k] as usize;
+                    let list = if keys.get(list) == Some(&k) {
+                        list
+                    } else {
+                        slots[k] = keys.len() as u32;
+                        keys.push(k);
                         lengths.push(0);
-                        used.push(k);
-                    }
-                    let list = slots[k];
-                    lengths[list as usize] += 1;
-                    list_of_entry.push(list);
+                        keys.len() - 1
+                    };
+                    lengths[list] += 1;
+                    list_of_entry.push(list as u32);
                 }
-            }
-            for k in used {
-                slots[k] = EMPTY;
             }
         });
         let mut starts = Vec::with_capacity(lengths.len());
@@ -415,6 +418,40 @@ mod tests {
             stock_words > 0,
             "no term in more than {MAX_POSTING} of a speaker's quotes"
         );
+    }
+
+    /// Whatever the thread's key table holds (a pass that stopped half
+    /// way), the lists are those of a clean table.
+    #[test]
+    fn postings_do_not_depend_on_what_the_key_table_held() {
+        use super::super::terms::{TermVec, Weighted};
+        let wording = |keys: &[u32]| TermVec {
+            terms: keys.iter().map(|&key| Weighted { key, weight: 1.0 }).collect(),
+            mass: keys.len() as f32,
+        };
+        let wordings = [
+            wording(&[1, 5, 9]),
+            wording(&[5, 9, 12]),
+            wording(&[1, 12]),
+            wording(&[9]),
+        ];
+        let lists = |p: &Postings| -> Vec<Vec<u32>> { (0..p.entries.len()).map(|e| p.rest(e).0.to_vec()).collect() };
+        SLOTS.with_borrow_mut(Vec::clear);
+        let clean = Postings::of(wordings.iter());
+        assert_eq!(lists(&clean)[1], [0, 1], "key 5: the first two wordings");
+        assert_eq!(clean.rest(1).1, 1, "after the first wording's own place");
+        for garbage in [0, 1, 2, 3, u32::MAX] {
+            SLOTS.with_borrow_mut(|slots| {
+                slots.clear();
+                slots.resize(16, garbage);
+            });
+            let dirty = Postings::of(wordings.iter());
+            assert_eq!(lists(&dirty), lists(&clean), "a table of {garbage}");
+            assert_eq!(
+                dirty.entries.iter().map(|e| e.2 - e.0).collect::<Vec<_>>(),
+                clean.entries.iter().map(|e| e.2 - e.0).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

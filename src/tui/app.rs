@@ -216,7 +216,12 @@ impl App {
         } else {
             list.sort_by(|&a, &b| newest_first(&c.articles[a], &c.articles[b]));
         }
-        self.list_covers = c.articles.len();
+        self.set_list(list);
+    }
+
+    /// `list` as the list, made from every article there is now.
+    fn set_list(&mut self, list: Vec<ArticleId>) {
+        self.list_covers = self.corpus.articles.len();
         self.list = list;
         self.list_selected = self.list_selected.min(self.list.len().saturating_sub(1));
     }
@@ -226,7 +231,7 @@ impl App {
     /// [`App::rebuild_list`] would (ties keep the order articles came in)
     /// while batches are only appended. Sorting the whole list again each
     /// time, its titles compared, took the reader's thread a quarter of a
-    /// second of a 100k-article load (perf), time taken from the loader.
+    /// second of a 100k-article load (perf), and held keys while it ran.
     fn extend_list(&mut self) {
         if self.by_story || self.list_covers > self.corpus.articles.len() {
             return self.rebuild_list();
@@ -249,9 +254,7 @@ impl App {
         }
         list.extend(old);
         list.extend(new);
-        self.list_covers = c.articles.len();
-        self.list = list;
-        self.list_selected = self.list_selected.min(self.list.len().saturating_sub(1));
+        self.set_list(list);
     }
 
     /// Rebuilds the list with the same article still selected.
