@@ -94,9 +94,10 @@ impl Expected {
     /// few small first files must not have a huge folder reserve gigabytes
     /// at once. Past it, at most 64 times (a folder of news beside a huge
     /// file, or many files, that hold none), which a few hundred megabytes
-    /// of news never reach: the corpus's vectors move once or twice instead of at every
-    /// fourfold (each move copied hundreds of megabytes into fresh pages
-    /// and held old and new at once: a tenth of a 100k load; profiled).
+    /// of news never reach: the corpus's vectors move once or twice
+    /// instead of at every fourfold (each move copied hundreds of megabytes
+    /// into fresh pages and held old and new at once: a tenth of a 100k
+    /// load; profiled).
     fn scaled(articles: usize, quotes: usize, done: u64, total: u64, counted: Weigh) -> Expected {
         if done == 0 || total < done {
             return Expected::default();
