@@ -48,7 +48,7 @@ fn main() {
                 if !statements::dates_agree(c.quotes[a].when.as_ref(), c.quotes[b].when.as_ref()) {
                     continue;
                 }
-                let s = terms::similarity(&t[a], &t[b]);
+                let s = terms::similarity(t.get(a), t.get(b));
                 if s >= lo && s < hi {
                     println!(
                         "{s:.2} {} | {:.70} | {:.70}",

@@ -211,12 +211,7 @@ fn memory_by_part(app: &tui::app::App) {
             .sum::<usize>();
     let quotes = c.quotes.capacity() * size_of::<quoteline::model::Quote>()
         + c.quotes.iter().filter(|q| q.time.is_some()).count() * size_of::<quoteline::model::TimeMention>();
-    let terms = c.index.quote_terms.capacity() * size_of::<quoteline::relate::terms::TermVec>()
-        + c.index
-            .quote_terms
-            .iter()
-            .map(|t| t.terms.len() * size_of::<quoteline::relate::terms::Weighted>())
-            .sum::<usize>();
+    let terms = c.index.quote_terms.heap_bytes();
     let statements = c.statements.capacity() * size_of::<quoteline::model::Statement>()
         + c.statements
             .iter()
@@ -351,7 +346,7 @@ fn bench_extraction(n: usize, cores: usize) {
                                 .iter()
                                 .map(|s| {
                                     let (article, lower) = quoteline::clean::clean_lowered(s);
-                                    extract::extract_first(&article, lower.as_deref(), false)
+                                    extract::extract_first(&article, lower.as_deref(), Default::default())
                                         .extraction
                                         .quotes
                                         .len()

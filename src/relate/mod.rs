@@ -11,14 +11,14 @@ pub mod wording;
 
 use crate::model::{Corpus, Quote};
 use std::borrow::Cow;
-use terms::TermVec;
+use terms::Wordings;
 
 /// What the relations are computed from, kept so the reader can rank a
 /// quote's related quotes on demand.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Each quote's wording as weighted terms.
-    pub quote_terms: Vec<TermVec>,
+    pub quote_terms: Wordings,
 }
 
 /// Computes statements and stories for a corpus whose quotes are dated.
@@ -32,7 +32,7 @@ pub fn relate(corpus: &mut Corpus) {
 #[derive(Debug, Default)]
 pub struct Relations {
     /// New quote term vectors, when the corpus's were missing or stale.
-    quote_terms: Option<Vec<TermVec>>,
+    quote_terms: Option<Wordings>,
     stories: stories::Stories,
     statements: statements::Statements,
 }
@@ -51,7 +51,7 @@ pub fn compute(corpus: &Corpus) -> Relations {
 pub fn compute_with(
     corpus: &Corpus,
     stories: Option<stories::ArticleTerms>,
-    quote_terms: Option<Vec<TermVec>>,
+    quote_terms: Option<Wordings>,
 ) -> Relations {
     // Stories and statements do not depend on each other: each one's
     // sequential steps run while the other keeps the second core busy.
@@ -81,7 +81,7 @@ pub fn compute_with(
 /// Each quote's wording as weighted terms ([`Index::quote_terms`]).
 /// Speakers play no part, so the CLI's load makes them while it merges
 /// speakers.
-pub fn quote_vectors(corpus: &Corpus) -> Vec<TermVec> {
+pub fn quote_vectors(corpus: &Corpus) -> Wordings {
     terms::vectors_of(&corpus.quotes, |q| terms::terms(&wording(corpus, q)))
 }
 

@@ -67,7 +67,7 @@ pub fn related(c: &Corpus, q: QuoteId) -> Vec<Related> {
         return Vec::new();
     }
     let terms = &c.index.quote_terms;
-    let sim = |p: QuoteId| similarity(&terms[q], &terms[p]);
+    let sim = |p: QuoteId| similarity(terms.get(q), terms.get(p));
     let mut out: Vec<Related> = Vec::new();
     let same_statement = |p: QuoteId| quote.statement.is_some() && c.quotes[p].statement == quote.statement;
     if let Some(st) = quote.statement {
@@ -164,7 +164,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
                 }
             }
             let mut score = if a == quote.article { 0.35 } else { 0.2 };
-            score += 0.3 * similarity(&terms[q], &terms[p]);
+            score += 0.3 * similarity(terms.get(q), terms.get(p));
             if replying || is_reply_cue(pq.cue.as_deref()) {
                 score += 0.15;
             }

@@ -6,7 +6,7 @@
 //! Candidates come from a per-speaker inverted index over terms, so the cost
 //! grows with the pairs that share a word, not with all pairs.
 
-use super::terms::similarity;
+use super::terms::{similarity, Wording, Wordings};
 use super::UnionFind;
 use crate::model::{block_at, Corpus, DateOrigin, Quote, QuoteKind, Speaker, Statement, StatementDate};
 use crate::resolve::when::DaySpan;
@@ -65,7 +65,7 @@ fn spans_agree(a: Option<DatedSpan>, b: Option<DatedSpan>) -> bool {
 }
 
 /// Whether every term of `small` is in `big` (and `small` has some).
-fn contains(big: &super::terms::TermVec, small: &super::terms::TermVec) -> bool {
+fn contains(big: Wording, small: Wording) -> bool {
     !small.is_empty() && small.keys().all(|k| big.has(k))
 }
 
@@ -88,7 +88,7 @@ impl Statements {
 
 /// Groups the corpus's quotes into statements, comparing their wordings
 /// by `terms` (one per quote).
-pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
+pub fn compute(c: &Corpus, terms: &Wordings) -> Statements {
     let n = c.quotes.len();
     // The pairs are found on all cores, each article's and each speaker's
     // apart; the statements do not depend on the order they are joined in.
@@ -130,7 +130,7 @@ pub fn compute(c: &Corpus, terms: &[super::terms::TermVec]) -> Statements {
 /// of one utterance (same speaker, same paragraph), and a fragment whose
 /// words all recur in a longer quote of the same speaker (a headline or
 /// dek quoting the body).
-fn article_pairs(c: &Corpus, terms: &[super::terms::TermVec], a: &crate::model::Article) -> Vec<(usize, usize)> {
+fn article_pairs(c: &Corpus, terms: &Wordings, a: &crate::model::Article) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let own: Vec<usize> = a.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
     let mut last: Option<(usize, Option<usize>)> = None;
@@ -146,7 +146,7 @@ fn article_pairs(c: &Corpus, terms: &[super::terms::TermVec], a: &crate::model::
     for (i, &x) in own.iter().enumerate() {
         for &y in &own[i + 1..] {
             if c.quotes[x].speaker == c.quotes[y].speaker
-                && (contains(&terms[x], &terms[y]) || contains(&terms[y], &terms[x]))
+                && (contains(terms.get(x), terms.get(y)) || contains(terms.get(y), terms.get(x)))
             {
                 pairs.push((x, y));
             }
@@ -180,12 +180,7 @@ fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
 
 /// One speaker's quotes that report the same statement, found through the
 /// terms they share, `per_task` quotes or more to a task.
-fn same_statement_pairs(
-    c: &Corpus,
-    terms: &[super::terms::TermVec],
-    sp: &Speaker,
-    per_task: usize,
-) -> Vec<(usize, usize)> {
+fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: usize) -> Vec<(usize, usize)> {
     let mut qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
     // In corpus order, not the speaker's time order: the quotes and their
     // term vectors are then read nearly in the order they lie in memory
@@ -196,7 +191,7 @@ fn same_statement_pairs(
         .iter()
         .map(|&q| c.quotes[q].when.as_ref().map(DatedSpan::of))
         .collect();
-    let postings = Postings::of(qs.iter().map(|&q| &terms[q]));
+    let postings = Postings::of(qs.iter().map(|&q| terms.get(q)));
     // The quotes after one that share a term with it, and among them the
     // same statement: each list holds its quotes in order, so the ones
     // after this one are its tail (walking all of it took a tenth of
@@ -215,7 +210,7 @@ fn same_statement_pairs(
                 }
                 seen[lj] = li;
                 let p = qs[lj];
-                if spans_agree(days[li], days[lj]) && similarity(&terms[q], &terms[p]) >= SAME_STATEMENT {
+                if spans_agree(days[li], days[lj]) && similarity(terms.get(q), terms.get(p)) >= SAME_STATEMENT {
                     pairs.push((q, p));
                 }
             }
@@ -270,7 +265,7 @@ struct Postings {
 }
 
 impl Postings {
-    fn of<'t>(wordings: impl Iterator<Item = &'t super::terms::TermVec> + Clone) -> Postings {
+    fn of<'t>(wordings: impl Iterator<Item = Wording<'t>> + Clone) -> Postings {
         // Each entry's list, each list's length and key.
         let mut list_of_entry = Vec::new();
         let mut lengths: Vec<u32> = Vec::new();
@@ -385,17 +380,20 @@ mod tests {
             let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
             let mut users = std::collections::HashMap::new();
             for &q in &qs {
-                for k in terms[q].keys() {
+                for k in terms.get(q).keys() {
                     *users.entry(k).or_insert(0) += 1;
                 }
             }
             let mut expected = Vec::new();
             for (i, &x) in qs.iter().enumerate() {
                 for &y in &qs[i + 1..] {
-                    let shared = terms[x].keys().any(|k| terms[y].has(k) && users[&k] <= MAX_POSTING);
+                    let shared = terms
+                        .get(x)
+                        .keys()
+                        .any(|k| terms.get(y).has(k) && users[&k] <= MAX_POSTING);
                     if shared
                         && dates_agree(c.quotes[x].when.as_ref(), c.quotes[y].when.as_ref())
-                        && similarity(&terms[x], &terms[y]) >= SAME_STATEMENT
+                        && similarity(terms.get(x), terms.get(y)) >= SAME_STATEMENT
                     {
                         expected.push((x.min(y), x.max(y)));
                     }
@@ -437,7 +435,7 @@ mod tests {
         ];
         let lists = |p: &Postings| -> Vec<Vec<u32>> { (0..p.entries.len()).map(|e| p.rest(e).0.to_vec()).collect() };
         SLOTS.with_borrow_mut(Vec::clear);
-        let clean = Postings::of(wordings.iter());
+        let clean = Postings::of(wordings.iter().map(TermVec::wording));
         assert_eq!(lists(&clean)[1], [0, 1], "key 5: the first two wordings");
         assert_eq!(clean.rest(1).1, 1, "after the first wording's own place");
         for garbage in [0, 1, 2, 3, u32::MAX] {
@@ -445,7 +443,7 @@ mod tests {
                 slots.clear();
                 slots.resize(16, garbage);
             });
-            let dirty = Postings::of(wordings.iter());
+            let dirty = Postings::of(wordings.iter().map(TermVec::wording));
             assert_eq!(lists(&dirty), lists(&clean), "a table of {garbage}");
             assert_eq!(
                 dirty.entries.iter().map(|e| e.2 - e.0).collect::<Vec<_>>(),

@@ -83,7 +83,8 @@ impl ArticleTerms {
     fn of_corpus(c: &Corpus) -> ArticleTerms {
         let mut out = ArticleTerms::default();
         // An article's terms are a few kilobytes; two chunks are alive at once.
-        out.keyed = super::terms::keyed_in_chunks(&c.articles, 256, article_terms_of, |t| out.vocab.add(&t));
+        let (keyed, vocab) = (&mut out.keyed, &mut out.vocab);
+        super::terms::terms_in_chunks(&c.articles, 256, article_terms_of, |t| keyed.push(vocab.add(&t)));
         out
     }
 }

@@ -306,7 +306,218 @@ impl TermVec {
     }
 
     pub fn has(&self, key: Key) -> bool {
+        self.wording().has(key)
+    }
+
+    pub fn wording(&self) -> Wording<'_> {
+        Wording {
+            terms: &self.terms,
+            mass: self.mass,
+        }
+    }
+}
+
+/// A wording's weighted terms, sorted by key, borrowed from a [`TermVec`]
+/// or from [`Wordings`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wording<'a> {
+    pub terms: &'a [Weighted],
+    /// Sum of squared weights.
+    pub mass: f32,
+}
+
+impl<'a> Wording<'a> {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = Key> + 'a {
+        self.terms.iter().map(|t| t.key)
+    }
+
+    pub fn has(&self, key: Key) -> bool {
         self.terms.binary_search_by_key(&key, |t| t.key).is_ok()
+    }
+}
+
+/// Many wordings' weighted terms, a few thousand wordings' to a buffer: a
+/// million quotes' vectors in a few hundred allocations, not one each
+/// (whose headers and rounding were a third of their memory), grown a
+/// buffer at a time, never by copying them all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wordings {
+    terms: Chunked<Weighted>,
+    masses: Vec<f32>,
+}
+
+impl Wordings {
+    pub fn len(&self) -> usize {
+        self.terms.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.len == 0
+    }
+
+    /// The `i`th wording.
+    pub fn get(&self, i: usize) -> Wording<'_> {
+        Wording {
+            terms: self.terms.get(i),
+            mass: self.masses[i],
+        }
+    }
+
+    /// The bytes it holds (for the memory figures of `quoteline-bench`).
+    pub fn heap_bytes(&self) -> usize {
+        self.terms.heap_bytes() + self.masses.capacity() * std::mem::size_of::<f32>()
+    }
+}
+
+impl FromIterator<TermVec> for Wordings {
+    fn from_iter<I: IntoIterator<Item = TermVec>>(vecs: I) -> Wordings {
+        let mut out = Wordings::default();
+        for v in vecs {
+            out.terms.push_with(|terms| terms.extend_from_slice(&v.terms));
+            out.masses.push(v.mass);
+        }
+        out
+    }
+}
+
+/// Runs of items (a wording's terms each), [`CHUNK`] runs to a buffer.
+#[derive(Debug, Clone, PartialEq)]
+struct Chunked<T> {
+    chunks: Vec<Chunk<T>>,
+    /// How many runs.
+    len: usize,
+}
+
+/// Runs to a buffer of [`Chunked`]: a power of two, so that finding a run
+/// is a shift and a mask.
+const CHUNK: usize = 4096;
+
+#[derive(Debug, Clone, PartialEq)]
+struct Chunk<T> {
+    items: Vec<T>,
+    /// Where each run ends in `items`.
+    ends: Vec<usize>,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    /// Adds a run, its items appended by `fill`.
+    fn push_with(&mut self, fill: impl FnOnce(&mut Vec<T>)) {
+        if self.len.is_multiple_of(CHUNK) {
+            // The full buffer before gives back what doubling left over.
+            if let Some(full) = self.chunks.last_mut() {
+                full.items.shrink_to_fit();
+            }
+            self.chunks.push(Chunk {
+                items: Vec::new(),
+                ends: Vec::with_capacity(CHUNK),
+            });
+        }
+        let chunk = self.chunks.last_mut().expect("pushed above when none");
+        fill(&mut chunk.items);
+        chunk.ends.push(chunk.items.len());
+        self.len += 1;
+    }
+
+    /// The `i`th run.
+    fn get(&self, i: usize) -> &[T] {
+        let (chunk, j) = (&self.chunks[i / CHUNK], i % CHUNK);
+        let start = if j == 0 { 0 } else { chunk.ends[j - 1] };
+        &chunk.items[start..chunk.ends[j]]
+    }
+
+    fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.chunks.capacity() * size_of::<Chunk<T>>()
+            + self
+                .chunks
+                .iter()
+                .map(|c| c.items.capacity() * size_of::<T>() + c.ends.capacity() * size_of::<usize>())
+                .sum::<usize>()
+    }
+}
+
+/// Wordings registered in order, each one's keys counted in a vocabulary
+/// as it comes, then all weighed by it at once.
+#[derive(Debug, Default)]
+pub struct WordingsBuilder {
+    vocab: Vocab,
+    keys: Chunked<Keyed>,
+}
+
+impl WordingsBuilder {
+    /// Registers the next wording's terms.
+    pub fn add(&mut self, terms: &[Term]) {
+        let vocab = &mut self.vocab;
+        self.keys.push_with(|keys| vocab.add_into(terms, keys));
+    }
+
+    /// How many wordings it holds.
+    pub fn len(&self) -> usize {
+        self.keys.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.len == 0
+    }
+
+    /// Every wording weighed by IDF over all of them (each term's count
+    /// is not used: quotes are short).
+    pub fn finish(self) -> Wordings {
+        let weigher = self.vocab.weigher();
+        let weighed: Vec<(Chunk<Weighted>, Vec<f32>)> = self
+            .keys
+            .chunks
+            .into_par_iter()
+            .map(|chunk| {
+                // Same size and alignment: collected in place, no second buffer.
+                let items: Vec<Weighted> = chunk.items.into_iter().map(|k| weigher.weight(k, false)).collect();
+                let mut start = 0;
+                let masses = chunk
+                    .ends
+                    .iter()
+                    .map(|&end| {
+                        let mass = items[start..end].iter().map(|t| t.weight * t.weight).sum();
+                        start = end;
+                        mass
+                    })
+                    .collect();
+                (
+                    Chunk {
+                        items,
+                        ends: chunk.ends,
+                    },
+                    masses,
+                )
+            })
+            .collect();
+        let mut masses = Vec::with_capacity(self.keys.len);
+        let chunks = weighed
+            .into_iter()
+            .map(|(chunk, m)| {
+                masses.extend(m);
+                chunk
+            })
+            .collect();
+        Wordings {
+            terms: Chunked {
+                chunks,
+                len: self.keys.len,
+            },
+            masses,
+        }
     }
 }
 
@@ -332,41 +543,50 @@ pub struct Keyed {
 impl Vocab {
     /// Registers a document's terms; returns its keys, sorted and unique.
     pub fn add(&mut self, terms: &[Term]) -> Vec<Keyed> {
-        let mut keys: Vec<Keyed> = terms
-            .iter()
-            .map(|t| {
-                let stem = t.stem as usize;
-                if self.ids.len() <= stem {
-                    self.ids.resize(stem + 1, 0);
-                }
-                if self.ids[stem] == 0 {
-                    self.df.push(0);
-                    self.ids[stem] = self.df.len() as u32;
-                }
-                let id = self.ids[stem] - 1;
-                Keyed {
-                    key: (id << 2) | (u32::from(t.number) << 1) | u32::from(t.negated),
-                    count: 1,
-                }
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.dedup_by(|b, a| {
-            let same = a.key == b.key;
-            if same {
-                a.count += 1;
-            }
-            same
-        });
+        let mut keys = Vec::new();
+        self.add_into(terms, &mut keys);
         // Deduplicated, an article's keys fill a third less than the
         // terms they came from, and a hundred thousand articles' keys are
         // alive until stories are found.
         keys.shrink_to_fit();
+        keys
+    }
+
+    /// [`Vocab::add`], the keys appended to `out`.
+    pub fn add_into(&mut self, terms: &[Term], out: &mut Vec<Keyed>) {
+        let from = out.len();
+        out.extend(terms.iter().map(|t| {
+            let stem = t.stem as usize;
+            if self.ids.len() <= stem {
+                self.ids.resize(stem + 1, 0);
+            }
+            if self.ids[stem] == 0 {
+                self.df.push(0);
+                self.ids[stem] = self.df.len() as u32;
+            }
+            let id = self.ids[stem] - 1;
+            Keyed {
+                key: (id << 2) | (u32::from(t.number) << 1) | u32::from(t.negated),
+                count: 1,
+            }
+        }));
+        let keys = &mut out[from..];
+        keys.sort_unstable();
+        // Equal keys made one, counted.
+        let mut unique = 0;
+        for i in 0..keys.len() {
+            if unique > 0 && keys[unique - 1].key == keys[i].key {
+                keys[unique - 1].count += 1;
+            } else {
+                keys[unique] = keys[i];
+                unique += 1;
+            }
+        }
+        out.truncate(from + unique);
         self.docs += 1;
-        for k in &keys {
+        for k in &out[from..] {
             self.df[stem_id(k.key) as usize] += 1;
         }
-        keys
     }
 
     /// How many documents use the key's word.
@@ -404,21 +624,7 @@ impl Weigher {
     /// `by_count` (long texts, where repetition marks the subject).
     pub fn weigh(&self, keys: Vec<Keyed>, by_count: bool) -> TermVec {
         // Same size and alignment: collected in place, no second buffer.
-        let terms: Vec<Weighted> = keys
-            .into_iter()
-            .map(|k| {
-                let tf = match (by_count, self.tf.get(k.count as usize)) {
-                    (false, _) => 1.0,
-                    (true, Some(&tf)) => tf,
-                    (true, None) => 1.0 + (k.count as f32).ln(),
-                };
-                let idf = self.idf.get(stem_id(k.key) as usize).copied();
-                Weighted {
-                    key: k.key,
-                    weight: tf * idf.unwrap_or(self.unknown_idf),
-                }
-            })
-            .collect();
+        let terms: Vec<Weighted> = keys.into_iter().map(|k| self.weight(k, by_count)).collect();
         let mass = terms.iter().map(|t| t.weight * t.weight).sum();
         TermVec {
             terms: terms.into_boxed_slice(),
@@ -427,41 +633,54 @@ impl Weigher {
     }
 }
 
+impl Weigher {
+    /// One key weighed ([`Weigher::weigh`]).
+    fn weight(&self, k: Keyed, by_count: bool) -> Weighted {
+        let tf = match (by_count, self.tf.get(k.count as usize)) {
+            (false, _) => 1.0,
+            (true, Some(&tf)) => tf,
+            (true, None) => 1.0 + (k.count as f32).ln(),
+        };
+        let idf = self.idf.get(stem_id(k.key) as usize).copied();
+        Weighted {
+            key: k.key,
+            weight: tf * idf.unwrap_or(self.unknown_idf),
+        }
+    }
+}
+
 /// Weighted vectors for many documents at once (IDF over all of them),
 /// each document's terms made by `to_terms` as it comes: a million quotes'
 /// wordings gathered first, then freed, took a tenth of a second of a
 /// 100k-article load (measured).
-pub fn vectors_of<T: Sync>(docs: &[T], to_terms: impl Fn(&T) -> Vec<Term> + Sync) -> Vec<TermVec> {
-    let mut vocab = Vocab::default();
+pub fn vectors_of<T: Sync>(docs: &[T], to_terms: impl Fn(&T) -> Vec<Term> + Sync) -> Wordings {
+    let mut wordings = WordingsBuilder::default();
     // A quote's terms are a few hundred bytes.
-    let keyed = keyed_in_chunks(docs, 4096, to_terms, |t| vocab.add(&t));
-    let weigher = vocab.weigher();
-    keyed.into_par_iter().map(|k| weigher.weigh(k, false)).collect()
+    terms_in_chunks(docs, 4096, to_terms, |t| wordings.add(&t));
+    wordings.finish()
 }
 
 /// Documents turned into terms in parallel, a chunk at a time, and
 /// registered in order: only one chunk's terms are alive at once,
 /// which at a million quotes is the difference of gigabytes. A chunk of
 /// `chunk` documents' terms should be a few megabytes (a term is 8 bytes).
-pub fn keyed_in_chunks<T: Sync>(
+pub fn terms_in_chunks<T: Sync>(
     docs: &[T],
     chunk: usize,
     to_terms: impl Fn(&T) -> Vec<Term> + Sync,
-    mut register: impl FnMut(Vec<Term>) -> Vec<Keyed> + Send,
-) -> Vec<Vec<Keyed>> {
-    let mut keyed = Vec::with_capacity(docs.len());
+    mut register: impl FnMut(Vec<Term>) + Send,
+) {
     // A chunk is registered (in order, on one core) while the next one is
     // turned into terms.
     let mut pending: Option<Vec<Vec<Term>>> = None;
     for chunk in docs.chunks(chunk.max(1)) {
         let (terms, ()) = rayon::join(
             || chunk.par_iter().map(&to_terms).collect::<Vec<Vec<Term>>>(),
-            || keyed.extend(pending.take().into_iter().flatten().map(&mut register)),
+            || pending.take().into_iter().flatten().for_each(&mut register),
         );
         pending = Some(terms);
     }
-    keyed.extend(pending.into_iter().flatten().map(&mut register));
-    keyed
+    pending.into_iter().flatten().for_each(&mut register);
 }
 
 /// Plain cosine of two weighted vectors.
@@ -488,11 +707,11 @@ pub fn similarity_cosine(a: &TermVec, b: &TermVec) -> f32 {
 /// How alike two wordings are, from 0 to 1: the larger of cosine and a
 /// damped containment (an outlet quoting part of a statement), cut when a
 /// word is negated in one and not the other or the numbers differ.
-pub fn similarity(a: &TermVec, b: &TermVec) -> f32 {
+pub fn similarity(a: Wording, b: Wording) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (ta, tb) = (&a.terms, &b.terms);
+    let (ta, tb) = (a.terms, b.terms);
     let (mut i, mut j) = (0, 0);
     let (mut dot, mut clash) = (0.0f32, false);
     let (mut numbers_a, mut numbers_b, mut numbers_shared) = (false, false, false);
@@ -561,7 +780,7 @@ mod tests {
         ];
         let texts: Vec<&str> = [a, b].into_iter().chain(background).collect();
         let v = vectors_of(&texts, |t| terms(t));
-        similarity(&v[0], &v[1])
+        similarity(v.get(0), v.get(1))
     }
 
     fn stems(s: &str) -> Vec<String> {
