@@ -10,7 +10,7 @@
 //! The CLI runs the same stages one after the other ([`crate::load_corpus`]),
 //! so the reader and the scripts see the same corpus.
 
-use crate::extract::{self, people, Extraction, FirstPass};
+use crate::extract::{self, people, Extraction, FirstPass, TermsWanted};
 use crate::guard;
 use crate::load::{self, LoadOptions, Source};
 use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
@@ -172,6 +172,12 @@ pub struct Builder {
     strings: Strings,
     /// Every article's terms for stories, when the run was asked for them.
     article_terms: crate::relate::stories::ArticleTerms,
+    /// Every quote's wording, in corpus order, from the terms extraction
+    /// took ([`Builder::take_quote_wordings`]).
+    quote_wordings: crate::relate::terms::WordingsBuilder,
+    /// Whether an article came without its quotes' terms, or a second
+    /// extraction changed what a quote's terms were taken from.
+    quote_wordings_differ: bool,
 }
 
 /// One shared copy of each cue, mention and date evidence: a million
@@ -207,6 +213,12 @@ impl Builder {
             article.quotes.reserve_exact(first.extraction.quotes.len());
             if let Some(terms) = first.article_terms.take() {
                 self.article_terms.register(terms);
+            }
+            match first.quote_terms.take() {
+                Some(runs) if runs.len() == first.extraction.quotes.len() => {
+                    runs.iter().for_each(|terms| self.quote_wordings.add(terms));
+                }
+                _ => self.quote_wordings_differ = true,
             }
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
@@ -285,6 +297,14 @@ impl Builder {
         std::mem::take(&mut self.article_terms)
     }
 
+    /// Every quote's wording weighed, from the terms extraction took, when
+    /// they are those of `corpus`'s quotes (else `None`, and
+    /// [`crate::relate::quote_vectors`] takes them from the text).
+    pub fn take_quote_wordings(&mut self, corpus: &Corpus) -> Option<crate::relate::terms::Wordings> {
+        let wordings = std::mem::take(&mut self.quote_wordings);
+        (!self.quote_wordings_differ && wordings.len() == corpus.quotes.len()).then(|| wordings.finish())
+    }
+
     /// The people an article names, after its quotes' speakers.
     fn note_people(&mut self, aid: ArticleId, persons: Vec<extract::SpeakerRef>) {
         let strings = &mut self.strings;
@@ -336,6 +356,9 @@ impl Builder {
             let mut sightings = Vec::with_capacity(ex.quotes.len() + ex.people.len());
             for (q, &qid) in ex.quotes.into_iter().zip(&article.quotes) {
                 let quote = self.quote(aid, article.date, q, &mut sightings, &mut revision.speakers);
+                // A quote's terms come from its span and kind.
+                let first = &corpus.quotes[qid];
+                self.quote_wordings_differ |= quote.span != first.span || quote.kind != first.kind;
                 revision.quotes.push((qid, quote));
             }
             self.sightings[aid] = sightings;
@@ -448,13 +471,13 @@ pub enum Weigh {
 /// Reads and extracts every article under `paths`, in parallel a chunk
 /// of files at a time, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
-/// ([`Builder::revise`], then [`Builder::resolve`]). With `article_terms`,
-/// the builder also holds the terms stories are found by
-/// ([`Builder::take_article_terms`]).
+/// ([`Builder::revise`], then [`Builder::resolve`]). The builder also
+/// holds the terms `terms` asks for ([`Builder::take_article_terms`],
+/// [`Builder::take_quote_wordings`]).
 pub fn run(
     paths: &[String],
     opts: &LoadOptions,
-    article_terms: bool,
+    terms: TermsWanted,
     weigh: Weigh,
     mut emit: impl FnMut(Event) + Send,
 ) -> Builder {
@@ -507,7 +530,7 @@ pub fn run(
                         let (sources, mut diags) = load::read_file_diagnosed(file, opts);
                         let mut articles = Vec::with_capacity(sources.len());
                         for s in &sources {
-                            let (processed, failure) = clean_and_extract(s, article_terms);
+                            let (processed, failure) = clean_and_extract(s, terms);
                             articles.push(processed);
                             diags.extend(failure);
                         }
@@ -533,16 +556,16 @@ pub fn run(
 /// One source cleaned and its quotes found. A bug that panics there costs
 /// that article its cleaning or its quotes, with a warning, never the load:
 /// the article is kept with its text.
-fn clean_and_extract(source: &Source, article_terms: bool) -> ((Article, FirstPass), Option<Diagnostic>) {
-    clean_and_extract_with(source, article_terms, extract::extract_first)
+fn clean_and_extract(source: &Source, terms: TermsWanted) -> ((Article, FirstPass), Option<Diagnostic>) {
+    clean_and_extract_with(source, terms, extract::extract_first)
 }
 
 /// [`clean_and_extract`] with the extraction given (a test gives one that
 /// fails).
 fn clean_and_extract_with(
     source: &Source,
-    article_terms: bool,
-    extract_first: impl FnOnce(&Article, Option<&str>, bool) -> FirstPass,
+    terms: TermsWanted,
+    extract_first: impl FnOnce(&Article, Option<&str>, TermsWanted) -> FirstPass,
 ) -> ((Article, FirstPass), Option<Diagnostic>) {
     let failure = |what: &str| Diagnostic {
         file: source.file.clone(),
@@ -551,16 +574,13 @@ fn clean_and_extract_with(
     };
     let Some((article, lower)) = guard::guarded(|| crate::clean::clean_lowered(source)) else {
         return (
-            (Article::uncleaned(source), FirstPass::empty(article_terms)),
+            (Article::uncleaned(source), FirstPass::empty(terms)),
             Some(failure("cleaning")),
         );
     };
-    match guard::guarded(|| extract_first(&article, lower.as_deref(), article_terms)) {
+    match guard::guarded(|| extract_first(&article, lower.as_deref(), terms)) {
         Some(first) => ((article, first), None),
-        None => (
-            (article, FirstPass::empty(article_terms)),
-            Some(failure("quote extraction")),
-        ),
+        None => ((article, FirstPass::empty(terms)), Some(failure("quote extraction"))),
     }
 }
 
@@ -637,10 +657,15 @@ mod tests {
             text: "A title\n\n“We will stay,” Ana Brook said.".into(),
             ..Source::default()
         };
-        let ((article, first), failure) = clean_and_extract_with(&source, true, |_, _, _| panic!("a bug in a sieve"));
+        let terms = TermsWanted {
+            article: true,
+            quotes: true,
+        };
+        let ((article, first), failure) = clean_and_extract_with(&source, terms, |_, _, _| panic!("a bug in a sieve"));
         assert_eq!(article.text, source.text);
         assert!(first.extraction.quotes.is_empty());
         assert_eq!(first.article_terms, Some(Vec::new()));
+        assert_eq!(first.quote_terms.map(|t| t.len()), Some(0));
         let failure = failure.expect("a warning");
         assert!(!failure.is_error);
         assert!(
@@ -649,7 +674,7 @@ mod tests {
             failure.message
         );
         // Without a failure, the same article's quote is found.
-        let ((_, first), failure) = clean_and_extract(&source, false);
+        let ((_, first), failure) = clean_and_extract(&source, TermsWanted::default());
         assert!(failure.is_none());
         assert_eq!(first.extraction.quotes.len(), 1);
     }
@@ -667,5 +692,55 @@ mod tests {
         let mut w = vec![7u64];
         reserve_expected(&mut w, usize::MAX / 2);
         assert_eq!(w, [7]);
+    }
+
+    /// Loads `paths` as the command line does, up to the speakers.
+    fn load_to_wordings(paths: &[String]) -> (Corpus, Builder) {
+        let mut corpus = Corpus::default();
+        let terms = TermsWanted {
+            article: false,
+            quotes: true,
+        };
+        let mut builder = run(paths, &LoadOptions::default(), terms, Weigh::Skip, |event| {
+            if let Event::Batch(batch) = event {
+                batch.append_to(&mut corpus);
+            }
+        });
+        builder.revise(&corpus).apply(&mut corpus);
+        (corpus, builder)
+    }
+
+    /// The quotes' wordings taken from extraction's tokens are those each
+    /// quote's text alone gives: on generated articles, the demo corpus,
+    /// and quotes whose edges or paragraphs the article's tokens do not
+    /// follow.
+    #[test]
+    fn quote_wordings_from_extraction_are_those_from_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::gen::write_corpus(&dir.path().join("gen"), 600, 11).unwrap();
+        let edges = "Edges\n\n\
+            The mayor would not pay “one cent more” for the bridge, Ana Brook said.\n\n\
+            “'Tis the season of the dogs' toys,” said Rob Lane. “We counted 25,000 of them.\n\n\
+            “And we will not count them again,” he said.\n\n\
+            Lane called it ‘a hard year’ and ‘never a good one.’ “Σίσυφος,” Brook said. “—No,” Lane said.";
+        std::fs::write(dir.path().join("edges.txt"), edges).unwrap();
+        for paths in [
+            vec![dir.path().to_string_lossy().into_owned()],
+            vec![concat!(env!("CARGO_MANIFEST_DIR"), "/assets").to_string()],
+        ] {
+            let (corpus, mut builder) = load_to_wordings(&paths);
+            assert!(corpus.quotes.len() > 50, "{paths:?}: {} quotes", corpus.quotes.len());
+            let from_tokens = builder.take_quote_wordings(&corpus).expect("every quote's wording");
+            let from_text = crate::relate::quote_vectors(&corpus);
+            assert_eq!(from_tokens.len(), from_text.len());
+            for q in 0..from_text.len() {
+                assert_eq!(
+                    from_tokens.get(q),
+                    from_text.get(q),
+                    "{paths:?}: “{}”",
+                    corpus.quote_text(&corpus.quotes[q])
+                );
+            }
+        }
     }
 }

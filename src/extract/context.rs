@@ -285,6 +285,22 @@ impl<'a> Context<'a> {
     pub fn block_tokens(&self, b: usize) -> &[Token<'a>] {
         &self.tokens[self.block_starts[b]..self.block_starts[b + 1]]
     }
+
+    /// The tokens of the text from `start` to `end`, when they are the
+    /// ones that text alone splits into: within one block, and no token
+    /// running over either end.
+    pub fn tokens_within(&self, start: usize, end: usize) -> Option<&[Token<'a>]> {
+        let b = self
+            .blocks
+            .iter()
+            .position(|bl| bl.span.start() <= start && end <= bl.span.end())?;
+        let toks = self.block_tokens(b);
+        let first = toks.partition_point(|t| t.start < start);
+        let last = toks.partition_point(|t| t.start < end);
+        let runs_in = first > 0 && toks[first - 1].end > start;
+        let runs_out = last > first && toks[last - 1].end > end;
+        (!runs_in && !runs_out).then(|| &toks[first..last])
+    }
 }
 
 /// The dash that ends a wire story's dateline opening a paragraph

@@ -9,8 +9,7 @@ pub mod stories;
 pub mod terms;
 pub mod wording;
 
-use crate::model::{Corpus, Quote};
-use std::borrow::Cow;
+use crate::model::Corpus;
 use terms::Wordings;
 
 /// What the relations are computed from, kept so the reader can rank a
@@ -45,9 +44,9 @@ pub fn compute(corpus: &Corpus) -> Relations {
 /// related quotes use, and which need every article's terms):
 /// `stories` is `None` for none, or the articles' terms registered while
 /// loading (when they are not every article's, they are taken anew from
-/// the text). `quote_terms` are the quotes' vectors when the caller made
-/// them already ([`quote_vectors`], while speakers were merged); else the
-/// corpus's are used, or made anew when stale.
+/// the text). `quote_terms` are the quotes' vectors when the caller has
+/// them already (from the terms extraction took); else the corpus's are
+/// used, or made anew when stale.
 pub fn compute_with(
     corpus: &Corpus,
     stories: Option<stories::ArticleTerms>,
@@ -64,8 +63,8 @@ pub fn compute_with(
             }
         },
         || {
-            debug_assert!(quote_terms.as_ref().is_none_or(|t| t.len() == corpus.quotes.len()));
             let fresh = quote_terms
+                .filter(|t| t.len() == corpus.quotes.len())
                 .or_else(|| (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| quote_vectors(corpus)));
             let quote_terms = fresh.as_ref().unwrap_or(&corpus.index.quote_terms);
             (statements::compute(corpus, quote_terms), fresh)
@@ -82,7 +81,12 @@ pub fn compute_with(
 /// Speakers play no part, so the CLI's load makes them while it merges
 /// speakers.
 pub fn quote_vectors(corpus: &Corpus) -> Wordings {
-    terms::vectors_of(&corpus.quotes, |q| terms::terms(&wording(corpus, q)))
+    terms::vectors_of(&corpus.quotes, |q| {
+        let mut runs = terms::TermRuns::default();
+        let text = &corpus.articles[q.article].text;
+        runs.push_text(corpus.quote_text(q), negated_before(text, q.kind, q.span.start()));
+        runs.into_single()
+    })
 }
 
 impl Relations {
@@ -101,29 +105,23 @@ impl Relations {
     }
 }
 
-/// The words a quote is compared by: its own, and for a fragment a
-/// negation just before it ("would not pay “one cent more”" means "not one
-/// cent more").
-fn wording<'c>(c: &'c Corpus, q: &Quote) -> Cow<'c, str> {
-    if q.kind != crate::model::QuoteKind::Partial {
-        return Cow::Borrowed(c.quote_text(q));
+/// Whether a quote's wording is negated from before it: a fragment just
+/// after a negation ("would not pay “one cent more”" means "not one cent
+/// more"). `start` is where its words begin in `text`.
+pub fn negated_before(text: &str, kind: crate::model::QuoteKind, start: usize) -> bool {
+    if kind != crate::model::QuoteKind::Partial {
+        return false;
     }
-    let text = &c.articles[q.article].text;
-    let mut from = q.span.start().saturating_sub(40);
-    while !text.is_char_boundary(from) {
+    let mut from = start.saturating_sub(40);
+    while from < start && !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = &text[from..q.span.start()];
-    let negated = before.split_whitespace().rev().take(3).any(|w| {
+    let before = text.get(from..start).unwrap_or_default();
+    before.split_whitespace().rev().take(3).any(|w| {
         terms::is_negator(&crate::text::normalize_word(
             w.trim_matches(|c: char| !crate::text::is_alnum(c) && c != '\''),
         ))
-    });
-    if negated {
-        Cow::Owned(format!("not {}", c.quote_text(q)))
-    } else {
-        Cow::Borrowed(c.quote_text(q))
-    }
+    })
 }
 
 /// Disjoint sets with path halving and union by size.

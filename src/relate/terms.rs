@@ -211,22 +211,68 @@ fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Cow<'t, s
 
 /// The content terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
-    // Lowered whole first, so that [`words`] borrows every word from it
-    // rather than lowering (and boxing) each capitalised one.
-    let lower = crate::text::lowercase_in_place_of(text);
-    let mut out = Vec::new();
-    terms_of_tokens(&tokenize_lowered(text, lower.as_deref(), 0), &mut out);
-    out
+    let mut runs = TermRuns::default();
+    runs.push_text(text, false);
+    runs.into_single()
 }
 
 /// The content terms of a text's tokens, in order, added to `out`
 /// (tokens an extraction already made are not split again).
 pub fn terms_of_tokens(toks: &[Token], out: &mut Vec<Term>) {
-    CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), out))
+    CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), 0, out))
 }
 
-fn terms_with(toks: &[Token], cache: &mut ClassCache, out: &mut Vec<Term>) {
-    let mut negation_left = 0usize;
+/// Several wordings' terms in one vector: an article's quotes' terms in
+/// one allocation, not one a quote.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermRuns {
+    terms: Vec<Term>,
+    /// Where each wording's terms end in `terms`.
+    ends: Vec<usize>,
+}
+
+impl TermRuns {
+    /// The next wording's terms, from its tokens; `negated` when a
+    /// negator just before it reaches into it ([`crate::relate::negated_before`]).
+    pub fn push_tokens(&mut self, toks: &[Token], negated: bool) {
+        let negation_left = if negated { NEGATION_SCOPE } else { 0 };
+        CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), negation_left, &mut self.terms));
+        self.ends.push(self.terms.len());
+    }
+
+    /// [`TermRuns::push_tokens`] with the wording's words split from `text`.
+    pub fn push_text(&mut self, text: &str, negated: bool) {
+        // Lowered whole first, so that [`words`] borrows every word from it
+        // rather than lowering (and boxing) each capitalised one.
+        let lower = crate::text::lowercase_in_place_of(text);
+        self.push_tokens(&tokenize_lowered(text, lower.as_deref(), 0), negated);
+    }
+
+    /// How many wordings it holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each wording's terms, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Term]> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(start, &end)| &self.terms[start..end])
+    }
+
+    /// The only wording's terms (of runs holding one).
+    pub fn into_single(self) -> Vec<Term> {
+        debug_assert!(self.ends.len() <= 1);
+        self.terms
+    }
+}
+
+/// Terms of `toks`; `negation_left` is how many words a negator before
+/// them still reaches.
+fn terms_with(toks: &[Token], cache: &mut ClassCache, mut negation_left: usize, out: &mut Vec<Term>) {
     for word in words(toks) {
         let Some(lower) = word else {
             negation_left = 0;
