@@ -3557,8 +3557,8 @@ mod tests {
             ("Each harvest season, there is a promise many growers make and few keep: “Next year I will sell it all direct.”", "Next year"),
             ("Based on the letter released by the council, it seems the mayor “has met the growers twice this month” about it.", "the growers twice"),
         ] {
-            let found = crate::extract::test_support::extract_text(&format!("A title for the test\n\n{text}"));
-            let quote = found.quotes.iter().find(|q| q.text.contains(words)).expect("the quote is found");
+            let quote = crate::extract::test_support::quote_with(&format!("A title for the test\n\n{text}"), words)
+                .expect("the quote is found");
             let speaker = quote.speaker.as_ref().map(|s| s.name.as_str());
             assert!(!matches!(speaker, Some("Each" | "Based")), "{speaker:?}");
         }
@@ -3737,12 +3737,11 @@ mod tests {
         let text = "A title for the test\n\nIlse Varga and Marek Lind spoke on Monday.\n\nLind released a statement against the harbour deal, insisting that the city “must stop treating Port Hallin like a colony.” Meanwhile, Varga endorsed the deal, although she made it clear that she has “serious concerns” about the tolls.";
         assert_eq!(speaker_of(text, "serious concerns").as_deref(), Some("Ilse Varga"));
         // A short slogan before a day runs on: the day is the quote's.
-        let found = super::super::test_support::extract_text("A title for the test\n\nThe crowd chanted “Build the pier!” Tuesday night as Ilse Varga spoke in Selmstad.");
-        let q = found
-            .quotes
-            .iter()
-            .find(|q| q.text.contains("Build the pier"))
-            .expect("quote");
+        let q = super::super::test_support::quote_with(
+            "A title for the test\n\nThe crowd chanted “Build the pier!” Tuesday night as Ilse Varga spoke in Selmstad.",
+            "Build the pier",
+        )
+        .expect("quote");
         assert!(
             q.time.as_ref().is_some_and(|t| t.evidence.contains("Tuesday")),
             "{:?}",
