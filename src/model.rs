@@ -493,8 +493,9 @@ impl std::fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     pub speaker: SpeakerId,
-    /// Its quotes, earliest first.
-    pub quotes: Vec<QuoteId>,
+    /// Its quotes, earliest first (a box, not a vector: half a million
+    /// statements kept no room to grow).
+    pub quotes: Box<[QuoteId]>,
     /// The best-known date among its quotes.
     pub when: Option<StatementDate>,
 }

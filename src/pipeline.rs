@@ -420,6 +420,11 @@ impl Resolution {
                 corpus.speakers[s].quotes.push(qid);
             }
         }
+        // Grown by doubling, the lists kept a third more room than they
+        // hold (quoteline-bench: 12 MB for 8 at 100k articles).
+        for s in &mut corpus.speakers {
+            s.quotes.shrink_to_fit();
+        }
         crate::sort_speaker_quotes(corpus);
     }
 }

@@ -215,7 +215,7 @@ fn memory_by_part(app: &tui::app::App) {
     let statements = c.statements.capacity() * size_of::<quoteline::model::Statement>()
         + c.statements
             .iter()
-            .map(|s| s.quotes.capacity() * size_of::<QuoteId>())
+            .map(|s| s.quotes.len() * size_of::<QuoteId>())
             .sum::<usize>();
     let speakers = c
         .speakers

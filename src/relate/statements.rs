@@ -173,7 +173,7 @@ fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
         .cloned();
     Statement {
         speaker: quotes[members[0]].speaker.unwrap_or_default(),
-        quotes: members,
+        quotes: members.into_boxed_slice(),
         when,
     }
 }
