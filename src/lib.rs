@@ -38,10 +38,9 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 /// every article's terms while reading.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
     let mut corpus = Corpus::default();
-    // The quotes' terms taken as they are split for extraction: 3% fewer
-    // instructions than splitting each quote again (callgrind, 10k
-    // articles). Not in the reader, where holding them from the start
-    // raised a 100k load's peak by 50 MB (quoteline-bench).
+    // The quotes' terms taken as extraction splits the words: splitting
+    // each quote again after reading was 3% of a 10k-article `extract`'s
+    // instructions (callgrind). (Not in the reader: src/tui/loading.rs.)
     let terms = extract::TermsWanted {
         article: with_stories,
         quotes: true,
@@ -53,11 +52,15 @@ pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool
     });
     builder.revise(&corpus).apply(&mut corpus);
     let quote_terms = builder.take_quote_wordings(&corpus);
-    // Should the quotes' vectors need making from the text (they need no
-    // speakers), on the second core while speakers are merged on the first.
+    // Weighed (or, should they not fit the quotes, made from the text: they
+    // need no speakers) on the second core while speakers are merged on
+    // the first.
     let (resolution, quote_terms) = rayon::join(
         || builder.resolve(),
-        || quote_terms.unwrap_or_else(|| relate::quote_vectors(&corpus)),
+        || match quote_terms {
+            Some(wordings) => wordings.finish(),
+            None => relate::quote_vectors(&corpus),
+        },
     );
     resolution.apply(&mut corpus);
     let stories = with_stories.then(|| builder.take_article_terms());

@@ -297,12 +297,12 @@ impl Builder {
         std::mem::take(&mut self.article_terms)
     }
 
-    /// Every quote's wording weighed, from the terms extraction took, when
-    /// they are those of `corpus`'s quotes (else `None`, and
+    /// Every quote's wording, from the terms extraction took, when they
+    /// are those of `corpus`'s quotes (else `None`, and
     /// [`crate::relate::quote_vectors`] takes them from the text).
-    pub fn take_quote_wordings(&mut self, corpus: &Corpus) -> Option<crate::relate::terms::Wordings> {
+    pub fn take_quote_wordings(&mut self, corpus: &Corpus) -> Option<crate::relate::terms::WordingsBuilder> {
         let wordings = std::mem::take(&mut self.quote_wordings);
-        (!self.quote_wordings_differ && wordings.len() == corpus.quotes.len()).then(|| wordings.finish())
+        (!self.quote_wordings_differ && wordings.len() == corpus.quotes.len()).then_some(wordings)
     }
 
     /// The people an article names, after its quotes' speakers.
@@ -717,8 +717,8 @@ mod tests {
 
     /// The quotes' wordings taken from extraction's tokens are those each
     /// quote's text alone gives: on generated articles, the demo corpus,
-    /// and quotes whose edges or paragraphs the article's tokens do not
-    /// follow.
+    /// and awkward quotes (a fragment after a negation, marks against
+    /// apostrophes, a number with a separator, a capital sigma).
     #[test]
     fn quote_wordings_from_extraction_are_those_from_the_text() {
         let dir = tempfile::tempdir().unwrap();
@@ -735,7 +735,10 @@ mod tests {
         ] {
             let (corpus, mut builder) = load_to_wordings(&paths);
             assert!(corpus.quotes.len() > 50, "{paths:?}: {} quotes", corpus.quotes.len());
-            let from_tokens = builder.take_quote_wordings(&corpus).expect("every quote's wording");
+            let from_tokens = builder
+                .take_quote_wordings(&corpus)
+                .expect("every quote's wording")
+                .finish();
             let from_text = crate::relate::quote_vectors(&corpus);
             assert_eq!(from_tokens.len(), from_text.len());
             for q in 0..from_text.len() {

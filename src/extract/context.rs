@@ -290,10 +290,11 @@ impl<'a> Context<'a> {
     /// ones that text alone splits into: within one block, and no token
     /// running over either end.
     pub fn tokens_within(&self, start: usize, end: usize) -> Option<&[Token<'a>]> {
-        let b = self
-            .blocks
-            .iter()
-            .position(|bl| bl.span.start() <= start && end <= bl.span.end())?;
+        // Blocks are in text order: the first that ends at or after `end`.
+        let b = self.blocks.partition_point(|bl| bl.span.end() < end);
+        if self.blocks.get(b)?.span.start() > start {
+            return None;
+        }
         let toks = self.block_tokens(b);
         let first = toks.partition_point(|t| t.start < start);
         let last = toks.partition_point(|t| t.start < end);

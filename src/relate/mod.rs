@@ -45,8 +45,7 @@ pub fn compute(corpus: &Corpus) -> Relations {
 /// `stories` is `None` for none, or the articles' terms registered while
 /// loading (when they are not every article's, they are taken anew from
 /// the text). `quote_terms` are the quotes' vectors when the caller has
-/// them already (from the terms extraction took); else the corpus's are
-/// used, or made anew when stale.
+/// them already; else the corpus's are used, or made anew when stale.
 pub fn compute_with(
     corpus: &Corpus,
     stories: Option<stories::ArticleTerms>,
@@ -63,6 +62,7 @@ pub fn compute_with(
             }
         },
         || {
+            debug_assert!(quote_terms.as_ref().is_none_or(|t| t.len() == corpus.quotes.len()));
             let fresh = quote_terms
                 .filter(|t| t.len() == corpus.quotes.len())
                 .or_else(|| (corpus.index.quote_terms.len() != corpus.quotes.len()).then(|| quote_vectors(corpus)));
@@ -77,15 +77,19 @@ pub fn compute_with(
     }
 }
 
-/// Each quote's wording as weighted terms ([`Index::quote_terms`]).
-/// Speakers play no part, so the CLI's load makes them while it merges
-/// speakers.
+/// Each quote's wording as weighted terms ([`Index::quote_terms`]), from
+/// the texts (the command line's load takes them from extraction instead,
+/// [`crate::pipeline::Builder::take_quote_wordings`]).
 pub fn quote_vectors(corpus: &Corpus) -> Wordings {
     terms::vectors_of(&corpus.quotes, |q| {
-        let mut runs = terms::TermRuns::default();
         let text = &corpus.articles[q.article].text;
-        runs.push_text(corpus.quote_text(q), negated_before(text, q.kind, q.span.start()));
-        runs.into_single()
+        let mut out = Vec::new();
+        terms::terms_into(
+            corpus.quote_text(q),
+            negated_before(text, q.kind, q.span.start()),
+            &mut out,
+        );
+        out
     })
 }
 

@@ -198,6 +198,7 @@ fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: us
     // `extract`'s relating, profiled). `seen` is scratch, one per task.
     let pairs_of = |li: usize, seen: &mut [usize], pairs: &mut Vec<(usize, usize)>| {
         let q = qs[li];
+        let wording = terms.get(q);
         for entry in postings.entries_of(li) {
             let (list, after) = postings.rest(entry);
             if list.len() > MAX_POSTING {
@@ -210,7 +211,7 @@ fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: us
                 }
                 seen[lj] = li;
                 let p = qs[lj];
-                if spans_agree(days[li], days[lj]) && similarity(terms.get(q), terms.get(p)) >= SAME_STATEMENT {
+                if spans_agree(days[li], days[lj]) && similarity(wording, terms.get(p)) >= SAME_STATEMENT {
                     pairs.push((q, p));
                 }
             }
@@ -422,20 +423,25 @@ mod tests {
     /// way), the lists are those of a clean table.
     #[test]
     fn postings_do_not_depend_on_what_the_key_table_held() {
-        use super::super::terms::{TermVec, Weighted};
-        let wording = |keys: &[u32]| TermVec {
-            terms: keys.iter().map(|&key| Weighted { key, weight: 1.0 }).collect(),
-            mass: keys.len() as f32,
-        };
-        let wordings = [
-            wording(&[1, 5, 9]),
-            wording(&[5, 9, 12]),
-            wording(&[1, 12]),
-            wording(&[9]),
+        use super::super::terms::Weighted;
+        let weighted =
+            |keys: &[u32]| -> Vec<Weighted> { keys.iter().map(|&key| Weighted { key, weight: 1.0 }).collect() };
+        let terms = [
+            weighted(&[1, 5, 9]),
+            weighted(&[5, 9, 12]),
+            weighted(&[1, 12]),
+            weighted(&[9]),
         ];
+        let wordings: Vec<Wording> = terms
+            .iter()
+            .map(|t| Wording {
+                terms: t,
+                mass: t.len() as f32,
+            })
+            .collect();
         let lists = |p: &Postings| -> Vec<Vec<u32>> { (0..p.entries.len()).map(|e| p.rest(e).0.to_vec()).collect() };
         SLOTS.with_borrow_mut(Vec::clear);
-        let clean = Postings::of(wordings.iter().map(TermVec::wording));
+        let clean = Postings::of(wordings.iter().copied());
         assert_eq!(lists(&clean)[1], [0, 1], "key 5: the first two wordings");
         assert_eq!(clean.rest(1).1, 1, "after the first wording's own place");
         for garbage in [0, 1, 2, 3, u32::MAX] {
@@ -443,7 +449,7 @@ mod tests {
                 slots.clear();
                 slots.resize(16, garbage);
             });
-            let dirty = Postings::of(wordings.iter().map(TermVec::wording));
+            let dirty = Postings::of(wordings.iter().copied());
             assert_eq!(lists(&dirty), lists(&clean), "a table of {garbage}");
             assert_eq!(
                 dirty.entries.iter().map(|e| e.2 - e.0).collect::<Vec<_>>(),

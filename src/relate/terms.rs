@@ -211,9 +211,21 @@ fn words<'t, 'a>(toks: &'a [Token<'t>]) -> impl Iterator<Item = Option<Cow<'t, s
 
 /// The content terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<Term> {
-    let mut runs = TermRuns::default();
-    runs.push_text(text, false);
-    runs.into_single()
+    let mut out = Vec::new();
+    terms_into(text, false, &mut out);
+    out
+}
+
+/// The content terms of a wording's `text`, in order, added to `out`;
+/// `negated` when a negator just before it reaches into it
+/// ([`crate::relate::negated_before`]).
+pub fn terms_into(text: &str, negated: bool, out: &mut Vec<Term>) {
+    // Lowered whole first, so that [`words`] borrows every word from it
+    // rather than lowering (and boxing) each capitalised one.
+    let lower = crate::text::lowercase_in_place_of(text);
+    let toks = tokenize_lowered(text, lower.as_deref(), 0);
+    let negation_left = if negated { NEGATION_SCOPE } else { 0 };
+    CLASSES.with(|cache| terms_with(&toks, &mut cache.borrow_mut(), negation_left, out));
 }
 
 /// The content terms of a text's tokens, in order, added to `out`
@@ -242,10 +254,8 @@ impl TermRuns {
 
     /// [`TermRuns::push_tokens`] with the wording's words split from `text`.
     pub fn push_text(&mut self, text: &str, negated: bool) {
-        // Lowered whole first, so that [`words`] borrows every word from it
-        // rather than lowering (and boxing) each capitalised one.
-        let lower = crate::text::lowercase_in_place_of(text);
-        self.push_tokens(&tokenize_lowered(text, lower.as_deref(), 0), negated);
+        terms_into(text, negated, &mut self.terms);
+        self.ends.push(self.terms.len());
     }
 
     /// How many wordings it holds.
@@ -261,12 +271,6 @@ impl TermRuns {
     pub fn iter(&self) -> impl Iterator<Item = &[Term]> + '_ {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(start, &end)| &self.terms[start..end])
-    }
-
-    /// The only wording's terms (of runs holding one).
-    pub fn into_single(self) -> Vec<Term> {
-        debug_assert!(self.ends.len() <= 1);
-        self.terms
     }
 }
 
@@ -333,8 +337,8 @@ pub struct Weighted {
     pub weight: f32,
 }
 
-/// A wording as weighted term keys, sorted by key: one allocation of eight
-/// bytes a term (a million quotes hold one each).
+/// An article's words as weighted term keys, sorted by key (stories
+/// compare articles by them; quotes' are [`Wordings`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermVec {
     pub terms: Box<[Weighted]>,
@@ -350,21 +354,10 @@ impl TermVec {
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
         self.terms.iter().map(|t| t.key)
     }
-
-    pub fn has(&self, key: Key) -> bool {
-        self.wording().has(key)
-    }
-
-    pub fn wording(&self) -> Wording<'_> {
-        Wording {
-            terms: &self.terms,
-            mass: self.mass,
-        }
-    }
 }
 
-/// A wording's weighted terms, sorted by key, borrowed from a [`TermVec`]
-/// or from [`Wordings`].
+/// A quote's wording as weighted term keys, sorted by key, borrowed from
+/// [`Wordings`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Wording<'a> {
     pub terms: &'a [Weighted],
@@ -416,17 +409,6 @@ impl Wordings {
     /// The bytes it holds (for the memory figures of `quoteline-bench`).
     pub fn heap_bytes(&self) -> usize {
         self.terms.heap_bytes() + self.masses.capacity() * std::mem::size_of::<f32>()
-    }
-}
-
-impl FromIterator<TermVec> for Wordings {
-    fn from_iter<I: IntoIterator<Item = TermVec>>(vecs: I) -> Wordings {
-        let mut out = Wordings::default();
-        for v in vecs {
-            out.terms.push_with(|terms| terms.extend_from_slice(&v.terms));
-            out.masses.push(v.mass);
-        }
-        out
     }
 }
 
@@ -523,8 +505,11 @@ impl WordingsBuilder {
     /// is not used: quotes are short).
     pub fn finish(self) -> Wordings {
         let weigher = self.vocab.weigher();
-        let weighed: Vec<(Chunk<Weighted>, Vec<f32>)> = self
-            .keys
+        let mut keys = self.keys;
+        if let Some(last) = keys.chunks.last_mut() {
+            last.items.shrink_to_fit();
+        }
+        let weighed: Vec<(Chunk<Weighted>, Vec<f32>)> = keys
             .chunks
             .into_par_iter()
             .map(|chunk| {
@@ -549,7 +534,7 @@ impl WordingsBuilder {
                 )
             })
             .collect();
-        let mut masses = Vec::with_capacity(self.keys.len);
+        let mut masses = Vec::with_capacity(keys.len);
         let chunks = weighed
             .into_iter()
             .map(|(chunk, m)| {
@@ -558,10 +543,7 @@ impl WordingsBuilder {
             })
             .collect();
         Wordings {
-            terms: Chunked {
-                chunks,
-                len: self.keys.len,
-            },
+            terms: Chunked { chunks, len: keys.len },
             masses,
         }
     }
@@ -677,9 +659,7 @@ impl Weigher {
             mass,
         }
     }
-}
 
-impl Weigher {
     /// One key weighed ([`Weigher::weigh`]).
     fn weight(&self, k: Keyed, by_count: bool) -> Weighted {
         let tf = match (by_count, self.tf.get(k.count as usize)) {

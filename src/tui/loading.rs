@@ -50,8 +50,10 @@ impl Loading {
         let stories_found_again = Arc::new(AtomicBool::new(false));
         let found_again = Arc::clone(&stories_found_again);
         std::thread::spawn(move || {
-            // The quotes' terms are not gathered while reading: held from
-            // the start, they raised a 100k load's peak by 50 MB.
+            // The quotes' terms are not gathered while reading, as the
+            // command line's load does: held from the start, they raised a
+            // 100k load's peak by 50 MB (quoteline-bench); they are made
+            // from the text with the relations, below.
             let terms = quoteline::extract::TermsWanted {
                 article: true,
                 quotes: false,
@@ -96,9 +98,9 @@ impl Loading {
             // The search index needs nothing of the relations: it is built
             // while they are computed.
             let (relations, search_index) = rayon::join(
-                // The quote vectors are made here, not while speakers merge
-                // as the CLI does: held that long, they raised a 100k load's
-                // peak by 60-90 MB and finished it no sooner (measured).
+                // The quote vectors are made here, not while speakers
+                // merge: held that long, they raised a 100k load's peak by
+                // 60-90 MB and finished it no sooner (measured).
                 || match linked.and_then(|l| l.stories(&corpus)) {
                     Some(stories) => quoteline::relate::compute_with(&corpus, None, None).with_stories(stories),
                     // A date that changed since they were linked (it
