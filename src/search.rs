@@ -219,4 +219,24 @@ mod tests {
         );
         assert_eq!(index.find("quote").len(), 200);
     }
+
+    /// Quotes in every chunk of the build (16 384 quotes each, their words
+    /// found in parallel) are found, each as its own number.
+    #[test]
+    fn quotes_in_every_chunk_of_the_build_are_found() {
+        let quotes: Vec<String> = (0..70_000)
+            .map(|i| format!("{} {}", if i % 7 == 0 { "seventh" } else { "other" }, i % 1000))
+            .collect();
+        let index = WordIndex::build(&quotes);
+        let sevenths: Vec<usize> = (0..70_000).step_by(7).collect();
+        assert_eq!(index.find("seventh"), sevenths);
+        // As the index-less answer finds them.
+        for query in ["42", "seventh 42", "oth 99"] {
+            let expected: Vec<usize> = (0..quotes.len())
+                .filter(|&i| matches(&quotes[i], &query_words(query)))
+                .collect();
+            assert!(expected.len() > 10, "{query}");
+            assert_eq!(index.find(query), expected, "{query}");
+        }
+    }
 }
