@@ -173,19 +173,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 impl Registry {
     /// Builds the registry from every sighting in the corpus.
-    pub fn build<'s>(sightings: impl IntoIterator<Item = &'s Sighting>) -> Registry {
-        let sightings: Vec<&Sighting> = sightings.into_iter().collect();
+    pub fn build<'s, I>(sightings: I) -> Registry
+    where
+        I: IntoIterator<Item = &'s Sighting>,
+        I::IntoIter: Clone,
+    {
+        // Walked twice rather than collected: a list of every sighting was
+        // 14 MB at 100k articles, at the load's peak.
+        let sightings = sightings.into_iter();
         let mut reg = Registry::default();
         // 1. Full person names, merged on first name, surname and suffix.
         // (first word, surname, suffix) of each full name → its entity.
         let mut full: HashMap<(String, String, Option<String>), usize> = HashMap::default();
-        let mut absorbed = vec![false; sightings.len()];
+        let mut absorbed = vec![false; sightings.clone().count()];
         // A name met again goes where it went the first time: most
         // sightings repeat a name, and splitting and lowering each one cost
         // most of the merging (profiled). None: a single word.
         let mut went: HashMap<&str, Option<usize>> = HashMap::default();
         for (si, s) in sightings
-            .iter()
+            .clone()
             .enumerate()
             .filter(|(_, s)| s.kind == SpeakerKind::Person)
         {
@@ -312,7 +318,7 @@ impl Registry {
         }
         // As above, by kind and name.
         let mut went: HashMap<(SpeakerKind, &str), usize> = HashMap::default();
-        for (si, s) in sightings.iter().enumerate() {
+        for (si, s) in sightings.enumerate() {
             if absorbed[si] {
                 continue;
             }
