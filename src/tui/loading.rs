@@ -70,6 +70,9 @@ impl Loading {
                     ..Progress::default()
                 })
             };
+            // What reading built and the steps after it free is given back
+            // at once, until the reader has applied the relations.
+            quoteline::alloc::purge_at_once(true);
             let _ = send.send(stage(Stage::Revising));
             let _ = send.send(Message::WantCorpus);
             let Ok(corpus) = snapshots.recv() else { return };

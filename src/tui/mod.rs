@@ -151,6 +151,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             }
             Ok(Some(Message::Relations(r, index))) => {
                 app.relations_ready(r, index);
+                quoteline::alloc::purge_at_once(false);
                 if app.corpus.articles.is_empty() {
                     app.message = Some("nothing could be loaded (the reasons are printed on exit)".into());
                 }
