@@ -51,18 +51,21 @@ unsafe impl GlobalAlloc for Allocator {
 /// `mimalloc.h`; the crate names no constant for it).
 const PURGE_DELAY: mi::mi_option_t = 15;
 
-/// mimalloc's own purge delay, in milliseconds.
-const DEFAULT_PURGE_DELAY: std::ffi::c_long = 10;
-
 /// Whether memory freed goes back to the system at once (`true`) or after
-/// mimalloc's short delay, during which it is cheaply reused. At once
-/// while the reader's corpus-wide steps free what reading built and make
-/// their own, which raised the 100k load's peak by about 40 MB
-/// (quoteline-bench); never while reading, where it cost time.
+/// mimalloc's delay (its own, or the one `MIMALLOC_PURGE_DELAY` set),
+/// during which it is cheaply reused. At once while the reader's
+/// corpus-wide steps free what reading built and make their own: the delay
+/// kept both and put the 100k load's peak 30-40 MB higher
+/// (quoteline-bench); not while reading, where purging cost time.
 pub fn purge_at_once(at_once: bool) {
-    let delay = if at_once { 0 } else { DEFAULT_PURGE_DELAY };
-    // SAFETY: sets one of mimalloc's options, which it reads atomically.
-    unsafe { mi::mi_option_set(PURGE_DELAY, delay) }
+    static DELAY: std::sync::OnceLock<std::ffi::c_long> = std::sync::OnceLock::new();
+    // SAFETY: reads and sets one of mimalloc's options, a word that its
+    // threads read without a lock: one that has not seen the change yet
+    // purges with the old delay, which is only slower or later.
+    unsafe {
+        let delay = *DELAY.get_or_init(|| mi::mi_option_get(PURGE_DELAY));
+        mi::mi_option_set(PURGE_DELAY, if at_once { 0 } else { delay });
+    }
 }
 
 #[cfg(test)]

@@ -151,6 +151,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             }
             Ok(Some(Message::Relations(r, index))) => {
                 app.relations_ready(r, index);
+                // The loader purged at once from the end of reading.
                 quoteline::alloc::purge_at_once(false);
                 if app.corpus.articles.is_empty() {
                     app.message = Some("nothing could be loaded (the reasons are printed on exit)".into());
@@ -161,6 +162,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             Err(()) => {
                 // The worker died (it should not): what arrived stays.
                 app.loading = None;
+                quoteline::alloc::purge_at_once(false);
                 break false;
             }
         }
