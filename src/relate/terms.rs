@@ -223,15 +223,19 @@ pub fn terms_into(text: &str, negated: bool, out: &mut Vec<Term>) {
     // Lowered whole first, so that [`words`] borrows every word from it
     // rather than lowering (and boxing) each capitalised one.
     let lower = crate::text::lowercase_in_place_of(text);
-    let toks = tokenize_lowered(text, lower.as_deref(), 0);
-    let negation_left = if negated { NEGATION_SCOPE } else { 0 };
-    CLASSES.with(|cache| terms_with(&toks, &mut cache.borrow_mut(), negation_left, out));
+    wording_terms(&tokenize_lowered(text, lower.as_deref(), 0), negated, out);
 }
 
 /// The content terms of a text's tokens, in order, added to `out`
 /// (tokens an extraction already made are not split again).
 pub fn terms_of_tokens(toks: &[Token], out: &mut Vec<Term>) {
-    CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), 0, out))
+    wording_terms(toks, false, out)
+}
+
+/// [`terms_of_tokens`], negated from the start when `negated`.
+fn wording_terms(toks: &[Token], negated: bool, out: &mut Vec<Term>) {
+    let negation_left = if negated { NEGATION_SCOPE } else { 0 };
+    CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), negation_left, out))
 }
 
 /// Several wordings' terms in one vector: an article's quotes' terms in
@@ -247,8 +251,7 @@ impl TermRuns {
     /// The next wording's terms, from its tokens; `negated` when a
     /// negator just before it reaches into it ([`crate::relate::negated_before`]).
     pub fn push_tokens(&mut self, toks: &[Token], negated: bool) {
-        let negation_left = if negated { NEGATION_SCOPE } else { 0 };
-        CLASSES.with(|cache| terms_with(toks, &mut cache.borrow_mut(), negation_left, &mut self.terms));
+        wording_terms(toks, negated, &mut self.terms);
         self.ends.push(self.terms.len());
     }
 
