@@ -74,11 +74,12 @@ fn relations(c: &mut Criterion) {
 }
 
 fn search(c: &mut Criterion) {
-    let corpus = corpus(2_000);
-    let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
-    let index = WordIndex::build(&texts);
+    // Packed, as the reader keeps the texts.
+    let mut corpus = corpus(2_000);
+    corpus.pack_texts();
+    let index = WordIndex::of_quotes(&corpus);
     let mut group = c.benchmark_group("search");
-    group.bench_function("index build, 20k quotes", |b| b.iter(|| WordIndex::build(&texts)));
+    group.bench_function("index build, 20k quotes", |b| b.iter(|| WordIndex::of_quotes(&corpus)));
     for query in ["w", "wat", "water pri", "the"] {
         group.bench_function(format!("find {query:?}"), |b| b.iter(|| index.find(query)));
     }

@@ -46,13 +46,13 @@ pub struct ArticleRecord<'a> {
     pub date_source: Option<crate::model::DateSource>,
     pub quotes: usize,
     pub body: String,
-    pub removed: Vec<RemovedRecord<'a>>,
+    pub removed: Vec<RemovedRecord>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RemovedRecord<'a> {
+pub struct RemovedRecord {
     pub reason: &'static str,
-    pub text: &'a str,
+    pub text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,11 +66,11 @@ pub struct SpeakerRecord<'a> {
 }
 
 /// Quote text on one line: paragraph breaks inside a quote become spaces.
-fn one_line(s: &str) -> Cow<'_, str> {
+fn one_line(s: Cow<'_, str>) -> Cow<'_, str> {
     if s.contains('\n') {
         Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        Cow::Borrowed(s)
+        s
     }
 }
 

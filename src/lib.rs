@@ -45,11 +45,18 @@ pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool
         article: with_stories,
         quotes: true,
     };
-    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, |event| {
-        if let pipeline::Event::Batch(batch) = event {
-            batch.append_to(&mut corpus);
-        }
-    });
+    let mut builder = pipeline::run(
+        paths,
+        opts,
+        terms,
+        pipeline::Weigh::Skip,
+        pipeline::Texts::Plain,
+        |event| {
+            if let pipeline::Event::Batch(batch) = event {
+                batch.append_to(&mut corpus);
+            }
+        },
+    );
     builder.revise(&corpus).apply(&mut corpus);
     let quote_terms = builder.take_quote_wordings(&corpus);
     // Weighed (or, should they not fit the quotes, made from the text: they

@@ -473,6 +473,16 @@ pub enum Weigh {
     Skip,
 }
 
+/// How a load keeps the articles' texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Plain: the command line writes them out once and is done.
+    Plain,
+    /// Packed once their quotes are found ([`crate::model::Text::pack`]):
+    /// the reader holds them all for the session.
+    Packed,
+}
+
 /// Reads and extracts every article under `paths`, in parallel a chunk
 /// of files at a time, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
@@ -484,6 +494,7 @@ pub fn run(
     opts: &LoadOptions,
     terms: TermsWanted,
     weigh: Weigh,
+    texts: Texts,
     mut emit: impl FnMut(Event) + Send,
 ) -> Builder {
     let (files, diags) = load::discover::discover(paths);
@@ -535,7 +546,10 @@ pub fn run(
                         let (sources, mut diags) = load::read_file_diagnosed(file, opts);
                         let mut articles = Vec::with_capacity(sources.len());
                         for s in &sources {
-                            let (processed, failure) = clean_and_extract(s, terms);
+                            let (mut processed, failure) = clean_and_extract(s, terms);
+                            if texts == Texts::Packed {
+                                processed.0.text.pack();
+                            }
                             articles.push(processed);
                             diags.extend(failure);
                         }
@@ -667,7 +681,7 @@ mod tests {
             quotes: true,
         };
         let ((article, first), failure) = clean_and_extract_with(&source, terms, |_, _, _| panic!("a bug in a sieve"));
-        assert_eq!(article.text, source.text);
+        assert_eq!(article.text.get(), source.text);
         assert!(first.extraction.quotes.is_empty());
         assert_eq!(first.article_terms, Some(Vec::new()));
         assert_eq!(first.quote_terms.map(|t| t.len()), Some(0));
@@ -706,11 +720,18 @@ mod tests {
             article: false,
             quotes: true,
         };
-        let mut builder = run(paths, &LoadOptions::default(), terms, Weigh::Skip, |event| {
-            if let Event::Batch(batch) = event {
-                batch.append_to(&mut corpus);
-            }
-        });
+        let mut builder = run(
+            paths,
+            &LoadOptions::default(),
+            terms,
+            Weigh::Skip,
+            Texts::Plain,
+            |event| {
+                if let Event::Batch(batch) = event {
+                    batch.append_to(&mut corpus);
+                }
+            },
+        );
         builder.revise(&corpus).apply(&mut corpus);
         (corpus, builder)
     }

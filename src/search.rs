@@ -3,9 +3,11 @@
 //! "water prices". A query costs what its words' lists of quotes cost,
 //! not a pass over every quote.
 
+use crate::model::{Corpus, QuoteId};
 use crate::text::{fold, Lower};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Every folded word of the quotes, sorted, with the quotes using it.
 #[derive(Debug, Clone, Default)]
@@ -69,25 +71,62 @@ pub fn matches(text: &str, prefixes: &[String]) -> bool {
     !prefixes.is_empty() && prefixes.iter().all(|p| words.iter().any(|w| w.starts_with(p.as_str())))
 }
 
+/// The quotes of `corpus` (ascending) whose words `query` finds, each one
+/// looked at: [`WordIndex::find`] for while there is no index.
+pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
+    let prefixes = query_words(query);
+    in_runs(corpus.quotes.len(), CHUNK)
+        .into_par_iter()
+        .flat_map_iter(|run| {
+            let mut found = Vec::new();
+            corpus.with_quote_texts(run, |q, quote, text| {
+                if matches(text.get(quote.span.range()).unwrap_or_default(), &prefixes) {
+                    found.push(q);
+                }
+            });
+            found
+        })
+        .collect()
+}
+
+/// `0..n` cut in runs of `run` (the last one shorter).
+fn in_runs(n: usize, run: usize) -> Vec<Range<usize>> {
+    (0..n).step_by(run).map(|s| s..(s + run).min(n)).collect()
+}
+
 /// Quotes whose words are found on one core at a time while building.
 const CHUNK: usize = 16_384;
 
 impl WordIndex {
     /// Indexes `texts`, quote `i` being `texts[i]`.
     pub fn build<T: AsRef<str> + Sync>(texts: &[T]) -> WordIndex {
+        Self::build_with(texts.len(), |run, each| {
+            texts[run].iter().for_each(|t| each(t.as_ref()))
+        })
+    }
+
+    /// Indexes every quote of `corpus`.
+    pub fn of_quotes(corpus: &Corpus) -> WordIndex {
+        Self::build_with(corpus.quotes.len(), |run, each| {
+            corpus.with_quote_texts(run, |_, q, text| each(text.get(q.span.range()).unwrap_or_default()))
+        })
+    }
+
+    /// Indexes `quotes` quotes, whose words `texts(run, each)` gives
+    /// to `each` for a run of them, in order.
+    fn build_with(quotes: usize, texts: impl Fn(Range<usize>, &mut dyn FnMut(&str)) + Sync) -> WordIndex {
         // Each chunk's words in parallel, merged in quote order so that
         // every list comes out ascending.
-        let parts: Vec<FxHashMap<String, Vec<u32>>> = texts
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(c, chunk)| {
+        let parts: Vec<FxHashMap<String, Vec<u32>>> = in_runs(quotes, CHUNK)
+            .into_par_iter()
+            .map(|run| {
                 let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
                 // Each word is formed in one buffer and copied only when
                 // new: a string per word was most of building the index.
                 let mut word = String::new();
-                for (i, t) in chunk.iter().enumerate() {
-                    let q = (c * CHUNK + i) as u32;
-                    for w in raw_words(t.as_ref()) {
+                let mut q = run.start as u32;
+                texts(run, &mut |t| {
+                    for w in raw_words(t) {
                         index_form(w, &mut word);
                         match map.get_mut(word.as_str()) {
                             Some(list) if list.last() == Some(&q) => {}
@@ -97,7 +136,8 @@ impl WordIndex {
                             }
                         }
                     }
-                }
+                    q += 1;
+                });
                 map
             })
             .collect();
@@ -119,7 +159,7 @@ impl WordIndex {
         WordIndex {
             words,
             postings,
-            quotes: texts.len(),
+            quotes,
         }
     }
 

@@ -273,7 +273,7 @@ pub fn article_key(corpus: &Corpus, a: ArticleId) -> ArticleKey {
 pub fn quote_key(corpus: &Corpus, q: QuoteId) -> QuoteKey {
     QuoteKey {
         article: article_key(corpus, corpus.quotes[q].article),
-        quote: normalize(corpus.quote_text(&corpus.quotes[q])),
+        quote: normalize(&corpus.quote_text(&corpus.quotes[q])),
     }
 }
 
@@ -317,7 +317,7 @@ impl Lookup {
             .quotes
             .iter()
             .copied()
-            .find(|&q| normalize(corpus.quote_text(&corpus.quotes[q])) == key.quote)
+            .find(|&q| normalize(&corpus.quote_text(&corpus.quotes[q])) == key.quote)
     }
 }
 

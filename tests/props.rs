@@ -45,7 +45,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     };
     let article = quoteline::clean::clean(&source);
     let found = quoteline::extract::extract_alone(&article);
-    let problem = found.span_problem(&article.text);
+    let problem = found.span_problem(&article.text.get());
     prop_assert!(problem.is_none(), "{:?} in {:?}", problem, article.text);
     Ok(())
 }

@@ -193,7 +193,7 @@ fn memory_by_part(app: &tui::app::App) {
     let c = &app.corpus;
     let mb = |b: usize| b as f64 / 1e6;
     let opt = |s: &Option<String>| s.as_ref().map_or(0, String::capacity);
-    let text: usize = c.articles.iter().map(|a| a.text.capacity()).sum();
+    let text: usize = c.articles.iter().map(|a| a.text.held()).sum();
     let article_rest: usize = c.articles.capacity() * size_of::<quoteline::model::Article>()
         + c.articles
             .iter()

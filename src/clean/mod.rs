@@ -234,7 +234,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         file: source.file.clone(),
         item: source.item.clone(),
         given: source.given.clone(),
-        text: text.clone(),
+        text: text.clone().into(),
         title,
         title_derived,
         dek,

@@ -57,7 +57,7 @@ pub struct Extraction {
 
 /// Extracts one article on its own (no genders learnt from other articles).
 pub fn extract_alone(article: &Article) -> Extraction {
-    let lower = crate::text::lowercase_in_place_of(&article.text);
+    let lower = crate::text::lowercase_in_place_of(&article.text.get());
     extract_first(article, lower.as_deref(), TermsWanted::default()).extraction
 }
 
@@ -113,8 +113,9 @@ impl FirstPass {
 /// `lower` is its text lowercased, as [`crate::clean::clean_lowered`] gives
 /// it. Also the terms `terms` asks for.
 pub fn extract_first(article: &Article, lower: Option<&str>, terms: TermsWanted) -> FirstPass {
-    let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let ctx = Context::new(&article.text, lower, &article.blocks, &raw);
+    let text = article.text.get();
+    let raw = quotes::find_quotes(&text, &article.blocks);
+    let ctx = Context::new(&text, lower, &article.blocks, &raw);
     let article_terms = terms
         .article
         .then(|| crate::relate::stories::article_terms(article, (0..ctx.blocks.len()).map(|b| ctx.block_tokens(b))));
@@ -124,12 +125,12 @@ pub fn extract_first(article: &Article, lower: Option<&str>, terms: TermsWanted)
     let (extraction, gender_guesses) = match &article.given {
         Some(given) => (given_quote(article, given), Vec::new()),
         None => {
-            let extraction = finish(article, &ctx, &mut people);
+            let extraction = finish(&ctx, &mut people);
             let guesses = gender_guesses(&people, &extraction);
             (extraction, guesses)
         }
     };
-    let quote_terms = terms.quotes.then(|| terms_of_quotes(article, &ctx, &extraction.quotes));
+    let quote_terms = terms.quotes.then(|| terms_of_quotes(&ctx, &extraction.quotes));
     FirstPass {
         extraction,
         persons,
@@ -143,13 +144,13 @@ pub fn extract_first(article: &Article, lower: Option<&str>, terms: TermsWanted)
 /// tokens not be those its text alone splits into (a quote across
 /// paragraphs, a word running over a mark: neither is known to happen),
 /// its text is split again alone.
-fn terms_of_quotes(article: &Article, ctx: &Context, quotes: &[ExtractedQuote]) -> crate::relate::terms::TermRuns {
+fn terms_of_quotes(ctx: &Context, quotes: &[ExtractedQuote]) -> crate::relate::terms::TermRuns {
     let mut runs = crate::relate::terms::TermRuns::default();
     for q in quotes {
-        let negated = crate::relate::negated_before(&article.text, q.kind, q.span.start);
+        let negated = crate::relate::negated_before(ctx.text, q.kind, q.span.start);
         match ctx.tokens_within(q.span.start, q.span.end) {
             Some(toks) => runs.push_tokens(toks, negated),
-            None => runs.push_text(q.text(&article.text), negated),
+            None => runs.push_text(q.text(ctx.text), negated),
         }
     }
     runs
@@ -219,17 +220,18 @@ pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
     if let Some(given) = &article.given {
         return given_quote(article, given);
     }
-    let raw = quotes::find_quotes(&article.text, &article.blocks);
-    let lower = crate::text::lowercase_in_place_of(&article.text);
-    let ctx = Context::new(&article.text, lower.as_deref(), &article.blocks, &raw);
+    let text = article.text.get();
+    let raw = quotes::find_quotes(&text, &article.blocks);
+    let lower = crate::text::lowercase_in_place_of(&text);
+    let ctx = Context::new(&text, lower.as_deref(), &article.blocks, &raw);
     let mut people = People::scan_names(&ctx);
     people.settle_genders(&ctx, hints);
-    finish(article, &ctx, &mut people)
+    finish(&ctx, &mut people)
 }
 
 /// Attribution and resolution, once the article's people have their genders.
-fn finish(article: &Article, ctx: &Context, people: &mut People) -> Extraction {
-    let text = article.text.as_str();
+fn finish(ctx: &Context, people: &mut People) -> Extraction {
+    let text = ctx.text;
     let raw = ctx.quotes;
     let named = (0..people.persons.len()).map(|i| person_ref(people, i)).collect();
     if raw.is_empty() {
@@ -781,7 +783,7 @@ pub fn attribute(ctx: &Context) -> Vec<Option<Attribution>> {
 /// A record that is one quote with its speaker (Quotebank): the sieves have
 /// nothing to decide; the whole text inside its marks is the quote.
 fn given_quote(article: &Article, given: &crate::load::GivenQuote) -> Extraction {
-    let text = article.text.as_str();
+    let text = article.text.get();
     let inner_start = text.find('“').map_or(0, |i| i + '“'.len_utf8());
     let inner_end = text.rfind('”').filter(|&e| e >= inner_start).unwrap_or(text.len());
     let speaker = given.speaker.as_ref().map(|name| SpeakerRef {
@@ -935,7 +937,7 @@ pub(crate) mod test_support {
         found
             .quotes
             .into_iter()
-            .filter(|q| q.text(&article.text).contains(words))
+            .filter(|q| q.text(&article.text.get()).contains(words))
             .min_by_key(|q| q.span.end - q.span.start)
     }
 
@@ -978,9 +980,10 @@ mod tests {
         assert!(!one(&runs[1]).negated, "{:?}", runs[1]);
         assert_eq!(one(&runs[0]).stem, one(&runs[1]).stem);
 
-        let raw = super::quotes::find_quotes(&article.text, &article.blocks);
-        let ctx = super::Context::new(&article.text, None, &article.blocks, &raw);
-        let at = article.text.find("cent more").unwrap();
+        let text = article.text.get();
+        let raw = super::quotes::find_quotes(&text, &article.blocks);
+        let ctx = super::Context::new(&text, None, &article.blocks, &raw);
+        let at = text.find("cent more").unwrap();
         let words = |toks: &[crate::text::Token]| toks.iter().map(|t| t.text.to_string()).collect::<Vec<_>>();
         assert_eq!(
             ctx.tokens_within(at, at + 9).map(words),
@@ -988,14 +991,14 @@ mod tests {
         );
         assert_eq!(ctx.tokens_within(at + 1, at + 9), None, "from inside a word");
         assert_eq!(ctx.tokens_within(at, at + 8), None, "to inside a word");
-        let next = article.text.find("We will").unwrap();
+        let next = text.find("We will").unwrap();
         assert_eq!(ctx.tokens_within(at, next + 7), None, "across paragraphs");
         // A span the tokens do not follow is split alone, as the text's
         // vectors split it: "ent" is a word of its own there.
         let mut odd = quotes[1].clone();
-        let at = article.text.rfind("cent more").unwrap();
+        let at = text.rfind("cent more").unwrap();
         odd.span = crate::model::Span::new(at + 1, at + 9);
-        let runs = super::terms_of_quotes(&article, &ctx, std::slice::from_ref(&odd));
+        let runs = super::terms_of_quotes(&ctx, std::slice::from_ref(&odd));
         let alone = crate::relate::terms::terms("ent more");
         assert_eq!(runs.iter().next(), Some(alone.as_slice()));
         assert!(!alone.is_empty(), "\"ent\" is a term");

@@ -1929,7 +1929,7 @@ mod tests {
         let q = found
             .quotes
             .iter()
-            .find(|q| q.text(&article.text).contains("We will not wait"))
+            .find(|q| q.text(&article.text.get()).contains("We will not wait"))
             .unwrap();
         assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Oskar Kargrave"));
         assert!(

@@ -183,8 +183,8 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
                 continue;
             }
             let theirs = their_offices.entry(ps).or_insert_with(|| offices(c, ps));
-            if addresses(c, c.quote_text(pq), speaker, None, &my_offices)
-                || addresses(c, c.quote_text(quote), ps, Some(&quote_lower), theirs)
+            if addresses(c, &c.quote_text(pq), speaker, None, &my_offices)
+                || addresses(c, &c.quote_text(quote), ps, Some(&quote_lower), theirs)
             {
                 score += ADDRESSED;
             }
@@ -240,10 +240,12 @@ fn named_with<'m>(c: &Corpus, a: usize, surname: &str, cache: &'m mut HashMap<us
             return String::new();
         }
         let art = &c.articles[a];
+        let text = art.text.get();
+        let block = |b: &crate::model::Block| text.get(b.span.range()).unwrap_or_default();
         let mut out = String::new();
         // Most paragraphs do not name them: only those that do are split.
-        for b in art.blocks.iter().filter(|b| art.slice(b.span).contains(surname)) {
-            for sentence in art.slice(b.span).split_inclusive(['.', '?', '!']) {
+        for b in art.blocks.iter().filter(|b| block(b).contains(surname)) {
+            for sentence in block(b).split_inclusive(['.', '?', '!']) {
                 if sentence.contains(surname) {
                     out.push_str(sentence);
                 }

@@ -48,10 +48,11 @@ pub fn article_terms<'t>(a: &Article, block_tokens: impl IntoIterator<Item = &'t
 
 /// [`article_terms`] of an article whose blocks are not split yet.
 fn article_terms_of(a: &Article) -> Vec<Term> {
+    let text = a.text.get();
     let block_tokens: Vec<Vec<Token>> = a
         .blocks
         .iter()
-        .map(|b| tokenize(a.slice(b.span), b.span.start()))
+        .map(|b| tokenize(text.get(b.span.range()).unwrap_or_default(), b.span.start()))
         .collect();
     article_terms(a, block_tokens.iter().map(Vec::as_slice))
 }

@@ -693,18 +693,18 @@ pub fn vectors_of<T: Sync>(docs: &[T], to_terms: impl Fn(&T) -> Vec<Term> + Sync
 /// registered in order: only one chunk's terms are alive at once,
 /// which at a million quotes is the difference of gigabytes. A chunk of
 /// `chunk` documents' terms should be a few megabytes (a term is 8 bytes).
-pub fn terms_in_chunks<T: Sync>(
+pub fn terms_in_chunks<T: Sync, U: Send>(
     docs: &[T],
     chunk: usize,
-    to_terms: impl Fn(&T) -> Vec<Term> + Sync,
-    mut register: impl FnMut(Vec<Term>) + Send,
+    to_terms: impl Fn(&T) -> U + Sync,
+    mut register: impl FnMut(U) + Send,
 ) {
     // A chunk is registered (in order, on one core) while the next one is
     // turned into terms.
-    let mut pending: Option<Vec<Vec<Term>>> = None;
+    let mut pending: Option<Vec<U>> = None;
     for chunk in docs.chunks(chunk.max(1)) {
         let (terms, ()) = rayon::join(
-            || chunk.par_iter().map(&to_terms).collect::<Vec<Vec<Term>>>(),
+            || chunk.par_iter().map(&to_terms).collect::<Vec<U>>(),
             || pending.take().into_iter().flatten().for_each(&mut register),
         );
         pending = Some(terms);

@@ -912,18 +912,10 @@ impl App {
                 let index = self.search_index.as_ref().filter(|i| i.len() == c.quotes.len());
                 *matches = match index {
                     Some(index) => index.find(input),
-                    None if self.loading.is_some() => {
-                        // Quotes still arrive: each one is looked at.
-                        use rayon::prelude::*;
-                        let prefixes = search::query_words(input);
-                        (0..c.quotes.len())
-                            .into_par_iter()
-                            .filter(|&q| search::matches(c.quote_text(&c.quotes[q]), &prefixes))
-                            .collect()
-                    }
+                    // Quotes still arrive: each one is looked at.
+                    None if self.loading.is_some() => search::scan(c, input),
                     None => {
-                        let texts: Vec<&str> = c.quotes.iter().map(|q| c.quote_text(q)).collect();
-                        let index = WordIndex::build(&texts);
+                        let index = WordIndex::of_quotes(c);
                         let found = index.find(input);
                         self.search_index = Some(index);
                         found

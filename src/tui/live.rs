@@ -114,6 +114,7 @@ impl Live {
                 let tx = self.loaded_tx.clone();
                 std::thread::spawn(move || {
                     let mut corpus = quoteline::load_corpus(&reload.paths, &reload.opts);
+                    corpus.pack_texts();
                     // Warnings were printed at start; the screen has no room.
                     let user = match &reload.store {
                         Some(store) => store.load_into(&mut corpus).0,

@@ -58,12 +58,19 @@ impl Loading {
                 article: true,
                 quotes: false,
             };
-            let mut builder = pipeline::run(&paths, &opts, terms, pipeline::Weigh::Sizes, |event| {
-                let _ = send.send(match event {
-                    pipeline::Event::Progress(p) => Message::Progress(p),
-                    pipeline::Event::Batch(b) => Message::Batch(b),
-                });
-            });
+            let mut builder = pipeline::run(
+                &paths,
+                &opts,
+                terms,
+                pipeline::Weigh::Sizes,
+                pipeline::Texts::Packed,
+                |event| {
+                    let _ = send.send(match event {
+                        pipeline::Event::Progress(p) => Message::Progress(p),
+                        pipeline::Event::Batch(b) => Message::Batch(b),
+                    });
+                },
+            );
             let stage = |stage| {
                 Message::Progress(Progress {
                     stage,
@@ -113,10 +120,7 @@ impl Loading {
                         quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None)
                     }
                 },
-                || {
-                    let texts: Vec<&str> = corpus.quotes.iter().map(|q| corpus.quote_text(q)).collect();
-                    WordIndex::build(&texts)
-                },
+                || WordIndex::of_quotes(&corpus),
             );
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.

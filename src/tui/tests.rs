@@ -359,6 +359,30 @@ fn a_background_load_relates_as_a_command_line_load_with_or_without_dates_the_us
     assert_eq!(relations_of(&app.corpus), relations_of(&cli));
 }
 
+#[test]
+fn the_reader_keeps_texts_packed_and_finds_quotes_as_from_plain_ones() {
+    use quoteline::search::{self, WordIndex};
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    let cli = quoteline::load_corpus(std::slice::from_ref(&assets), &Default::default());
+    let app = load_in_background(vec![assets], quoteline::state::UserState::new());
+    let c = &app.corpus;
+    let held: usize = c.articles.iter().map(|a| a.text.held()).sum();
+    let len: usize = c.articles.iter().map(|a| a.text.len()).sum();
+    assert!(held * 10 < len * 9, "{held} of {len}");
+    assert_eq!(c.articles.len(), cli.articles.len());
+    for (a, b) in c.articles.iter().zip(&cli.articles) {
+        assert_eq!(a.text.get(), b.text.get(), "{}", a.file);
+    }
+    let texts: Vec<String> = cli.quotes.iter().map(|q| cli.quote_text(q).into_owned()).collect();
+    let from_plain = WordIndex::build(&texts);
+    let index = app.search_index.as_ref().expect("the index is built once loaded");
+    for query in ["water", "the pri", "council", "we will not", "zebra"] {
+        assert_eq!(index.find(query), from_plain.find(query), "{query}");
+        assert_eq!(search::scan(c, query), from_plain.find(query), "{query}");
+    }
+    assert!(!index.find("the").is_empty());
+}
+
 /// While loading, the articles of each batch are merged into the sorted
 /// list: the list comes out as sorting every article at once, ties (same
 /// date and title) and undated articles included, and the selected

@@ -55,6 +55,7 @@ pub fn article_lines(
     if !meta.is_empty() {
         push_wrapped(&mut out, &meta, 0, &[], theme.dim, width);
     }
+    let full = art.text.get();
     // Paragraphs in text order; removed ones only in raw view.
     let mut blocks: Vec<(Span, Option<&str>)> = art
         .blocks
@@ -68,7 +69,7 @@ pub fn article_lines(
     blocks.sort_by_key(|(s, _)| s.start);
     for (span, removed) in blocks {
         out.lines.push(Line::default());
-        let text = &art.text[span.start..span.end];
+        let text = full.get(span.start..span.end).unwrap_or_default();
         match removed {
             Some(reason) => {
                 let shown = format!("[{reason}] {text}");

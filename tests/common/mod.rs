@@ -97,10 +97,10 @@ pub fn same_speaker(pred: Option<&str>, gold: &str) -> bool {
 }
 
 /// Index of the best-matching predicted quote (overlap ≥ 0.5), if any.
-pub fn best_match<'a>(gold: &str, preds: impl Iterator<Item = (usize, &'a str)>) -> Option<usize> {
+pub fn best_match<S: AsRef<str>>(gold: &str, preds: impl Iterator<Item = (usize, S)>) -> Option<usize> {
     let g = tokens(gold);
     preds
-        .map(|(i, t)| (i, overlap(&g, &tokens(t))))
+        .map(|(i, t)| (i, overlap(&g, &tokens(t.as_ref()))))
         .filter(|&(_, s)| s >= 0.5)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
