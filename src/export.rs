@@ -46,13 +46,13 @@ pub struct ArticleRecord<'a> {
     pub date_source: Option<crate::model::DateSource>,
     pub quotes: usize,
     pub body: String,
-    pub removed: Vec<RemovedRecord>,
+    pub removed: Vec<RemovedRecord<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RemovedRecord {
+pub struct RemovedRecord<'a> {
     pub reason: &'static str,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize)]

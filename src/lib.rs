@@ -37,6 +37,16 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 /// `speakers` and `statements` exports show none, and finding them keeps
 /// every article's terms while reading.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
+    load(paths, opts, with_stories, pipeline::Texts::Plain)
+}
+
+/// [`load_corpus`] with the texts packed as the reader keeps them (its
+/// loads of a watched folder that changed).
+pub fn load_corpus_packed(paths: &[String], opts: &LoadOptions) -> Corpus {
+    load(paths, opts, true, pipeline::Texts::Packed)
+}
+
+fn load(paths: &[String], opts: &LoadOptions, with_stories: bool, texts: pipeline::Texts) -> Corpus {
     let mut corpus = Corpus::default();
     // The quotes' terms taken as extraction splits the words: splitting
     // each quote again after reading was 3% of a 10k-article `extract`'s
@@ -45,18 +55,11 @@ pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool
         article: with_stories,
         quotes: true,
     };
-    let mut builder = pipeline::run(
-        paths,
-        opts,
-        terms,
-        pipeline::Weigh::Skip,
-        pipeline::Texts::Plain,
-        |event| {
-            if let pipeline::Event::Batch(batch) = event {
-                batch.append_to(&mut corpus);
-            }
-        },
-    );
+    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, |event| {
+        if let pipeline::Event::Batch(batch) = event {
+            batch.append_to(&mut corpus);
+        }
+    });
     builder.revise(&corpus).apply(&mut corpus);
     let quote_terms = builder.take_quote_wordings(&corpus);
     // Weighed (or, should they not fit the quotes, made from the text: they

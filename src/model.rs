@@ -61,6 +61,11 @@ impl StoredSpan {
     pub fn range(self) -> std::ops::Range<usize> {
         self.start()..self.end()
     }
+    /// Its words in `text` (none should it not fit, which a span made
+    /// from that text always does).
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or_default()
+    }
 }
 
 impl From<StoredSpan> for Span {
@@ -133,7 +138,8 @@ pub struct Article {
     /// position.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
-    /// The decoded text; every span in the article indexes into it.
+    /// The decoded text; every span in the article indexes into it
+    /// (unpacked: [`Text::get`]).
     #[serde(skip)]
     pub text: Text,
     pub title: Option<String>,
@@ -181,12 +187,8 @@ impl Article {
     }
 
     /// The words of a piece of chrome taken out.
-    pub fn removed_text(&self, removed: &Removed) -> String {
-        self.text
-            .get()
-            .get(removed.span.range())
-            .unwrap_or_default()
-            .to_string()
+    pub fn removed_text(&self, removed: &Removed) -> std::borrow::Cow<'_, str> {
+        self.text.slice(removed.span)
     }
 
     /// Who published it: the outlet, else the file's name.
@@ -208,10 +210,16 @@ impl Article {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
-            out.push_str(text.get(b.span.range()).unwrap_or_default());
+            out.push_str(b.span.of(&text));
         }
         out
     }
+}
+
+/// `0..n` cut in runs of `run` (the last one shorter).
+pub fn runs(n: usize, run: usize) -> Vec<std::ops::Range<usize>> {
+    let run = run.max(1);
+    (0..n).step_by(run).map(|s| s..(s + run).min(n)).collect()
 }
 
 /// An article's decoded text. It is plain while the article is cleaned
@@ -246,11 +254,31 @@ impl Text {
             TextRepr::Packed { len, bytes } => {
                 let mut out = vec![0; *len];
                 // Only [`Text::pack`] made these bytes, from a string this
-                // long: neither step can fail, but a failure would lose
-                // the text for the session, not end it.
-                let unpacked = lz4_flex::block::decompress_into(bytes, &mut out);
-                debug_assert_eq!(unpacked.ok(), Some(*len));
-                std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_default())
+                // long: unpacking them cannot fail, but should it, the
+                // text reads as empty (spans then find no words) rather
+                // than as something else.
+                let text = match lz4_flex::block::decompress_into(bytes, &mut out) {
+                    Ok(n) if n == *len => String::from_utf8(out).unwrap_or_default(),
+                    _ => String::new(),
+                };
+                std::borrow::Cow::Owned(text)
+            }
+        }
+    }
+
+    /// The words of `span`, unpacking the text if it is packed (and then
+    /// keeping only those words).
+    pub fn slice(&self, span: StoredSpan) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self.get() {
+            Cow::Borrowed(text) => Cow::Borrowed(span.of(text)),
+            Cow::Owned(mut text) => {
+                if text.get(span.range()).is_none() {
+                    return Cow::Borrowed("");
+                }
+                text.truncate(span.end());
+                text.drain(..span.start());
+                Cow::Owned(text)
             }
         }
     }
@@ -273,9 +301,10 @@ impl Text {
         let mut out = vec![0; lz4_flex::block::get_maximum_output_size(s.len())];
         if let Ok(n) = lz4_flex::block::compress_into(s.as_bytes(), &mut out) {
             if n < s.len() {
+                out.truncate(n);
                 self.0 = TextRepr::Packed {
                     len: s.len(),
-                    bytes: out[..n].into(),
+                    bytes: out.into_boxed_slice(),
                 };
             }
         }
@@ -304,7 +333,7 @@ impl From<&str> for Text {
 
 impl PartialEq for Text {
     fn eq(&self, other: &Text) -> bool {
-        self.get() == other.get()
+        self.len() == other.len() && self.get() == other.get()
     }
 }
 
@@ -627,14 +656,16 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The quoted words.
+    /// The quoted words (its article's text unpacked, if packed: a pass
+    /// over many quotes goes through [`Corpus::with_quote_texts`]).
     pub fn quote_text(&self, quote: &Quote) -> std::borrow::Cow<'_, str> {
-        use std::borrow::Cow;
-        let span = quote.span.range();
-        match self.articles[quote.article].text.get() {
-            Cow::Borrowed(text) => Cow::Borrowed(text.get(span).unwrap_or_default()),
-            Cow::Owned(text) => Cow::Owned(text.get(span).unwrap_or_default().to_string()),
-        }
+        self.articles[quote.article].text.slice(quote.span)
+    }
+
+    /// The quotes' ids cut in runs of `run` (the last one shorter), for
+    /// passes that go a run at a time ([`Corpus::with_quote_texts`]).
+    pub fn quote_runs(&self, run: usize) -> Vec<std::ops::Range<QuoteId>> {
+        runs(self.quotes.len(), run)
     }
 
     /// Packs every article's text ([`Text::pack`]), as the reader keeps
@@ -714,6 +745,15 @@ mod tests {
             assert!(matches!(text.0, TextRepr::Packed { .. }) == (text.held() < plain.len()));
             text.pack();
             assert_eq!(text.get(), plain, "packed twice");
+            let n = plain.len();
+            for (start, end) in [(0, n.min(5)), (n / 3, n), (0, 0), (n, n + 3), (n / 2, n + 1)] {
+                let span = StoredSpan::from(Span::new(start, end));
+                assert_eq!(
+                    text.slice(span),
+                    plain.get(start..end).unwrap_or_default(),
+                    "{start}..{end}"
+                );
+            }
         }
         let mut text = Text::from(prose.as_str());
         text.pack();

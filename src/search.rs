@@ -75,23 +75,22 @@ pub fn matches(text: &str, prefixes: &[String]) -> bool {
 /// looked at: [`WordIndex::find`] for while there is no index.
 pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
     let prefixes = query_words(query);
-    in_runs(corpus.quotes.len(), CHUNK)
+    if prefixes.is_empty() {
+        return Vec::new();
+    }
+    corpus
+        .quote_runs(CHUNK)
         .into_par_iter()
         .flat_map_iter(|run| {
             let mut found = Vec::new();
             corpus.with_quote_texts(run, |q, quote, text| {
-                if matches(text.get(quote.span.range()).unwrap_or_default(), &prefixes) {
+                if matches(quote.span.of(text), &prefixes) {
                     found.push(q);
                 }
             });
             found
         })
         .collect()
-}
-
-/// `0..n` cut in runs of `run` (the last one shorter).
-fn in_runs(n: usize, run: usize) -> Vec<Range<usize>> {
-    (0..n).step_by(run).map(|s| s..(s + run).min(n)).collect()
 }
 
 /// Quotes whose words are found on one core at a time while building.
@@ -108,7 +107,7 @@ impl WordIndex {
     /// Indexes every quote of `corpus`.
     pub fn of_quotes(corpus: &Corpus) -> WordIndex {
         Self::build_with(corpus.quotes.len(), |run, each| {
-            corpus.with_quote_texts(run, |_, q, text| each(text.get(q.span.range()).unwrap_or_default()))
+            corpus.with_quote_texts(run, |_, q, text| each(q.span.of(text)))
         })
     }
 
@@ -117,7 +116,7 @@ impl WordIndex {
     fn build_with(quotes: usize, texts: impl Fn(Range<usize>, &mut dyn FnMut(&str)) + Sync) -> WordIndex {
         // Each chunk's words in parallel, merged in quote order so that
         // every list comes out ascending.
-        let parts: Vec<FxHashMap<String, Vec<u32>>> = in_runs(quotes, CHUNK)
+        let parts: Vec<FxHashMap<String, Vec<u32>>> = crate::model::runs(quotes, CHUNK)
             .into_par_iter()
             .map(|run| {
                 let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();

@@ -313,11 +313,12 @@ impl Lookup {
 
     fn quote(&self, corpus: &Corpus, key: &QuoteKey) -> Option<QuoteId> {
         let a = *self.articles.get(&key.article)?;
+        let text = corpus.articles[a].text.get();
         corpus.articles[a]
             .quotes
             .iter()
             .copied()
-            .find(|&q| normalize(&corpus.quote_text(&corpus.quotes[q])) == key.quote)
+            .find(|&q| normalize(corpus.quotes[q].span.of(&text)) == key.quote)
     }
 }
 

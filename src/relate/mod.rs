@@ -82,27 +82,18 @@ pub fn compute_with(
 /// [`crate::pipeline::Builder::take_quote_wordings`]).
 pub fn quote_vectors(corpus: &Corpus) -> Wordings {
     // Runs of quotes, each article's text unpacked once for its quotes
-    // (the reader keeps the texts packed); 4 096 quotes' terms at once.
+    // (the reader keeps the texts packed); 4 096 quotes' terms at once (a
+    // quote's are a few hundred bytes).
     const RUN: usize = 64;
-    let n = corpus.quotes.len();
-    let runs: Vec<std::ops::Range<crate::model::QuoteId>> = (0..n).step_by(RUN).map(|s| s..(s + RUN).min(n)).collect();
-    let mut wordings = terms::WordingsBuilder::default();
-    terms::terms_in_chunks(
-        &runs,
-        4096 / RUN,
-        |run| {
-            let mut terms = Vec::with_capacity(run.len());
-            corpus.with_quote_texts(run.clone(), |_, q, text| {
-                let mut out = Vec::new();
-                let words = text.get(q.span.range()).unwrap_or_default();
-                terms::terms_into(words, negated_before(text, q.kind, q.span.start()), &mut out);
-                terms.push(out);
-            });
-            terms
-        },
-        |terms: Vec<Vec<terms::Term>>| terms.iter().for_each(|t| wordings.add(t)),
-    );
-    wordings.finish()
+    terms::vectors_of(&corpus.quote_runs(RUN), 4096 / RUN, |run| {
+        let mut terms = Vec::with_capacity(run.len());
+        corpus.with_quote_texts(run.clone(), |_, q, text| {
+            let mut out = Vec::new();
+            terms::terms_into(q.span.of(text), negated_before(text, q.kind, q.span.start()), &mut out);
+            terms.push(out);
+        });
+        terms
+    })
 }
 
 impl Relations {

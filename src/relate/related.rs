@@ -142,7 +142,8 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let mine = quote.speaker.map_or("", |s| surname(c, s)).to_string();
     let mut near: HashMap<usize, String> = HashMap::new();
     let home = named_with(c, quote.article, &mine, &mut near).to_string();
-    let quote_lower = c.quote_text(quote).to_lowercase();
+    let quote_text = c.quote_text(quote);
+    let quote_lower = quote_text.to_lowercase();
     let my_offices = offices(c, speaker);
     let mut their_offices: HashMap<usize, Vec<String>> = HashMap::new();
     for &a in &c.stories[story].articles {
@@ -152,6 +153,8 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
                 continue;
             }
         }
+        // Unpacked once, for the first candidate that reaches the search.
+        let mut other_text = None;
         for &p in &other.quotes {
             let pq = &c.quotes[p];
             let Some(ps) = pq.speaker else { continue };
@@ -183,8 +186,9 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
                 continue;
             }
             let theirs = their_offices.entry(ps).or_insert_with(|| offices(c, ps));
-            if addresses(c, &c.quote_text(pq), speaker, None, &my_offices)
-                || addresses(c, &c.quote_text(quote), ps, Some(&quote_lower), theirs)
+            let text = other_text.get_or_insert_with(|| c.articles[a].text.get());
+            if addresses(c, pq.span.of(text), speaker, None, &my_offices)
+                || addresses(c, &quote_text, ps, Some(&quote_lower), theirs)
             {
                 score += ADDRESSED;
             }
@@ -241,11 +245,10 @@ fn named_with<'m>(c: &Corpus, a: usize, surname: &str, cache: &'m mut HashMap<us
         }
         let art = &c.articles[a];
         let text = art.text.get();
-        let block = |b: &crate::model::Block| text.get(b.span.range()).unwrap_or_default();
         let mut out = String::new();
         // Most paragraphs do not name them: only those that do are split.
-        for b in art.blocks.iter().filter(|b| block(b).contains(surname)) {
-            for sentence in block(b).split_inclusive(['.', '?', '!']) {
+        for b in art.blocks.iter().filter(|b| b.span.of(&text).contains(surname)) {
+            for sentence in b.span.of(&text).split_inclusive(['.', '?', '!']) {
                 if sentence.contains(surname) {
                     out.push_str(sentence);
                 }

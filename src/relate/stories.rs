@@ -52,7 +52,7 @@ fn article_terms_of(a: &Article) -> Vec<Term> {
     let block_tokens: Vec<Vec<Token>> = a
         .blocks
         .iter()
-        .map(|b| tokenize(text.get(b.span.range()).unwrap_or_default(), b.span.start()))
+        .map(|b| tokenize(b.span.of(&text), b.span.start()))
         .collect();
     article_terms(a, block_tokens.iter().map(Vec::as_slice))
 }

@@ -681,11 +681,14 @@ impl Weigher {
 /// Weighted vectors for many documents at once (IDF over all of them),
 /// each document's terms made by `to_terms` as it comes: a million quotes'
 /// wordings gathered first, then freed, took a tenth of a second of a
-/// 100k-article load (measured).
-pub fn vectors_of<T: Sync>(docs: &[T], to_terms: impl Fn(&T) -> Vec<Term> + Sync) -> Wordings {
+/// 100k-article load (measured). `to_terms` gives the wordings of one of
+/// `docs` (which may stand for several, a run of quotes), `chunk` of them
+/// at a time.
+pub fn vectors_of<T: Sync>(docs: &[T], chunk: usize, to_terms: impl Fn(&T) -> Vec<Vec<Term>> + Sync) -> Wordings {
     let mut wordings = WordingsBuilder::default();
-    // A quote's terms are a few hundred bytes.
-    terms_in_chunks(docs, 4096, to_terms, |t| wordings.add(&t));
+    terms_in_chunks(docs, chunk, to_terms, |terms| {
+        terms.iter().for_each(|t| wordings.add(t))
+    });
     wordings.finish()
 }
 
@@ -808,7 +811,7 @@ mod tests {
             "The government said it would look at the report.",
         ];
         let texts: Vec<&str> = [a, b].into_iter().chain(background).collect();
-        let v = vectors_of(&texts, |t| terms(t));
+        let v = vectors_of(&texts, 4096, |t| vec![terms(t)]);
         similarity(v.get(0), v.get(1))
     }
 

@@ -591,12 +591,15 @@ impl App {
         self.filter = filter.and_then(|n| state::speaker_by_name(&corpus, &n));
         self.article = shown.and_then(|k| find(&corpus, &k));
         self.quote = match (&quote, self.article) {
-            (Some((_, text)), Some(a)) => corpus.articles[a]
-                .quotes
-                .iter()
-                .copied()
-                .find(|&q| corpus.quote_text(&corpus.quotes[q]) == *text)
-                .or(corpus.articles[a].quotes.first().copied()),
+            (Some((_, words)), Some(a)) => {
+                let text = corpus.articles[a].text.get();
+                let found = corpus.articles[a]
+                    .quotes
+                    .iter()
+                    .copied()
+                    .find(|&q| corpus.quotes[q].span.of(&text) == words);
+                found.or(corpus.articles[a].quotes.first().copied())
+            }
             (_, Some(a)) => corpus.articles[a].quotes.first().copied(),
             _ => None,
         };

@@ -113,8 +113,7 @@ impl Live {
                 let reload = self.reload.clone();
                 let tx = self.loaded_tx.clone();
                 std::thread::spawn(move || {
-                    let mut corpus = quoteline::load_corpus(&reload.paths, &reload.opts);
-                    corpus.pack_texts();
+                    let mut corpus = quoteline::load_corpus_packed(&reload.paths, &reload.opts);
                     // Warnings were printed at start; the screen has no room.
                     let user = match &reload.store {
                         Some(store) => store.load_into(&mut corpus).0,

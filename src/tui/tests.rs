@@ -376,7 +376,7 @@ fn the_reader_keeps_texts_packed_and_finds_quotes_as_from_plain_ones() {
     let texts: Vec<String> = cli.quotes.iter().map(|q| cli.quote_text(q).into_owned()).collect();
     let from_plain = WordIndex::build(&texts);
     let index = app.search_index.as_ref().expect("the index is built once loaded");
-    for query in ["water", "the pri", "council", "we will not", "zebra"] {
+    for query in ["water", "the pri", "council", "we will not", "zebra", "", " ,. "] {
         assert_eq!(index.find(query), from_plain.find(query), "{query}");
         assert_eq!(search::scan(c, query), from_plain.find(query), "{query}");
     }

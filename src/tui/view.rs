@@ -101,35 +101,27 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Overlay::Related { entries, selected } => {
             let c = &app.corpus;
-            let rows: Vec<Line> = entries
-                .iter()
-                .map(|r| {
-                    let quote = &c.quotes[r.quote];
-                    let art = &c.articles[quote.article];
-                    let when = said_when(quote);
-                    Line::from(vec![
-                        Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
-                        Span::styled(
-                            format!("{} · {} · {when}  ", c.speaker_name(quote).unwrap_or("?"), art.source()),
-                            theme.dim,
-                        ),
-                        Span::raw(format!("“{}”", c.quote_text(quote).replace('\n', " "))),
-                    ])
-                })
-                .collect();
-            let title = if rows.is_empty() {
+            // Only the rows shown are made: each unpacks its article.
+            let row = |i: usize| {
+                let r = &entries[i];
+                let quote = &c.quotes[r.quote];
+                let art = &c.articles[quote.article];
+                let when = said_when(quote);
+                Line::from(vec![
+                    Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
+                    Span::styled(
+                        format!("{} · {} · {when}  ", c.speaker_name(quote).unwrap_or("?"), art.source()),
+                        theme.dim,
+                    ),
+                    Span::raw(format!("“{}”", c.quote_text(quote).replace('\n', " "))),
+                ])
+            };
+            let title = if entries.is_empty() {
                 "Related: none for this quote (Esc)"
             } else {
                 "Related quotes, best first (Enter to jump, Esc to close)"
             };
-            draw_chooser(
-                frame,
-                &theme,
-                title,
-                None,
-                (rows.len(), &|i| rows[i].clone()),
-                *selected,
-            );
+            draw_chooser(frame, &theme, title, None, (entries.len(), &row), *selected);
         }
         Overlay::Compare { scroll } => {
             if let Some(q) = app.quote {
@@ -151,9 +143,10 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
         let when = said_when(quote);
         format!("{} · {when}", art.source())
     };
+    let base_text = c.quote_text(base).replace('\n', " ");
     let mut lines: Vec<Line> = vec![
         Line::from(Span::styled(format!("{} (this quote)", who(q)), theme.title)),
-        Line::from(Span::raw(c.quote_text(base).replace('\n', " "))),
+        Line::from(Span::raw(base_text.clone())),
     ];
     let others: Vec<QuoteId> = base
         .statement
@@ -176,10 +169,7 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     for other in others {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(who(other), theme.title)));
-        let pieces = compare(
-            &c.quote_text(base).replace('\n', " "),
-            &c.quote_text(&c.quotes[other]).replace('\n', " "),
-        );
+        let pieces = compare(&base_text, &c.quote_text(&c.quotes[other]).replace('\n', " "));
         let mut spans: Vec<Span> = Vec::new();
         for p in pieces {
             if !spans.is_empty() {
