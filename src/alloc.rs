@@ -39,6 +39,22 @@ unsafe impl GlobalAlloc for Allocator {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // A block shrunk to half its size or more is kept where it is by
+        // mimalloc, slack and all: `shrink_to_fit` and boxed slices then
+        // freed nothing (a 100k load's packed texts held their unpacked
+        // size). Shrinking moves to a smaller block when there is one.
+        if new_size < layout.size()
+            && new_size > 0
+            && mi::mi_good_size(new_size) < mi::mi_usable_size(ptr as *const c_void)
+        {
+            let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+            let new = self.alloc(new_layout);
+            if !new.is_null() {
+                std::ptr::copy_nonoverlapping(ptr, new, new_size);
+                self.dealloc(ptr, layout);
+            }
+            return new;
+        }
         if layout.align() <= PLAIN_ALIGN {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
         } else {
@@ -71,6 +87,28 @@ pub fn purge_at_once(at_once: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_shrunk_by_less_than_half_moves_to_a_smaller_one() {
+        let a = Allocator;
+        for (from, to, align) in [(3000, 2000, 1), (3000, 2900, 8), (100_000, 70_000, 1), (4096, 3000, 64)] {
+            let layout = Layout::from_size_align(from, align).unwrap();
+            // SAFETY: non-zero sizes; each block is freed once, with its layout.
+            unsafe {
+                let p = a.alloc(layout);
+                std::ptr::write_bytes(p, 0xCD, from);
+                let before = mi::mi_usable_size(p as *const c_void);
+                let q = a.realloc(p, layout, to);
+                let after = mi::mi_usable_size(q as *const c_void);
+                assert!((0..to).all(|i| *q.add(i) == 0xCD));
+                assert!(after >= to && (q as usize).is_multiple_of(align));
+                if mi::mi_good_size(to) < before {
+                    assert!(after < before, "{from} -> {to}: {before} -> {after}");
+                }
+                a.dealloc(q, Layout::from_size_align(to, align).unwrap());
+            }
+        }
+    }
 
     #[test]
     fn blocks_have_the_alignment_asked_for_and_keep_their_bytes_when_resized() {

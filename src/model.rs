@@ -301,9 +301,8 @@ impl Text {
         let mut out = vec![0; lz4_flex::block::get_maximum_output_size(s.len())];
         if let Ok(n) = lz4_flex::block::compress_into(s.as_bytes(), &mut out) {
             if n < s.len() {
-                // Copied out, not shrunk in place: mimalloc keeps a block
-                // shrunk by less than half where it is, which held a 100k
-                // load's texts at about their unpacked size (+90 MB peak).
+                // Copied into a box of its size; `out` has the room of
+                // the worst case.
                 self.0 = TextRepr::Packed {
                     len: s.len(),
                     bytes: out[..n].into(),
