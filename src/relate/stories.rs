@@ -3,7 +3,7 @@
 //! Each article proposes candidates through its most telling words only, so
 //! the work stays near linear in the number of articles.
 
-use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, Keyed, Term, TermVec, Vocab};
+use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, PackedKeys, Term, TermVec};
 use super::UnionFind;
 use crate::model::{Article, ArticleId, BlockRole, Corpus, Story};
 use crate::text::{tokenize, Token};
@@ -61,32 +61,28 @@ fn article_terms_of(a: &Article) -> Vec<Term> {
 /// article's as it is read (the words are split for extraction anyway, and
 /// the work runs beside reading instead of after it).
 #[derive(Debug, Default)]
-pub struct ArticleTerms {
-    vocab: Vocab,
-    keyed: Vec<Vec<Keyed>>,
-}
+pub struct ArticleTerms(PackedKeys);
 
 impl ArticleTerms {
     /// Registers the next article's terms.
     pub fn register(&mut self, terms: Vec<Term>) {
-        self.keyed.push(self.vocab.add(&terms));
+        self.0.add(&terms);
     }
 
     pub fn len(&self) -> usize {
-        self.keyed.len()
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keyed.is_empty()
+        self.0.is_empty()
     }
 
     /// Every article of `c`'s terms, from its text.
     fn of_corpus(c: &Corpus) -> ArticleTerms {
-        let mut out = ArticleTerms::default();
+        let mut out = PackedKeys::default();
         // An article's terms are a few kilobytes; two chunks are alive at once.
-        let (keyed, vocab) = (&mut out.keyed, &mut out.vocab);
-        super::terms::terms_in_chunks(&c.articles, 256, article_terms_of, |t| keyed.push(vocab.add(&t)));
-        out
+        super::terms::terms_in_chunks(&c.articles, 256, article_terms_of, |t| out.add(&t));
+        ArticleTerms(out)
     }
 }
 
@@ -109,9 +105,9 @@ fn every_article(c: &Corpus, prepared: ArticleTerms) -> ArticleTerms {
 
 /// [`article_vectors`] from every article's terms.
 fn weigh_articles(terms: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
-    let ArticleTerms { vocab, keyed } = terms;
-    let weigher = vocab.weigher();
-    let vecs: Vec<TermVec> = keyed.into_par_iter().map(|k| weigher.weigh(k, true)).collect();
+    let weigher = terms.0.vocab().weigher();
+    let vocab = terms.0.vocab().clone();
+    let vecs = terms.0.into_each(|keys| weigher.weigh(keys, true));
     let proposers = vecs
         .par_iter()
         .map(|v| {
@@ -312,8 +308,8 @@ mod tests {
         moved.articles[0].date = "1990-01-01".parse().ok();
         assert!(linked().stories(&moved).is_none());
         // Terms of fewer articles than there are link nothing.
-        let mut fewer = ArticleTerms::of_corpus(&c);
-        fewer.keyed.pop();
-        assert!(Linked::find(dates.clone(), fewer).is_none());
+        let mut less = c.clone();
+        less.articles.pop();
+        assert!(Linked::find(dates.clone(), ArticleTerms::of_corpus(&less)).is_none());
     }
 }

@@ -430,8 +430,8 @@ const CHUNK: usize = 4096;
 #[derive(Debug, Clone, PartialEq)]
 struct Chunk<T> {
     items: Vec<T>,
-    /// Where each run ends in `items`.
-    ends: Vec<usize>,
+    /// Where each run ends in `items` (a chunk holds under 4 GiB).
+    ends: Vec<u32>,
 }
 
 impl<T> Default for Chunked<T> {
@@ -458,15 +458,15 @@ impl<T> Chunked<T> {
         }
         let chunk = self.chunks.last_mut().expect("pushed above when none");
         fill(&mut chunk.items);
-        chunk.ends.push(chunk.items.len());
+        chunk.ends.push(chunk.items.len() as u32);
         self.len += 1;
     }
 
     /// The `i`th run.
     fn get(&self, i: usize) -> &[T] {
         let (chunk, j) = (&self.chunks[i / CHUNK], i % CHUNK);
-        let start = if j == 0 { 0 } else { chunk.ends[j - 1] };
-        &chunk.items[start..chunk.ends[j]]
+        let start = if j == 0 { 0 } else { chunk.ends[j - 1] as usize };
+        &chunk.items[start..chunk.ends[j] as usize]
     }
 
     fn heap_bytes(&self) -> usize {
@@ -475,9 +475,119 @@ impl<T> Chunked<T> {
             + self
                 .chunks
                 .iter()
-                .map(|c| c.items.capacity() * size_of::<T>() + c.ends.capacity() * size_of::<usize>())
+                .map(|c| c.items.capacity() * size_of::<T>() + c.ends.capacity() * size_of::<u32>())
                 .sum::<usize>()
     }
+}
+
+/// Documents' keys registered in order, each one's counted in a
+/// vocabulary as it comes, and kept packed: each key as the varint
+/// (LEB128) of its difference from the key before, then its count. A
+/// 100k load's article keys are alive from the first file read until
+/// stories are linked, over the load's peak: about 3 bytes a key instead
+/// of 8.
+#[derive(Debug, Default)]
+pub struct PackedKeys {
+    vocab: Vocab,
+    runs: Chunked<u8>,
+    /// One document's keys before they are packed.
+    scratch: Vec<Keyed>,
+}
+
+impl PackedKeys {
+    /// Registers the next document's terms.
+    pub fn add(&mut self, terms: &[Term]) {
+        let (vocab, scratch) = (&mut self.vocab, &mut self.scratch);
+        scratch.clear();
+        vocab.add_into(terms, scratch);
+        self.runs.push_with(|bytes| {
+            let mut last = 0;
+            for k in scratch.iter() {
+                push_varint(bytes, k.key - last);
+                push_varint(bytes, k.count);
+                last = k.key;
+            }
+        });
+    }
+
+    /// How many documents it holds.
+    pub fn len(&self) -> usize {
+        self.runs.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.len == 0
+    }
+
+    pub fn vocab(&self) -> &Vocab {
+        &self.vocab
+    }
+
+    /// The `i`th document's keys, sorted.
+    pub fn keys(&self, i: usize) -> Vec<Keyed> {
+        unpack_keys(self.runs.get(i))
+    }
+
+    /// `f` of each document's keys, in order; the packed keys are freed a
+    /// chunk at a time as they are read, so that they are not kept beside
+    /// all that `f` makes of them.
+    pub fn into_each<R: Send>(self, f: impl Fn(Vec<Keyed>) -> R + Sync) -> Vec<R> {
+        let parts: Vec<Vec<R>> = self
+            .runs
+            .chunks
+            .into_par_iter()
+            .map(|chunk| {
+                let mut start = 0;
+                let made = chunk.ends.iter().map(|&end| {
+                    let keys = unpack_keys(&chunk.items[start..end as usize]);
+                    start = end as usize;
+                    f(keys)
+                });
+                made.collect()
+            })
+            .collect();
+        parts.into_iter().flatten().collect()
+    }
+}
+
+/// Keys packed by [`PackedKeys::add`].
+fn unpack_keys(bytes: &[u8]) -> Vec<Keyed> {
+    // Each varint ends in a byte under 0x80, and a key is two.
+    let mut out = Vec::with_capacity(bytes.iter().filter(|&&b| b < 0x80).count() / 2);
+    let (mut at, mut key) = (0, 0u32);
+    while at < bytes.len() {
+        let (delta, next) = read_varint(bytes, at);
+        let (count, next) = read_varint(bytes, next);
+        key = key.wrapping_add(delta);
+        out.push(Keyed { key, count });
+        at = next;
+    }
+    out
+}
+
+/// Appends `n` as a LEB128 varint: seven bits a byte, low first, the high
+/// bit set on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// The varint at `bytes[at..]` and where the next starts (what is there
+/// when the bytes end early).
+fn read_varint(bytes: &[u8], mut at: usize) -> (u32, usize) {
+    let (mut n, mut shift) = (0u32, 0);
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    (n, at)
 }
 
 /// Wordings registered in order, each one's keys counted in a vocabulary
@@ -523,6 +633,7 @@ impl WordingsBuilder {
                     .ends
                     .iter()
                     .map(|&end| {
+                        let end = end as usize;
                         let mass = items[start..end].iter().map(|t| t.weight * t.weight).sum();
                         start = end;
                         mass
@@ -572,18 +683,8 @@ pub struct Keyed {
 }
 
 impl Vocab {
-    /// Registers a document's terms; returns its keys, sorted and unique.
-    pub fn add(&mut self, terms: &[Term]) -> Vec<Keyed> {
-        let mut keys = Vec::new();
-        self.add_into(terms, &mut keys);
-        // Deduplicated, an article's keys fill a third less than the
-        // terms they came from, and a hundred thousand articles' keys are
-        // alive until stories are found.
-        keys.shrink_to_fit();
-        keys
-    }
-
-    /// [`Vocab::add`], the keys appended to `out`.
+    /// Registers a document's terms; appends its keys, sorted and unique,
+    /// to `out`.
     pub fn add_into(&mut self, terms: &[Term], out: &mut Vec<Keyed>) {
         let from = out.len();
         out.extend(terms.iter().map(|t| {
@@ -801,6 +902,40 @@ pub fn similarity(a: Wording, b: Wording) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_keys_read_back_as_the_vocabulary_counted_them() {
+        for n in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, u32::MAX] {
+            let mut bytes = Vec::new();
+            push_varint(&mut bytes, n);
+            push_varint(&mut bytes, 5);
+            assert_eq!(read_varint(&bytes, 0), (n, bytes.len() - 1), "{n}");
+            // Cut short, what is there.
+            assert!(read_varint(&bytes[..bytes.len() - 2], 0).1 <= bytes.len() - 2);
+        }
+        let texts = [
+            "Water prices will not rise, the minister said, not this year and not next year.",
+            "",
+            "Prices, prices, prices: the council talks of nothing else since 2019.",
+        ];
+        let mut packed = PackedKeys::default();
+        let mut vocab = Vocab::default();
+        let mut plain = Vec::new();
+        // Past one chunk of runs.
+        for t in texts.iter().cycle().take(CHUNK + 9) {
+            packed.add(&terms(t));
+            let mut keys = Vec::new();
+            vocab.add_into(&terms(t), &mut keys);
+            plain.push(keys);
+        }
+        assert_eq!(packed.len(), CHUNK + 9);
+        for (i, keys) in plain.iter().enumerate() {
+            assert_eq!(packed.keys(i), *keys, "{i}");
+        }
+        assert!(plain[2].iter().any(|k| k.count == 3), "prices, three times");
+        assert_eq!(packed.vocab().df(plain[0][0].key), vocab.df(plain[0][0].key));
+        assert_eq!(packed.into_each(|keys| keys), plain);
+    }
 
     fn sim(a: &str, b: &str) -> f32 {
         // IDF over a small background so common words weigh less.
