@@ -2,6 +2,8 @@
 //! alignment asked for is at most a pointer's (nearly every allocation).
 //! The `mimalloc` crate always calls the aligned ones, whose extra checks
 //! were about a third of the allocator's cost in extraction (callgrind).
+//! A block shrunk is moved to a smaller one, which mimalloc alone does
+//! only when it loses over half its size.
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};
@@ -10,6 +12,10 @@ use std::ffi::c_void;
 /// Every mimalloc size class is a multiple of a pointer's size, so a
 /// plain block is aligned at least that much.
 const PLAIN_ALIGN: usize = std::mem::size_of::<usize>();
+
+/// The largest block [`Allocator::realloc`] moves to shrink it: the
+/// model's buffers that are shrunk once filled are a few megabytes.
+const MOVED_UP_TO: usize = 16 << 20;
 
 /// mimalloc as the global allocator:
 /// `#[global_allocator] static ALLOC: Allocator = Allocator;`.
@@ -42,18 +48,22 @@ unsafe impl GlobalAlloc for Allocator {
         // A block shrunk to half its size or more is kept where it is by
         // mimalloc, slack and all: `shrink_to_fit` and boxed slices then
         // freed nothing (a 100k load's packed texts held their unpacked
-        // size). Shrinking moves to a smaller block when there is one.
-        if new_size < layout.size()
-            && new_size > 0
-            && mi::mi_good_size(new_size) < mi::mi_usable_size(ptr as *const c_void)
-        {
-            let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
-            let new = self.alloc(new_layout);
-            if !new.is_null() {
-                std::ptr::copy_nonoverlapping(ptr, new, new_size);
-                self.dealloc(ptr, layout);
+        // size). Shrinking moves a plain block of up to MOVED_UP_TO to one
+        // an eighth smaller or more, when there is one: larger blocks are
+        // rounded to megabytes (nothing saved, and old and new would both
+        // be alive while copied), aligned ones may land in a larger bin.
+        if layout.align() <= PLAIN_ALIGN && new_size > 0 && new_size < layout.size() && layout.size() <= MOVED_UP_TO {
+            let usable = mi::mi_usable_size(ptr as *const c_void);
+            if mi::mi_good_size(new_size) + usable / 8 <= usable {
+                // SAFETY: `new_size` is under the layout's size, so it is a
+                // valid size for that alignment too.
+                let new = self.alloc(Layout::from_size_align_unchecked(new_size, layout.align()));
+                if !new.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new, new_size);
+                    self.dealloc(ptr, layout);
+                }
+                return new;
             }
-            return new;
         }
         if layout.align() <= PLAIN_ALIGN {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
@@ -91,7 +101,16 @@ mod tests {
     #[test]
     fn a_block_shrunk_by_less_than_half_moves_to_a_smaller_one() {
         let a = Allocator;
-        for (from, to, align) in [(3000, 2000, 1), (3000, 2900, 8), (100_000, 70_000, 1), (4096, 3000, 64)] {
+        let cases = [
+            (3000, 2000, 1),
+            (3000, 2900, 8),
+            (100_000, 70_000, 1),
+            (4096, 3000, 64),
+            (8192, 6000, 4096),
+            (3 << 20, (3 << 20) - 4096, 1),
+            (40 << 20, 30 << 20, 1),
+        ];
+        for (from, to, align) in cases {
             let layout = Layout::from_size_align(from, align).unwrap();
             // SAFETY: non-zero sizes; each block is freed once, with its layout.
             unsafe {
@@ -99,11 +118,15 @@ mod tests {
                 std::ptr::write_bytes(p, 0xCD, from);
                 let before = mi::mi_usable_size(p as *const c_void);
                 let q = a.realloc(p, layout, to);
+                assert!(!q.is_null() && (q as usize).is_multiple_of(align));
                 let after = mi::mi_usable_size(q as *const c_void);
                 assert!((0..to).all(|i| *q.add(i) == 0xCD));
-                assert!(after >= to && (q as usize).is_multiple_of(align));
-                if mi::mi_good_size(to) < before {
+                assert!(after >= to);
+                let moved = align <= PLAIN_ALIGN && from <= MOVED_UP_TO && mi::mi_good_size(to) + before / 8 <= before;
+                if moved {
                     assert!(after < before, "{from} -> {to}: {before} -> {after}");
+                } else {
+                    assert_eq!(after, before, "{from} -> {to}: kept where it was");
                 }
                 a.dealloc(q, Layout::from_size_align(to, align).unwrap());
             }

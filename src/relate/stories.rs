@@ -106,8 +106,7 @@ fn every_article(c: &Corpus, prepared: ArticleTerms) -> ArticleTerms {
 /// [`article_vectors`] from every article's terms.
 fn weigh_articles(terms: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
     let weigher = terms.0.vocab().weigher();
-    let vocab = terms.0.vocab().clone();
-    let vecs = terms.0.into_each(|keys| weigher.weigh(keys, true));
+    let (vocab, vecs) = terms.0.into_each(|keys| weigher.weigh(keys, true));
     let proposers = vecs
         .par_iter()
         .map(|v| {

@@ -458,6 +458,8 @@ impl<T> Chunked<T> {
         }
         let chunk = self.chunks.last_mut().expect("pushed above when none");
         fill(&mut chunk.items);
+        // A chunk's items stay far under 4 G: CHUNK runs of a document's
+        // terms each, from texts of at most the size a file may have.
         chunk.ends.push(chunk.items.len() as u32);
         self.len += 1;
     }
@@ -528,10 +530,10 @@ impl PackedKeys {
         unpack_keys(self.runs.get(i))
     }
 
-    /// `f` of each document's keys, in order; the packed keys are freed a
+    /// Its vocabulary, and `f` of each document's keys in order; the packed keys are freed a
     /// chunk at a time as they are read, so that they are not kept beside
     /// all that `f` makes of them.
-    pub fn into_each<R: Send>(self, f: impl Fn(Vec<Keyed>) -> R + Sync) -> Vec<R> {
+    pub fn into_each<R: Send>(self, f: impl Fn(Vec<Keyed>) -> R + Sync) -> (Vocab, Vec<R>) {
         let parts: Vec<Vec<R>> = self
             .runs
             .chunks
@@ -546,7 +548,9 @@ impl PackedKeys {
                 made.collect()
             })
             .collect();
-        parts.into_iter().flatten().collect()
+        let mut all = Vec::with_capacity(self.runs.len);
+        parts.into_iter().for_each(|part| all.extend(part));
+        (self.vocab, all)
     }
 }
 
@@ -934,7 +938,17 @@ mod tests {
         }
         assert!(plain[2].iter().any(|k| k.count == 3), "prices, three times");
         assert_eq!(packed.vocab().df(plain[0][0].key), vocab.df(plain[0][0].key));
-        assert_eq!(packed.into_each(|keys| keys), plain);
+        let (counted, each) = packed.into_each(|keys| keys);
+        assert_eq!(each, plain);
+        assert_eq!(counted.df(plain[0][0].key), vocab.df(plain[0][0].key));
+        // Keys cut short read as what is there, in order.
+        let mut bytes = Vec::new();
+        for n in [300, 2, 5, 1, 70_000, 9] {
+            push_varint(&mut bytes, n);
+        }
+        let keys = unpack_keys(&bytes[..bytes.len() - 2]);
+        assert_eq!(keys[..2], [Keyed { key: 300, count: 2 }, Keyed { key: 305, count: 1 }]);
+        assert!(keys.len() <= 3);
     }
 
     fn sim(a: &str, b: &str) -> f32 {

@@ -91,9 +91,8 @@ impl Loading {
             let _ = send.send(stage(Stage::Speakers));
             // Stories need only the articles' terms and dates (with the
             // dates the user set): linked beside speaker merging, which
-            // keeps one core busy, their terms (about 95 MB at 100k
-            // articles) are freed before the relations' peak instead of
-            // during it.
+            // keeps one core busy, their terms are freed before the
+            // relations' peak instead of during it.
             let article_terms = builder.take_article_terms();
             let (linked, merged) = rayon::join(
                 || Linked::find(dates, article_terms),
