@@ -9,7 +9,7 @@ fn main() {
     let c = quoteline::load_corpus(&[args[0].clone()], &Default::default());
     let t = &c.index.quote_terms;
     if args[1] == "articles" {
-        let (v, _) = quoteline::relate::stories::article_vectors(&c, Default::default());
+        let v = quoteline::relate::stories::article_vectors(&c, Default::default());
         for a in 0..v.len() {
             for b in a + 1..v.len() {
                 let s = terms::similarity_cosine(&v[a], &v[b]);

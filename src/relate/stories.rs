@@ -3,12 +3,11 @@
 //! Each article proposes candidates through its most telling words only, so
 //! the work stays near linear in the number of articles.
 
-use super::terms::{similarity_cosine, stem_id, terms_of_tokens, Key, PackedKeys, Term, TermVec};
+use super::terms::{stem_id, terms_of_tokens, Key, Keyed, PackedKeys, Term, TermVec, Weigher};
 use super::UnionFind;
 use crate::model::{Article, ArticleId, BlockRole, Corpus, Story};
 use crate::text::{tokenize, Token};
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 /// Words per article that propose candidates.
 const PROPOSERS: usize = 12;
@@ -86,11 +85,13 @@ impl ArticleTerms {
     }
 }
 
-/// Each article's words as a TF-IDF vector, and its proposers: its
-/// weightiest words that some other article uses too. `prepared` is used
-/// when it holds every article's terms, else they are taken from the text.
-pub fn article_vectors(c: &Corpus, prepared: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
-    weigh_articles(every_article(c, prepared))
+/// Each article's words as a TF-IDF vector (the similarity the stories
+/// link by: `examples/similarity.rs`). `prepared` is used when it holds
+/// every article's terms, else they are taken from the text.
+pub fn article_vectors(c: &Corpus, prepared: ArticleTerms) -> Vec<TermVec> {
+    let terms = every_article(c, prepared);
+    let weigher = terms.0.vocab().weigher();
+    terms.0.into_each(|keys| weigher.weigh(keys, true)).1
 }
 
 /// `prepared` when it holds every article of `c`'s terms, else their terms
@@ -103,25 +104,123 @@ fn every_article(c: &Corpus, prepared: ArticleTerms) -> ArticleTerms {
     }
 }
 
-/// [`article_vectors`] from every article's terms.
-fn weigh_articles(terms: ArticleTerms) -> (Vec<TermVec>, Vec<Vec<Key>>) {
+/// Each article's words as stories are linked by, and its proposers: its
+/// weightiest words that some other article uses too.
+fn weigh_articles(terms: ArticleTerms) -> ((Vec<Linkable>, Vec<Vec<Key>>), Weigher) {
     let weigher = terms.0.vocab().weigher();
-    let (vocab, vecs) = terms.0.into_each(|keys| weigher.weigh(keys, true));
-    let proposers = vecs
-        .par_iter()
-        .map(|v| {
-            let t = &v.terms;
-            let mut idx: Vec<usize> = (0..t.len()).filter(|&i| vocab.df(t[i].key) >= 2).collect();
-            idx.sort_by(|&a, &b| t[b].weight.total_cmp(&t[a].weight));
-            idx.truncate(PROPOSERS);
-            idx.into_iter().map(|i| t[i].key).collect()
-        })
-        .collect();
-    (vecs, proposers)
+    let shared = terms.0.vocab().shared();
+    let (_, made) = terms.0.into_each(|keys| {
+        let packed = Linkable::pack(&keys);
+        let v = weigher.weigh(keys, true);
+        let t = &v.terms;
+        let mut idx: Vec<usize> = (0..t.len())
+            .filter(|&i| shared.get(stem_id(t[i].key) as usize) == Some(&true))
+            .collect();
+        idx.sort_by(|&a, &b| t[b].weight.total_cmp(&t[a].weight));
+        idx.truncate(PROPOSERS);
+        let proposers: Vec<Key> = idx.into_iter().map(|i| t[i].key).collect();
+        (Linkable::new(packed, v), proposers)
+    });
+    (made.into_iter().unzip(), weigher)
+}
+
+/// An article's words as stories are linked by, in half the memory of its
+/// weighed vector ([`TermVec`]): each word's stem id and count in one
+/// `u32`, its weight worked out only when two articles share the word, as
+/// the same product, so that similarities come out the same to the bit.
+/// Every article's is made at once while speakers merge, the 100k load's
+/// highest point. An article with a stem id or a count too large for that
+/// keeps its weighed vector.
+enum Linkable {
+    Packed {
+        /// `stem id << 8 | count`, in key order.
+        terms: Box<[u32]>,
+        mass: f32,
+    },
+    Weighed(TermVec),
+}
+
+impl Linkable {
+    /// Packed when its keys fit ([`Linkable::pack`]), else weighed.
+    fn new(packed: Option<Box<[u32]>>, weighed: TermVec) -> Linkable {
+        match packed {
+            Some(terms) => Linkable::Packed {
+                terms,
+                mass: weighed.mass,
+            },
+            None => Linkable::Weighed(weighed),
+        }
+    }
+
+    /// `keys` as [`Linkable::Packed`] terms, if they fit.
+    fn pack(keys: &[Keyed]) -> Option<Box<[u32]>> {
+        let fits = |k: &Keyed| k.key & 3 == 0 && stem_id(k.key) < 1 << 24 && k.count < 1 << 8;
+        keys.iter()
+            .all(fits)
+            .then(|| keys.iter().map(|k| stem_id(k.key) << 8 | k.count).collect())
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Linkable::Packed { terms, .. } => terms.len(),
+            Linkable::Weighed(v) => v.terms.len(),
+        }
+    }
+
+    fn mass(&self) -> f32 {
+        match self {
+            Linkable::Packed { mass, .. } => *mass,
+            Linkable::Weighed(v) => v.mass,
+        }
+    }
+
+    fn key(&self, i: usize) -> Key {
+        match self {
+            Linkable::Packed { terms, .. } => (terms[i] >> 8) << 2,
+            Linkable::Weighed(v) => v.terms[i].key,
+        }
+    }
+
+    /// The `i`th word's weight, as [`Weigher::weigh`] gave it.
+    fn weight(&self, i: usize, weigher: &Weigher) -> f32 {
+        match self {
+            Linkable::Packed { terms, .. } => {
+                let (key, count) = ((terms[i] >> 8) << 2, terms[i] & 0xff);
+                weigher.weight(Keyed { key, count }, true).weight
+            }
+            Linkable::Weighed(v) => v.terms[i].weight,
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        (0..self.len()).map(|i| self.key(i))
+    }
+}
+
+/// Cosine of two articles' words ([`super::terms::similarity_cosine`] of
+/// their weighed vectors, to the bit).
+fn similarity(a: &Linkable, b: &Linkable, weigher: &Weigher) -> f32 {
+    if a.len() == 0 || b.len() == 0 {
+        return 0.0;
+    }
+    let mass = a.mass() * b.mass();
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a.key(i).cmp(&b.key(j)) {
+            std::cmp::Ordering::Equal => {
+                dot += a.weight(i, weigher) * b.weight(j, weigher);
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    dot / mass.sqrt()
 }
 
 /// The stems of an article's keys that propose candidates.
-fn proposed<'a>(v: &'a TermVec, proposing: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
+fn proposed<'a>(v: &'a Linkable, proposing: &'a [bool]) -> impl Iterator<Item = u32> + 'a {
     v.keys().map(stem_id).filter(|&s| proposing[s as usize])
 }
 
@@ -185,7 +284,7 @@ impl Linked {
 /// in article order.
 fn link(dates: &[Option<NaiveDate>], terms: ArticleTerms) -> Vec<Vec<ArticleId>> {
     let n = dates.len();
-    let (vecs, proposers) = weigh_articles(terms);
+    let ((vecs, proposers), weigher) = weigh_articles(terms);
     // Words index their articles; only proposers are ever looked up, so
     // only they are indexed, and each article meets at most PROPOSERS lists.
     // (Article keys are plain stems, neither numbers nor negated: a stem id
@@ -256,7 +355,7 @@ fn link(dates: &[Option<NaiveDate>], terms: ArticleTerms) -> Vec<Vec<ArticleId>>
                 _ => None,
             };
             let need = needed(days);
-            if need.is_finite() && similarity_cosine(&vecs[a], &vecs[b]) >= need {
+            if need.is_finite() && similarity(&vecs[a], &vecs[b], &weigher) >= need {
                 uf.union(a, b);
             }
         }
@@ -291,6 +390,43 @@ fn name(c: &Corpus, groups: Vec<Vec<ArticleId>>) -> Stories {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_packed_for_linking_compare_as_their_weighed_vectors_to_the_bit() {
+        let texts = [
+            "The council voted on water prices after the minister spoke in Halden.".to_string(),
+            "Water prices: the council in Halden voted, the minister spoke.".to_string(),
+            "Nothing to do with it: a football match in Vessby ended 2-1.".to_string(),
+            "water ".repeat(300),
+            "Prices of water in Halden, the council said, will not rise.".to_string(),
+        ];
+        let mut keys = PackedKeys::default();
+        for t in &texts {
+            keys.add(&super::super::terms::terms(t));
+        }
+        let weigher = keys.vocab().weigher();
+        let (_, each) = keys.into_each(|k| k);
+        let weighed: Vec<TermVec> = each.iter().map(|k| weigher.weigh(k.clone(), true)).collect();
+        let linkable: Vec<Linkable> = each
+            .iter()
+            .map(|k| Linkable::new(Linkable::pack(k), weigher.weigh(k.clone(), true)))
+            .collect();
+        // A count of 300 does not fit: that article keeps its vector.
+        assert!(matches!(linkable[3], Linkable::Weighed(_)));
+        assert!(matches!(linkable[0], Linkable::Packed { .. }));
+        for a in 0..texts.len() {
+            assert!(linkable[a].keys().eq(weighed[a].keys()));
+            for b in 0..texts.len() {
+                let cosine = super::super::terms::similarity_cosine(&weighed[a], &weighed[b]);
+                assert_eq!(
+                    similarity(&linkable[a], &linkable[b], &weigher).to_bits(),
+                    cosine.to_bits(),
+                    "{a} {b}"
+                );
+            }
+        }
+        assert!(similarity(&linkable[0], &linkable[1], &weigher) > similarity(&linkable[0], &linkable[2], &weigher));
+    }
 
     #[test]
     fn stories_linked_apart_hold_while_the_article_dates_do() {

@@ -725,6 +725,11 @@ impl Vocab {
         }
     }
 
+    /// For each word (by [`stem_id`]), whether several documents use it.
+    pub fn shared(&self) -> Vec<bool> {
+        self.df.iter().map(|&df| df >= 2).collect()
+    }
+
     /// How many documents use the key's word.
     pub fn df(&self, key: Key) -> u32 {
         self.df.get(stem_id(key) as usize).copied().unwrap_or(0)
@@ -769,7 +774,7 @@ impl Weigher {
     }
 
     /// One key weighed ([`Weigher::weigh`]).
-    fn weight(&self, k: Keyed, by_count: bool) -> Weighted {
+    pub fn weight(&self, k: Keyed, by_count: bool) -> Weighted {
         let tf = match (by_count, self.tf.get(k.count as usize)) {
             (false, _) => 1.0,
             (true, Some(&tf)) => tf,
