@@ -340,8 +340,9 @@ pub struct Weighted {
     pub weight: f32,
 }
 
-/// An article's words as weighted term keys, sorted by key (stories
-/// compare articles by them; quotes' are [`Wordings`]).
+/// A document's words as weighted term keys, sorted by key: an article's
+/// (stories link articles by their cosine, from words packed for linking
+/// with the same weights); quotes' are [`Wordings`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TermVec {
     pub terms: Box<[Weighted]>,
