@@ -526,8 +526,10 @@ impl PackedKeys {
         &self.vocab
     }
 
-    /// The `i`th document's keys, sorted.
-    pub fn keys(&self, i: usize) -> Vec<Keyed> {
+    /// The `i`th document's keys, sorted (the load reads them all at once,
+    /// [`PackedKeys::into_each`]).
+    #[cfg(test)]
+    fn keys(&self, i: usize) -> Vec<Keyed> {
         unpack_keys(self.runs.get(i))
     }
 
@@ -540,19 +542,21 @@ impl PackedKeys {
             .chunks
             .into_par_iter()
             .map(|chunk| {
-                let mut start = 0;
-                let made = chunk.ends.iter().map(|&end| {
-                    let keys = unpack_keys(&chunk.items[start..end as usize]);
-                    start = end as usize;
-                    f(keys)
-                });
-                made.collect()
+                run_ranges(&chunk.ends)
+                    .map(|run| f(unpack_keys(&chunk.items[run])))
+                    .collect()
             })
             .collect();
         let mut all = Vec::with_capacity(self.runs.len);
         parts.into_iter().for_each(|part| all.extend(part));
         (self.vocab, all)
     }
+}
+
+/// Where each run of a chunk is in its items, from where they end.
+fn run_ranges(ends: &[u32]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
+    starts.zip(ends).map(|(start, &end)| start..end as usize)
 }
 
 /// Keys packed by [`PackedKeys::add`].
@@ -633,16 +637,8 @@ impl WordingsBuilder {
             .map(|chunk| {
                 // Same size and alignment: collected in place, no second buffer.
                 let items: Vec<Weighted> = chunk.items.into_iter().map(|k| weigher.weight(k, false)).collect();
-                let mut start = 0;
-                let masses = chunk
-                    .ends
-                    .iter()
-                    .map(|&end| {
-                        let end = end as usize;
-                        let mass = items[start..end].iter().map(|t| t.weight * t.weight).sum();
-                        start = end;
-                        mass
-                    })
+                let masses = run_ranges(&chunk.ends)
+                    .map(|run| items[run].iter().map(|t| t.weight * t.weight).sum())
                     .collect();
                 (
                     Chunk {
