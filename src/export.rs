@@ -83,8 +83,8 @@ pub fn quote_record(c: &Corpus, qi: usize) -> QuoteRecord<'_> {
     let q = &c.quotes[qi];
     QuoteRecord {
         quote: quote_ref(c, qi),
-        speaker_kind: q.speaker.map(|s| c.speakers[s].kind),
-        mention: q.mention.as_ref().map(|m| &*m.text),
+        speaker_kind: q.speaker.get().map(|s| c.speakers[s].kind),
+        mention: q.mention.map(|m| m.text.as_str()),
         cue: q.cue.as_deref(),
         kind: q.kind.as_str(),
         date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
@@ -92,7 +92,7 @@ pub fn quote_record(c: &Corpus, qi: usize) -> QuoteRecord<'_> {
         date_evidence: q.date_evidence(),
         article: c.articles[q.article].title.as_deref(),
         sieve: q.sieve.map(crate::model::SieveName::as_str),
-        statement: q.statement,
+        statement: q.statement.get(),
         starred: q.starred,
         note: c.note(qi),
     }

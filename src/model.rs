@@ -457,36 +457,151 @@ impl SpeakerKind {
 }
 
 /// The words in the text that name (or stand for) the speaker of a quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    /// Shared by every quote with the same words (see [`crate::pipeline`]).
-    pub text: std::sync::Arc<str>,
+    pub text: Shared,
     pub span: StoredSpan,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A string many quotes share (a speech verb, the words naming a speaker),
+/// held once for the whole session and named by a number: four bytes in
+/// each of a million quotes, where an `Arc<str>` took sixteen. Never
+/// freed: a session meets some thousands of them (2 288 speakers at 100k
+/// generated articles), and a folder read again finds the same ones.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Shared(std::num::NonZeroU32);
+
+#[derive(Default)]
+struct SharedTable {
+    ids: rustc_hash::FxHashMap<&'static str, Shared>,
+    strings: Vec<&'static str>,
+}
+
+static SHARED: std::sync::RwLock<Option<SharedTable>> = std::sync::RwLock::new(None);
+
+impl Shared {
+    /// The number of `s`, given it on first sight.
+    pub fn new(s: &str) -> Shared {
+        // A poisoned lock still holds a whole table: only `insert` below
+        // changes it, and nothing there panics midway.
+        if let Some(&id) = SHARED
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .and_then(|t| t.ids.get(s))
+        {
+            return id;
+        }
+        let mut table = SHARED.write().unwrap_or_else(|e| e.into_inner());
+        let table = table.get_or_insert_with(SharedTable::default);
+        if let Some(&id) = table.ids.get(s) {
+            return id;
+        }
+        let held: &'static str = Box::leak(s.into());
+        // Four billion distinct strings would not fit in memory first.
+        let id = Shared(std::num::NonZeroU32::new(table.strings.len() as u32 + 1).expect("fewer than 2^32 strings"));
+        table.strings.push(held);
+        table.ids.insert(held, id);
+        id
+    }
+
+    pub fn as_str(self) -> &'static str {
+        let table = SHARED.read().unwrap_or_else(|e| e.into_inner());
+        // Only `new` makes one, after storing its string.
+        table
+            .as_ref()
+            .and_then(|t| t.strings.get(self.0.get() as usize - 1))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// An index that may be missing, in four bytes: an `Option<usize>` took
+/// sixteen in each of a million quotes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct MaybeIndex(Option<std::num::NonZeroU32>);
+
+impl MaybeIndex {
+    pub const NONE: MaybeIndex = MaybeIndex(None);
+
+    pub fn get(self) -> Option<usize> {
+        self.0.map(|n| n.get() as usize - 1)
+    }
+
+    pub fn is_some(self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn is_none(self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl From<Option<usize>> for MaybeIndex {
+    /// An index past `u32::MAX - 1` (no corpus has that many) reads as none.
+    fn from(index: Option<usize>) -> MaybeIndex {
+        MaybeIndex(
+            index
+                .and_then(|i| u32::try_from(i).ok()?.checked_add(1))
+                .and_then(std::num::NonZeroU32::new),
+        )
+    }
+}
+
+impl From<usize> for MaybeIndex {
+    fn from(index: usize) -> MaybeIndex {
+        Some(index).into()
+    }
+}
+
+impl PartialEq<Option<usize>> for MaybeIndex {
+    fn eq(&self, other: &Option<usize>) -> bool {
+        self.get() == *other
+    }
+}
+
+impl std::fmt::Debug for MaybeIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.get(), f)
+    }
+}
+
+/// 64 bytes (a test holds it there): the reader keeps a million.
+#[derive(Debug, Clone)]
 pub struct Quote {
     pub article: ArticleId,
     /// The quoted words, without the outer marks, in the article's text
     /// (which holds them once: [`Corpus::quote_text`]).
     pub span: StoredSpan,
     pub kind: QuoteKind,
-    /// The speech verb, shared by every quote with the same one.
-    pub cue: Option<std::sync::Arc<str>>,
+    /// The speech verb.
+    pub cue: Option<Shared>,
     pub mention: Option<Mention>,
-    pub speaker: Option<SpeakerId>,
+    pub speaker: MaybeIndex,
     /// The sieve that attributed the quote.
     pub sieve: Option<SieveName>,
     /// The words around the quote that say when it was said ("on Tuesday",
     /// "in August"), kept so the date follows when the article date changes.
     /// Boxed: most quotes have none, and a million quotes each kept room
     /// for one.
-    #[serde(skip)]
     pub time: Option<Box<TimeMention>>,
     /// When the words were said, as far as known.
     pub when: Option<StatementDate>,
     /// The statement (same words reported by several outlets) it belongs to.
-    pub statement: Option<StatementId>,
+    pub statement: MaybeIndex,
     /// Starred by the user (see [`crate::state`]); notes are the corpus's
     /// ([`Corpus::note`]).
     pub starred: bool,
@@ -503,7 +618,7 @@ impl Quote {
     /// only, not in each quote's date too.
     pub fn date_evidence(&self) -> Option<&str> {
         let from_text = self.when.as_ref().is_some_and(|w| w.origin != DateOrigin::Article);
-        self.time.as_ref().filter(|_| from_text).map(|t| &*t.evidence)
+        self.time.as_ref().filter(|_| from_text).map(|t| t.evidence.as_str())
     }
 
     /// Sort key for time order: dated first by date, undated last, then
@@ -603,9 +718,8 @@ pub enum TimeRef {
 pub struct TimeMention {
     pub time_ref: TimeRef,
     pub origin: DateOrigin,
-    /// Shared with the quote's [`StatementDate`] and with quotes that
-    /// carry it over.
-    pub evidence: std::sync::Arc<str>,
+    /// The words it was read from.
+    pub evidence: Shared,
     pub confidence: f32,
 }
 
@@ -729,7 +843,7 @@ impl Corpus {
     }
 
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
-        quote.speaker.map(|s| self.speakers[s].name.as_str())
+        quote.speaker.get().map(|s| self.speakers[s].name.as_str())
     }
 }
 
@@ -752,6 +866,46 @@ mod tests {
         // Ordered as spans are: by start, then end.
         assert!(StoredSpan::from(Span::new(2, 9)) < StoredSpan::from(Span::new(3, 4)));
         assert_eq!(std::mem::size_of::<StoredSpan>(), 8);
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_quote_takes_64_bytes() {
+        assert_eq!(std::mem::size_of::<Quote>(), 64);
+    }
+
+    #[test]
+    fn shared_strings_are_numbered_once_and_read_back() {
+        let said = Shared::new("said");
+        assert_eq!(Shared::new(&String::from("said")), said);
+        assert_ne!(Shared::new("warned"), said);
+        assert_eq!((said.as_str(), &*Shared::new("warned")), ("said", "warned"));
+        assert_eq!(format!("{said:?}"), "\"said\"");
+        // Numbered in parallel, each string still has one number.
+        let numbers: Vec<Vec<Shared>> = std::thread::scope(|s| {
+            let each = || (0..200).map(|i| Shared::new(&format!("shared {}", i % 50))).collect();
+            let threads: Vec<_> = (0..4).map(|_| s.spawn(each)).collect();
+            threads.into_iter().map(|t| t.join().unwrap()).collect()
+        });
+        assert!(numbers.windows(2).all(|w| w[0] == w[1]));
+        assert!(numbers[0]
+            .iter()
+            .enumerate()
+            .all(|(i, n)| n.as_str() == format!("shared {}", i % 50)));
+    }
+
+    #[test]
+    fn maybe_indices_keep_what_fits_four_bytes() {
+        for i in [0, 1, 2_288, u32::MAX as usize - 1] {
+            assert_eq!(MaybeIndex::from(i).get(), Some(i));
+            assert_eq!(MaybeIndex::from(i), Some(i));
+        }
+        assert_eq!(MaybeIndex::from(None).get(), None);
+        assert_eq!(MaybeIndex::NONE, MaybeIndex::default());
+        // Past four bytes: none, never another index.
+        assert_eq!(MaybeIndex::from(u32::MAX as usize).get(), None);
+        assert_eq!(MaybeIndex::from(usize::MAX).get(), None);
+        assert_eq!(std::mem::size_of::<MaybeIndex>(), 4);
     }
 
     #[test]

@@ -13,7 +13,10 @@
 use crate::extract::{self, people, Extraction, FirstPass, TermsWanted};
 use crate::guard;
 use crate::load::{self, LoadOptions, Source};
-use crate::model::{Article, ArticleId, Corpus, Diagnostic, Quote, QuoteId, Speaker, SpeakerId, SpeakerKind};
+use crate::model::{
+    Article, ArticleId, Corpus, Diagnostic, MaybeIndex, Mention, Quote, QuoteId, Shared, Speaker, SpeakerId,
+    SpeakerKind,
+};
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -141,7 +144,7 @@ impl Batch {
         corpus.speakers.extend(self.speakers);
         let first = corpus.quotes.len();
         for (i, q) in self.quotes.iter().enumerate() {
-            if let Some(s) = q.speaker {
+            if let Some(s) = q.speaker.get() {
                 corpus.speakers[s].quotes.push(first + i);
             }
         }
@@ -180,9 +183,10 @@ pub struct Builder {
     quote_wordings_differ: bool,
 }
 
-/// One shared copy of each cue, mention and date evidence: a million
-/// quotes use a few thousand distinct ones ("said", "Sheinbaum", "on
-/// Tuesday"), and a string each was a tenth of the corpus's memory.
+/// One shared copy of each name speakers are sighted under while the
+/// corpus is built (the quotes keep theirs as [`crate::model::Shared`]):
+/// a million quotes use a few thousand distinct ones, and a string each
+/// was a tenth of the corpus's memory.
 #[derive(Debug, Default)]
 struct Strings(rustc_hash::FxHashSet<Arc<str>>);
 
@@ -252,9 +256,6 @@ impl Builder {
         if let Some(m) = &mut q.mention {
             m.text = self.strings.share(&m.text);
         }
-        if let Some(t) = &mut q.time {
-            t.evidence = self.strings.share(&t.evidence);
-        }
         let speaker = q.speaker.as_ref().map(|s| {
             let alias = q
                 .mention
@@ -280,13 +281,16 @@ impl Builder {
             article: aid,
             span: q.span.into(),
             kind: q.kind,
-            cue: q.cue.map(|c| self.strings.share(&c)),
-            mention: q.mention,
-            speaker,
+            cue: q.cue.map(|c| Shared::new(&c)),
+            mention: q.mention.map(|m| Mention {
+                text: Shared::new(&m.text),
+                span: m.span,
+            }),
+            speaker: speaker.into(),
             sieve: q.sieve,
             when: crate::resolve::when::statement_date(q.time.as_ref(), date),
             time: q.time.map(Box::new),
-            statement: None,
+            statement: MaybeIndex::NONE,
             starred: false,
         }
     }
@@ -415,8 +419,8 @@ impl Resolution {
     pub fn apply(self, corpus: &mut Corpus) {
         corpus.speakers = self.speakers;
         for (qid, q) in corpus.quotes.iter_mut().enumerate() {
-            q.speaker = q.speaker.and_then(|p| self.map[p]);
-            if let Some(s) = q.speaker {
+            q.speaker = q.speaker.get().and_then(|p| self.map[p]).into();
+            if let Some(s) = q.speaker.get() {
                 corpus.speakers[s].quotes.push(qid);
             }
         }
@@ -454,7 +458,7 @@ impl Revision {
             s.quotes.clear();
         }
         for (qid, q) in corpus.quotes.iter().enumerate() {
-            if let Some(s) = q.speaker {
+            if let Some(s) = q.speaker.get() {
                 corpus.speakers[s].quotes.push(qid);
             }
         }

@@ -437,7 +437,7 @@ fn correct(corpus: &mut Corpus, lookup: &Lookup, c: &Correction) -> Result<(), S
                 return Ok(());
             }
             for q in std::mem::take(&mut corpus.speakers[f].quotes) {
-                corpus.quotes[q].speaker = Some(i);
+                corpus.quotes[q].speaker = i.into();
                 corpus.speakers[i].quotes.push(q);
             }
             let gone = std::mem::replace(
@@ -533,10 +533,10 @@ fn new_speaker(corpus: &mut Corpus, name: &str) -> SpeakerId {
 }
 
 fn move_quote(corpus: &mut Corpus, q: QuoteId, to: Option<SpeakerId>) {
-    if let Some(old) = corpus.quotes[q].speaker {
+    if let Some(old) = corpus.quotes[q].speaker.get() {
         corpus.speakers[old].quotes.retain(|&x| x != q);
     }
-    corpus.quotes[q].speaker = to;
+    corpus.quotes[q].speaker = to.into();
     if let Some(s) = to {
         corpus.speakers[s].quotes.push(q);
     }

@@ -10,7 +10,7 @@ pub mod sieves;
 pub mod when;
 
 use crate::lexicon::{LABEL_CUE, SPEECH_CUE};
-use crate::model::{Article, Mention, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
+use crate::model::{Article, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
 use context::Context;
 use mentions::{Gender, Np, NpKind, Pronoun};
 use people::People;
@@ -33,11 +33,19 @@ pub struct ExtractedQuote {
     pub span: Span,
     pub kind: QuoteKind,
     pub cue: Option<String>,
-    pub mention: Option<Mention>,
+    pub mention: Option<MentionFound>,
     pub sieve: Option<SieveName>,
     pub speaker: Option<SpeakerRef>,
     /// The words that say when it was said, if any.
     pub time: Option<TimeMention>,
+}
+
+/// The words in the text that name (or stand for) the speaker of a quote,
+/// as extraction finds them ([`crate::model::Mention`] once stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionFound {
+    pub text: std::sync::Arc<str>,
+    pub span: crate::model::StoredSpan,
 }
 
 impl ExtractedQuote {
@@ -256,7 +264,7 @@ fn finish(ctx: &Context, people: &mut People) -> Extraction {
             span: q.inner,
             kind,
             cue: att.and_then(|a| a.cue.clone()),
-            mention: att.map(|a| Mention {
+            mention: att.map(|a| MentionFound {
                 text: a.np.text.as_str().into(),
                 span: a.np.span.into(),
             }),

@@ -60,7 +60,7 @@ pub struct Related {
 /// related yet (still loading).
 pub fn related(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let quote = &c.quotes[q];
-    let Some(speaker) = quote.speaker else {
+    let Some(speaker) = quote.speaker.get() else {
         return Vec::new();
     };
     if c.index.quote_terms.len() != c.quotes.len() {
@@ -70,7 +70,7 @@ pub fn related(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let sim = |p: QuoteId| similarity(terms.get(q), terms.get(p));
     let mut out: Vec<Related> = Vec::new();
     let same_statement = |p: QuoteId| quote.statement.is_some() && c.quotes[p].statement == quote.statement;
-    if let Some(st) = quote.statement {
+    if let Some(st) = quote.statement.get() {
         for &p in &c.statements[st].quotes {
             if c.quotes[p].article != quote.article {
                 out.push(Related {
@@ -130,7 +130,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     if !eligible(quote) {
         return Vec::new();
     }
-    let Some(speaker) = quote.speaker else {
+    let Some(speaker) = quote.speaker.get() else {
         return Vec::new();
     };
     let terms = &c.index.quote_terms;
@@ -139,7 +139,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
     // Sentences naming this speaker, per article: a candidate named there
     // too is talked about together with them.
-    let mine = quote.speaker.map_or("", |s| surname(c, s)).to_string();
+    let mine = quote.speaker.get().map_or("", |s| surname(c, s)).to_string();
     let mut near: HashMap<usize, String> = HashMap::new();
     let home = named_with(c, quote.article, &mine, &mut near).to_string();
     let quote_text = c.quote_text(quote);
@@ -157,7 +157,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
         let mut other_text = None;
         for &p in &other.quotes {
             let pq = &c.quotes[p];
-            let Some(ps) = pq.speaker else { continue };
+            let Some(ps) = pq.speaker.get() else { continue };
             if pq.speaker == quote.speaker || !eligible(pq) || c.speakers[ps].kind == SpeakerKind::Anonymous {
                 continue;
             }

@@ -80,7 +80,7 @@ impl Statements {
     /// Sets `quote.statement` and the corpus's statements.
     pub fn apply(self, c: &mut Corpus) {
         for (q, s) in c.quotes.iter_mut().zip(self.statement_of) {
-            q.statement = s;
+            q.statement = s.into();
         }
         c.statements = self.statements;
     }
@@ -172,7 +172,7 @@ fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
         })
         .cloned();
     Statement {
-        speaker: quotes[members[0]].speaker.unwrap_or_default(),
+        speaker: quotes[members[0]].speaker.get().unwrap_or_default(),
         quotes: members.into_boxed_slice(),
         when,
     }

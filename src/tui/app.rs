@@ -166,7 +166,7 @@ impl App {
     /// the selected quote.
     pub fn timeline_speaker(&self) -> Option<SpeakerId> {
         self.filter
-            .or_else(|| self.quote.and_then(|q| self.corpus.quotes[q].speaker))
+            .or_else(|| self.quote.and_then(|q| self.corpus.quotes[q].speaker.get()))
     }
 
     pub fn timeline(&self) -> &[QuoteId] {
@@ -178,7 +178,7 @@ impl App {
     /// belongs to.
     pub fn also_reported_by(&self, q: QuoteId) -> Vec<&str> {
         let c = &self.corpus;
-        let Some(st) = c.quotes[q].statement else {
+        let Some(st) = c.quotes[q].statement.get() else {
             return Vec::new();
         };
         let own = c.articles[c.quotes[q].article].source();
@@ -700,7 +700,7 @@ impl App {
 
     /// The selected quote's speaker.
     pub fn quote_speaker(&self) -> Option<SpeakerId> {
-        self.quote.and_then(|q| self.corpus.quotes[q].speaker)
+        self.quote.and_then(|q| self.corpus.quotes[q].speaker.get())
     }
 
     /// Saves one change to the user's work: re-read, changed, written

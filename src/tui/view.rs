@@ -150,6 +150,7 @@ fn draw_compare(frame: &mut Frame, app: &App, q: QuoteId, scroll: usize, theme: 
     ];
     let others: Vec<QuoteId> = base
         .statement
+        .get()
         .map(|st| {
             c.statements[st]
                 .quotes

@@ -37,7 +37,7 @@ pub fn article_lines(
         .zip(art.quotes.iter())
         .filter(|(q, _)| q.kind != QuoteKind::Nested)
         .map(|(q, &id)| {
-            let style = theme.speaker(q.speaker, Some(id) == selected);
+            let style = theme.speaker(q.speaker.get(), Some(id) == selected);
             (q.span.get(), style, Some(id) == selected)
         })
         .collect();
