@@ -115,7 +115,7 @@ pub fn article_records(c: &Corpus) -> impl Iterator<Item = ArticleRecord<'_>> {
             .removed
             .iter()
             .map(|r| RemovedRecord {
-                reason: r.reason,
+                reason: r.reason.as_str(),
                 text: a.removed_text(r),
             })
             .collect(),

@@ -127,7 +127,76 @@ pub fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
 pub struct Removed {
     /// Where it was in the article's text (which keeps it: [`Article::removed_text`]).
     pub span: StoredSpan,
-    pub reason: &'static str,
+    pub reason: Clutter,
+}
+
+/// What a removed line of site clutter was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Clutter {
+    AgencyCredit,
+    Byline,
+    CategoryLine,
+    CommentForm,
+    DateLine,
+    FrontMatter,
+    ImageCredit,
+    ImagePlaceholder,
+    ListWidget,
+    Masthead,
+    MenuBar,
+    PaywallNotice,
+    PhotoCaption,
+    ReadMoreLink,
+    ReadingTime,
+    RelatedHeadline,
+    RepeatedLine,
+    RepeatedTitle,
+    Separator,
+    ShareWidget,
+    SiteDateHeader,
+    SocialPromo,
+}
+
+impl Clutter {
+    /// As shown and exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Clutter::AgencyCredit => "agency credit",
+            Clutter::Byline => "byline",
+            Clutter::CategoryLine => "category line",
+            Clutter::CommentForm => "comment form",
+            Clutter::DateLine => "date line",
+            Clutter::FrontMatter => "front matter",
+            Clutter::ImageCredit => "image credit",
+            Clutter::ImagePlaceholder => "image placeholder",
+            Clutter::ListWidget => "list widget",
+            Clutter::Masthead => "masthead",
+            Clutter::MenuBar => "menu bar",
+            Clutter::PaywallNotice => "paywall notice",
+            Clutter::PhotoCaption => "photo caption",
+            Clutter::ReadMoreLink => "read more link",
+            Clutter::ReadingTime => "reading time",
+            Clutter::RelatedHeadline => "related headline",
+            Clutter::RepeatedLine => "repeated line",
+            Clutter::RepeatedTitle => "repeated title",
+            Clutter::Separator => "separator",
+            Clutter::ShareWidget => "share widget",
+            Clutter::SiteDateHeader => "site date header",
+            Clutter::SocialPromo => "social promo",
+        }
+    }
+}
+
+impl Serialize for Clutter {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Clutter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -870,8 +939,9 @@ mod tests {
 
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn a_quote_takes_64_bytes() {
+    fn what_a_corpus_holds_by_the_million_stays_small() {
         assert_eq!(std::mem::size_of::<Quote>(), 64);
+        assert_eq!(std::mem::size_of::<Removed>(), 12);
     }
 
     #[test]

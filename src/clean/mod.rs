@@ -6,7 +6,7 @@ pub mod boilerplate;
 pub mod meta;
 
 use crate::load::Source;
-use crate::model::{Article, Block, BlockRole, DateSource, Removed, Span};
+use crate::model::{Article, Block, BlockRole, Clutter, DateSource, Removed, Span};
 use crate::resolve::dates;
 use crate::text::{is_space, Lower};
 use boilerplate::{self as bp, Line};
@@ -65,7 +65,7 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verdict {
     Keep(BlockRole),
-    Remove(&'static str),
+    Remove(Clutter),
 }
 
 /// A per-line clutter rule: a named test on one trimmed line, and maybe a
@@ -73,12 +73,12 @@ enum Verdict {
 /// test can (so an article without a social platform's name is not read
 /// line by line for invitations to one).
 struct LineRule {
-    reason: &'static str,
+    reason: Clutter,
     is: fn(&Line) -> bool,
     in_article: Option<fn(&str) -> bool>,
 }
 
-const fn rule(reason: &'static str, is: fn(&Line) -> bool) -> LineRule {
+const fn rule(reason: Clutter, is: fn(&Line) -> bool) -> LineRule {
     LineRule {
         reason,
         is,
@@ -88,29 +88,34 @@ const fn rule(reason: &'static str, is: fn(&Line) -> bool) -> LineRule {
 
 /// The per-line clutter rules, applied anywhere in the text, in this order.
 const LINE_RULES: &[LineRule] = &[
-    rule("site date header", bp::is_today_header),
-    rule("read more link", bp::is_read_more),
-    rule("list widget", bp::is_list_widget),
-    rule("comment form", bp::is_comment_form),
-    rule("reading time", bp::is_read_time),
-    rule("image placeholder", bp::is_image_placeholder),
-    rule("image credit", bp::is_image_credit),
+    rule(Clutter::SiteDateHeader, bp::is_today_header),
+    rule(Clutter::ReadMoreLink, bp::is_read_more),
+    rule(Clutter::ListWidget, bp::is_list_widget),
+    rule(Clutter::CommentForm, bp::is_comment_form),
+    rule(Clutter::ReadingTime, bp::is_read_time),
+    rule(Clutter::ImagePlaceholder, bp::is_image_placeholder),
+    rule(Clutter::ImageCredit, bp::is_image_credit),
     LineRule {
         in_article: Some(bp::may_hold_paywall_notice),
-        ..rule("paywall notice", bp::is_paywall_notice)
+        ..rule(Clutter::PaywallNotice, bp::is_paywall_notice)
     },
     LineRule {
         in_article: Some(bp::names_a_platform),
-        ..rule("social promo", bp::is_social_promo)
+        ..rule(Clutter::SocialPromo, bp::is_social_promo)
     },
-    rule("share widget", bp::is_share_widget),
-    rule("category line", bp::is_category_line),
-    rule("agency credit", bp::is_agency_credit),
-    rule("separator", bp::is_separator),
+    rule(Clutter::ShareWidget, bp::is_share_widget),
+    rule(Clutter::CategoryLine, bp::is_category_line),
+    rule(Clutter::AgencyCredit, bp::is_agency_credit),
+    rule(Clutter::Separator, bp::is_separator),
 ];
 
 /// Reasons after which the rest of the page is related links, not article.
-const TAIL_MARKERS: &[&str] = &["share widget", "category line", "agency credit", "comment form"];
+const TAIL_MARKERS: &[Clutter] = &[
+    Clutter::ShareWidget,
+    Clutter::CategoryLine,
+    Clutter::AgencyCredit,
+    Clutter::CommentForm,
+];
 
 /// Cleans one decoded source into an article (quotes are found later).
 pub fn clean(source: &Source) -> Article {
@@ -167,7 +172,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         // A headline printed twice in a row is one headline (or one related link).
         for i in 1..lines.len() {
             if verdicts[i].is_none() && lines[i].text == lines[i - 1].text {
-                verdicts[i] = Some(Verdict::Remove("repeated line"));
+                verdicts[i] = Some(Verdict::Remove(Clutter::RepeatedLine));
             }
         }
     }
@@ -177,7 +182,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     if source.meta_len > 0 {
         removed.push(Removed {
             span: Span::new(0, source.meta_len).into(),
-            reason: "front matter",
+            reason: Clutter::FrontMatter,
         });
     }
     for (i, span) in spans.iter().enumerate() {
@@ -274,7 +279,7 @@ fn mark_list_items(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
         }
         let mut j = i + 1;
         while j < lines.len() && j <= i + 12 && verdicts[j].is_none() && meta::is_headline_like(&lines[j]) {
-            verdicts[j] = Some(Verdict::Remove("list widget"));
+            verdicts[j] = Some(Verdict::Remove(Clutter::ListWidget));
             j += 1;
         }
     }
@@ -306,7 +311,7 @@ fn mark_tail(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
         }
         let line = &lines[i];
         if bp::is_lone_section(line) || meta::is_headline_like(line) {
-            verdicts[i] = Some(Verdict::Remove("related headline"));
+            verdicts[i] = Some(Verdict::Remove(Clutter::RelatedHeadline));
         }
     }
 }
@@ -327,7 +332,7 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
     for i in 0..lines.len().min(40) {
         let line = &lines[i];
         if let Some(Verdict::Remove(reason)) = verdicts[i] {
-            if reason == "agency credit" {
+            if reason == Clutter::AgencyCredit {
                 header.agency = header
                     .agency
                     .take()
@@ -336,24 +341,24 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             continue;
         }
         let verdict = if bp::is_menu_bar(line) {
-            Verdict::Remove("menu bar")
+            Verdict::Remove(Clutter::MenuBar)
         } else if title_at.is_none() && is_masthead(line, lines.get(i + 1), i.checked_sub(1).map(|j| &lines[j])) {
             header.masthead = Some(line.text.to_string());
-            Verdict::Remove("masthead")
+            Verdict::Remove(Clutter::Masthead)
         } else if let Some(d) = date_line(line) {
             header.date = header.date.or(Some(d));
-            Verdict::Remove("date line")
+            Verdict::Remove(Clutter::DateLine)
         } else if let Some(by) = bp::byline(line.text) {
             header.byline = header.byline.take().or(Some(by));
-            Verdict::Remove("byline")
+            Verdict::Remove(Clutter::Byline)
         } else if title_at.is_some() && bp::is_caption(line) {
-            Verdict::Remove("photo caption")
+            Verdict::Remove(Clutter::PhotoCaption)
         } else if title_at.is_none() && meta::is_headline_like(line) {
             title_at = Some(i);
             Verdict::Keep(BlockRole::Title)
         } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
             if meta::is_repeated_title(lines[t].text, line) {
-                Verdict::Remove("repeated title")
+                Verdict::Remove(Clutter::RepeatedTitle)
             } else {
                 break;
             }
@@ -518,7 +523,7 @@ mod tests {
             assert!(!body.contains(clutter), "{clutter} left in body:\n{body}");
         }
         assert!(body.contains("“We will not raise prices,” Marović said."));
-        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason).collect();
+        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
         for r in [
             "masthead",
             "menu bar",
@@ -554,7 +559,7 @@ The harbor closed on Monday after the storm damaged two piers, officials said.
 ",
         ));
         assert_eq!(a.title.as_deref(), Some("Port closes for a week"));
-        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason).collect();
+        let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(reasons, vec!["repeated title", "repeated title"]);
     }
 

@@ -64,7 +64,7 @@ pub fn article_lines(
         .map(|b| (b.span.get(), None))
         .collect();
     if raw {
-        blocks.extend(art.removed.iter().map(|r| (r.span.get(), Some(r.reason))));
+        blocks.extend(art.removed.iter().map(|r| (r.span.get(), Some(r.reason.as_str()))));
     }
     blocks.sort_by_key(|(s, _)| s.start);
     for (span, removed) in blocks {
