@@ -113,7 +113,7 @@ pub fn set_dates(corpus: &mut Corpus, dates: &[(model::ArticleId, Option<chrono:
         let art = &mut corpus.articles[article];
         art.date = date;
         art.date_source = date.map(|_| model::DateSource::User);
-        for &q in &art.quotes {
+        for q in art.quotes {
             let quote = &mut corpus.quotes[q];
             quote.when = resolve::when::statement_date(quote.time.as_deref(), date);
         }

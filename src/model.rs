@@ -130,6 +130,65 @@ pub struct Removed {
     pub reason: Clutter,
 }
 
+/// An article's quotes, in text order. Their ids follow one another (an
+/// article's quotes are numbered together when it joins the corpus), so
+/// eight bytes hold them, where a list took 24 and 8 a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuoteIds {
+    start: u32,
+    end: u32,
+}
+
+impl QuoteIds {
+    /// Ids past `u32::MAX` (no corpus has that many quotes) are left out.
+    pub fn new(ids: std::ops::Range<QuoteId>) -> QuoteIds {
+        let at = |q: QuoteId| u32::try_from(q).unwrap_or(u32::MAX);
+        QuoteIds {
+            start: at(ids.start),
+            end: at(ids.end).max(at(ids.start)),
+        }
+    }
+
+    pub fn iter(self) -> std::ops::Range<QuoteId> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn first(self) -> Option<QuoteId> {
+        self.iter().next()
+    }
+
+    pub fn get(self, i: usize) -> Option<QuoteId> {
+        self.iter().nth(i)
+    }
+
+    /// Where quote `q` is among them.
+    pub fn position(self, q: QuoteId) -> Option<usize> {
+        self.iter().contains(&q).then(|| q - self.start as usize)
+    }
+}
+
+impl IntoIterator for QuoteIds {
+    type Item = QuoteId;
+    type IntoIter = std::ops::Range<QuoteId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for QuoteIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 /// What a removed line of site clutter was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Clutter {
@@ -221,7 +280,7 @@ pub struct Article {
     pub date_source: Option<DateSource>,
     pub blocks: Vec<Block>,
     pub removed: Vec<Removed>,
-    pub quotes: Vec<QuoteId>,
+    pub quotes: QuoteIds,
     /// The story (articles about one event) it belongs to.
     pub story: Option<StoryId>,
     /// The text is one quote given with its speaker (a Quotebank record).
@@ -249,7 +308,7 @@ impl Article {
                 role: BlockRole::Body,
             }],
             removed: Vec::new(),
-            quotes: Vec::new(),
+            quotes: QuoteIds::default(),
             story: None,
             given: None,
         }
@@ -962,6 +1021,27 @@ mod tests {
             .iter()
             .enumerate()
             .all(|(i, n)| n.as_str() == format!("shared {}", i % 50)));
+    }
+
+    #[test]
+    fn an_articles_quote_ids_are_a_run() {
+        let ids = QuoteIds::new(7..10);
+        assert_eq!(ids.iter().collect::<Vec<_>>(), [7, 8, 9]);
+        assert_eq!(
+            (ids.len(), ids.first(), ids.get(2), ids.get(3)),
+            (3, Some(7), Some(9), None)
+        );
+        assert_eq!(
+            (ids.position(8), ids.position(6), ids.position(10)),
+            (Some(1), None, None)
+        );
+        let none = QuoteIds::default();
+        assert!(none.is_empty() && none.first().is_none() && none.position(0).is_none());
+        // Never a run that wraps round: past u32, ids are left out.
+        let past = QuoteIds::new(u32::MAX as usize - 1..u32::MAX as usize + 5);
+        assert_eq!(past.len(), 1);
+        assert!(QuoteIds::new(usize::MAX - 1..usize::MAX).is_empty());
+        assert_eq!(serde_json::to_string(&ids).unwrap(), "[7,8,9]");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::extract::{self, people, Extraction, FirstPass, TermsWanted};
 use crate::guard;
 use crate::load::{self, LoadOptions, Source};
 use crate::model::{
-    Article, ArticleId, Corpus, Diagnostic, MaybeIndex, Mention, Quote, QuoteId, Shared, Speaker, SpeakerId,
+    Article, ArticleId, Corpus, Diagnostic, MaybeIndex, Mention, Quote, QuoteId, QuoteIds, Shared, Speaker, SpeakerId,
     SpeakerKind,
 };
 use crate::resolve::speakers::{self, Registry, Sighting};
@@ -214,7 +214,7 @@ impl Builder {
             ..Batch::default()
         };
         for (mut article, mut first) in processed {
-            article.quotes.reserve_exact(first.extraction.quotes.len());
+            article.quotes = QuoteIds::new(self.quotes..self.quotes + first.extraction.quotes.len());
             if let Some(terms) = first.article_terms.take() {
                 self.article_terms.register(terms);
             }
@@ -232,7 +232,6 @@ impl Builder {
             let mut sightings = Vec::with_capacity(first.extraction.quotes.len() + first.extraction.people.len());
             for q in first.extraction.quotes {
                 let quote = self.quote(aid, article.date, q, &mut sightings, &mut batch.speakers);
-                article.quotes.push(self.quotes);
                 self.quotes += 1;
                 batch.quotes.push(quote);
             }
@@ -358,7 +357,7 @@ impl Builder {
                 continue;
             }
             let mut sightings = Vec::with_capacity(ex.quotes.len() + ex.people.len());
-            for (q, &qid) in ex.quotes.into_iter().zip(&article.quotes) {
+            for (q, qid) in ex.quotes.into_iter().zip(article.quotes) {
                 let quote = self.quote(aid, article.date, q, &mut sightings, &mut revision.speakers);
                 // A quote's terms come from its span and kind.
                 let first = &corpus.quotes[qid];

@@ -317,7 +317,6 @@ impl Lookup {
         corpus.articles[a]
             .quotes
             .iter()
-            .copied()
             .find(|&q| normalize(corpus.quotes[q].span.of(&text)) == key.quote)
     }
 }

@@ -18,7 +18,7 @@ fn demo_corpus_matches_its_gold() {
         for b in ga["boilerplate"].as_array().unwrap() {
             assert!(!body.contains(b.as_str().unwrap()), "{file}: clutter left: {b}");
         }
-        let preds: Vec<&quoteline::model::Quote> = a.quotes.iter().map(|&q| &corpus.quotes[q]).collect();
+        let preds: Vec<&quoteline::model::Quote> = a.quotes.iter().map(|q| &corpus.quotes[q]).collect();
         for gq in ga["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] != "term") {
             gold_n += 1;
             let text = gq["text"].as_str().unwrap();

@@ -31,7 +31,7 @@ fn generated_quotes_are_found_and_attributed() {
     let mut wrong: Vec<String> = Vec::new();
     for a in &articles {
         let article = corpus.articles.iter().find(|x| x.file.ends_with(&a.path)).unwrap();
-        let mut unused: Vec<usize> = article.quotes.clone();
+        let mut unused: Vec<usize> = article.quotes.iter().collect();
         for g in &a.quotes {
             gold += 1;
             let Some(k) = unused

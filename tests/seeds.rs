@@ -33,7 +33,7 @@ fn every_full_quote_is_found_with_its_speaker() {
     for ga in gold["articles"].as_array().unwrap() {
         let file = ga["file"].as_str().unwrap();
         let a = article(&corpus, file);
-        let preds: Vec<&quoteline::model::Quote> = a.quotes.iter().map(|&q| &corpus.quotes[q]).collect();
+        let preds: Vec<&quoteline::model::Quote> = a.quotes.iter().map(|q| &corpus.quotes[q]).collect();
         for gq in ga["quotes"].as_array().unwrap().iter().filter(|q| q["kind"] == "full") {
             let text = gq["text"].as_str().unwrap();
             let m = common::best_match(text, preds.iter().map(|q| corpus.quote_text(q)).enumerate())

@@ -206,7 +206,6 @@ fn memory_by_part(app: &tui::app::App) {
                     + opt(&a.byline)
                     + a.blocks.capacity() * size_of::<quoteline::model::Block>()
                     + a.removed.capacity() * size_of::<quoteline::model::Removed>()
-                    + a.quotes.capacity() * size_of::<QuoteId>()
             })
             .sum::<usize>();
     let quotes = c.quotes.capacity() * size_of::<quoteline::model::Quote>()

@@ -249,7 +249,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         date_source,
         blocks,
         removed,
-        quotes: Vec::new(),
+        quotes: Default::default(),
         story: None,
     };
     (article, lower_text)

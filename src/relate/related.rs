@@ -155,7 +155,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
         }
         // Unpacked once, for the first candidate that reaches the search.
         let mut other_text = None;
-        for &p in &other.quotes {
+        for p in other.quotes {
             let pq = &c.quotes[p];
             let Some(ps) = pq.speaker.get() else { continue };
             if pq.speaker == quote.speaker || !eligible(pq) || c.speakers[ps].kind == SpeakerKind::Anonymous {

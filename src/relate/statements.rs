@@ -132,7 +132,7 @@ pub fn compute(c: &Corpus, terms: &Wordings) -> Statements {
 /// dek quoting the body).
 fn article_pairs(c: &Corpus, terms: &Wordings, a: &crate::model::Article) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    let own: Vec<usize> = a.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+    let own: Vec<usize> = a.quotes.iter().filter(|&q| eligible(&c.quotes[q])).collect();
     let mut last: Option<(usize, Option<usize>)> = None;
     for &q in &own {
         let block = block_at(&a.blocks, c.quotes[q].span.start());

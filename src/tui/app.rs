@@ -192,7 +192,7 @@ impl App {
     fn listed(&self, a: ArticleId) -> bool {
         let c = &self.corpus;
         match self.filter {
-            Some(s) => c.articles[a].quotes.iter().any(|&q| c.quotes[q].speaker == Some(s)),
+            Some(s) => c.articles[a].quotes.iter().any(|q| c.quotes[q].speaker == Some(s)),
             None => true,
         }
     }
@@ -284,12 +284,11 @@ impl App {
             return;
         }
         self.article = Some(a);
-        let quotes = &self.corpus.articles[a].quotes;
+        let quotes = self.corpus.articles[a].quotes;
         self.quote = quotes
             .iter()
-            .copied()
             .find(|&q| self.filter.is_none_or(|s| self.corpus.quotes[q].speaker == Some(s)))
-            .or(quotes.first().copied());
+            .or(quotes.first());
         self.scroll = 0;
         self.follow_quote();
     }
@@ -502,17 +501,17 @@ impl App {
 
     fn step_quote(&mut self, forward: bool) {
         let Some(a) = self.article else { return };
-        let quotes = &self.corpus.articles[a].quotes;
+        let quotes = self.corpus.articles[a].quotes;
         if quotes.is_empty() {
             return;
         }
-        let at = self.quote.and_then(|q| quotes.iter().position(|&x| x == q));
+        let at = self.quote.and_then(|q| quotes.position(q));
         let next = match (at, forward) {
             (None, _) => 0,
             (Some(i), true) => (i + 1).min(quotes.len() - 1),
             (Some(i), false) => i.saturating_sub(1),
         };
-        self.quote = Some(quotes[next]);
+        self.quote = quotes.get(next);
         self.follow_quote();
         self.scroll_to_quote();
     }
@@ -596,11 +595,10 @@ impl App {
                 let found = corpus.articles[a]
                     .quotes
                     .iter()
-                    .copied()
                     .find(|&q| corpus.quotes[q].span.of(&text) == words);
-                found.or(corpus.articles[a].quotes.first().copied())
+                found.or(corpus.articles[a].quotes.first())
             }
-            (_, Some(a)) => corpus.articles[a].quotes.first().copied(),
+            (_, Some(a)) => corpus.articles[a].quotes.first(),
             _ => None,
         };
         let listed = listed.and_then(|k| find(&corpus, &k));

@@ -58,7 +58,7 @@ fn speaker_picker_filters_and_fills_the_timeline() {
     assert!(app.list.iter().all(|&a| app.corpus.articles[a]
         .quotes
         .iter()
-        .any(|&q| app.corpus.quotes[q].speaker == Some(s))));
+        .any(|q| app.corpus.quotes[q].speaker == Some(s))));
     insta::assert_snapshot!("picker_chosen_120x40", render(&app));
     keys(&mut app, "\x1b\x1b");
     assert_eq!(app.filter, None, "Esc in the list clears the filter");
@@ -395,7 +395,7 @@ fn the_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
     for round in 0..3 {
         for (i, a) in demo.articles.iter().enumerate() {
             let mut a = a.clone();
-            a.quotes.clear();
+            a.quotes = Default::default();
             a.story = None;
             if (i + round) % 4 == 0 {
                 a.date = None;
@@ -458,7 +458,7 @@ fn the_filtered_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
         let articles: Vec<_> = chunk.iter().map(|&a| demo.articles[a].clone()).collect();
         let quotes = articles
             .iter()
-            .flat_map(|a| a.quotes.iter().map(|&q| demo.quotes[q].clone()))
+            .flat_map(|a| a.quotes.iter().map(|q| demo.quotes[q].clone()))
             .collect();
         app.append_batch(quoteline::pipeline::Batch {
             articles,

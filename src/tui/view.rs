@@ -478,8 +478,8 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         app.list.len()
     )];
     if let (Some(a), Some(q)) = (app.article, app.quote) {
-        let quotes = &c.articles[a].quotes;
-        let i = quotes.iter().position(|&x| x == q).map_or(0, |i| i + 1);
+        let quotes = c.articles[a].quotes;
+        let i = quotes.position(q).map_or(0, |i| i + 1);
         parts.push(format!("quote {i}/{}", quotes.len()));
     }
     if let Some(s) = app.filter {

@@ -33,10 +33,10 @@ pub fn article_lines(
     let marks: Vec<(Span, Style, bool)> = art
         .quotes
         .iter()
-        .map(|&q| &corpus.quotes[q])
+        .map(|q| &corpus.quotes[q])
         .zip(art.quotes.iter())
         .filter(|(q, _)| q.kind != QuoteKind::Nested)
-        .map(|(q, &id)| {
+        .map(|(q, id)| {
             let style = theme.speaker(q.speaker.get(), Some(id) == selected);
             (q.span.get(), style, Some(id) == selected)
         })
