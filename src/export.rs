@@ -1,7 +1,7 @@
 //! Records for the CLI's machine-readable output (the contract in
 //! DESIGN.md): one per quote, article or speaker.
 
-use crate::model::{Corpus, QuoteId, SpeakerKind};
+use crate::model::{Corpus, Interned, QuoteId, SpeakerKind};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -85,7 +85,7 @@ pub fn quote_record(c: &Corpus, qi: usize) -> QuoteRecord<'_> {
         quote: quote_ref(c, qi),
         speaker_kind: q.speaker.get().map(|s| c.speakers[s].kind),
         mention: q.mention.map(|m| m.text.as_str()),
-        cue: q.cue.as_deref(),
+        cue: q.cue.map(Interned::as_str),
         kind: q.kind.as_str(),
         date_precision: q.when.as_ref().map(|w| w.precision.as_str()),
         date_source: q.when.as_ref().map(|w| w.origin.as_str()),

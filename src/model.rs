@@ -133,6 +133,8 @@ pub struct Removed {
 /// An article's quotes, in text order. Their ids follow one another (an
 /// article's quotes are numbered together when it joins the corpus), so
 /// eight bytes hold them, where a list took 24 and 8 a quote.
+/// A corpus of 2^32 quotes or more would not fit in memory: ids from
+/// `u32::MAX` on are left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct QuoteIds {
     start: u32,
@@ -140,7 +142,6 @@ pub struct QuoteIds {
 }
 
 impl QuoteIds {
-    /// Ids past `u32::MAX` (no corpus has that many quotes) are left out.
     pub fn new(ids: std::ops::Range<QuoteId>) -> QuoteIds {
         let at = |q: QuoteId| u32::try_from(q).unwrap_or(u32::MAX);
         QuoteIds {
@@ -352,9 +353,8 @@ pub fn runs(n: usize, run: usize) -> Vec<std::ops::Range<usize>> {
 
 /// An article's decoded text. It is plain while the article is cleaned
 /// and its quotes found; the reader keeps it packed (zstd), as it holds
-/// every text for the whole session: at 100k generated articles the texts
-/// were 271 MB of the reader's 785 MB (quoteline-bench), 169 MB packed
-/// with LZ4 and 116 MB with zstd. [`Text::get`] unpacks it, a few
+/// every text for the whole session: at 100k generated articles, 271 MB
+/// of text are held in 117 MB. [`Text::get`] unpacks it, a few
 /// microseconds for an article.
 #[derive(Clone, Default)]
 pub struct Text(TextRepr);
@@ -400,10 +400,11 @@ impl Text {
                 // long: unpacking them cannot fail, but should it, the
                 // text reads as empty (spans then find no words) rather
                 // than as something else.
-                let unpacked = UNPACKER.with_borrow_mut(|unpacker| {
-                    unpacker
-                        .as_mut()
-                        .and_then(|u| u.decompress_to_buffer(bytes, &mut out).ok())
+                let unpacked = UNPACKER.with_borrow_mut(|unpacker| match unpacker {
+                    Some(u) => u.decompress_to_buffer(bytes, &mut out).ok(),
+                    // No context could be made for this thread: one for
+                    // this text alone.
+                    None => zstd::bulk::decompress_to_buffer(bytes, &mut out).ok(),
                 });
                 let text = match unpacked {
                     Some(n) if n == *len => String::from_utf8(out).unwrap_or_default(),
@@ -446,15 +447,15 @@ impl Text {
     /// Packs it, unless packing would not make it smaller.
     pub fn pack(&mut self) {
         let TextRepr::Plain(s) = &self.0 else { return };
-        let mut out = Vec::with_capacity(zstd::zstd_safe::compress_bound(s.len()));
-        let packed = PACKER.with_borrow_mut(|packer| {
-            packer
-                .as_mut()
-                .and_then(|p| p.compress_to_buffer(s.as_bytes(), &mut out).ok())
+        // No more room than the text: packing that would not fit there
+        // fails, and the text stays plain.
+        let mut out = Vec::with_capacity(s.len());
+        let packed = PACKER.with_borrow_mut(|packer| match packer {
+            Some(p) => p.compress_to_buffer(s.as_bytes(), &mut out).ok(),
+            None => zstd::bulk::compress_to_buffer(s.as_bytes(), &mut out, PACK_LEVEL).ok(),
         });
         if packed.is_some_and(|n| n < s.len()) {
-            // Copied into a box of its size; `out` has the room of the
-            // worst case.
+            // Copied into a box of its size.
             self.0 = TextRepr::Packed {
                 len: s.len(),
                 bytes: out.as_slice().into(),
@@ -587,73 +588,92 @@ impl SpeakerKind {
 /// The words in the text that name (or stand for) the speaker of a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
-    pub text: Shared,
+    pub text: Interned,
     pub span: StoredSpan,
 }
 
-/// A string many quotes share (a speech verb, the words naming a speaker),
-/// held once for the whole session and named by a number: four bytes in
-/// each of a million quotes, where an `Arc<str>` took sixteen. Never
-/// freed: a session meets some thousands of them (2 288 speakers at 100k
-/// generated articles), and a folder read again finds the same ones.
+/// A string many quotes share (a speech verb, the words naming a speaker,
+/// the words that date a quote), held once for the whole session and
+/// named by a number: four bytes in each of a million quotes, where an
+/// `Arc<str>` took sixteen. Never freed: a folder read again finds the
+/// same strings, and a 100k-article load makes some tens of thousands
+/// ([`Interned::held`]).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Shared(std::num::NonZeroU32);
+pub struct Interned(std::num::NonZeroU32);
 
-#[derive(Default)]
-struct SharedTable {
-    ids: rustc_hash::FxHashMap<&'static str, Shared>,
-    strings: Vec<&'static str>,
+/// Every interned string, at its number less one: segment `k` holds 2^k
+/// of them, so the table grows without moving what readers hold, and
+/// reading takes no lock.
+static INTERNED: [std::sync::OnceLock<Box<[std::sync::OnceLock<&'static str>]>>; 32] =
+    [const { std::sync::OnceLock::new() }; 32];
+
+/// Each interned string's number, and the bytes they hold, for the writers.
+static INTERNED_IDS: std::sync::Mutex<Option<(rustc_hash::FxHashMap<&'static str, Interned>, usize)>> =
+    std::sync::Mutex::new(None);
+
+thread_local! {
+    // The numbers this thread has seen: most lookups end here, without
+    // the lock the loading threads would otherwise queue on.
+    static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Interned>> = Default::default();
 }
 
-static SHARED: std::sync::RwLock<Option<SharedTable>> = std::sync::RwLock::new(None);
+/// Segment and place of the string numbered `n` (from 1).
+fn interned_slot(n: u32) -> (usize, usize) {
+    let segment = n.ilog2();
+    (segment as usize, (n - (1 << segment)) as usize)
+}
 
-impl Shared {
+impl Interned {
     /// The number of `s`, given it on first sight.
-    pub fn new(s: &str) -> Shared {
-        // A poisoned lock still holds a whole table: only `insert` below
-        // changes it, and nothing there panics midway.
-        if let Some(&id) = SHARED
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            .and_then(|t| t.ids.get(s))
-        {
+    pub fn new(s: &str) -> Interned {
+        if let Some(id) = SEEN.with_borrow(|seen| seen.get(s).copied()) {
             return id;
         }
-        let mut table = SHARED.write().unwrap_or_else(|e| e.into_inner());
-        let table = table.get_or_insert_with(SharedTable::default);
-        if let Some(&id) = table.ids.get(s) {
+        let id = Self::intern(s);
+        SEEN.with_borrow_mut(|seen| seen.insert(id.as_str(), id));
+        id
+    }
+
+    fn intern(s: &str) -> Interned {
+        // A poisoned lock still holds a whole table: nothing below panics
+        // between changing it and a string being readable.
+        let mut guard = INTERNED_IDS.lock().unwrap_or_else(|e| e.into_inner());
+        let (ids, bytes) = guard.get_or_insert_with(Default::default);
+        if let Some(&id) = ids.get(s) {
             return id;
         }
-        let held: &'static str = Box::leak(s.into());
         // Four billion distinct strings would not fit in memory first.
-        let id = Shared(std::num::NonZeroU32::new(table.strings.len() as u32 + 1).expect("fewer than 2^32 strings"));
-        table.strings.push(held);
-        table.ids.insert(held, id);
+        let n = u32::try_from(ids.len() + 1).expect("fewer than 2^32 interned strings");
+        let (segment, at) = interned_slot(n);
+        let held: &'static str = Box::leak(s.into());
+        INTERNED[segment].get_or_init(|| (0..1usize << segment).map(|_| std::sync::OnceLock::new()).collect())[at]
+            .get_or_init(|| held);
+        let id = Interned(std::num::NonZeroU32::MIN.saturating_add(n - 1));
+        ids.insert(held, id);
+        *bytes += held.len();
         id
     }
 
     pub fn as_str(self) -> &'static str {
-        let table = SHARED.read().unwrap_or_else(|e| e.into_inner());
-        // Only `new` makes one, after storing its string.
-        table
-            .as_ref()
-            .and_then(|t| t.strings.get(self.0.get() as usize - 1))
+        let (segment, at) = interned_slot(self.0.get());
+        // Only `intern` makes a number, after storing its string.
+        INTERNED[segment]
+            .get()
+            .and_then(|strings| strings.get(at)?.get())
             .copied()
             .unwrap_or_default()
     }
-}
 
-impl std::fmt::Debug for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
+    /// How many strings are interned, and their bytes (for quoteline-bench).
+    pub fn held() -> (usize, usize) {
+        let guard = INTERNED_IDS.lock().unwrap_or_else(|e| e.into_inner());
+        guard.as_ref().map_or((0, 0), |(ids, bytes)| (ids.len(), *bytes))
     }
 }
 
-impl std::ops::Deref for Shared {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
+impl std::fmt::Debug for Interned {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -716,7 +736,7 @@ pub struct Quote {
     pub span: StoredSpan,
     pub kind: QuoteKind,
     /// The speech verb.
-    pub cue: Option<Shared>,
+    pub cue: Option<Interned>,
     pub mention: Option<Mention>,
     pub speaker: MaybeIndex,
     /// The sieve that attributed the quote.
@@ -847,7 +867,7 @@ pub struct TimeMention {
     pub time_ref: TimeRef,
     pub origin: DateOrigin,
     /// The words it was read from.
-    pub evidence: Shared,
+    pub evidence: Interned,
     pub confidence: f32,
 }
 
@@ -1001,18 +1021,24 @@ mod tests {
     fn what_a_corpus_holds_by_the_million_stays_small() {
         assert_eq!(std::mem::size_of::<Quote>(), 64);
         assert_eq!(std::mem::size_of::<Removed>(), 12);
+        assert_eq!(std::mem::size_of::<QuoteIds>(), 8);
     }
 
     #[test]
-    fn shared_strings_are_numbered_once_and_read_back() {
-        let said = Shared::new("said");
-        assert_eq!(Shared::new(&String::from("said")), said);
-        assert_ne!(Shared::new("warned"), said);
-        assert_eq!((said.as_str(), &*Shared::new("warned")), ("said", "warned"));
+    fn interned_strings_are_numbered_once_and_read_back() {
+        let said = Interned::new("said");
+        assert_eq!(Interned::new(&String::from("said")), said);
+        assert_ne!(Interned::new("warned"), said);
+        assert_eq!((said.as_str(), Interned::new("warned").as_str()), ("said", "warned"));
         assert_eq!(format!("{said:?}"), "\"said\"");
-        // Numbered in parallel, each string still has one number.
-        let numbers: Vec<Vec<Shared>> = std::thread::scope(|s| {
-            let each = || (0..200).map(|i| Shared::new(&format!("shared {}", i % 50))).collect();
+        // Numbered on several threads at once (each with its own cache),
+        // each string still has one number, readable from every thread.
+        let numbers: Vec<Vec<Interned>> = std::thread::scope(|s| {
+            let each = || {
+                (0..3000)
+                    .map(|i| Interned::new(&format!("interned {}", i % 1500)))
+                    .collect()
+            };
             let threads: Vec<_> = (0..4).map(|_| s.spawn(each)).collect();
             threads.into_iter().map(|t| t.join().unwrap()).collect()
         });
@@ -1020,28 +1046,20 @@ mod tests {
         assert!(numbers[0]
             .iter()
             .enumerate()
-            .all(|(i, n)| n.as_str() == format!("shared {}", i % 50)));
+            .all(|(i, n)| n.as_str() == format!("interned {}", i % 1500)));
+        let (count, bytes) = Interned::held();
+        assert!(count >= 1502 && bytes >= 1500 * "interned 0".len(), "{count} {bytes}");
     }
 
     #[test]
-    fn an_articles_quote_ids_are_a_run() {
-        let ids = QuoteIds::new(7..10);
-        assert_eq!(ids.iter().collect::<Vec<_>>(), [7, 8, 9]);
+    fn interned_numbers_fill_each_segment_in_turn() {
+        assert_eq!(interned_slot(1), (0, 0));
+        assert_eq!((interned_slot(2), interned_slot(3)), ((1, 0), (1, 1)));
         assert_eq!(
-            (ids.len(), ids.first(), ids.get(2), ids.get(3)),
-            (3, Some(7), Some(9), None)
+            (interned_slot(4), interned_slot(7), interned_slot(8)),
+            ((2, 0), (2, 3), (3, 0))
         );
-        assert_eq!(
-            (ids.position(8), ids.position(6), ids.position(10)),
-            (Some(1), None, None)
-        );
-        let none = QuoteIds::default();
-        assert!(none.is_empty() && none.first().is_none() && none.position(0).is_none());
-        // Never a run that wraps round: past u32, ids are left out.
-        let past = QuoteIds::new(u32::MAX as usize - 1..u32::MAX as usize + 5);
-        assert_eq!(past.len(), 1);
-        assert!(QuoteIds::new(usize::MAX - 1..usize::MAX).is_empty());
-        assert_eq!(serde_json::to_string(&ids).unwrap(), "[7,8,9]");
+        assert_eq!(interned_slot(u32::MAX), (31, (1 << 31) - 1));
     }
 
     #[test]
@@ -1087,6 +1105,23 @@ mod tests {
         text.pack();
         assert!(text.held() < prose.len() / 4, "{} of {}", text.held(), prose.len());
         assert_eq!(text, Text::from(prose.as_str()));
+        // Bytes that do not unpack to the text's length read as no text,
+        // never as part of one or as zeros.
+        let TextRepr::Packed { len, bytes } = &text.0 else {
+            panic!("packed")
+        };
+        for broken in [&bytes[..bytes.len() / 2], &bytes[1..], &[][..]] {
+            let text = Text(TextRepr::Packed {
+                len: *len,
+                bytes: broken.into(),
+            });
+            assert_eq!(text.get(), "");
+        }
+        let longer = Text(TextRepr::Packed {
+            len: len + 1,
+            bytes: bytes.clone(),
+        });
+        assert_eq!(longer.get(), "");
     }
 
     #[test]

@@ -14,8 +14,8 @@ use crate::extract::{self, people, Extraction, FirstPass, TermsWanted};
 use crate::guard;
 use crate::load::{self, LoadOptions, Source};
 use crate::model::{
-    Article, ArticleId, Corpus, Diagnostic, MaybeIndex, Mention, Quote, QuoteId, QuoteIds, Shared, Speaker, SpeakerId,
-    SpeakerKind,
+    Article, ArticleId, Corpus, Diagnostic, Interned, MaybeIndex, Mention, Quote, QuoteId, QuoteIds, Speaker,
+    SpeakerId, SpeakerKind,
 };
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
@@ -143,6 +143,11 @@ impl Batch {
         corpus.diagnostics.extend(self.diagnostics);
         corpus.speakers.extend(self.speakers);
         let first = corpus.quotes.len();
+        // Each article's quotes are the run of ids the builder gave them.
+        debug_assert!(self
+            .articles
+            .iter()
+            .all(|a| a.quotes.is_empty() || a.quotes.first() >= Some(first)));
         for (i, q) in self.quotes.iter().enumerate() {
             if let Some(s) = q.speaker.get() {
                 corpus.speakers[s].quotes.push(first + i);
@@ -183,10 +188,10 @@ pub struct Builder {
     quote_wordings_differ: bool,
 }
 
-/// One shared copy of each name speakers are sighted under while the
-/// corpus is built (the quotes keep theirs as [`crate::model::Shared`]):
-/// a million quotes use a few thousand distinct ones, and a string each
-/// was a tenth of the corpus's memory.
+/// One shared copy of each name and alias speakers are sighted under
+/// while the corpus is built (the quotes keep their words as
+/// [`crate::model::Interned`]): a million sightings use a few thousand
+/// distinct names.
 #[derive(Debug, Default)]
 struct Strings(rustc_hash::FxHashSet<Arc<str>>);
 
@@ -280,9 +285,9 @@ impl Builder {
             article: aid,
             span: q.span.into(),
             kind: q.kind,
-            cue: q.cue.map(|c| Shared::new(&c)),
+            cue: q.cue.map(|c| Interned::new(&c)),
             mention: q.mention.map(|m| Mention {
-                text: Shared::new(&m.text),
+                text: Interned::new(&m.text),
                 span: m.span,
             }),
             speaker: speaker.into(),
@@ -609,6 +614,28 @@ fn clean_and_extract_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_articles_quote_runs_tile_the_quotes_in_order() {
+        let mut paths = vec![format!("{}/assets", env!("CARGO_MANIFEST_DIR"))];
+        let seeds = format!("{}/../shared/seeds", env!("CARGO_MANIFEST_DIR"));
+        if std::path::Path::new(&seeds).is_dir() {
+            paths.push(seeds);
+        } else {
+            eprintln!("../shared/seeds is absent: the demo corpus alone");
+        }
+        let corpus = crate::load_corpus_packed(&paths, &LoadOptions::default());
+        assert!(corpus.quotes.len() > 100);
+        let ids: Vec<QuoteId> = corpus.articles.iter().flat_map(|a| a.quotes).collect();
+        assert_eq!(ids, (0..corpus.quotes.len()).collect::<Vec<_>>());
+        for (a, article) in corpus.articles.iter().enumerate() {
+            assert!(
+                article.quotes.iter().all(|q| corpus.quotes[q].article == a),
+                "{}",
+                article.file
+            );
+        }
+    }
 
     #[test]
     fn the_expected_size_follows_the_share_read_within_four_times() {

@@ -474,7 +474,7 @@ fn correct(corpus: &mut Corpus, lookup: &Lookup, c: &Correction) -> Result<(), S
                     corpus.quotes[q]
                         .mention
                         .as_ref()
-                        .is_some_and(|m| m.text.trim().eq_ignore_ascii_case(alias.trim()))
+                        .is_some_and(|m| m.text.as_str().trim().eq_ignore_ascii_case(alias.trim()))
                 })
                 .collect();
             corpus.speakers[f]

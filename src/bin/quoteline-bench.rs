@@ -234,6 +234,13 @@ fn memory_by_part(app: &tui::app::App) {
         mb(speakers),
         mb(search),
     );
+    // Besides: the strings quotes share (cues, speakers' words, dating
+    // words), each with a slot of 16 bytes and a map entry of 24.
+    let (interned, bytes) = quoteline::model::Interned::held();
+    println!(
+        "  interned strings             {interned} ({:.1} MB with their slots and map)",
+        mb(bytes + interned * 40)
+    );
 }
 
 fn ms(d: Duration) -> f64 {

@@ -3743,7 +3743,7 @@ mod tests {
         )
         .expect("quote");
         assert!(
-            q.time.as_ref().is_some_and(|t| t.evidence.contains("Tuesday")),
+            q.time.as_ref().is_some_and(|t| t.evidence.as_str().contains("Tuesday")),
             "{:?}",
             q.time
         );

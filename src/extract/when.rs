@@ -58,13 +58,13 @@ fn own_time(ctx: &Context, qi: usize, att: Option<&Attribution>) -> Option<TimeM
         Expr::Ref(time_ref) => Some(TimeMention {
             time_ref,
             origin: DateOrigin::Text,
-            evidence: crate::model::Shared::new(evidence),
+            evidence: crate::model::Interned::new(evidence),
             confidence: if close { 0.9 } else { 0.75 },
         }),
         Expr::AtTheTime => event_before(ctx, b, found.start).map(|(time_ref, said)| TimeMention {
             time_ref,
             origin: DateOrigin::AtTheTime,
-            evidence: crate::model::Shared::new(&format!("{evidence} ({said})")),
+            evidence: crate::model::Interned::new(&format!("{evidence} ({said})")),
             confidence: 0.7,
         }),
     }

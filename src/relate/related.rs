@@ -5,7 +5,7 @@
 use super::statements::eligible;
 use super::terms::similarity;
 use crate::lexicon::REPLY_CUE;
-use crate::model::{Corpus, QuoteId, SpeakerKind};
+use crate::model::{Corpus, Interned, QuoteId, SpeakerKind};
 use crate::resolve::when::compatible;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -135,7 +135,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
     };
     let terms = &c.index.quote_terms;
     let is_reply_cue = |cue: Option<&str>| cue.is_some_and(|v| REPLY_CUE.has(&crate::text::Lower::of(v)));
-    let replying = is_reply_cue(quote.cue.as_deref());
+    let replying = is_reply_cue(quote.cue.map(Interned::as_str));
     let mut out: Vec<Related> = Vec::new();
     // Sentences naming this speaker, per article: a candidate named there
     // too is talked about together with them.
@@ -168,7 +168,7 @@ fn replies(c: &Corpus, q: QuoteId) -> Vec<Related> {
             }
             let mut score = if a == quote.article { 0.35 } else { 0.2 };
             score += 0.3 * similarity(terms.get(q), terms.get(p));
-            if replying || is_reply_cue(pq.cue.as_deref()) {
+            if replying || is_reply_cue(pq.cue.map(Interned::as_str)) {
                 score += 0.15;
             }
             // The text searches below are the costly part, and most

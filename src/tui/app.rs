@@ -759,7 +759,7 @@ impl App {
         let alias = self.corpus.quotes[q]
             .mention
             .as_ref()
-            .map(|m| m.text.trim().to_string());
+            .map(|m| m.text.as_str().trim().to_string());
         match alias {
             Some(alias)
                 if !alias.eq_ignore_ascii_case(&name) && quoteline::extract::mentions::pronoun(&alias).is_none() =>

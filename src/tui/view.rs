@@ -390,7 +390,7 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
         who.to_string()
     }];
     if let Some(cue) = &quote.cue {
-        first.push(cue.to_string());
+        first.push(cue.as_str().to_string());
     }
     first.push(quote.kind.as_str().to_string());
     if let Some(w) = &quote.when {

@@ -33,8 +33,7 @@ pub fn article_lines(
     let marks: Vec<(Span, Style, bool)> = art
         .quotes
         .iter()
-        .map(|q| &corpus.quotes[q])
-        .zip(art.quotes.iter())
+        .map(|id| (&corpus.quotes[id], id))
         .filter(|(q, _)| q.kind != QuoteKind::Nested)
         .map(|(q, id)| {
             let style = theme.speaker(q.speaker.get(), Some(id) == selected);
