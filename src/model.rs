@@ -387,31 +387,85 @@ thread_local! {
         std::cell::RefCell::new(zstd::bulk::Compressor::new(PACK_LEVEL).ok());
     static UNPACKER: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
         std::cell::RefCell::new(zstd::bulk::Decompressor::new().ok());
+    static RECENT: std::cell::RefCell<Option<RecentTexts>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The texts a thread unpacked last, by their packed bytes (equal bytes
+/// unpack to equal texts, so an entry is never another text's): a frame
+/// draws the same few articles as the one before, and copying a text is
+/// some twenty times quicker than unpacking it.
+struct RecentTexts {
+    /// A text's length, its packed bytes, and the text.
+    entries: Vec<(usize, Box<[u8]>, String)>,
+    room: usize,
+    next: usize,
+}
+
+impl RecentTexts {
+    fn find(&self, len: usize, packed: &[u8]) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(l, p, _)| *l == len && **p == *packed)
+            .map(|(_, _, t)| t.as_str())
+    }
+
+    fn keep(&mut self, len: usize, packed: &[u8], text: &str) {
+        let entry = (len, packed.into(), text.to_string());
+        if self.entries.len() < self.room {
+            self.entries.push(entry);
+        } else {
+            self.entries[self.next] = entry;
+            self.next = (self.next + 1) % self.room;
+        }
+    }
 }
 
 impl Text {
+    /// Keeps the last `room` texts this thread unpacks (the reader's
+    /// drawing thread: its frames unpack the same articles again).
+    pub fn remember_recent_on_this_thread(room: usize) {
+        RECENT.with_borrow_mut(|recent| {
+            *recent = (room > 0).then(|| RecentTexts {
+                entries: Vec::with_capacity(room),
+                room,
+                next: 0,
+            })
+        });
+    }
+
     /// The text, unpacked if it was packed.
     pub fn get(&self) -> std::borrow::Cow<'_, str> {
         match &self.0 {
             TextRepr::Plain(s) => std::borrow::Cow::Borrowed(s),
             TextRepr::Packed { len, bytes } => {
-                let mut out = Vec::with_capacity(*len);
-                // Only [`Text::pack`] made these bytes, from a string this
-                // long: unpacking them cannot fail, but should it, the
-                // text reads as empty (spans then find no words) rather
-                // than as something else.
-                let unpacked = UNPACKER.with_borrow_mut(|unpacker| match unpacker {
-                    Some(u) => u.decompress_to_buffer(bytes, &mut out).ok(),
-                    // No context could be made for this thread: one for
-                    // this text alone.
-                    None => zstd::bulk::decompress_to_buffer(bytes, &mut out).ok(),
-                });
-                let text = match unpacked {
-                    Some(n) if n == *len => String::from_utf8(out).unwrap_or_default(),
-                    _ => String::new(),
-                };
+                let recent =
+                    RECENT.with_borrow(|recent| recent.as_ref().map(|r| r.find(*len, bytes).map(str::to_string)));
+                if let Some(Some(text)) = recent {
+                    return std::borrow::Cow::Owned(text);
+                }
+                let text = Text::unpack(*len, bytes);
+                if recent.is_some() {
+                    RECENT.with_borrow_mut(|r| r.as_mut().map(|r| r.keep(*len, bytes, &text)));
+                }
                 std::borrow::Cow::Owned(text)
             }
+        }
+    }
+
+    /// Only [`Text::pack`] made these bytes, from a string `len` bytes
+    /// long: unpacking them cannot fail, but should it, the text reads as
+    /// empty (spans then find no words) rather than as something else.
+    fn unpack(len: usize, bytes: &[u8]) -> String {
+        let mut out = Vec::with_capacity(len);
+        let unpacked = UNPACKER.with_borrow_mut(|unpacker| match unpacker {
+            Some(u) => u.decompress_to_buffer(bytes, &mut out).ok(),
+            // No context could be made for this thread: one for this
+            // text alone.
+            None => zstd::bulk::decompress_to_buffer(bytes, &mut out).ok(),
+        });
+        match unpacked {
+            Some(n) if n == len => String::from_utf8(out).unwrap_or_default(),
+            _ => String::new(),
         }
     }
 
@@ -1122,6 +1176,41 @@ mod tests {
             bytes: bytes.clone(),
         });
         assert_eq!(longer.get(), "");
+    }
+
+    #[test]
+    fn a_thread_that_remembers_recent_texts_reads_each_one_right() {
+        let texts: Vec<Text> = (0..6)
+            .map(|i| {
+                let mut t = Text::from(format!("Article {i}: the minister said “we will not wait”. ").repeat(30 + i));
+                t.pack();
+                t
+            })
+            .collect();
+        let plain: Vec<String> = texts.iter().map(|t| t.get().into_owned()).collect();
+        let TextRepr::Packed { len, bytes } = &texts[0].0 else {
+            panic!("packed")
+        };
+        let longer = Text(TextRepr::Packed {
+            len: len + 1,
+            bytes: bytes.clone(),
+        });
+        std::thread::spawn(move || {
+            // Room for four of six: read round twice, some found and some
+            // unpacked again, each the right text.
+            Text::remember_recent_on_this_thread(4);
+            for _ in 0..2 {
+                for (t, p) in texts.iter().zip(&plain).chain(texts.iter().zip(&plain).rev()) {
+                    assert_eq!(t.get(), p.as_str());
+                }
+            }
+            // The same bytes said to unpack to another length are not
+            // that text.
+            assert_eq!(longer.get(), "");
+            assert_eq!(texts[0].get(), plain[0].as_str());
+        })
+        .join()
+        .unwrap();
     }
 
     #[test]
