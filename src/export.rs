@@ -167,7 +167,7 @@ pub struct StatementRecord<'a> {
 pub fn statement_records(c: &Corpus) -> impl Iterator<Item = StatementRecord<'_>> {
     c.statements.iter().enumerate().map(move |(id, st)| StatementRecord {
         id,
-        speaker: &c.speakers[st.speaker].name,
+        speaker: &c.speakers[st.speaker()].name,
         date: st.when.as_ref().map(|w| IsoDate(w.date)),
         date_precision: st.when.as_ref().map(|w| w.precision.as_str()),
         date_label: st.when.as_ref().map(|w| w.label()),

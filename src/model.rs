@@ -963,12 +963,27 @@ impl std::fmt::Display for Diagnostic {
 /// One statement of one speaker as one or more outlets reported it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
-    pub speaker: SpeakerId,
+    /// Four bytes (a speaker's index fits), for half a million statements.
+    speaker: u32,
     /// Its quotes, earliest first (a box, not a vector: half a million
     /// statements kept no room to grow).
     pub quotes: Box<[QuoteId]>,
     /// The best-known date among its quotes.
     pub when: Option<StatementDate>,
+}
+
+impl Statement {
+    pub fn new(speaker: SpeakerId, quotes: Box<[QuoteId]>, when: Option<StatementDate>) -> Statement {
+        Statement {
+            speaker: u32::try_from(speaker).unwrap_or(u32::MAX),
+            quotes,
+            when,
+        }
+    }
+
+    pub fn speaker(&self) -> SpeakerId {
+        self.speaker as SpeakerId
+    }
 }
 
 /// Articles about one event.
@@ -1076,6 +1091,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<Quote>(), 64);
         assert_eq!(std::mem::size_of::<Removed>(), 12);
         assert_eq!(std::mem::size_of::<QuoteIds>(), 8);
+        assert_eq!(std::mem::size_of::<Statement>(), 32);
     }
 
     #[test]

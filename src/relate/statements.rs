@@ -171,11 +171,11 @@ fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
                 .then(b.date.cmp(&a.date))
         })
         .cloned();
-    Statement {
-        speaker: quotes[members[0]].speaker.get().unwrap_or_default(),
-        quotes: members.into_boxed_slice(),
+    Statement::new(
+        quotes[members[0]].speaker.get().unwrap_or_default(),
+        members.into_boxed_slice(),
         when,
-    }
+    )
 }
 
 /// One speaker's quotes that report the same statement, found through the
