@@ -141,12 +141,18 @@ pub struct QuoteIds {
     end: u32,
 }
 
+/// An index in four bytes, `u32::MAX` past them: a corpus's indices fit
+/// (a million quotes is 2^20), and one that did not would not wrap round
+/// to another item.
+fn saturating_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 impl QuoteIds {
     pub fn new(ids: std::ops::Range<QuoteId>) -> QuoteIds {
-        let at = |q: QuoteId| u32::try_from(q).unwrap_or(u32::MAX);
         QuoteIds {
-            start: at(ids.start),
-            end: at(ids.end).max(at(ids.start)),
+            start: saturating_u32(ids.start),
+            end: saturating_u32(ids.end).max(saturating_u32(ids.start)),
         }
     }
 
@@ -381,25 +387,51 @@ impl Default for TextRepr {
 const PACK_LEVEL: i32 = 1;
 
 thread_local! {
-    // One context a thread: making one for each article costs more than
-    // packing the article.
+    // One context a thread, made on first use (and again should making it
+    // have failed): making one for each article costs more than packing
+    // the article.
     static PACKER: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
-        std::cell::RefCell::new(zstd::bulk::Compressor::new(PACK_LEVEL).ok());
+        const { std::cell::RefCell::new(None) };
     static UNPACKER: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
-        std::cell::RefCell::new(zstd::bulk::Decompressor::new().ok());
+        const { std::cell::RefCell::new(None) };
     static RECENT: std::cell::RefCell<Option<RecentTexts>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The texts a thread unpacked last, by their packed bytes (equal bytes
-/// unpack to equal texts, so an entry is never another text's): a frame
-/// draws the same few articles as the one before, and copying a text is
-/// some twenty times quicker than unpacking it.
-struct RecentTexts {
-    /// A text's length, its packed bytes, and the text.
-    entries: Vec<(usize, Box<[u8]>, String)>,
-    room: usize,
-    next: usize,
+/// `f` with this thread's packing context; none when it cannot be made.
+fn with_packer<R>(f: impl FnOnce(&mut zstd::bulk::Compressor<'static>) -> std::io::Result<R>) -> Option<R> {
+    PACKER.with_borrow_mut(|packer| {
+        if packer.is_none() {
+            *packer = zstd::bulk::Compressor::new(PACK_LEVEL).ok();
+        }
+        f(packer.as_mut()?).ok()
+    })
 }
+
+/// `f` with this thread's unpacking context; none when it cannot be made.
+fn with_unpacker<R>(f: impl FnOnce(&mut zstd::bulk::Decompressor<'static>) -> std::io::Result<R>) -> Option<R> {
+    UNPACKER.with_borrow_mut(|unpacker| {
+        if unpacker.is_none() {
+            *unpacker = zstd::bulk::Decompressor::new().ok();
+        }
+        f(unpacker.as_mut()?).ok()
+    })
+}
+
+/// The texts a thread unpacked last, by their length and packed bytes
+/// (equal bytes unpack to equal texts, so an entry is never another
+/// text's): a frame draws the same few articles as the one before, and
+/// copying a text is some twenty times quicker than unpacking it.
+struct RecentTexts {
+    /// Oldest first: a text's length, its packed bytes, and the text.
+    entries: std::collections::VecDeque<(usize, Box<[u8]>, String)>,
+    room: usize,
+    /// Packed and unpacked bytes held, at most [`RECENT_BYTES`].
+    bytes: usize,
+}
+
+/// What a thread's remembered texts may hold: a frame's articles many
+/// times over, and little beside a loaded corpus.
+const RECENT_BYTES: usize = 4 << 20;
 
 impl RecentTexts {
     fn find(&self, len: usize, packed: &[u8]) -> Option<&str> {
@@ -409,28 +441,41 @@ impl RecentTexts {
             .map(|(_, _, t)| t.as_str())
     }
 
+    /// Keeps `text`, forgetting the oldest ones it has no room for (a
+    /// text over an eighth of the room is not kept).
     fn keep(&mut self, len: usize, packed: &[u8], text: &str) {
-        let entry = (len, packed.into(), text.to_string());
-        if self.entries.len() < self.room {
-            self.entries.push(entry);
-        } else {
-            self.entries[self.next] = entry;
-            self.next = (self.next + 1) % self.room;
+        let size = packed.len() + text.len();
+        if size > RECENT_BYTES / 8 {
+            return;
         }
+        while self.entries.len() >= self.room || self.bytes + size > RECENT_BYTES {
+            let Some((_, p, t)) = self.entries.pop_front() else {
+                break;
+            };
+            self.bytes -= p.len() + t.len();
+        }
+        self.entries.push_back((len, packed.into(), text.to_string()));
+        self.bytes += size;
     }
 }
 
 impl Text {
-    /// Keeps the last `room` texts this thread unpacks (the reader's
-    /// drawing thread: its frames unpack the same articles again).
+    /// Keeps the last `room` texts this thread unpacks (up to
+    /// [`RECENT_BYTES`]): for the reader's drawing thread, whose frames
+    /// unpack the same articles again.
     pub fn remember_recent_on_this_thread(room: usize) {
         RECENT.with_borrow_mut(|recent| {
             *recent = (room > 0).then(|| RecentTexts {
-                entries: Vec::with_capacity(room),
+                entries: std::collections::VecDeque::with_capacity(room),
                 room,
-                next: 0,
+                bytes: 0,
             })
         });
+    }
+
+    /// `f` of the packed text `bytes` if this thread remembers it.
+    fn remembered<R>(len: usize, bytes: &[u8], f: impl FnOnce(&str) -> R) -> Option<R> {
+        RECENT.with_borrow(|recent| recent.as_ref()?.find(len, bytes).map(f))
     }
 
     /// The text, unpacked if it was packed.
@@ -438,15 +483,15 @@ impl Text {
         match &self.0 {
             TextRepr::Plain(s) => std::borrow::Cow::Borrowed(s),
             TextRepr::Packed { len, bytes } => {
-                let recent =
-                    RECENT.with_borrow(|recent| recent.as_ref().map(|r| r.find(*len, bytes).map(str::to_string)));
-                if let Some(Some(text)) = recent {
+                if let Some(text) = Text::remembered(*len, bytes, str::to_string) {
                     return std::borrow::Cow::Owned(text);
                 }
                 let text = Text::unpack(*len, bytes);
-                if recent.is_some() {
-                    RECENT.with_borrow_mut(|r| r.as_mut().map(|r| r.keep(*len, bytes, &text)));
-                }
+                RECENT.with_borrow_mut(|recent| {
+                    if let Some(recent) = recent {
+                        recent.keep(*len, bytes, &text);
+                    }
+                });
                 std::borrow::Cow::Owned(text)
             }
         }
@@ -457,13 +502,7 @@ impl Text {
     /// empty (spans then find no words) rather than as something else.
     fn unpack(len: usize, bytes: &[u8]) -> String {
         let mut out = Vec::with_capacity(len);
-        let unpacked = UNPACKER.with_borrow_mut(|unpacker| match unpacker {
-            Some(u) => u.decompress_to_buffer(bytes, &mut out).ok(),
-            // No context could be made for this thread: one for this
-            // text alone.
-            None => zstd::bulk::decompress_to_buffer(bytes, &mut out).ok(),
-        });
-        match unpacked {
+        match with_unpacker(|unpacker| unpacker.decompress_to_buffer(bytes, &mut out)) {
             Some(n) if n == len => String::from_utf8(out).unwrap_or_default(),
             _ => String::new(),
         }
@@ -473,6 +512,11 @@ impl Text {
     /// keeping only those words).
     pub fn slice(&self, span: StoredSpan) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow;
+        if let TextRepr::Packed { len, bytes } = &self.0 {
+            if let Some(words) = Text::remembered(*len, bytes, |text| span.of(text).to_string()) {
+                return Cow::Owned(words);
+            }
+        }
         match self.get() {
             Cow::Borrowed(text) => Cow::Borrowed(span.of(text)),
             Cow::Owned(mut text) => {
@@ -504,10 +548,7 @@ impl Text {
         // No more room than the text: packing that would not fit there
         // fails, and the text stays plain.
         let mut out = Vec::with_capacity(s.len());
-        let packed = PACKER.with_borrow_mut(|packer| match packer {
-            Some(p) => p.compress_to_buffer(s.as_bytes(), &mut out).ok(),
-            None => zstd::bulk::compress_to_buffer(s.as_bytes(), &mut out, PACK_LEVEL).ok(),
-        });
+        let packed = with_packer(|packer| packer.compress_to_buffer(s.as_bytes(), &mut out));
         if packed.is_some_and(|n| n < s.len()) {
             // Copied into a box of its size.
             self.0 = TextRepr::Packed {
@@ -650,8 +691,10 @@ pub struct Mention {
 /// the words that date a quote), held once for the whole session and
 /// named by a number: four bytes in each of a million quotes, where an
 /// `Arc<str>` took sixteen. Never freed: a folder read again finds the
-/// same strings, and a 100k-article load makes some tens of thousands
-/// ([`Interned::held`]).
+/// same strings, and a 100k-generated-article load makes 2 600
+/// ([`Interned::held`]); real news, with more names, makes more, as does
+/// every extraction (the command line's, fuzzing's) while the process
+/// lives.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Interned(std::num::NonZeroU32);
 
@@ -697,15 +740,20 @@ impl Interned {
             return id;
         }
         // Four billion distinct strings would not fit in memory first.
-        let n = u32::try_from(ids.len() + 1).expect("fewer than 2^32 interned strings");
-        let (segment, at) = interned_slot(n);
+        let n = u32::try_from(ids.len() + 1)
+            .ok()
+            .and_then(std::num::NonZeroU32::new)
+            .expect("fewer than 2^32 interned strings");
+        let (segment, at) = interned_slot(n.get());
         let held: &'static str = Box::leak(s.into());
-        INTERNED[segment].get_or_init(|| (0..1usize << segment).map(|_| std::sync::OnceLock::new()).collect())[at]
-            .get_or_init(|| held);
-        let id = Interned(std::num::NonZeroU32::MIN.saturating_add(n - 1));
-        ids.insert(held, id);
+        let stored = INTERNED[segment]
+            .get_or_init(|| (0..1usize << segment).map(|_| std::sync::OnceLock::new()).collect())[at]
+            .set(held);
+        // Each number is given once, under the lock.
+        debug_assert!(stored.is_ok(), "interned slot {n} filled twice");
+        ids.insert(held, Interned(n));
         *bytes += held.len();
-        id
+        Interned(n)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -718,10 +766,21 @@ impl Interned {
             .unwrap_or_default()
     }
 
-    /// How many strings are interned, and their bytes (for quoteline-bench).
+    /// How many strings are interned, and the bytes the table holds for
+    /// them (their text, their slots, the writers' map; each thread's
+    /// cache of numbers is as large as the map again).
     pub fn held() -> (usize, usize) {
         let guard = INTERNED_IDS.lock().unwrap_or_else(|e| e.into_inner());
-        guard.as_ref().map_or((0, 0), |(ids, bytes)| (ids.len(), *bytes))
+        let Some((ids, text)) = guard.as_ref() else {
+            return (0, 0);
+        };
+        let slots: usize = INTERNED
+            .iter()
+            .filter_map(|segment| segment.get())
+            .map(|s| s.len() * std::mem::size_of::<std::sync::OnceLock<&str>>())
+            .sum();
+        let map = ids.capacity() * (std::mem::size_of::<(&str, Interned)>() + 1);
+        (ids.len(), text + slots + map)
     }
 }
 
@@ -973,9 +1032,10 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// `speaker` is a quote's ([`MaybeIndex`]), so it fits four bytes.
     pub fn new(speaker: SpeakerId, quotes: Box<[QuoteId]>, when: Option<StatementDate>) -> Statement {
         Statement {
-            speaker: u32::try_from(speaker).unwrap_or(u32::MAX),
+            speaker: saturating_u32(speaker),
             quotes,
             when,
         }
@@ -1215,15 +1275,32 @@ mod tests {
             // Room for four of six: read round twice, some found and some
             // unpacked again, each the right text.
             Text::remember_recent_on_this_thread(4);
+            let held = || RECENT.with_borrow(|r| r.as_ref().map(|r| (r.entries.len(), r.bytes)));
             for _ in 0..2 {
                 for (t, p) in texts.iter().zip(&plain).chain(texts.iter().zip(&plain).rev()) {
                     assert_eq!(t.get(), p.as_str());
                 }
             }
+            let (kept, bytes) = held().unwrap();
+            assert_eq!(kept, 4);
+            // A span of a remembered text is that text's words.
+            let span = StoredSpan::from(Span::new(9, 21));
+            assert_eq!(texts[5].slice(span), &plain[5][9..21]);
             // The same bytes said to unpack to another length are not
             // that text.
             assert_eq!(longer.get(), "");
             assert_eq!(texts[0].get(), plain[0].as_str());
+            // A text over an eighth of the room is read but not kept, and
+            // what is kept stays within the room.
+            let mut long = Text::from(
+                "No two sentences of this one are alike: ".to_string()
+                    + &(0..200_000).map(|i| format!("{i} ")).collect::<String>(),
+            );
+            long.pack();
+            assert!(long.len() > RECENT_BYTES / 8 && matches!(long.0, TextRepr::Packed { .. }));
+            assert!(long.get().starts_with("No two"));
+            assert_eq!(held().unwrap().0, 4);
+            assert!(bytes <= RECENT_BYTES && held().unwrap().1 <= RECENT_BYTES);
         })
         .join()
         .unwrap();

@@ -143,11 +143,13 @@ impl Batch {
         corpus.diagnostics.extend(self.diagnostics);
         corpus.speakers.extend(self.speakers);
         let first = corpus.quotes.len();
-        // Each article's quotes are the run of ids the builder gave them.
+        // The articles' quotes are the runs of ids the builder gave them,
+        // which follow on from the corpus's.
         debug_assert!(self
             .articles
             .iter()
-            .all(|a| a.quotes.is_empty() || a.quotes.first() >= Some(first)));
+            .flat_map(|a| a.quotes)
+            .eq(first..first + self.quotes.len()));
         for (i, q) in self.quotes.iter().enumerate() {
             if let Some(s) = q.speaker.get() {
                 corpus.speakers[s].quotes.push(first + i);

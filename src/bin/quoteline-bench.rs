@@ -56,6 +56,8 @@ fn main() {
         bench_extraction(args.extract_articles, cores);
         return;
     }
+    // This thread draws the frames, as tui::run's does.
+    quoteline::model::Text::remember_recent_on_this_thread(tui::app::RECENT_TEXTS);
     let dir = args
         .dir
         .clone()
@@ -235,11 +237,11 @@ fn memory_by_part(app: &tui::app::App) {
         mb(search),
     );
     // Besides: the strings quotes share (cues, speakers' words, dating
-    // words), each with a slot of 16 bytes and a map entry of 24.
+    // words).
     let (interned, bytes) = quoteline::model::Interned::held();
     println!(
-        "  interned strings             {interned} ({:.1} MB with their slots and map)",
-        mb(bytes + interned * 40)
+        "  interned strings             {interned} ({:.2} MB with their slots and map)",
+        mb(bytes)
     );
 }
 

@@ -126,15 +126,14 @@ fn newest_first(x: &quoteline::model::Article, y: &quoteline::model::Article) ->
 /// How often the list is sorted again while batches arrive.
 pub const LIST_REFRESH: std::time::Duration = std::time::Duration::from_millis(500);
 
-/// Unpacked texts the drawing thread remembers: more than the rows of a
-/// tall timeline, each from its own article.
-const RECENT_TEXTS: usize = 128;
+/// Unpacked texts the drawing thread remembers
+/// ([`quoteline::model::Text::remember_recent_on_this_thread`]): more
+/// than the rows of a tall timeline, each from its own article. Each
+/// frame unpacks the articles it shows, mostly the last frame's.
+pub const RECENT_TEXTS: usize = 128;
 
 impl App {
     pub fn new(corpus: Corpus, size: Rect) -> App {
-        // Each frame unpacks the articles it shows, mostly the last
-        // frame's: remembered, they are copied instead.
-        quoteline::model::Text::remember_recent_on_this_thread(RECENT_TEXTS);
         let read = vec![false; corpus.articles.len()];
         let mut app = App {
             corpus: Arc::new(corpus),

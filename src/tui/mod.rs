@@ -40,6 +40,8 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
     if let Some(problem) = problem {
         eprintln!("quoteline: warning: {problem}");
     }
+    // This thread draws every frame.
+    quoteline::model::Text::remember_recent_on_this_thread(app::RECENT_TEXTS);
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;

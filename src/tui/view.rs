@@ -101,7 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Overlay::Related { entries, selected } => {
             let c = &app.corpus;
-            // Only the rows shown are made: each unpacks its article.
+            // Only the rows shown are made: each reads its article's text.
             let row = |i: usize| {
                 let r = &entries[i];
                 let quote = &c.quotes[r.quote];
