@@ -259,12 +259,6 @@ impl Serialize for Clutter {
     }
 }
 
-impl std::fmt::Display for Clutter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     /// The path as the user gave it (or as discovered under a given folder).
@@ -483,18 +477,21 @@ impl Text {
         match &self.0 {
             TextRepr::Plain(s) => std::borrow::Cow::Borrowed(s),
             TextRepr::Packed { len, bytes } => {
-                if let Some(text) = Text::remembered(*len, bytes, str::to_string) {
-                    return std::borrow::Cow::Owned(text);
-                }
-                let text = Text::unpack(*len, bytes);
-                RECENT.with_borrow_mut(|recent| {
-                    if let Some(recent) = recent {
-                        recent.keep(*len, bytes, &text);
-                    }
-                });
-                std::borrow::Cow::Owned(text)
+                let text = Text::remembered(*len, bytes, str::to_string);
+                std::borrow::Cow::Owned(text.unwrap_or_else(|| Text::unpack_and_remember(*len, bytes)))
             }
         }
+    }
+
+    /// [`Text::unpack`], kept if this thread remembers texts.
+    fn unpack_and_remember(len: usize, bytes: &[u8]) -> String {
+        let text = Text::unpack(len, bytes);
+        RECENT.with_borrow_mut(|recent| {
+            if let Some(recent) = recent {
+                recent.keep(len, bytes, &text);
+            }
+        });
+        text
     }
 
     /// Only [`Text::pack`] made these bytes, from a string `len` bytes
@@ -512,22 +509,20 @@ impl Text {
     /// keeping only those words).
     pub fn slice(&self, span: StoredSpan) -> std::borrow::Cow<'_, str> {
         use std::borrow::Cow;
-        if let TextRepr::Packed { len, bytes } = &self.0 {
-            if let Some(words) = Text::remembered(*len, bytes, |text| span.of(text).to_string()) {
-                return Cow::Owned(words);
-            }
+        let (len, bytes) = match &self.0 {
+            TextRepr::Plain(text) => return Cow::Borrowed(span.of(text)),
+            TextRepr::Packed { len, bytes } => (*len, bytes),
+        };
+        if let Some(words) = Text::remembered(len, bytes, |text| span.of(text).to_string()) {
+            return Cow::Owned(words);
         }
-        match self.get() {
-            Cow::Borrowed(text) => Cow::Borrowed(span.of(text)),
-            Cow::Owned(mut text) => {
-                if text.get(span.range()).is_none() {
-                    return Cow::Borrowed("");
-                }
-                text.truncate(span.end());
-                text.drain(..span.start());
-                Cow::Owned(text)
-            }
+        let mut text = Text::unpack_and_remember(len, bytes);
+        if text.get(span.range()).is_none() {
+            return Cow::Borrowed("");
         }
+        text.truncate(span.end());
+        text.drain(..span.start());
+        Cow::Owned(text)
     }
 
     /// Its length in bytes, unpacked.
