@@ -3,7 +3,7 @@
 //! the model is plain data that the CLI serialises and the reader browses.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub type ArticleId = usize;
 pub type QuoteId = usize;
@@ -12,7 +12,7 @@ pub type StatementId = usize;
 pub type StoryId = usize;
 
 /// A byte range into an article's decoded source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -41,7 +41,7 @@ pub const MAX_TEXT: usize = u32::MAX as usize;
 /// a `Span` (a 100k-article corpus keeps about four million: its blocks,
 /// chrome, quotes and mentions). Texts over [`MAX_TEXT`] are refused when
 /// read, so every offset fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct StoredSpan {
     start: u32,
     end: u32,
@@ -87,7 +87,7 @@ impl From<Span> for StoredSpan {
 }
 
 /// Where an article's publication date came from, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// Set by the user in the reader.
@@ -101,7 +101,7 @@ pub enum DateSource {
 }
 
 /// The role a kept paragraph plays in the cleaned article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockRole {
     Title,
@@ -111,7 +111,7 @@ pub enum BlockRole {
 }
 
 /// A paragraph that survived cleaning.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub span: StoredSpan,
     pub role: BlockRole,
@@ -123,7 +123,7 @@ pub fn block_at(blocks: &[Block], pos: usize) -> Option<usize> {
 }
 
 /// A piece of site chrome that cleaning took out, kept for the raw view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
     /// Where it was in the article's text (which keeps it: [`Article::removed_text`]).
     pub span: StoredSpan,
@@ -259,6 +259,64 @@ impl Serialize for Clutter {
     }
 }
 
+impl Clutter {
+    pub(crate) const ALL: [Clutter; 22] = [
+        Clutter::AgencyCredit,
+        Clutter::Byline,
+        Clutter::CategoryLine,
+        Clutter::CommentForm,
+        Clutter::DateLine,
+        Clutter::FrontMatter,
+        Clutter::ImageCredit,
+        Clutter::ImagePlaceholder,
+        Clutter::ListWidget,
+        Clutter::Masthead,
+        Clutter::MenuBar,
+        Clutter::PaywallNotice,
+        Clutter::PhotoCaption,
+        Clutter::ReadMoreLink,
+        Clutter::ReadingTime,
+        Clutter::RelatedHeadline,
+        Clutter::RepeatedLine,
+        Clutter::RepeatedTitle,
+        Clutter::Separator,
+        Clutter::ShareWidget,
+        Clutter::SiteDateHeader,
+        Clutter::SocialPromo,
+    ];
+}
+
+/// A value read from a string by `parse` (`None`: not one of them),
+/// borrowing the string where the format allows.
+fn from_words<'de, D: serde::Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    struct Words<F>(F, &'static str);
+    impl<T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'_> for Words<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.1)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            let expecting = self.1;
+            (self.0)(s).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(s), &expecting))
+        }
+    }
+    d.deserialize_str(Words(parse, expecting))
+}
+
+/// From the words it is written as ([`Clutter::as_str`]), as the reader's
+/// cache stores it.
+impl<'de> Deserialize<'de> for Clutter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_words(d, "a kind of clutter", |s| {
+            Clutter::ALL.into_iter().find(|c| c.as_str() == s)
+        })
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     /// The path as the user gave it (or as discovered under a given folder).
@@ -356,15 +414,18 @@ pub fn runs(n: usize, run: usize) -> Vec<std::ops::Range<usize>> {
 /// every text for the whole session: at 100k generated articles, 271 MB
 /// of text are held in 117 MB. [`Text::get`] unpacks it, a few
 /// microseconds for an article.
-#[derive(Clone, Default)]
+/// Serialized as it is held, packed or not, for the reader's cache
+/// ([`crate::cache`]); exports write the text, not this.
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Text(TextRepr);
 
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 enum TextRepr {
     Plain(String),
     /// A zstd frame of a text `len` bytes long.
     Packed {
         len: usize,
+        #[serde(with = "serde_bytes")]
         bytes: Box<[u8]>,
     },
 }
@@ -588,7 +649,7 @@ impl std::fmt::Debug for Text {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A whole statement in the speaker's words.
@@ -614,7 +675,7 @@ impl QuoteKind {
 
 /// Which sieve attributed a quote ([`crate::extract::sieves`]): a byte
 /// in each of a million quotes, where its name took sixteen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SieveName {
     QuestionByOther,
@@ -656,7 +717,7 @@ impl SieveName {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
     Person,
@@ -707,6 +768,19 @@ thread_local! {
     // The numbers this thread has seen: most lookups end here, without
     // the lock the loading threads would otherwise queue on.
     static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<&'static str, Interned>> = Default::default();
+}
+
+/// As its words: a number is this process's only.
+impl Serialize for Interned {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Interned {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_words(d, "a string", |s| Some(Interned::new(s)))
+    }
 }
 
 /// Segment and place of the string numbered `n` (from 1).
@@ -886,7 +960,7 @@ impl Quote {
 }
 
 /// How exactly a statement date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     Day,
@@ -915,7 +989,7 @@ impl DatePrecision {
 }
 
 /// Where a statement date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrigin {
     /// Words next to the quote: "said on Tuesday", "in late October".
@@ -940,7 +1014,7 @@ impl DateOrigin {
 }
 
 /// A time expression as written, before it is placed on the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TimeRef {
     /// "today", "this morning": 0; "yesterday": 1; "three days ago": 3.
     DaysAgo(u32),
@@ -970,7 +1044,7 @@ pub enum TimeRef {
 }
 
 /// A time expression found for a quote, with how it was found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimeMention {
     pub time_ref: TimeRef,
     pub origin: DateOrigin,
@@ -999,7 +1073,7 @@ pub struct Speaker {
 }
 
 /// A problem with one input: the file and the reason, for one stderr line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub file: String,
     pub message: String,

@@ -10,7 +10,7 @@ use crate::lexicon::{PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_MALE, PRONOUNS_NE
 use crate::model::Span;
 use crate::text::Token;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Gender {
     Male,
     Female,

@@ -17,7 +17,7 @@ use people::People;
 use sieves::{Attribution, SIEVES};
 
 /// Who spoke, as far as one article can tell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SpeakerRef {
     pub kind: SpeakerKind,
     pub name: String,
@@ -27,7 +27,7 @@ pub struct SpeakerRef {
 
 /// A quote found in one article, before speakers are merged across the
 /// corpus.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ExtractedQuote {
     /// Its words in the article's text ([`ExtractedQuote::text`]).
     pub span: Span,
@@ -42,7 +42,7 @@ pub struct ExtractedQuote {
 
 /// The words in the text that name (or stand for) the speaker of a quote,
 /// as extraction finds them ([`crate::model::Mention`] once stored).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MentionFound {
     pub text: std::sync::Arc<str>,
     pub span: crate::model::StoredSpan,

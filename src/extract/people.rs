@@ -9,7 +9,7 @@ use crate::model::BlockRole;
 use crate::text::Token;
 
 /// A person the article names at least once with two or more name words.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub name: String,
     pub words: Vec<String>,

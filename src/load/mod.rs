@@ -41,7 +41,7 @@ pub struct SourceMeta {
 
 /// A quote a record states outright (Quotebank): its speaker is taken as
 /// given rather than found by the sieves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GivenQuote {
     pub speaker: Option<String>,
 }

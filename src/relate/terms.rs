@@ -39,6 +39,19 @@ fn stem_number(stem: &str) -> u32 {
     id
 }
 
+/// Every stem numbered so far, at its number: the reader's cache stores
+/// terms by number, and this list beside them ([`crate::cache`]).
+pub fn numbered_stems() -> Vec<String> {
+    let stems = STEMS.lock().unwrap_or_else(|e| e.into_inner());
+    stems.texts.iter().map(|s| s.to_string()).collect()
+}
+
+/// This process's number for each of `stems` (another process's
+/// [`numbered_stems`]), in their order.
+pub fn number_stems(stems: &[String]) -> Vec<u32> {
+    stems.iter().map(|s| stem_number(s)).collect()
+}
+
 /// The text of a numbered stem.
 pub fn stem_text(stem: u32) -> String {
     let stems = STEMS.lock().unwrap_or_else(|e| e.into_inner());
@@ -143,7 +156,7 @@ pub fn is_negator(word: &str) -> bool {
 }
 
 /// A content term as written in a wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     /// The stem, or the digits of a number ([`stem_text`]).
     pub stem: u32,
