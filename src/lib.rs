@@ -7,6 +7,7 @@
 //! No terminal code lives here; the reader and the CLI sit on top.
 
 pub mod alloc;
+pub mod cache;
 pub mod clean;
 pub mod export;
 pub mod extract;
@@ -55,7 +56,7 @@ fn load(paths: &[String], opts: &LoadOptions, with_stories: bool, texts: pipelin
         article: with_stories,
         quotes: true,
     };
-    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, |event| {
+    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, None, |event| {
         if let pipeline::Event::Batch(batch) = event {
             batch.append_to(&mut corpus);
         }

@@ -35,6 +35,11 @@ struct Cli {
     /// Ignore the state file: show what the machine found, save nothing.
     #[arg(long, global = true)]
     no_state: bool,
+    /// Read every file afresh, neither using nor writing the reader's cache
+    /// of read articles [default: kept in the user cache folder, e.g.
+    /// ~/.cache/quoteline, or $QUOTELINE_CACHE].
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -130,6 +135,11 @@ fn main() -> ExitCode {
             paths,
             opts,
             store: state_file,
+            cache: if cli.no_cache {
+                None
+            } else {
+                quoteline::cache::default_dir()
+            },
         };
         return match tui::run(user_state, reload) {
             Ok(problems) => {

@@ -10,6 +10,7 @@
 //! The CLI runs the same stages one after the other ([`crate::load_corpus`]),
 //! so the reader and the scripts see the same corpus.
 
+use crate::cache::{Cache, Stamp};
 use crate::extract::{self, people, Extraction, FirstPass, TermsWanted};
 use crate::guard;
 use crate::load::{self, LoadOptions, Source};
@@ -498,21 +499,28 @@ pub enum Texts {
 /// order; returns the builder for the corpus-wide steps
 /// ([`Builder::revise`], then [`Builder::resolve`]). The builder also
 /// holds the terms `terms` asks for ([`Builder::take_article_terms`],
-/// [`Builder::take_quote_wordings`]).
+/// [`Builder::take_quote_wordings`]). With a `cache`, files it holds as
+/// they are now are taken from it instead of cleaned and extracted, and it
+/// is written again when any differ ([`crate::cache`]).
 pub fn run(
     paths: &[String],
     opts: &LoadOptions,
     terms: TermsWanted,
     weigh: Weigh,
     texts: Texts,
+    cache: Option<&Cache>,
     mut emit: impl FnMut(Event) + Send,
 ) -> Builder {
     let (files, diags) = load::discover::discover(paths);
-    let sizes: Vec<u64> = match weigh {
-        Weigh::Sizes => files
+    let stamps: Vec<Option<Stamp>> = match (weigh, cache) {
+        (Weigh::Skip, None) => vec![None; files.len()],
+        _ => files
             .par_iter()
-            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .map(|f| std::fs::metadata(f).ok().map(|m| Stamp::of(&m)))
             .collect(),
+    };
+    let sizes: Vec<u64> = match weigh {
+        Weigh::Sizes => stamps.iter().map(|s| s.map_or(0, |s| s.size)).collect(),
         Weigh::Skip => vec![0; files.len()],
     };
     let mut progress = Progress {
@@ -525,18 +533,52 @@ pub fn run(
     emit(Event::Progress(progress));
     let mut builder = Builder::default();
     let mut diagnostics = diags;
-    type Read = (Vec<(Article, FirstPass)>, Vec<Diagnostic>);
+    let cache_problem = |c: &Cache, what: &str, e: std::io::Error| Diagnostic {
+        file: c.path().display().to_string(),
+        message: format!(
+            "{what} the cache of read articles ({e}); the next open reads every file again (--no-cache: keep none)"
+        ),
+        is_error: false,
+    };
+    let mut writer = match cache {
+        Some(c) if c.needs_writing(&files, &stamps) => match c.writer() {
+            Ok(w) => Some(w),
+            Err(e) => {
+                diagnostics.push(cache_problem(c, "could not write", e));
+                None
+            }
+        },
+        _ => None,
+    };
+    let writing = writer.is_some();
+    let reusable = cache.is_some_and(Cache::records_reusable);
+    // A record that did not read back: the cache is removed at the end if
+    // it is not being written again anyway.
+    let damaged = std::sync::atomic::AtomicBool::new(false);
     // Each chunk's batch is built and handed over while the next chunk is
     // read and extracted: building is sequential, and it kept one core
     // idle for a sixth of the load (measured at 100k articles).
-    let mut flush = |read: Vec<Read>, chunk_len: usize, chunk_bytes: u64| {
+    let mut flush = |read: Vec<Read>, chunk: std::ops::Range<usize>, chunk_bytes: u64| {
         let mut processed = Vec::new();
-        for (articles, diags) in read {
+        for (i, ((articles, diags), record)) in chunk.clone().zip(read) {
+            if let (Some(w), Some(stamp)) = (&mut writer, stamps[i]) {
+                if let Err(e) = w.add(&files[i], stamp, record.as_deref()) {
+                    diagnostics.extend(cache.map(|c| cache_problem(c, "could not write", e)));
+                    writer = None;
+                }
+            }
             diagnostics.extend(diags);
             processed.extend(articles);
         }
+        if chunk.end == files.len() {
+            if let (Some(w), Some(c)) = (writer.take(), cache) {
+                if let Err(e) = w.finish() {
+                    diagnostics.push(cache_problem(c, "could not write", e));
+                }
+            }
+        }
         let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
-        progress.done += chunk_len;
+        progress.done += chunk.len();
         progress.bytes_done += chunk_bytes;
         let (done, total) = match weigh {
             Weigh::Sizes => (progress.bytes_done, progress.bytes_total),
@@ -546,41 +588,72 @@ pub fn run(
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
-    let mut pending: Option<(Vec<Read>, usize, u64)> = None;
-    for (chunk, chunk_sizes) in files.chunks(FILES_PER_STEP).zip(sizes.chunks(FILES_PER_STEP)) {
+    let read_one = |i: usize| -> Read {
+        let file = &files[i];
+        let cached = match (cache, stamps[i]) {
+            (Some(c), Some(stamp)) if c.has(file, stamp) => {
+                let read = c.read(file);
+                if read.is_none() {
+                    damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                read
+            }
+            _ => None,
+        };
+        if let Some((read, bytes)) = cached {
+            return match (writing, reusable) {
+                (false, _) => (read, None),
+                (true, true) => (read, Some(bytes)),
+                (true, false) => crate::cache::encode(read),
+            };
+        }
+        let (sources, mut diags) = load::read_file_diagnosed(file, opts);
+        let mut articles = Vec::with_capacity(sources.len());
+        for s in &sources {
+            let (mut processed, failure) = clean_and_extract(s, terms);
+            if texts == Texts::Packed {
+                processed.0.text.pack();
+            }
+            articles.push(processed);
+            diags.extend(failure);
+        }
+        // A file that could not be read is tried again next time.
+        if writing && !diags.iter().any(|d| d.is_error) {
+            crate::cache::encode((articles, diags))
+        } else {
+            ((articles, diags), None)
+        }
+    };
+    let mut pending: Option<(Vec<Read>, std::ops::Range<usize>, u64)> = None;
+    let mut from = 0;
+    for chunk_sizes in sizes.chunks(FILES_PER_STEP) {
+        let chunk = from..from + chunk_sizes.len();
+        from = chunk.end;
         let (read, ()) = rayon::join(
+            || chunk.clone().into_par_iter().map(read_one).collect::<Vec<Read>>(),
             || {
-                chunk
-                    .par_iter()
-                    .map(|file| {
-                        let (sources, mut diags) = load::read_file_diagnosed(file, opts);
-                        let mut articles = Vec::with_capacity(sources.len());
-                        for s in &sources {
-                            let (mut processed, failure) = clean_and_extract(s, terms);
-                            if texts == Texts::Packed {
-                                processed.0.text.pack();
-                            }
-                            articles.push(processed);
-                            diags.extend(failure);
-                        }
-                        (articles, diags)
-                    })
-                    .collect::<Vec<Read>>()
-            },
-            || {
-                if let Some((read, n, bytes)) = pending.take() {
-                    flush(read, n, bytes);
+                if let Some((read, range, bytes)) = pending.take() {
+                    flush(read, range, bytes);
                 }
             },
         );
-        pending = Some((read, chunk.len(), chunk_sizes.iter().sum()));
+        pending = Some((read, chunk, chunk_sizes.iter().sum()));
     }
     match pending {
-        Some((read, n, bytes)) => flush(read, n, bytes),
-        None => flush(Vec::new(), 0, 0),
+        Some((read, range, bytes)) => flush(read, range, bytes),
+        None => flush(Vec::new(), 0..0, 0),
+    }
+    if !writing && damaged.into_inner() {
+        if let Some(c) = cache {
+            c.discard();
+        }
     }
     builder
 }
+
+/// One file's articles and notes, with its record for the cache when one
+/// is being written.
+type Read = (crate::cache::FileRead, Option<Vec<u8>>);
 
 /// One source cleaned and its quotes found. A bug that panics there costs
 /// that article its cleaning or its quotes, with a warning, never the load:
@@ -758,6 +831,7 @@ mod tests {
             terms,
             Weigh::Skip,
             Texts::Plain,
+            None,
             |event| {
                 if let Event::Batch(batch) = event {
                     batch.append_to(&mut corpus);

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 struct Tmux {
     session: String,
+    /// The reader's cache folder when the test gave none (removed after).
+    _cache: Option<tempfile::TempDir>,
 }
 
 impl Tmux {
@@ -62,12 +64,22 @@ impl Tmux {
 
     /// The same on the folder `corpus`.
     fn start_reader_on(name: &str, width: u16, height: u16, corpus: &str) -> Option<Tmux> {
+        let cache = tempfile::tempdir().unwrap();
+        let mut t = Tmux::start_reader_cached(name, width, height, corpus, cache.path())?;
+        t._cache = Some(cache);
+        Some(t)
+    }
+
+    /// The same with the reader's cache of read articles in `cache` (so
+    /// that tests leave the user's own alone).
+    fn start_reader_cached(name: &str, width: u16, height: u16, corpus: &str, cache: &std::path::Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed");
             return None;
         }
         let t = Tmux {
             session: format!("quoteline-{name}-{}", std::process::id()),
+            _cache: None,
         };
         let (w, h) = (width.to_string(), height.to_string());
         t.run(&[
@@ -88,7 +100,10 @@ impl Tmux {
         let state = t.state_file();
         let _ = std::fs::remove_file(&state);
         t.send(&[
-            &format!("PS1='$ '; {bin} --state {state} {assets}; echo EXITED=$?"),
+            &format!(
+                "PS1='$ '; QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
+                cache.display()
+            ),
             "Enter",
         ]);
         Some(t)
@@ -217,6 +232,16 @@ fn a_closed_terminal_ends_the_reader() {
 }
 
 /// The status line (last non-empty line).
+/// A folder of its own holding the demo corpus's articles.
+fn copy_of_demo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(format!("{}/assets/demo", env!("CARGO_MANIFEST_DIR"))).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
 fn status(screen: &str) -> String {
     screen
         .lines()
@@ -228,11 +253,7 @@ fn status(screen: &str) -> String {
 
 #[test]
 fn a_new_file_in_the_folder_appears_without_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(format!("{}/assets/demo", env!("CARGO_MANIFEST_DIR"))).unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
-    }
+    let dir = copy_of_demo();
     let Some(t) = Tmux::start_reader_on("live", 130, 40, &dir.path().to_string_lossy()) else {
         return;
     };
@@ -255,4 +276,38 @@ fn a_new_file_in_the_folder_appears_without_a_restart() {
     assert!(status(&s).contains("article 2/19"), "{s}");
     t.send(&["q"]);
     t.wait_for("EXITED=0");
+}
+
+#[test]
+fn a_folder_opened_again_is_read_from_the_cache() {
+    let dir = copy_of_demo();
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = dir.path().to_string_lossy().into_owned();
+    let cached = || -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+        std::fs::read_dir(cache.path())
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.path(), e.metadata().unwrap().modified().unwrap())
+            })
+            .collect()
+    };
+    let open = |run: &str| -> Option<String> {
+        let t = Tmux::start_reader_cached(run, 130, 40, &corpus, cache.path())?;
+        t.wait_for("Articles (18)");
+        let s = t.wait_for("? help");
+        t.send(&["q"]);
+        t.wait_for("EXITED=0");
+        Some(s)
+    };
+    let Some(first) = open("cache-first") else {
+        return;
+    };
+    let written = cached();
+    assert_eq!(written.len(), 1, "one cache file: {written:?}");
+    let again = open("cache-again").unwrap();
+    // All but the status line, which says how long loading took.
+    let panes = |s: &str| s.replace(&status(s), "");
+    assert_eq!(panes(&again), panes(&first), "the same screen from the cache");
+    assert_eq!(cached(), written, "read, not written again");
 }

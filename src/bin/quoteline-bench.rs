@@ -45,6 +45,12 @@ struct Args {
     /// Run only the load figures (for profiling its time and memory alone).
     #[arg(long)]
     load_only: bool,
+    /// Load with the reader's cache of read articles in this folder, as
+    /// the reader does by default: a first run writes it, a second run
+    /// with the same folder opens the corpus again from it. Without it,
+    /// every file is read afresh (`quoteline --no-cache`).
+    #[arg(long, value_name = "DIR")]
+    cache: Option<std::path::PathBuf>,
 }
 
 fn main() {
@@ -74,7 +80,7 @@ fn main() {
     println!("machine: {cores} cores");
 
     // Loading first, so the peak memory figure is the load's own.
-    let app = bench_load(&dir);
+    let app = bench_load(&dir, args.cache.clone());
     if args.load_only {
         return;
     }
@@ -116,14 +122,15 @@ fn disk_mb(dir: &std::path::Path) -> f64 {
 /// frame, then the loader's messages taken a turn at a time (a frame drawn
 /// each turn, 15 ms between turns), until relations and the search index
 /// are in. Returns the reader.
-fn bench_load(dir: &std::path::Path) -> tui::app::App {
+fn bench_load(dir: &std::path::Path, cache: Option<std::path::PathBuf>) -> tui::app::App {
     let paths = vec![dir.to_string_lossy().into_owned()];
     let started = Instant::now();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
     terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
     let first_frame = started.elapsed();
-    let loader = tui::loading::Loading::start(paths, Default::default(), Default::default());
+    let cache_before = cache.as_deref().filter(|d| d.exists()).map_or(0.0, disk_mb);
+    let loader = tui::loading::Loading::start(paths, Default::default(), Default::default(), cache.clone());
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
     // When each stage was first seen, and the peak memory by then.
@@ -183,6 +190,13 @@ fn bench_load(dir: &std::path::Path) -> tui::app::App {
         peak / disk
     );
     memory_by_part(&app);
+    if let Some(cache) = &cache {
+        println!(
+            "  cache of read articles       {:>8.0} MB in {} ({cache_before:.0} MB before this load)",
+            disk_mb(cache),
+            cache.display()
+        );
+    }
     app
 }
 

@@ -21,6 +21,8 @@ pub struct Reload {
     pub paths: Vec<String>,
     pub opts: LoadOptions,
     pub store: Option<StateFile>,
+    /// Where the cache of read articles is kept (`None`: `--no-cache`).
+    pub cache: Option<PathBuf>,
 }
 
 pub struct Live {

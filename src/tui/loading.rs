@@ -13,6 +13,7 @@ use quoteline::relate::Relations;
 use quoteline::search::WordIndex;
 use quoteline::state::{self, UserState};
 use quoteline::LoadOptions;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
 use std::sync::Arc;
@@ -44,7 +45,9 @@ pub struct Loading {
 impl Loading {
     /// Loads `paths`; `user` is the state the reader will apply once
     /// speakers merge (its dates decide which articles tell one story).
-    pub fn start(paths: Vec<String>, opts: LoadOptions, user: UserState) -> Loading {
+    /// With `cache_dir`, files read before and unchanged are taken from the
+    /// cache there ([`quoteline::cache`]).
+    pub fn start(paths: Vec<String>, opts: LoadOptions, user: UserState, cache_dir: Option<PathBuf>) -> Loading {
         let (send, from_worker) = channel();
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
         let stories_found_again = Arc::new(AtomicBool::new(false));
@@ -58,12 +61,14 @@ impl Loading {
                 article: true,
                 quotes: false,
             };
+            let cache = cache_dir.and_then(|dir| quoteline::cache::Cache::open(&dir, &paths, &opts, terms));
             let mut builder = pipeline::run(
                 &paths,
                 &opts,
                 terms,
                 pipeline::Weigh::Sizes,
                 pipeline::Texts::Packed,
+                cache.as_ref(),
                 |event| {
                     let _ = send.send(match event {
                         pipeline::Event::Progress(p) => Message::Progress(p),
@@ -71,6 +76,8 @@ impl Loading {
                     });
                 },
             );
+            // Its index of files is not needed past reading.
+            drop(cache);
             let stage = |stage| {
                 Message::Progress(Progress {
                     stage,

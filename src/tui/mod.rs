@@ -81,7 +81,12 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
         app.keymap = keys;
         app.store = reload.store.clone();
         app.user = user;
-        let loader = loading::Loading::start(reload.paths.clone(), reload.opts.clone(), app.user.clone());
+        let loader = loading::Loading::start(
+            reload.paths.clone(),
+            reload.opts.clone(),
+            app.user.clone(),
+            reload.cache.clone(),
+        );
         app.loading = Some((Default::default(), loader.started));
         let mut loader = Some(loader);
         let mut problems = Vec::new();

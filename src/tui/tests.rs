@@ -320,7 +320,7 @@ fn while_loading_frames_wait_for_a_key_or_their_turn() {
 fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> App {
     let mut app = App::new(Default::default(), Rect::new(0, 0, 120, 40));
     app.user = user.clone();
-    let loader = super::loading::Loading::start(paths, Default::default(), user);
+    let loader = super::loading::Loading::start(paths, Default::default(), user, None);
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
     while super::take_loaded(&mut app, &loader, &mut problems) {

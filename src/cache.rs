@@ -1,0 +1,792 @@
+//! The reader's cache of read articles: each file's articles as cleaning
+//! and extraction left them (texts packed), so that a folder opened again
+//! is read from one file instead of being cleaned and extracted anew.
+//!
+//! One cache file per set of paths opened, under the user's cache folder
+//! ([`default_dir`]). A file's articles are taken from it only while the
+//! file has the size and modification time it had, and the whole cache
+//! only for the same build of quoteline and the same load options.
+//! Anything wrong with it (missing, from another build, damaged) means the
+//! files are read afresh and the cache written again: it is never an
+//! error, and it holds nothing that is not in the files.
+//!
+//! Layout: a line naming the format, the key (build and options), each
+//! file's record (postcard, [`FileRecord`]), then the [`Tail`] (where each
+//! file's record is, and the stems its terms are numbered by), its offset,
+//! length and checksum in the last 20 bytes.
+
+use crate::extract::{FirstPass, TermsWanted};
+use crate::load::LoadOptions;
+use crate::model::{Article, Diagnostic};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The first bytes of a cache file; a new layout gets a new number.
+const MAGIC: &[u8; 16] = b"quoteline cac 1\n";
+
+/// Cache files kept in the folder: the sets of paths opened most recently.
+const KEEP: usize = 4;
+
+/// The folder caches go to: `$QUOTELINE_CACHE`, else the user's cache
+/// folder (`~/.cache/quoteline` on Linux).
+pub fn default_dir() -> Option<PathBuf> {
+    match std::env::var_os("QUOTELINE_CACHE") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => dirs::cache_dir().map(|d| d.join("quoteline")),
+    }
+}
+
+/// What a file was when its record was written: a record is used only
+/// for a file still the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    /// Modification time, nanoseconds since 1970 (0: unknown, never used).
+    pub modified: u128,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp {
+            size: meta.len(),
+            modified: meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        }
+    }
+}
+
+/// Where one file's record is.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Entry {
+    file: String,
+    stamp: Stamp,
+    /// The file could not be read then: it has no record and is read
+    /// again at every load (the reason may have gone: a permission
+    /// changed), but it does not make the cache be written again.
+    failed: bool,
+    offset: u64,
+    len: u64,
+    crc: u32,
+}
+
+/// The end of a cache file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Tail {
+    entries: Vec<Entry>,
+    /// The stems its terms are numbered by ([`crate::relate::terms::numbered_stems`]).
+    stems: Vec<String>,
+}
+
+/// One article as cleaning and extraction left it: an [`Article`] before
+/// it joins a corpus (no quote ids, no story), and its [`FirstPass`]
+/// without the quotes' terms (the reader takes those from the texts).
+#[derive(Serialize, Deserialize)]
+struct ArticleRecord {
+    file: String,
+    item: Option<String>,
+    text: crate::model::Text,
+    title: Option<String>,
+    title_derived: bool,
+    dek: Option<String>,
+    outlet: Option<String>,
+    byline: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    date_source: Option<crate::model::DateSource>,
+    blocks: Vec<crate::model::Block>,
+    removed: Vec<crate::model::Removed>,
+    given: Option<crate::load::GivenQuote>,
+    quotes: Vec<crate::extract::ExtractedQuote>,
+    people: Vec<crate::extract::SpeakerRef>,
+    persons: Vec<crate::extract::people::Person>,
+    gender_guesses: Vec<(String, crate::extract::mentions::Gender)>,
+    article_terms: Option<Vec<crate::relate::terms::Term>>,
+}
+
+impl ArticleRecord {
+    fn new((a, f): (Article, FirstPass)) -> ArticleRecord {
+        ArticleRecord {
+            file: a.file,
+            item: a.item,
+            text: a.text,
+            title: a.title,
+            title_derived: a.title_derived,
+            dek: a.dek,
+            outlet: a.outlet,
+            byline: a.byline,
+            date: a.date,
+            date_source: a.date_source,
+            blocks: a.blocks,
+            removed: a.removed,
+            given: a.given,
+            quotes: f.extraction.quotes,
+            people: f.extraction.people,
+            persons: f.persons,
+            gender_guesses: f.gender_guesses,
+            article_terms: f.article_terms,
+        }
+    }
+
+    fn into_parts(self) -> (Article, FirstPass) {
+        let article = Article {
+            file: self.file,
+            item: self.item,
+            text: self.text,
+            title: self.title,
+            title_derived: self.title_derived,
+            dek: self.dek,
+            outlet: self.outlet,
+            byline: self.byline,
+            date: self.date,
+            date_source: self.date_source,
+            blocks: self.blocks,
+            removed: self.removed,
+            quotes: Default::default(),
+            story: None,
+            given: self.given,
+        };
+        let first = FirstPass {
+            extraction: crate::extract::Extraction {
+                quotes: self.quotes,
+                people: self.people,
+            },
+            persons: self.persons,
+            gender_guesses: self.gender_guesses,
+            article_terms: self.article_terms,
+            quote_terms: None,
+        };
+        (article, first)
+    }
+
+    /// Whether every span is within the text: a record that decodes but
+    /// says otherwise is not used.
+    fn spans_fit(&self) -> bool {
+        let len = self.text.len();
+        self.blocks
+            .iter()
+            .all(|b| b.span.end() <= len && b.span.start() <= b.span.end())
+            && self
+                .removed
+                .iter()
+                .all(|r| r.span.end() <= len && r.span.start() <= r.span.end())
+            && self.quotes.iter().all(|q| {
+                q.span.start <= q.span.end
+                    && q.span.end <= len
+                    && q.mention
+                        .as_ref()
+                        .is_none_or(|m| m.span.start() <= m.span.end() && m.span.end() <= len)
+            })
+    }
+}
+
+/// One file's record: its articles and the notes reading it gave.
+#[derive(Serialize, Deserialize)]
+struct FileRecord {
+    articles: Vec<ArticleRecord>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A file's articles and notes, as a load hands them on.
+pub type FileRead = (Vec<(Article, FirstPass)>, Vec<Diagnostic>);
+
+/// A cache file for one set of paths, opened to read what it holds and,
+/// when anything differs, to be written again.
+pub struct Cache {
+    path: PathBuf,
+    key: String,
+    old: Option<Old>,
+}
+
+/// What a cache file held when opened.
+struct Old {
+    file: File,
+    entries: HashMap<String, Entry>,
+    /// This process's number for each stem the records use.
+    stems: Vec<u32>,
+    /// Whether those numbers are the records' own (so a record can be
+    /// copied as it is into the next cache file).
+    stems_same: bool,
+}
+
+impl Cache {
+    /// The cache for loading `paths` under `dir`, with what it holds if it
+    /// is for this build and these options. `None` when no cache can be
+    /// kept: a load that wants the quotes' terms (the command line's), or
+    /// a program whose build cannot be told.
+    pub fn open(dir: &Path, paths: &[String], opts: &LoadOptions, terms: TermsWanted) -> Option<Cache> {
+        if terms.quotes {
+            return None;
+        }
+        let key = format!(
+            "{} {} max_bytes={} article_terms={}",
+            env!("CARGO_PKG_VERSION"),
+            build_identity()?,
+            opts.max_bytes,
+            terms.article
+        );
+        let path = dir.join(format!("{:016x}.cache", hash_of_paths(paths)));
+        let old = read_old(&path, &key);
+        Some(Cache { path, key, old })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What it knows of `file` as `stamp` says it is now.
+    fn entry(&self, file: &str, stamp: Stamp) -> Option<&Entry> {
+        let entry = self.old.as_ref()?.entries.get(file)?;
+        (stamp.modified != 0 && entry.stamp == stamp).then_some(entry)
+    }
+
+    /// Whether it holds a record for `file` as `stamp` says it is now.
+    pub fn has(&self, file: &str, stamp: Stamp) -> bool {
+        self.entry(file, stamp).is_some_and(|e| !e.failed)
+    }
+
+    /// Whether loading `files` (with their stamps) needs the cache written
+    /// again: a file not in it or changed, or one it holds that is gone.
+    pub fn needs_writing(&self, files: &[String], stamps: &[Option<Stamp>]) -> bool {
+        let held = self.old.as_ref().map_or(0, |o| o.entries.len());
+        held != files.len()
+            || files
+                .iter()
+                .zip(stamps)
+                .any(|(f, s)| s.is_none_or(|s| self.entry(f, s).is_none()))
+    }
+
+    /// The record's bytes for `file`, checked; `None` if it cannot be read
+    /// whole or its checksum differs.
+    pub fn record_bytes(&self, file: &str) -> Option<Vec<u8>> {
+        let old = self.old.as_ref()?;
+        let entry = old.entries.get(file)?;
+        let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
+        read_at(&old.file, &mut bytes, entry.offset).ok()?;
+        (crc32fast::hash(&bytes) == entry.crc).then_some(bytes)
+    }
+
+    /// The articles and notes `file`'s record holds; `None` if it is
+    /// missing, damaged or does not decode.
+    pub fn read(&self, file: &str) -> Option<(FileRead, Vec<u8>)> {
+        let old = self.old.as_ref()?;
+        let bytes = self.record_bytes(file)?;
+        let record: FileRecord = postcard::from_bytes(&bytes).ok()?;
+        let mut articles = Vec::with_capacity(record.articles.len());
+        for mut a in record.articles {
+            if !a.spans_fit() {
+                return None;
+            }
+            if let Some(terms) = &mut a.article_terms {
+                for t in terms.iter_mut() {
+                    t.stem = *old.stems.get(t.stem as usize)?;
+                }
+            }
+            articles.push(a.into_parts());
+        }
+        Some(((articles, record.diagnostics), bytes))
+    }
+
+    /// Whether a record read from it can be written into the next cache
+    /// file as it is (its stems are numbered as this process numbers them).
+    pub fn records_reusable(&self) -> bool {
+        self.old.as_ref().is_some_and(|o| o.stems_same)
+    }
+
+    /// A writer for the next cache file (beside this one, renamed over it
+    /// when finished).
+    pub fn writer(&self) -> std::io::Result<Writer> {
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = self.path.with_extension(format!("{}.tmp", std::process::id()));
+        let mut out = BufWriter::new(File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&(self.key.len() as u32).to_le_bytes())?;
+        out.write_all(self.key.as_bytes())?;
+        Ok(Writer {
+            offset: (MAGIC.len() + 4 + self.key.len()) as u64,
+            out,
+            tmp,
+            path: self.path.clone(),
+            entries: Vec::new(),
+        })
+    }
+
+    /// Removes the cache file (one found damaged: the next load writes it
+    /// again whole).
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// One file's record, to be written: its articles and notes, which are
+/// handed back as they were.
+pub fn encode(read: FileRead) -> (FileRead, Option<Vec<u8>>) {
+    let (articles, diagnostics) = read;
+    let record = FileRecord {
+        articles: articles.into_iter().map(ArticleRecord::new).collect(),
+        diagnostics,
+    };
+    let bytes = postcard::to_stdvec(&record).ok();
+    let articles = record.articles.into_iter().map(ArticleRecord::into_parts).collect();
+    ((articles, record.diagnostics), bytes)
+}
+
+/// Writes the next cache file, one file's record after another.
+pub struct Writer {
+    out: BufWriter<File>,
+    offset: u64,
+    tmp: PathBuf,
+    path: PathBuf,
+    entries: Vec<Entry>,
+}
+
+impl Writer {
+    /// Adds `file`'s record; `None` for a file that could not be read.
+    pub fn add(&mut self, file: &str, stamp: Stamp, record: Option<&[u8]>) -> std::io::Result<()> {
+        let bytes = record.unwrap_or_default();
+        self.out.write_all(bytes)?;
+        self.entries.push(Entry {
+            file: file.to_string(),
+            stamp,
+            failed: record.is_none(),
+            offset: self.offset,
+            len: bytes.len() as u64,
+            crc: crc32fast::hash(bytes),
+        });
+        self.offset += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Writes the tail and puts the file in place of the old one; then
+    /// removes the folder's least recently written caches past [`KEEP`].
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let tail = Tail {
+            entries: std::mem::take(&mut self.entries),
+            stems: crate::relate::terms::numbered_stems(),
+        };
+        let bytes = postcard::to_stdvec(&tail).map_err(std::io::Error::other)?;
+        self.out.write_all(&bytes)?;
+        self.out.write_all(&self.offset.to_le_bytes())?;
+        self.out.write_all(&(bytes.len() as u64).to_le_bytes())?;
+        self.out.write_all(&crc32fast::hash(&bytes).to_le_bytes())?;
+        self.out.flush()?;
+        std::fs::rename(&self.tmp, &self.path)?;
+        if let Some(dir) = self.path.parent() {
+            prune(dir);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    /// A writer dropped unfinished leaves no partial file.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// The cache file's old content, if it is for this key and whole.
+fn read_old(path: &Path, key: &str) -> Option<Old> {
+    let mut file = File::open(path).ok()?;
+    let mut head = vec![0; MAGIC.len() + 4];
+    file.read_exact(&mut head).ok()?;
+    if &head[..MAGIC.len()] != MAGIC {
+        return None;
+    }
+    let key_len = u32::from_le_bytes(head[MAGIC.len()..].try_into().ok()?) as usize;
+    if key_len != key.len() {
+        return None;
+    }
+    let mut stored_key = vec![0; key_len];
+    file.read_exact(&mut stored_key).ok()?;
+    if stored_key != key.as_bytes() {
+        return None;
+    }
+    let end = file.seek(SeekFrom::End(0)).ok()?;
+    let mut footer = [0u8; 20];
+    read_at(&file, &mut footer, end.checked_sub(20)?).ok()?;
+    let offset = u64::from_le_bytes(footer[..8].try_into().ok()?);
+    let len = u64::from_le_bytes(footer[8..16].try_into().ok()?);
+    let crc = u32::from_le_bytes(footer[16..].try_into().ok()?);
+    if offset.checked_add(len)? != end - 20 {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    read_at(&file, &mut bytes, offset).ok()?;
+    if crc32fast::hash(&bytes) != crc {
+        return None;
+    }
+    let tail: Tail = postcard::from_bytes(&bytes).ok()?;
+    let stems = crate::relate::terms::number_stems(&tail.stems);
+    let stems_same = stems.iter().enumerate().all(|(i, &n)| n as usize == i);
+    // Keyed by the file's name, which the entry gives up (a 100k-article
+    // cache names 100k files).
+    let entries = tail
+        .entries
+        .into_iter()
+        .map(|mut e| (std::mem::take(&mut e.file), e))
+        .collect();
+    Some(Old {
+        file,
+        entries,
+        stems,
+        stems_same,
+    })
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::Error::other("the cache is read on Unix only"))
+}
+
+/// Which build this is: a cache written by another (whose extraction may
+/// differ) is not used. The program's size and modification time tell
+/// builds apart without reading it.
+fn build_identity() -> Option<String> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let stamp = Stamp::of(&meta);
+    (stamp.modified != 0).then(|| format!("exe={}:{}", stamp.size, stamp.modified))
+}
+
+/// A stable hash of the paths as opened (made absolute where they exist).
+fn hash_of_paths(paths: &[String]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for p in paths {
+        let full = std::fs::canonicalize(p).unwrap_or_else(|_| PathBuf::from(p));
+        h.write(full.as_os_str().as_encoded_bytes());
+        h.write_u8(0);
+    }
+    h.finish()
+}
+
+/// Keeps the [`KEEP`] most recently written caches in `dir`, and removes
+/// unfinished ones over an hour old (a writer that did not finish). Only
+/// files named as this module names them are touched (the folder may be
+/// the user's own, `$QUOTELINE_CACHE`).
+fn prune(dir: &Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else { return };
+    let mut caches = Vec::new();
+    for entry in listing.flatten() {
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some((hash, rest)) = name.split_once('.') else {
+            continue;
+        };
+        if hash.len() != 16 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        let unfinished = rest
+            .strip_suffix(".tmp")
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if rest == "cache" {
+            caches.push((modified, path));
+        } else if unfinished && modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    caches.sort_by_key(|c| std::cmp::Reverse(c.0));
+    for (_, path) in caches.into_iter().skip(KEEP) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Corpus;
+    use crate::pipeline;
+    use std::time::Duration;
+
+    /// The reader's terms: the articles' (for stories), not the quotes'.
+    const READER: TermsWanted = TermsWanted {
+        article: true,
+        quotes: false,
+    };
+
+    /// Loads `paths` as the reader does (texts packed, the reader's
+    /// terms), with the cache in `dir` if given, through every corpus-wide
+    /// step.
+    fn load(paths: &[String], dir: Option<&Path>) -> Corpus {
+        let opts = LoadOptions::default();
+        let cache = dir.and_then(|d| Cache::open(d, paths, &opts, READER));
+        let mut corpus = Corpus::default();
+        let mut builder = pipeline::run(
+            paths,
+            &opts,
+            READER,
+            pipeline::Weigh::Sizes,
+            pipeline::Texts::Packed,
+            cache.as_ref(),
+            |event| {
+                if let pipeline::Event::Batch(batch) = event {
+                    batch.append_to(&mut corpus);
+                }
+            },
+        );
+        builder.revise(&corpus).apply(&mut corpus);
+        builder.resolve().apply(&mut corpus);
+        let stories = builder.take_article_terms();
+        crate::relate::compute_with(&corpus, Some(stories), None).apply(&mut corpus);
+        corpus
+    }
+
+    /// Everything the command line exports of a corpus, and its problems.
+    fn dump(c: &Corpus) -> String {
+        let mut out = String::new();
+        let mut add = |v: serde_json::Result<String>| {
+            out.push_str(&v.unwrap());
+            out.push('\n');
+        };
+        crate::export::quote_records(c).for_each(|r| add(serde_json::to_string(&r)));
+        crate::export::article_records(c).for_each(|r| add(serde_json::to_string(&r)));
+        crate::export::speaker_records(c, true).for_each(|r| add(serde_json::to_string(&r)));
+        crate::export::statement_records(c).for_each(|r| add(serde_json::to_string(&r)));
+        crate::export::related_records(c).for_each(|r| add(serde_json::to_string(&r)));
+        for d in &c.diagnostics {
+            out.push_str(&d.to_string());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn folder_of(articles: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in articles {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    const ONE: &str = "Harbor council approves ferry plan\n\nBy Ana Ruiz\n\n\
+        \"We will run the ferry all winter,\" Mayor Tomas Ekdahl said on Monday. \
+        He added that \"nobody will be left on the pier.\"\n";
+    const TWO: &str = "Ferry plan draws fire\n\n\"The plan is a fantasy,\" said council member \
+        Ines Varga. Ekdahl said the ferry would \"run all winter.\"\n";
+
+    fn cache_files(dir: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|l| l.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_folder_opened_again_from_the_cache_is_the_folder_read_afresh() {
+        let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+        let extra = folder_of(&[
+            ("one.txt", ONE),
+            ("two.md", TWO),
+            ("empty.txt", ""),
+            ("binary.txt", "\u{0}\u{1}\u{2}garbage\u{0}"),
+            ("broken.json", "{\"title\": \"unfinished"),
+        ]);
+        let paths = vec![assets, extra.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        let fresh = dump(&load(&paths, None));
+        let writing = dump(&load(&paths, Some(cache.path())));
+        assert_eq!(writing, fresh, "a load that writes the cache differs");
+        let files = cache_files(cache.path());
+        assert_eq!(files.len(), 1, "one cache file: {files:?}");
+        let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
+        let reading = dump(&load(&paths, Some(cache.path())));
+        assert_eq!(reading, fresh, "a load from the cache differs");
+        // Nothing changed: the cache was read, not written again.
+        assert_eq!(std::fs::metadata(&files[0]).unwrap().modified().unwrap(), written);
+    }
+
+    #[test]
+    fn a_file_is_taken_from_the_cache_only_while_it_is_unchanged() {
+        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        load(&paths, Some(cache.path()));
+        let one = folder.path().join("one.txt");
+        let stamp = std::fs::metadata(&one).unwrap().modified().unwrap();
+        // Other words of the same length, with the old time put back: the
+        // cache cannot tell, so the old words show (which is how we know
+        // the cache was used at all).
+        let same_size = ONE.replace("ferry all winter", "barge all summer");
+        assert_eq!(same_size.len(), ONE.len());
+        std::fs::write(&one, &same_size).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&one)
+            .unwrap()
+            .set_modified(stamp)
+            .unwrap();
+        let quotes = |c: &Corpus| -> Vec<String> { c.quotes.iter().map(|q| c.quote_text(q).to_string()).collect() };
+        let cached = load(&paths, Some(cache.path()));
+        assert!(quotes(&cached).iter().any(|q| q.contains("ferry all winter")));
+        // A new time: read afresh.
+        std::fs::File::options()
+            .write(true)
+            .open(&one)
+            .unwrap()
+            .set_modified(stamp + Duration::from_secs(5))
+            .unwrap();
+        let changed = load(&paths, Some(cache.path()));
+        assert!(quotes(&changed).iter().any(|q| q.contains("barge all summer")));
+        assert!(!quotes(&changed).iter().any(|q| q.contains("ferry all winter")));
+        // A file added and one removed.
+        std::fs::remove_file(folder.path().join("two.txt")).unwrap();
+        std::fs::write(folder.path().join("three.txt"), TWO.replace("fantasy", "disaster")).unwrap();
+        let moved = load(&paths, Some(cache.path()));
+        assert_eq!(dump(&moved), dump(&load(&paths, None)));
+        assert!(quotes(&moved).iter().any(|q| q.contains("disaster")));
+        assert!(!quotes(&moved).iter().any(|q| q.contains("fantasy")));
+        // And opened again, from the cache as written then.
+        assert_eq!(dump(&load(&paths, Some(cache.path()))), dump(&moved));
+    }
+
+    #[test]
+    fn a_damaged_cache_is_read_around_and_written_again() {
+        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let fresh = dump(&load(&paths, None));
+        let cache = tempfile::tempdir().unwrap();
+        load(&paths, Some(cache.path()));
+        let file = cache_files(cache.path()).remove(0);
+        let whole = std::fs::read(&file).unwrap();
+        // A record's bytes changed: its checksum fails, that file is read
+        // afresh, and the damaged cache is removed for the next load to
+        // write whole.
+        let mut bytes = whole.clone();
+        let middle = MAGIC.len() + 200;
+        bytes[middle] ^= 0x55;
+        std::fs::write(&file, &bytes).unwrap();
+        assert_eq!(dump(&load(&paths, Some(cache.path()))), fresh);
+        assert!(!file.exists(), "a damaged cache is removed");
+        load(&paths, Some(cache.path()));
+        assert!(file.exists(), "written again");
+        assert_eq!(dump(&load(&paths, Some(cache.path()))), fresh);
+        // Cut short, emptied, or another program's file: not used.
+        for damaged in [&whole[..whole.len() / 2], &[][..], b"not a cache at all"] {
+            std::fs::write(&file, damaged).unwrap();
+            assert_eq!(dump(&load(&paths, Some(cache.path()))), fresh);
+        }
+    }
+
+    #[test]
+    fn a_cache_that_cannot_be_written_is_said_once_and_the_load_goes_on() {
+        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let fresh = load(&paths, None);
+        // The cache folder is a file.
+        let blocked = tempfile::NamedTempFile::new().unwrap();
+        let loaded = load(&paths, Some(blocked.path()));
+        let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(problems.len(), fresh.diagnostics.len() + 1, "{problems:?}");
+        assert!(problems
+            .iter()
+            .any(|p| p.contains("could not write the cache of read articles")));
+        assert!(loaded.diagnostics.iter().all(|d| !d.is_error));
+        let mut without = loaded;
+        without
+            .diagnostics
+            .retain(|d| !d.message.contains("cache of read articles"));
+        assert_eq!(dump(&without), dump(&fresh));
+    }
+
+    #[test]
+    fn a_cache_is_used_only_by_the_load_it_was_written_for() {
+        let folder = folder_of(&[("one.txt", ONE)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        load(&paths, Some(cache.path()));
+        let file = folder.path().join("one.txt").to_string_lossy().into_owned();
+        let stamp = Stamp::of(&std::fs::metadata(&file).unwrap());
+        let opts = LoadOptions::default();
+        assert!(Cache::open(cache.path(), &paths, &opts, READER)
+            .unwrap()
+            .has(&file, stamp));
+        let smaller = LoadOptions { max_bytes: 1024 };
+        assert!(!Cache::open(cache.path(), &paths, &smaller, READER)
+            .unwrap()
+            .has(&file, stamp));
+        let no_stories = TermsWanted::default();
+        assert!(!Cache::open(cache.path(), &paths, &opts, no_stories)
+            .unwrap()
+            .has(&file, stamp));
+        // The command line's loads (which want the quotes' terms) keep none.
+        let quotes = TermsWanted {
+            article: true,
+            quotes: true,
+        };
+        assert!(Cache::open(cache.path(), &paths, &opts, quotes).is_none());
+        // Another set of paths has its own.
+        let other = vec![paths[0].clone(), paths[0].clone() + "/one.txt"];
+        assert!(!Cache::open(cache.path(), &other, &opts, READER)
+            .unwrap()
+            .has(&file, stamp));
+    }
+
+    #[test]
+    fn the_folder_keeps_the_latest_caches_and_nobody_elses_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = |i: usize| dir.path().join(format!("{i:016x}.cache"));
+        let foreign = ["notes.txt", "0123.cache", "report.cache", "0000000000000000.1.tmpx"];
+        for f in foreign {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
+        let old = std::time::SystemTime::now() - Duration::from_secs(7200);
+        for i in 0..KEEP + 2 {
+            std::fs::write(mine(i), "x").unwrap();
+            let f = std::fs::File::options().write(true).open(mine(i)).unwrap();
+            f.set_modified(old + Duration::from_secs(i as u64)).unwrap();
+        }
+        let stale = dir.path().join("00000000000000ff.4242.tmp");
+        std::fs::write(&stale, "x").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let running = dir.path().join("00000000000000fe.4343.tmp");
+        std::fs::write(&running, "x").unwrap();
+        prune(dir.path());
+        for i in 0..2 {
+            assert!(!mine(i).exists(), "the oldest caches go");
+        }
+        for i in 2..KEEP + 2 {
+            assert!(mine(i).exists(), "the latest {KEEP} stay");
+        }
+        assert!(!stale.exists(), "an unfinished cache an hour old goes");
+        assert!(running.exists(), "one being written stays");
+        for f in foreign {
+            assert!(dir.path().join(f).exists(), "{f} is not ours");
+        }
+    }
+
+    #[test]
+    fn every_kind_of_clutter_and_an_interned_string_read_back() {
+        for c in crate::model::Clutter::ALL {
+            let bytes = postcard::to_stdvec(&c).unwrap();
+            assert_eq!(postcard::from_bytes::<crate::model::Clutter>(&bytes).unwrap(), c);
+        }
+        assert!(postcard::from_bytes::<crate::model::Clutter>(&postcard::to_stdvec("menu").unwrap()).is_err());
+        let words = crate::model::Interned::new("earlier this month");
+        let bytes = postcard::to_stdvec(&words).unwrap();
+        assert_eq!(postcard::from_bytes::<crate::model::Interned>(&bytes).unwrap(), words);
+    }
+}
