@@ -41,16 +41,31 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 /// What a file was when its record was written: a record is used only
-/// for a file still the same.
+/// for a file still the same. With the inode and the change time, a file
+/// put in place with its old time kept (`cp -p`, an archive unpacked) is
+/// not taken for the old one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
     /// Modification time, nanoseconds since 1970 (0: unknown, never used).
     pub modified: u128,
+    pub inode: u64,
+    /// Status change time, nanoseconds since 1970.
+    pub changed: i128,
 }
 
 impl Stamp {
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                meta.ino(),
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+            )
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, 0);
         Stamp {
             size: meta.len(),
             modified: meta
@@ -58,6 +73,8 @@ impl Stamp {
                 .ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                 .map_or(0, |d| d.as_nanos()),
+            inode,
+            changed,
         }
     }
 }
@@ -67,9 +84,10 @@ impl Stamp {
 struct Entry {
     file: String,
     stamp: Stamp,
-    /// The file could not be read then: it has no record and is read
-    /// again at every load (the reason may have gone: a permission
-    /// changed), but it does not make the cache be written again.
+    /// The file gave an error then (unreadable, not an article, malformed)
+    /// or its record could not be made: it has none and is read again at
+    /// every load (the reason may have gone: a permission changed), but
+    /// it does not make the cache be written again.
     failed: bool,
     offset: u64,
     len: u64,
@@ -206,6 +224,8 @@ pub struct Cache {
 /// What a cache file held when opened.
 struct Old {
     file: File,
+    /// Where the records end (and the tail begins).
+    records_end: u64,
     entries: HashMap<String, Entry>,
     /// This process's number for each stem the records use.
     stems: Vec<u32>,
@@ -218,15 +238,22 @@ impl Cache {
     /// The cache for loading `paths` under `dir`, with what it holds if it
     /// is for this build and these options. `None` when no cache can be
     /// kept: a load that wants the quotes' terms (the command line's), or
-    /// a program whose build cannot be told.
+    /// a system other than Unix. The texts it holds are packed: it is for
+    /// loads that pack them ([`crate::pipeline::Texts::Packed`]).
     pub fn open(dir: &Path, paths: &[String], opts: &LoadOptions, terms: TermsWanted) -> Option<Cache> {
         if terms.quotes {
             return None;
         }
+        // Not where records cannot be read back.
+        if cfg!(not(unix)) {
+            return None;
+        }
+        // The source this build was made from (build.rs): another's
+        // cleaning or extraction may differ.
         let key = format!(
-            "{} {} max_bytes={} article_terms={}",
+            "{} source={} max_bytes={} article_terms={}",
             env!("CARGO_PKG_VERSION"),
-            build_identity()?,
+            env!("QUOTELINE_SOURCE_HASH"),
             opts.max_bytes,
             terms.article
         );
@@ -252,13 +279,19 @@ impl Cache {
 
     /// Whether loading `files` (with their stamps) needs the cache written
     /// again: a file not in it or changed, or one it holds that is gone.
+    /// (A file whose metadata could not be read has no entry: reading it
+    /// will fail too.)
     pub fn needs_writing(&self, files: &[String], stamps: &[Option<Stamp>]) -> bool {
         let held = self.old.as_ref().map_or(0, |o| o.entries.len());
-        held != files.len()
-            || files
-                .iter()
-                .zip(stamps)
-                .any(|(f, s)| s.is_none_or(|s| self.entry(f, s).is_none()))
+        let mut seen = std::collections::HashSet::new();
+        for (f, s) in files.iter().zip(stamps) {
+            let Some(s) = s else { continue };
+            if self.entry(f, *s).is_none() {
+                return true;
+            }
+            seen.insert(f.as_str());
+        }
+        held != seen.len()
     }
 
     /// The record's bytes for `file`, checked; `None` if it cannot be read
@@ -266,6 +299,9 @@ impl Cache {
     pub fn record_bytes(&self, file: &str) -> Option<Vec<u8>> {
         let old = self.old.as_ref()?;
         let entry = old.entries.get(file)?;
+        if entry.offset.checked_add(entry.len)? > old.records_end {
+            return None;
+        }
         let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
         read_at(&old.file, &mut bytes, entry.offset).ok()?;
         (crc32fast::hash(&bytes) == entry.crc).then_some(bytes)
@@ -277,6 +313,14 @@ impl Cache {
         let old = self.old.as_ref()?;
         let bytes = self.record_bytes(file)?;
         let record: FileRecord = postcard::from_bytes(&bytes).ok()?;
+        // Decoding makes at most a few bytes of text from each byte of
+        // the file (a Windows-1252 byte is up to three in UTF-8): a record
+        // saying more is not this file's, and its texts are not unpacked.
+        let size = old.entries.get(file)?.stamp.size;
+        let texts: u64 = record.articles.iter().map(|a| a.text.len() as u64).sum();
+        if texts > size.saturating_mul(4).saturating_add(4096) {
+            return None;
+        }
         let mut articles = Vec::with_capacity(record.articles.len());
         for mut a in record.articles {
             if !a.spans_fit() {
@@ -301,11 +345,22 @@ impl Cache {
     /// A writer for the next cache file (beside this one, renamed over it
     /// when finished).
     pub fn writer(&self) -> std::io::Result<Writer> {
+        // The user's articles: readable by the user alone.
+        let mut folder = std::fs::DirBuilder::new();
+        folder.recursive(true);
+        let mut options = File::options();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+            folder.mode(0o700);
+            options.mode(0o600);
+        }
         if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir)?;
+            folder.create(dir)?;
         }
         let tmp = self.path.with_extension(format!("{}.tmp", std::process::id()));
-        let mut out = BufWriter::new(File::create(&tmp)?);
+        let mut out = BufWriter::new(options.open(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&(self.key.len() as u32).to_le_bytes())?;
         out.write_all(self.key.as_bytes())?;
@@ -322,6 +377,14 @@ impl Cache {
     /// again whole).
     pub fn discard(&self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+
+    /// Marks the cache file used now, when it was read and not written
+    /// again: the folder keeps the caches used last ([`KEEP`]).
+    pub fn touch(&self) {
+        if let Some(old) = &self.old {
+            let _ = old.file.set_modified(SystemTime::now());
+        }
     }
 }
 
@@ -435,6 +498,7 @@ fn read_old(path: &Path, key: &str) -> Option<Old> {
         .collect();
     Some(Old {
         file,
+        records_end: offset,
         entries,
         stems,
         stems_same,
@@ -449,15 +513,6 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
     Err(std::io::Error::other("the cache is read on Unix only"))
-}
-
-/// Which build this is: a cache written by another (whose extraction may
-/// differ) is not used. The program's size and modification time tell
-/// builds apart without reading it.
-fn build_identity() -> Option<String> {
-    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-    let stamp = Stamp::of(&meta);
-    (stamp.modified != 0).then(|| format!("exe={}:{}", stamp.size, stamp.modified))
 }
 
 /// A stable hash of the paths as opened (made absolute where they exist).
@@ -526,9 +581,15 @@ mod tests {
     /// terms), with the cache in `dir` if given, through every corpus-wide
     /// step.
     fn load(paths: &[String], dir: Option<&Path>) -> Corpus {
+        load_counting(paths, dir).0
+    }
+
+    /// [`load`], and how many files came from the cache.
+    fn load_counting(paths: &[String], dir: Option<&Path>) -> (Corpus, usize) {
         let opts = LoadOptions::default();
         let cache = dir.and_then(|d| Cache::open(d, paths, &opts, READER));
         let mut corpus = Corpus::default();
+        let mut from_cache = 0;
         let mut builder = pipeline::run(
             paths,
             &opts,
@@ -536,17 +597,22 @@ mod tests {
             pipeline::Weigh::Sizes,
             pipeline::Texts::Packed,
             cache.as_ref(),
-            |event| {
-                if let pipeline::Event::Batch(batch) = event {
-                    batch.append_to(&mut corpus);
-                }
+            |event| match event {
+                pipeline::Event::Batch(batch) => batch.append_to(&mut corpus),
+                pipeline::Event::Progress(p) => from_cache = p.from_cache,
             },
         );
         builder.revise(&corpus).apply(&mut corpus);
         builder.resolve().apply(&mut corpus);
         let stories = builder.take_article_terms();
         crate::relate::compute_with(&corpus, Some(stories), None).apply(&mut corpus);
-        corpus
+        (corpus, from_cache)
+    }
+
+    /// A file's inode: a cache written again is a new file renamed over
+    /// the old one.
+    fn inode(path: &Path) -> u64 {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap())
     }
 
     /// Everything the command line exports of a corpus, and its problems.
@@ -607,11 +673,18 @@ mod tests {
         assert_eq!(writing, fresh, "a load that writes the cache differs");
         let files = cache_files(cache.path());
         assert_eq!(files.len(), 1, "one cache file: {files:?}");
-        let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
-        let reading = dump(&load(&paths, Some(cache.path())));
-        assert_eq!(reading, fresh, "a load from the cache differs");
+        let written = inode(&files[0]);
+        let (reading, from_cache) = load_counting(&paths, Some(cache.path()));
+        assert_eq!(dump(&reading), fresh, "a load from the cache differs");
+        // Every file but the three that give errors (binary, broken, empty).
+        let files_read = reading
+            .articles
+            .iter()
+            .map(|a| &a.file)
+            .collect::<std::collections::HashSet<_>>();
+        assert_eq!(from_cache, files_read.len());
         // Nothing changed: the cache was read, not written again.
-        assert_eq!(std::fs::metadata(&files[0]).unwrap().modified().unwrap(), written);
+        assert_eq!(inode(&files[0]), written);
     }
 
     #[test]
@@ -619,12 +692,13 @@ mod tests {
         let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
         let paths = vec![folder.path().to_string_lossy().into_owned()];
         let cache = tempfile::tempdir().unwrap();
-        load(&paths, Some(cache.path()));
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 0);
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 2);
+        let quotes = |c: &Corpus| -> Vec<String> { c.quotes.iter().map(|q| c.quote_text(q).to_string()).collect() };
+        // Other words of the same length, with the old modification time
+        // put back (`cp -p`): its change time tells.
         let one = folder.path().join("one.txt");
-        let stamp = std::fs::metadata(&one).unwrap().modified().unwrap();
-        // Other words of the same length, with the old time put back: the
-        // cache cannot tell, so the old words show (which is how we know
-        // the cache was used at all).
+        let modified = std::fs::metadata(&one).unwrap().modified().unwrap();
         let same_size = ONE.replace("ferry all winter", "barge all summer");
         assert_eq!(same_size.len(), ONE.len());
         std::fs::write(&one, &same_size).unwrap();
@@ -632,30 +706,38 @@ mod tests {
             .write(true)
             .open(&one)
             .unwrap()
-            .set_modified(stamp)
+            .set_modified(modified)
             .unwrap();
-        let quotes = |c: &Corpus| -> Vec<String> { c.quotes.iter().map(|q| c.quote_text(q).to_string()).collect() };
-        let cached = load(&paths, Some(cache.path()));
-        assert!(quotes(&cached).iter().any(|q| q.contains("ferry all winter")));
-        // A new time: read afresh.
-        std::fs::File::options()
-            .write(true)
-            .open(&one)
-            .unwrap()
-            .set_modified(stamp + Duration::from_secs(5))
-            .unwrap();
-        let changed = load(&paths, Some(cache.path()));
+        let (changed, from_cache) = load_counting(&paths, Some(cache.path()));
+        assert_eq!(from_cache, 1, "two.txt only");
         assert!(quotes(&changed).iter().any(|q| q.contains("barge all summer")));
         assert!(!quotes(&changed).iter().any(|q| q.contains("ferry all winter")));
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 2, "written again");
         // A file added and one removed.
         std::fs::remove_file(folder.path().join("two.txt")).unwrap();
         std::fs::write(folder.path().join("three.txt"), TWO.replace("fantasy", "disaster")).unwrap();
-        let moved = load(&paths, Some(cache.path()));
+        let (moved, from_cache) = load_counting(&paths, Some(cache.path()));
+        assert_eq!(from_cache, 1, "one.txt only");
         assert_eq!(dump(&moved), dump(&load(&paths, None)));
         assert!(quotes(&moved).iter().any(|q| q.contains("disaster")));
         assert!(!quotes(&moved).iter().any(|q| q.contains("fantasy")));
         // And opened again, from the cache as written then.
-        assert_eq!(dump(&load(&paths, Some(cache.path()))), dump(&moved));
+        let (again, from_cache) = load_counting(&paths, Some(cache.path()));
+        assert_eq!(from_cache, 2);
+        assert_eq!(dump(&again), dump(&moved));
+    }
+
+    #[test]
+    fn a_file_named_twice_does_not_make_the_cache_be_written_at_every_open() {
+        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
+        let dir = folder.path().to_string_lossy().into_owned();
+        let paths = vec![dir.clone(), format!("{dir}/one.txt")];
+        let cache = tempfile::tempdir().unwrap();
+        let files = load(&paths, Some(cache.path())).articles.len();
+        let written = inode(&cache_files(cache.path())[0]);
+        let (again, from_cache) = load_counting(&paths, Some(cache.path()));
+        assert_eq!((again.articles.len(), from_cache), (files, files));
+        assert_eq!(inode(&cache_files(cache.path())[0]), written, "read, not written again");
     }
 
     #[test]
@@ -671,8 +753,11 @@ mod tests {
         // afresh, and the damaged cache is removed for the next load to
         // write whole.
         let mut bytes = whole.clone();
-        let middle = MAGIC.len() + 200;
-        bytes[middle] ^= 0x55;
+        let key = Cache::open(cache.path(), &paths, &LoadOptions::default(), READER)
+            .unwrap()
+            .key;
+        let in_first_record = MAGIC.len() + 4 + key.len() + 100;
+        bytes[in_first_record] ^= 0x55;
         std::fs::write(&file, &bytes).unwrap();
         assert_eq!(dump(&load(&paths, Some(cache.path()))), fresh);
         assert!(!file.exists(), "a damaged cache is removed");
@@ -776,6 +861,41 @@ mod tests {
         for f in foreign {
             assert!(dir.path().join(f).exists(), "{f} is not ours");
         }
+    }
+
+    #[test]
+    fn every_kind_of_clutter_is_listed_once() {
+        use crate::model::Clutter;
+        // Exhaustive: a new kind fails to compile here until it is given
+        // a place, which the list must then hold.
+        fn place(c: Clutter) -> usize {
+            match c {
+                Clutter::AgencyCredit => 0,
+                Clutter::Byline => 1,
+                Clutter::CategoryLine => 2,
+                Clutter::CommentForm => 3,
+                Clutter::DateLine => 4,
+                Clutter::FrontMatter => 5,
+                Clutter::ImageCredit => 6,
+                Clutter::ImagePlaceholder => 7,
+                Clutter::ListWidget => 8,
+                Clutter::Masthead => 9,
+                Clutter::MenuBar => 10,
+                Clutter::PaywallNotice => 11,
+                Clutter::PhotoCaption => 12,
+                Clutter::ReadMoreLink => 13,
+                Clutter::ReadingTime => 14,
+                Clutter::RelatedHeadline => 15,
+                Clutter::RepeatedLine => 16,
+                Clutter::RepeatedTitle => 17,
+                Clutter::Separator => 18,
+                Clutter::ShareWidget => 19,
+                Clutter::SiteDateHeader => 20,
+                Clutter::SocialPromo => 21,
+            }
+        }
+        let places: Vec<usize> = Clutter::ALL.iter().map(|&c| place(c)).collect();
+        assert_eq!(places, (0..22).collect::<Vec<_>>());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 
 /// Files read and extracted per batch: enough to keep both cores busy,
@@ -63,6 +64,8 @@ pub struct Progress {
     /// them ([`Weigh::Skip`]).
     pub bytes_done: u64,
     pub bytes_total: u64,
+    /// Files taken from the cache of read articles ([`crate::cache`]).
+    pub from_cache: usize,
 }
 
 /// Articles and quotes ready to append, with the provisional speakers
@@ -511,6 +514,8 @@ pub fn run(
     cache: Option<&Cache>,
     mut emit: impl FnMut(Event) + Send,
 ) -> Builder {
+    // Its texts are packed.
+    let cache = cache.filter(|_| texts == Texts::Packed);
     let (files, diags) = load::discover::discover(paths);
     let stamps: Vec<Option<Stamp>> = match (weigh, cache) {
         (Weigh::Skip, None) => vec![None; files.len()],
@@ -529,6 +534,7 @@ pub fn run(
         total: files.len(),
         bytes_done: 0,
         bytes_total: sizes.iter().sum(),
+        from_cache: 0,
     };
     emit(Event::Progress(progress));
     let mut builder = Builder::default();
@@ -536,7 +542,8 @@ pub fn run(
     let cache_problem = |c: &Cache, what: &str, e: std::io::Error| Diagnostic {
         file: c.path().display().to_string(),
         message: format!(
-            "{what} the cache of read articles ({e}); the next open reads every file again (--no-cache: keep none)"
+            "{what} the cache of read articles ({e}): the files read afresh this time will be next time too \
+             (--no-cache: keep none)"
         ),
         is_error: false,
     };
@@ -550,8 +557,10 @@ pub fn run(
         },
         _ => None,
     };
-    let writing = writer.is_some();
+    // Cleared should writing fail: records are then no longer made.
+    let writing = std::sync::atomic::AtomicBool::new(writer.is_some());
     let reusable = cache.is_some_and(Cache::records_reusable);
+    let from_cache = std::sync::atomic::AtomicUsize::new(0);
     // A record that did not read back: the cache is removed at the end if
     // it is not being written again anyway.
     let damaged = std::sync::atomic::AtomicBool::new(false);
@@ -565,6 +574,7 @@ pub fn run(
                 if let Err(e) = w.add(&files[i], stamp, record.as_deref()) {
                     diagnostics.extend(cache.map(|c| cache_problem(c, "could not write", e)));
                     writer = None;
+                    writing.store(false, Relaxed);
                 }
             }
             diagnostics.extend(diags);
@@ -578,6 +588,7 @@ pub fn run(
             }
         }
         let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
+        progress.from_cache = from_cache.load(Relaxed);
         progress.done += chunk.len();
         progress.bytes_done += chunk_bytes;
         let (done, total) = match weigh {
@@ -594,14 +605,15 @@ pub fn run(
             (Some(c), Some(stamp)) if c.has(file, stamp) => {
                 let read = c.read(file);
                 if read.is_none() {
-                    damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+                    damaged.store(true, Relaxed);
                 }
                 read
             }
             _ => None,
         };
         if let Some((read, bytes)) = cached {
-            return match (writing, reusable) {
+            from_cache.fetch_add(1, Relaxed);
+            return match (writing.load(Relaxed), reusable) {
                 (false, _) => (read, None),
                 (true, true) => (read, Some(bytes)),
                 (true, false) => crate::cache::encode(read),
@@ -618,7 +630,7 @@ pub fn run(
             diags.extend(failure);
         }
         // A file that could not be read is tried again next time.
-        if writing && !diags.iter().any(|d| d.is_error) {
+        if writing.load(Relaxed) && !diags.iter().any(|d| d.is_error) {
             crate::cache::encode((articles, diags))
         } else {
             ((articles, diags), None)
@@ -643,9 +655,11 @@ pub fn run(
         Some((read, range, bytes)) => flush(read, range, bytes),
         None => flush(Vec::new(), 0..0, 0),
     }
-    if !writing && damaged.into_inner() {
-        if let Some(c) = cache {
+    if let Some(c) = cache.filter(|_| !writing.into_inner()) {
+        if damaged.into_inner() {
             c.discard();
+        } else {
+            c.touch();
         }
     }
     builder

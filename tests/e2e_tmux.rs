@@ -231,7 +231,6 @@ fn a_closed_terminal_ends_the_reader() {
     assert!(gone, "the reader kept running after its terminal closed");
 }
 
-/// The status line (last non-empty line).
 /// A folder of its own holding the demo corpus's articles.
 fn copy_of_demo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -242,6 +241,7 @@ fn copy_of_demo() -> tempfile::TempDir {
     dir
 }
 
+/// The status line (last non-empty line).
 fn status(screen: &str) -> String {
     screen
         .lines()
@@ -283,12 +283,13 @@ fn a_folder_opened_again_is_read_from_the_cache() {
     let dir = copy_of_demo();
     let cache = tempfile::tempdir().unwrap();
     let corpus = dir.path().to_string_lossy().into_owned();
-    let cached = || -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    // A cache written again is a new file renamed over the old one.
+    let cached = || -> Vec<(std::path::PathBuf, u64)> {
         std::fs::read_dir(cache.path())
             .unwrap()
             .map(|e| {
                 let e = e.unwrap();
-                (e.path(), e.metadata().unwrap().modified().unwrap())
+                (e.path(), std::os::unix::fs::MetadataExt::ino(&e.metadata().unwrap()))
             })
             .collect()
     };
@@ -305,7 +306,9 @@ fn a_folder_opened_again_is_read_from_the_cache() {
     };
     let written = cached();
     assert_eq!(written.len(), 1, "one cache file: {written:?}");
+    assert!(!status(&first).contains("from the cache"), "{first}");
     let again = open("cache-again").unwrap();
+    assert!(status(&again).contains("(18 files from the cache)"), "{again}");
     // All but the status line, which says how long loading took.
     let panes = |s: &str| s.replace(&status(s), "");
     assert_eq!(panes(&again), panes(&first), "the same screen from the cache");

@@ -691,9 +691,13 @@ impl App {
     pub fn relations_ready(&mut self, relations: quoteline::relate::Relations, search_index: WordIndex) {
         relations.apply(self.corpus_mut());
         self.search_index = Some(search_index);
-        if let Some((_, started)) = self.loading.take() {
+        if let Some((progress, started)) = self.loading.take() {
+            let cached = match progress.from_cache {
+                0 => String::new(),
+                n => format!(" ({n} files from the cache)"),
+            };
             self.message = Some(format!(
-                "loaded {} articles, {} quotes in {:.1} s",
+                "loaded {} articles, {} quotes in {:.1} s{cached}",
                 self.corpus.articles.len(),
                 self.corpus.quotes.len(),
                 started.elapsed().as_secs_f64()
