@@ -47,11 +47,12 @@ pub fn default_dir() -> Option<PathBuf> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
-    /// Modification time, nanoseconds since 1970 (0: unknown, never used).
-    pub modified: u128,
+    /// Modification time, nanoseconds since 1970 (0: unknown, never used;
+    /// 64 bits reach 2554).
+    pub modified: u64,
     pub inode: u64,
     /// Status change time, nanoseconds since 1970.
-    pub changed: i128,
+    pub changed: i64,
 }
 
 impl Stamp {
@@ -61,7 +62,9 @@ impl Stamp {
             use std::os::unix::fs::MetadataExt;
             (
                 meta.ino(),
-                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                meta.ctime()
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(meta.ctime_nsec()),
             )
         };
         #[cfg(not(unix))]
@@ -72,17 +75,25 @@ impl Stamp {
                 .modified()
                 .ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)),
             inode,
             changed,
         }
     }
 }
 
-/// Where one file's record is.
+/// Where one file's record is, as the tail lists it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Entry {
     file: String,
+    held: Held,
+}
+
+/// What the cache knows of a file, as held while loading: by the hash of
+/// its name ([`name_key`]), without the name (at 100k files the names
+/// were 10 MB of the load's peak).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Held {
     stamp: Stamp,
     /// The file gave an error then (unreadable, not an article, malformed)
     /// or its record could not be made: it has none and is read again at
@@ -226,7 +237,7 @@ struct Old {
     file: File,
     /// Where the records end (and the tail begins).
     records_end: u64,
-    entries: HashMap<String, Entry>,
+    entries: HashMap<u64, Held>,
     /// This process's number for each stem the records use.
     stems: Vec<u32>,
     /// Whether those numbers are the records' own (so a record can be
@@ -267,8 +278,8 @@ impl Cache {
     }
 
     /// What it knows of `file` as `stamp` says it is now.
-    fn entry(&self, file: &str, stamp: Stamp) -> Option<&Entry> {
-        let entry = self.old.as_ref()?.entries.get(file)?;
+    fn entry(&self, file: &str, stamp: Stamp) -> Option<&Held> {
+        let entry = self.old.as_ref()?.entries.get(&name_key(file))?;
         (stamp.modified != 0 && entry.stamp == stamp).then_some(entry)
     }
 
@@ -298,7 +309,7 @@ impl Cache {
     /// whole or its checksum differs.
     pub fn record_bytes(&self, file: &str) -> Option<Vec<u8>> {
         let old = self.old.as_ref()?;
-        let entry = old.entries.get(file)?;
+        let entry = old.entries.get(&name_key(file))?;
         if entry.offset.checked_add(entry.len)? > old.records_end {
             return None;
         }
@@ -316,7 +327,7 @@ impl Cache {
         // Decoding makes at most a few bytes of text from each byte of
         // the file (a Windows-1252 byte is up to three in UTF-8): a record
         // saying more is not this file's, and its texts are not unpacked.
-        let size = old.entries.get(file)?.stamp.size;
+        let size = old.entries.get(&name_key(file))?.stamp.size;
         let texts: u64 = record.articles.iter().map(|a| a.text.len() as u64).sum();
         if texts > size.saturating_mul(4).saturating_add(4096) {
             return None;
@@ -417,11 +428,13 @@ impl Writer {
         self.out.write_all(bytes)?;
         self.entries.push(Entry {
             file: file.to_string(),
-            stamp,
-            failed: record.is_none(),
-            offset: self.offset,
-            len: bytes.len() as u64,
-            crc: crc32fast::hash(bytes),
+            held: Held {
+                stamp,
+                failed: record.is_none(),
+                offset: self.offset,
+                len: bytes.len() as u64,
+                crc: crc32fast::hash(bytes),
+            },
         });
         self.offset += bytes.len() as u64;
         Ok(())
@@ -489,13 +502,7 @@ fn read_old(path: &Path, key: &str) -> Option<Old> {
     let tail: Tail = postcard::from_bytes(&bytes).ok()?;
     let stems = crate::relate::terms::number_stems(&tail.stems);
     let stems_same = stems.iter().enumerate().all(|(i, &n)| n as usize == i);
-    // Keyed by the file's name, which the entry gives up (a 100k-article
-    // cache names 100k files).
-    let entries = tail
-        .entries
-        .into_iter()
-        .map(|mut e| (std::mem::take(&mut e.file), e))
-        .collect();
+    let entries = tail.entries.into_iter().map(|e| (name_key(&e.file), e.held)).collect();
     Some(Old {
         file,
         records_end: offset,
@@ -513,6 +520,17 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
     Err(std::io::Error::other("the cache is read on Unix only"))
+}
+
+/// The key a file's name is held by: 64 bits of its hash. Two names of
+/// one hash among a corpus's files are unlikely (about 1 in 10^9 at a
+/// million files), and even then a record is used only for a file of its
+/// inode, size and times.
+fn name_key(file: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(file.as_bytes());
+    h.finish()
 }
 
 /// A stable hash of the paths as opened (made absolute where they exist).
