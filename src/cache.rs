@@ -746,6 +746,28 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_folder_loaded_again_with_the_cache_is_the_folder_read_afresh() {
+        // The reader's loads of a watched folder that changed.
+        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        let opts = LoadOptions::default();
+        let fresh = dump(&crate::load_corpus_packed(&paths, &opts, None));
+        assert_eq!(
+            dump(&crate::load_corpus_packed(&paths, &opts, Some(cache.path()))),
+            fresh
+        );
+        let written = inode(&cache_files(cache.path())[0]);
+        assert_eq!(
+            dump(&crate::load_corpus_packed(&paths, &opts, Some(cache.path()))),
+            fresh
+        );
+        assert_eq!(inode(&cache_files(cache.path())[0]), written, "read, not written again");
+        // The reader's first load and these share the cache.
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 2);
+    }
+
+    #[test]
     fn a_file_named_twice_does_not_make_the_cache_be_written_at_every_open() {
         let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
         let dir = folder.path().to_string_lossy().into_owned();

@@ -38,29 +38,48 @@ pub fn load_corpus(paths: &[String], opts: &LoadOptions) -> Corpus {
 /// `speakers` and `statements` exports show none, and finding them keeps
 /// every article's terms while reading.
 pub fn load_corpus_with(paths: &[String], opts: &LoadOptions, with_stories: bool) -> Corpus {
-    load(paths, opts, with_stories, pipeline::Texts::Plain)
+    load(paths, opts, with_stories, pipeline::Texts::Plain, None)
 }
 
 /// [`load_corpus`] with the texts packed as the reader keeps them (its
-/// loads of a watched folder that changed).
-pub fn load_corpus_packed(paths: &[String], opts: &LoadOptions) -> Corpus {
-    load(paths, opts, true, pipeline::Texts::Packed)
+/// loads of a watched folder that changed), and with the reader's cache of
+/// read articles in `cache_dir` if given: only the files that changed are
+/// read again.
+pub fn load_corpus_packed(paths: &[String], opts: &LoadOptions, cache_dir: Option<&std::path::Path>) -> Corpus {
+    load(paths, opts, true, pipeline::Texts::Packed, cache_dir)
 }
 
-fn load(paths: &[String], opts: &LoadOptions, with_stories: bool, texts: pipeline::Texts) -> Corpus {
+fn load(
+    paths: &[String],
+    opts: &LoadOptions,
+    with_stories: bool,
+    texts: pipeline::Texts,
+    cache_dir: Option<&std::path::Path>,
+) -> Corpus {
     let mut corpus = Corpus::default();
     // The quotes' terms taken as extraction splits the words: splitting
     // each quote again after reading was 3% of a 10k-article `extract`'s
-    // instructions (callgrind). (Not in the reader: src/tui/loading.rs.)
+    // instructions (callgrind). Not with a cache, which holds none: they
+    // are made from the texts (as in the reader: src/tui/loading.rs).
     let terms = extract::TermsWanted {
         article: with_stories,
-        quotes: true,
+        quotes: cache_dir.is_none(),
     };
-    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, None, |event| {
-        if let pipeline::Event::Batch(batch) = event {
-            batch.append_to(&mut corpus);
-        }
-    });
+    let cache = cache_dir.and_then(|dir| cache::Cache::open(dir, paths, opts, terms));
+    let mut builder = pipeline::run(
+        paths,
+        opts,
+        terms,
+        pipeline::Weigh::Skip,
+        texts,
+        cache.as_ref(),
+        |event| {
+            if let pipeline::Event::Batch(batch) = event {
+                batch.append_to(&mut corpus);
+            }
+        },
+    );
+    drop(cache);
     builder.revise(&corpus).apply(&mut corpus);
     let quote_terms = builder.take_quote_wordings(&corpus);
     // Weighed (or, should they not fit the quotes, made from the text: they

@@ -32,7 +32,7 @@ struct Cli {
     /// folder, e.g. ~/.local/share/quoteline/state.toml, or $QUOTELINE_STATE].
     #[arg(long, global = true, value_name = "FILE")]
     state: Option<std::path::PathBuf>,
-    /// Ignore the state file: show what the machine found, save nothing.
+    /// Ignore the state file: show what the machine found, and save nothing to it.
     #[arg(long, global = true)]
     no_state: bool,
     /// Read every file afresh, neither using nor writing the reader's cache

@@ -713,7 +713,7 @@ mod tests {
         } else {
             eprintln!("../shared/seeds is absent: the demo corpus alone");
         }
-        let corpus = crate::load_corpus_packed(&paths, &LoadOptions::default());
+        let corpus = crate::load_corpus_packed(&paths, &LoadOptions::default(), None);
         assert!(corpus.quotes.len() > 100);
         let ids: Vec<QuoteId> = corpus.articles.iter().flat_map(|a| a.quotes).collect();
         assert_eq!(ids, (0..corpus.quotes.len()).collect::<Vec<_>>());

@@ -115,7 +115,8 @@ impl Live {
                 let reload = self.reload.clone();
                 let tx = self.loaded_tx.clone();
                 std::thread::spawn(move || {
-                    let mut corpus = quoteline::load_corpus_packed(&reload.paths, &reload.opts);
+                    let mut corpus =
+                        quoteline::load_corpus_packed(&reload.paths, &reload.opts, reload.cache.as_deref());
                     // Warnings were printed at start; the screen has no room.
                     let user = match &reload.store {
                         Some(store) => store.load_into(&mut corpus).0,
