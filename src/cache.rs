@@ -4,8 +4,9 @@
 //!
 //! One cache file per set of paths opened, under the user's cache folder
 //! ([`default_dir`]). A file's articles are taken from it only while the
-//! file has the size and modification time it had, and the whole cache
-//! only for the same build of quoteline and the same load options.
+//! file has the size, times and inode it had ([`Stamp`]), and the whole
+//! cache only for the same build of quoteline (`build.rs`) and the same
+//! load options. Unix only.
 //! Anything wrong with it (missing, from another build, damaged) means the
 //! files are read afresh and the cache written again: it is never an
 //! error, and it holds nothing that is not in the files.
@@ -47,7 +48,7 @@ pub fn default_dir() -> Option<PathBuf> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
-    /// Modification time, nanoseconds since 1970 (0: unknown, never used;
+    /// Modification time, nanoseconds since 1970 (0 if before or unknown;
     /// 64 bits reach 2554).
     pub modified: u64,
     pub inode: u64,
@@ -259,12 +260,13 @@ impl Cache {
         if cfg!(not(unix)) {
             return None;
         }
-        // The source this build was made from (build.rs): another's
-        // cleaning or extraction may differ.
+        // This build (build.rs: its source, compiler and profile):
+        // another's cleaning or extraction may differ.
         let key = format!(
-            "{} source={} max_bytes={} article_terms={}",
+            "{} build={} debug={} max_bytes={} article_terms={}",
             env!("CARGO_PKG_VERSION"),
             env!("QUOTELINE_SOURCE_HASH"),
+            cfg!(debug_assertions),
             opts.max_bytes,
             terms.article
         );
@@ -280,7 +282,7 @@ impl Cache {
     /// What it knows of `file` as `stamp` says it is now.
     fn entry(&self, file: &str, stamp: Stamp) -> Option<&Held> {
         let entry = self.old.as_ref()?.entries.get(&name_key(file))?;
-        (stamp.modified != 0 && entry.stamp == stamp).then_some(entry)
+        (entry.stamp == stamp).then_some(entry)
     }
 
     /// Whether it holds a record for `file` as `stamp` says it is now.
@@ -360,7 +362,7 @@ impl Cache {
         let mut folder = std::fs::DirBuilder::new();
         folder.recursive(true);
         let mut options = File::options();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         {
             use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -370,7 +372,11 @@ impl Cache {
         if let Some(dir) = self.path.parent() {
             folder.create(dir)?;
         }
-        let tmp = self.path.with_extension(format!("{}.tmp", std::process::id()));
+        // Its own name, made anew: two writers never share one, nor follow
+        // a link left there.
+        static WRITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = self.path.with_extension(format!("{}{n}.tmp", std::process::id()));
         let mut out = BufWriter::new(options.open(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&(self.key.len() as u32).to_le_bytes())?;
@@ -545,10 +551,16 @@ fn hash_of_paths(paths: &[String]) -> u64 {
     h.finish()
 }
 
+/// Whether the file begins as this module's files do ([`MAGIC`]).
+fn begins_as_a_cache(path: &Path) -> bool {
+    let mut head = [0u8; MAGIC.len()];
+    File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == MAGIC
+}
+
 /// Keeps the [`KEEP`] most recently written caches in `dir`, and removes
 /// unfinished ones over an hour old (a writer that did not finish). Only
-/// files named as this module names them are touched (the folder may be
-/// the user's own, `$QUOTELINE_CACHE`).
+/// files named as this module names them and beginning as its files do
+/// are touched (the folder may be the user's own, `$QUOTELINE_CACHE`).
 fn prune(dir: &Path) {
     let Ok(listing) = std::fs::read_dir(dir) else { return };
     let mut caches = Vec::new();
@@ -570,6 +582,9 @@ fn prune(dir: &Path) {
         let unfinished = rest
             .strip_suffix(".tmp")
             .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if (rest == "cache" || unfinished) && !begins_as_a_cache(&path) {
+            continue;
+        }
         if rest == "cache" {
             caches.push((modified, path));
         } else if unfinished && modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) {
@@ -765,6 +780,36 @@ mod tests {
         assert_eq!(inode(&cache_files(cache.path())[0]), written, "read, not written again");
         // The reader's first load and these share the cache.
         assert_eq!(load_counting(&paths, Some(cache.path())).1, 2);
+        // One file changed and one added: read afresh, the other from the
+        // cache, the cache written again.
+        std::fs::write(folder.path().join("one.txt"), ONE.replace("ferry", "barge")).unwrap();
+        std::fs::write(folder.path().join("three.txt"), TWO.replace("fantasy", "disaster")).unwrap();
+        let changed = dump(&crate::load_corpus_packed(&paths, &opts, None));
+        assert_eq!(
+            dump(&crate::load_corpus_packed(&paths, &opts, Some(cache.path()))),
+            changed
+        );
+        assert_ne!(inode(&cache_files(cache.path())[0]), written, "written again");
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 3);
+    }
+
+    #[test]
+    fn a_cache_read_is_marked_used_for_the_folder_to_keep() {
+        let folder = folder_of(&[("one.txt", ONE)]);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        load(&paths, Some(cache.path()));
+        let file = cache_files(cache.path()).remove(0);
+        let long_ago = SystemTime::now() - Duration::from_secs(30 * 86_400);
+        File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 1);
+        let used = std::fs::metadata(&file).unwrap().modified().unwrap();
+        assert!(used > long_ago + Duration::from_secs(86_400), "{used:?}");
     }
 
     #[test]
@@ -869,18 +914,25 @@ mod tests {
     fn the_folder_keeps_the_latest_caches_and_nobody_elses_files() {
         let dir = tempfile::tempdir().unwrap();
         let mine = |i: usize| dir.path().join(format!("{i:016x}.cache"));
-        let foreign = ["notes.txt", "0123.cache", "report.cache", "0000000000000000.1.tmpx"];
+        let foreign = [
+            "notes.txt",
+            "0123.cache",
+            "report.cache",
+            "0000000000000000.1.tmpx",
+            // Named as ours, but not a cache.
+            "00000000000000aa.cache",
+        ];
         for f in foreign {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
         let old = std::time::SystemTime::now() - Duration::from_secs(7200);
         for i in 0..KEEP + 2 {
-            std::fs::write(mine(i), "x").unwrap();
+            std::fs::write(mine(i), MAGIC).unwrap();
             let f = std::fs::File::options().write(true).open(mine(i)).unwrap();
             f.set_modified(old + Duration::from_secs(i as u64)).unwrap();
         }
         let stale = dir.path().join("00000000000000ff.4242.tmp");
-        std::fs::write(&stale, "x").unwrap();
+        std::fs::write(&stale, MAGIC).unwrap();
         std::fs::File::options()
             .write(true)
             .open(&stale)
@@ -888,7 +940,7 @@ mod tests {
             .set_modified(old)
             .unwrap();
         let running = dir.path().join("00000000000000fe.4343.tmp");
-        std::fs::write(&running, "x").unwrap();
+        std::fs::write(&running, MAGIC).unwrap();
         prune(dir.path());
         for i in 0..2 {
             assert!(!mine(i).exists(), "the oldest caches go");

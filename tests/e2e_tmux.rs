@@ -295,8 +295,7 @@ fn a_folder_opened_again_is_read_from_the_cache() {
     };
     let open = |run: &str| -> Option<String> {
         let t = Tmux::start_reader_cached(run, 130, 40, &corpus, cache.path())?;
-        t.wait_for("Articles (18)");
-        let s = t.wait_for("? help");
+        let s = t.wait_for("loaded 18 articles");
         t.send(&["q"]);
         t.wait_for("EXITED=0");
         Some(s)
