@@ -376,7 +376,7 @@ impl Cache {
         // a link left there.
         static WRITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = self.path.with_extension(format!("{}{n}.tmp", std::process::id()));
+        let tmp = self.path.with_extension(format!("{}-{n}.tmp", std::process::id()));
         let mut out = BufWriter::new(options.open(&tmp)?);
         out.write_all(MAGIC)?;
         out.write_all(&(self.key.len() as u32).to_le_bytes())?;
@@ -581,7 +581,12 @@ fn prune(dir: &Path) {
             .unwrap_or(SystemTime::UNIX_EPOCH);
         let unfinished = rest
             .strip_suffix(".tmp")
-            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+            .and_then(|writer| writer.split_once('-'))
+            .is_some_and(|(pid, n)| {
+                [pid, n]
+                    .iter()
+                    .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            });
         if (rest == "cache" || unfinished) && !begins_as_a_cache(&path) {
             continue;
         }
@@ -931,7 +936,7 @@ mod tests {
             let f = std::fs::File::options().write(true).open(mine(i)).unwrap();
             f.set_modified(old + Duration::from_secs(i as u64)).unwrap();
         }
-        let stale = dir.path().join("00000000000000ff.4242.tmp");
+        let stale = dir.path().join("00000000000000ff.4242-0.tmp");
         std::fs::write(&stale, MAGIC).unwrap();
         std::fs::File::options()
             .write(true)
@@ -939,7 +944,7 @@ mod tests {
             .unwrap()
             .set_modified(old)
             .unwrap();
-        let running = dir.path().join("00000000000000fe.4343.tmp");
+        let running = dir.path().join("00000000000000fe.4343-1.tmp");
         std::fs::write(&running, MAGIC).unwrap();
         prune(dir.path());
         for i in 0..2 {
