@@ -198,20 +198,13 @@ impl ArticleRecord {
     /// says otherwise is not used.
     fn spans_fit(&self) -> bool {
         let len = self.text.len();
-        self.blocks
-            .iter()
-            .all(|b| b.span.end() <= len && b.span.start() <= b.span.end())
+        let fits = |s: crate::model::Span| s.start <= s.end && s.end <= len;
+        self.blocks.iter().all(|b| fits(b.span.get()))
+            && self.removed.iter().all(|r| fits(r.span.get()))
             && self
-                .removed
+                .quotes
                 .iter()
-                .all(|r| r.span.end() <= len && r.span.start() <= r.span.end())
-            && self.quotes.iter().all(|q| {
-                q.span.start <= q.span.end
-                    && q.span.end <= len
-                    && q.mention
-                        .as_ref()
-                        .is_none_or(|m| m.span.start() <= m.span.end() && m.span.end() <= len)
-            })
+                .all(|q| fits(q.span) && q.mention.as_ref().is_none_or(|m| fits(m.span.get())))
     }
 }
 
@@ -307,31 +300,26 @@ impl Cache {
         held != seen.len()
     }
 
-    /// The record's bytes for `file`, checked; `None` if it cannot be read
-    /// whole or its checksum differs.
-    pub fn record_bytes(&self, file: &str) -> Option<Vec<u8>> {
+    /// The articles and notes `file`'s record holds, with the record's
+    /// bytes; `None` if it is missing, damaged or does not decode.
+    pub fn read(&self, file: &str) -> Option<(FileRead, Vec<u8>)> {
         let old = self.old.as_ref()?;
         let entry = old.entries.get(&name_key(file))?;
+        // Checked: whole, before the tail, and as written.
         if entry.offset.checked_add(entry.len)? > old.records_end {
             return None;
         }
         let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
         read_at(&old.file, &mut bytes, entry.offset).ok()?;
-        (crc32fast::hash(&bytes) == entry.crc).then_some(bytes)
-    }
-
-    /// The articles and notes `file`'s record holds; `None` if it is
-    /// missing, damaged or does not decode.
-    pub fn read(&self, file: &str) -> Option<(FileRead, Vec<u8>)> {
-        let old = self.old.as_ref()?;
-        let bytes = self.record_bytes(file)?;
+        if crc32fast::hash(&bytes) != entry.crc {
+            return None;
+        }
         let record: FileRecord = postcard::from_bytes(&bytes).ok()?;
         // Decoding makes at most a few bytes of text from each byte of
         // the file (a Windows-1252 byte is up to three in UTF-8): a record
         // saying more is not this file's, and its texts are not unpacked.
-        let size = old.entries.get(&name_key(file))?.stamp.size;
         let texts: u64 = record.articles.iter().map(|a| a.text.len() as u64).sum();
-        if texts > size.saturating_mul(4).saturating_add(4096) {
+        if texts > entry.stamp.size.saturating_mul(4).saturating_add(4096) {
             return None;
         }
         let mut articles = Vec::with_capacity(record.articles.len());
@@ -625,7 +613,6 @@ mod tests {
     /// [`load`], and how many files came from the cache.
     fn load_counting(paths: &[String], dir: Option<&Path>) -> (Corpus, usize) {
         let opts = LoadOptions::default();
-        let cache = dir.and_then(|d| Cache::open(d, paths, &opts, READER));
         let mut corpus = Corpus::default();
         let mut from_cache = 0;
         let mut builder = pipeline::run(
@@ -634,7 +621,7 @@ mod tests {
             READER,
             pipeline::Weigh::Sizes,
             pipeline::Texts::Packed,
-            cache.as_ref(),
+            dir,
             |event| match event {
                 pipeline::Event::Batch(batch) => batch.append_to(&mut corpus),
                 pipeline::Event::Progress(p) => from_cache = p.from_cache,
@@ -645,6 +632,15 @@ mod tests {
         let stories = builder.take_article_terms();
         crate::relate::compute_with(&corpus, Some(stories), None).apply(&mut corpus);
         (corpus, from_cache)
+    }
+
+    fn set_modified(path: &Path, time: SystemTime) {
+        File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
     }
 
     /// A file's inode: a cache written again is a new file renamed over
@@ -740,12 +736,7 @@ mod tests {
         let same_size = ONE.replace("ferry all winter", "barge all summer");
         assert_eq!(same_size.len(), ONE.len());
         std::fs::write(&one, &same_size).unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&one)
-            .unwrap()
-            .set_modified(modified)
-            .unwrap();
+        set_modified(&one, modified);
         let (changed, from_cache) = load_counting(&paths, Some(cache.path()));
         assert_eq!(from_cache, 1, "two.txt only");
         assert!(quotes(&changed).iter().any(|q| q.contains("barge all summer")));
@@ -806,12 +797,7 @@ mod tests {
         load(&paths, Some(cache.path()));
         let file = cache_files(cache.path()).remove(0);
         let long_ago = SystemTime::now() - Duration::from_secs(30 * 86_400);
-        File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(long_ago)
-            .unwrap();
+        set_modified(&file, long_ago);
         assert_eq!(load_counting(&paths, Some(cache.path())).1, 1);
         let used = std::fs::metadata(&file).unwrap().modified().unwrap();
         assert!(used > long_ago + Duration::from_secs(86_400), "{used:?}");
@@ -933,17 +919,11 @@ mod tests {
         let old = std::time::SystemTime::now() - Duration::from_secs(7200);
         for i in 0..KEEP + 2 {
             std::fs::write(mine(i), MAGIC).unwrap();
-            let f = std::fs::File::options().write(true).open(mine(i)).unwrap();
-            f.set_modified(old + Duration::from_secs(i as u64)).unwrap();
+            set_modified(&mine(i), old + Duration::from_secs(i as u64));
         }
         let stale = dir.path().join("00000000000000ff.4242-0.tmp");
         std::fs::write(&stale, MAGIC).unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&stale)
-            .unwrap()
-            .set_modified(old)
-            .unwrap();
+        set_modified(&stale, old);
         let running = dir.path().join("00000000000000fe.4343-1.tmp");
         std::fs::write(&running, MAGIC).unwrap();
         prune(dir.path());

@@ -65,21 +65,11 @@ fn load(
         article: with_stories,
         quotes: cache_dir.is_none(),
     };
-    let cache = cache_dir.and_then(|dir| cache::Cache::open(dir, paths, opts, terms));
-    let mut builder = pipeline::run(
-        paths,
-        opts,
-        terms,
-        pipeline::Weigh::Skip,
-        texts,
-        cache.as_ref(),
-        |event| {
-            if let pipeline::Event::Batch(batch) = event {
-                batch.append_to(&mut corpus);
-            }
-        },
-    );
-    drop(cache);
+    let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, cache_dir, |event| {
+        if let pipeline::Event::Batch(batch) = event {
+            batch.append_to(&mut corpus);
+        }
+    });
     builder.revise(&corpus).apply(&mut corpus);
     let quote_terms = builder.take_quote_wordings(&corpus);
     // Weighed (or, should they not fit the quotes, made from the text: they

@@ -502,20 +502,24 @@ pub enum Texts {
 /// order; returns the builder for the corpus-wide steps
 /// ([`Builder::revise`], then [`Builder::resolve`]). The builder also
 /// holds the terms `terms` asks for ([`Builder::take_article_terms`],
-/// [`Builder::take_quote_wordings`]). With a `cache`, files it holds as
-/// they are now are taken from it instead of cleaned and extracted, and it
-/// is written again when any differ ([`crate::cache`]).
+/// [`Builder::take_quote_wordings`]). With a `cache_dir`, files its cache
+/// for `paths` holds as they are now are taken from it instead of cleaned
+/// and extracted, and it is written again when any differ
+/// ([`crate::cache`]; packed texts only, not with the quotes' terms).
 pub fn run(
     paths: &[String],
     opts: &LoadOptions,
     terms: TermsWanted,
     weigh: Weigh,
     texts: Texts,
-    cache: Option<&Cache>,
+    cache_dir: Option<&std::path::Path>,
     mut emit: impl FnMut(Event) + Send,
 ) -> Builder {
-    // Its texts are packed.
-    let cache = cache.filter(|_| texts == Texts::Packed);
+    // Its texts are packed. Dropped at the end of reading, with its index.
+    let cache = cache_dir
+        .filter(|_| texts == Texts::Packed)
+        .and_then(|dir| Cache::open(dir, paths, opts, terms));
+    let cache = cache.as_ref();
     let (files, diags) = load::discover::discover(paths);
     let stamps: Vec<Option<Stamp>> = match (weigh, cache) {
         (Weigh::Skip, None) => vec![None; files.len()],
@@ -539,11 +543,11 @@ pub fn run(
     emit(Event::Progress(progress));
     let mut builder = Builder::default();
     let mut diagnostics = diags;
-    let cache_problem = |c: &Cache, what: &str, e: std::io::Error| Diagnostic {
+    let cache_problem = |c: &Cache, e: std::io::Error| Diagnostic {
         file: c.path().display().to_string(),
         message: format!(
-            "{what} the cache of read articles ({e}): the files read afresh this time will be next time too \
-             (--no-cache: keep none)"
+            "could not write the cache of read articles ({e}): the files read afresh this time will be next \
+             time too (--no-cache: keep none)"
         ),
         is_error: false,
     };
@@ -551,7 +555,7 @@ pub fn run(
         Some(c) if c.needs_writing(&files, &stamps) => match c.writer() {
             Ok(w) => Some(w),
             Err(e) => {
-                diagnostics.push(cache_problem(c, "could not write", e));
+                diagnostics.push(cache_problem(c, e));
                 None
             }
         },
@@ -572,7 +576,7 @@ pub fn run(
         for (i, ((articles, diags), record)) in chunk.clone().zip(read) {
             if let (Some(w), Some(stamp)) = (&mut writer, stamps[i]) {
                 if let Err(e) = w.add(&files[i], stamp, record.as_deref()) {
-                    diagnostics.extend(cache.map(|c| cache_problem(c, "could not write", e)));
+                    diagnostics.extend(cache.map(|c| cache_problem(c, e)));
                     writer = None;
                     writing.store(false, Relaxed);
                 }
@@ -583,7 +587,7 @@ pub fn run(
         if chunk.end == files.len() {
             if let (Some(w), Some(c)) = (writer.take(), cache) {
                 if let Err(e) = w.finish() {
-                    diagnostics.push(cache_problem(c, "could not write", e));
+                    diagnostics.push(cache_problem(c, e));
                 }
             }
         }
@@ -604,9 +608,7 @@ pub fn run(
         let cached = match (cache, stamps[i]) {
             (Some(c), Some(stamp)) if c.has(file, stamp) => {
                 let read = c.read(file);
-                if read.is_none() {
-                    damaged.store(true, Relaxed);
-                }
+                damaged.fetch_or(read.is_none(), Relaxed);
                 read
             }
             _ => None,

@@ -61,14 +61,13 @@ impl Loading {
                 article: true,
                 quotes: false,
             };
-            let cache = cache_dir.and_then(|dir| quoteline::cache::Cache::open(&dir, &paths, &opts, terms));
             let mut builder = pipeline::run(
                 &paths,
                 &opts,
                 terms,
                 pipeline::Weigh::Sizes,
                 pipeline::Texts::Packed,
-                cache.as_ref(),
+                cache_dir.as_deref(),
                 |event| {
                     let _ = send.send(match event {
                         pipeline::Event::Progress(p) => Message::Progress(p),
@@ -76,8 +75,6 @@ impl Loading {
                     });
                 },
             );
-            // Its index of files is not needed past reading.
-            drop(cache);
             let stage = |stage| {
                 Message::Progress(Progress {
                     stage,
