@@ -1174,6 +1174,27 @@ impl Corpus {
         }
     }
 
+    /// The texts of quotes `ids`' articles (those there are), each
+    /// unpacked once, in parallel: for passes that go through those quotes
+    /// more than once.
+    pub fn quote_texts(&self, ids: std::ops::Range<QuoteId>) -> QuoteTexts<'_> {
+        use rayon::prelude::*;
+        let ids = ids.start.min(self.quotes.len())..ids.end.min(self.quotes.len());
+        // Each run of quotes of one article, by its first quote.
+        let mut firsts: Vec<(QuoteId, ArticleId)> = Vec::new();
+        for (qid, q) in self.quotes[ids.clone()].iter().enumerate() {
+            if firsts.last().is_none_or(|&(_, a)| a != q.article) {
+                firsts.push((ids.start + qid, q.article));
+            }
+        }
+        let texts = firsts.par_iter().map(|&(_, a)| self.articles[a].text.get()).collect();
+        QuoteTexts {
+            firsts: firsts.into_iter().map(|(q, _)| q).collect(),
+            texts,
+            ids,
+        }
+    }
+
     /// The user's note on a quote.
     pub fn note(&self, quote: QuoteId) -> Option<&str> {
         self.notes.get(&quote).map(|n| &**n)
@@ -1190,6 +1211,26 @@ impl Corpus {
 
     pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
         quote.speaker.get().map(|s| self.speakers[s].name.as_str())
+    }
+}
+
+/// The unpacked texts of a run of quotes' articles ([`Corpus::quote_texts`]).
+pub struct QuoteTexts<'a> {
+    /// The first quote of each article's run, ascending.
+    firsts: Vec<QuoteId>,
+    /// Each run's article text.
+    texts: Vec<std::borrow::Cow<'a, str>>,
+    /// The quotes whose texts it holds.
+    ids: std::ops::Range<QuoteId>,
+}
+
+impl QuoteTexts<'_> {
+    /// The text of quote `q`'s article; `q` must be one of the quotes
+    /// whose texts it holds.
+    pub fn of(&self, q: QuoteId) -> &str {
+        debug_assert!(self.ids.contains(&q));
+        let run = self.firsts.partition_point(|&first| first <= q).saturating_sub(1);
+        &self.texts[run]
     }
 }
 

@@ -894,4 +894,33 @@ mod tests {
             }
         }
     }
+
+    /// The reader's one pass over the quotes' texts shows each quote's
+    /// words once, in order, across chunks of unpacked texts: the index it
+    /// builds from them is the one built apart, and the vectors are those
+    /// made without it.
+    #[test]
+    fn the_words_shown_beside_the_vectors_are_each_quotes_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::gen::write_corpus(dir.path(), 600, 12).unwrap();
+        let (mut corpus, _) = load_to_wordings(&[dir.path().to_string_lossy().into_owned()]);
+        corpus.pack_texts();
+        assert!(
+            corpus.quotes.len() > 4096 + 1000,
+            "{} quotes: more than one chunk",
+            corpus.quotes.len()
+        );
+        let mut seen = Vec::new();
+        let mut index = crate::search::WordIndexBuilder::default();
+        let vectors = crate::relate::quote_vectors_seeing(&corpus, |words| {
+            seen.push(words.to_string());
+            index.add(words);
+        });
+        let texts: Vec<String> = corpus.quotes.iter().map(|q| corpus.quote_text(q).to_string()).collect();
+        assert_eq!(seen, texts);
+        assert_eq!(index.finish(), crate::search::WordIndex::of_quotes(&corpus));
+        let alone = crate::relate::quote_vectors(&corpus);
+        assert_eq!(vectors.len(), corpus.quotes.len());
+        assert!((0..alone.len()).all(|q| vectors.get(q) == alone.get(q)));
+    }
 }

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Every folded word of the quotes, sorted, with the quotes using it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct WordIndex {
     words: Vec<Box<str>>,
     /// For each word, the quotes using it, ascending.
@@ -127,6 +127,50 @@ pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
         .collect()
 }
 
+/// A [`WordIndex`] made one quote at a time, in quote order: for a pass
+/// over the quotes' texts that has them unpacked for something else too
+/// (the reader's, with the quotes' vectors: [`crate::relate::quote_vectors_seeing`]).
+#[derive(Default)]
+pub struct WordIndexBuilder {
+    lists: FxHashMap<String, Vec<u32>>,
+    /// The quote [`WordIndexBuilder::add`] indexes next.
+    next: u32,
+    /// Each word is formed here and copied only when new: a string per
+    /// word was most of building the index.
+    word: String,
+}
+
+impl WordIndexBuilder {
+    /// A builder whose first quote is quote `first`.
+    fn starting_at(first: usize) -> WordIndexBuilder {
+        WordIndexBuilder {
+            next: first as u32,
+            ..WordIndexBuilder::default()
+        }
+    }
+
+    /// Indexes the next quote, whose words are `text`.
+    pub fn add(&mut self, text: &str) {
+        let q = self.next;
+        for w in raw_words(text) {
+            index_form(w, &mut self.word);
+            match self.lists.get_mut(self.word.as_str()) {
+                Some(list) if list.last() == Some(&q) => {}
+                Some(list) => list.push(q),
+                None => {
+                    self.lists.insert(self.word.clone(), vec![q]);
+                }
+            }
+        }
+        self.next += 1;
+    }
+
+    /// The index of the quotes added.
+    pub fn finish(self) -> WordIndex {
+        WordIndex::of_lists(self.lists, self.next as usize)
+    }
+}
+
 /// Quotes whose words are found on one core at a time while building.
 const CHUNK: usize = 16_384;
 
@@ -150,37 +194,27 @@ impl WordIndex {
     fn build_with(quotes: usize, texts: impl Fn(Range<usize>, &mut dyn FnMut(&str)) + Sync) -> WordIndex {
         // Each chunk's words in parallel, merged in quote order so that
         // every list comes out ascending.
-        let parts: Vec<FxHashMap<String, Vec<u32>>> = crate::model::runs(quotes, CHUNK)
+        let parts: Vec<WordIndexBuilder> = crate::model::runs(quotes, CHUNK)
             .into_par_iter()
             .map(|run| {
-                let mut map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-                // Each word is formed in one buffer and copied only when
-                // new: a string per word was most of building the index.
-                let mut word = String::new();
-                let mut q = run.start as u32;
-                texts(run, &mut |t| {
-                    for w in raw_words(t) {
-                        index_form(w, &mut word);
-                        match map.get_mut(word.as_str()) {
-                            Some(list) if list.last() == Some(&q) => {}
-                            Some(list) => list.push(q),
-                            None => {
-                                map.insert(word.clone(), vec![q]);
-                            }
-                        }
-                    }
-                    q += 1;
-                });
-                map
+                let mut part = WordIndexBuilder::starting_at(run.start);
+                texts(run, &mut |t| part.add(t));
+                part
             })
             .collect();
         let mut all: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for part in parts {
-            for (w, list) in part {
+            for (w, list) in part.lists {
                 all.entry(w).or_default().extend(list);
             }
         }
-        let mut entries: Vec<(String, Vec<u32>)> = all.into_iter().collect();
+        WordIndex::of_lists(all, quotes)
+    }
+
+    /// The index whose quotes use the words of `lists` (each list
+    /// ascending), of `quotes` quotes.
+    fn of_lists(lists: FxHashMap<String, Vec<u32>>, quotes: usize) -> WordIndex {
+        let mut entries: Vec<(String, Vec<u32>)> = lists.into_iter().collect();
         entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (words, postings) = entries
             .into_iter()
@@ -274,6 +308,24 @@ mod tests {
             let scanned: Vec<usize> = (0..quotes.len()).filter(|&q| matches(quotes[q], &prefixes)).collect();
             assert_eq!(scanned, index.find(query), "{query}");
         }
+    }
+
+    #[test]
+    fn an_index_made_a_quote_at_a_time_is_the_one_made_at_once() {
+        let quotes = [
+            "Water, water: prices!",
+            "",
+            "Várkonyi said water",
+            "prices PRICES Prices",
+            "water",
+        ];
+        let mut builder = WordIndexBuilder::default();
+        quotes.iter().for_each(|q| builder.add(q));
+        let index = builder.finish();
+        assert_eq!(index, WordIndex::build(&quotes));
+        assert_eq!(index.len(), quotes.len());
+        assert_eq!(index.find("water"), vec![0, 2, 4]);
+        assert_eq!(index.find("prices"), vec![0, 3]);
     }
 
     #[test]

@@ -798,20 +798,6 @@ impl Weigher {
     }
 }
 
-/// Weighted vectors for many documents at once (IDF over all of them),
-/// each document's terms made by `to_terms` as it comes: a million quotes'
-/// wordings gathered first, then freed, took a tenth of a second of a
-/// 100k-article load (measured). `to_terms` gives the wordings of one of
-/// `docs` (which may stand for several, a run of quotes), `chunk` of them
-/// at a time.
-pub fn vectors_of<T: Sync>(docs: &[T], chunk: usize, to_terms: impl Fn(&T) -> Vec<Vec<Term>> + Sync) -> Wordings {
-    let mut wordings = WordingsBuilder::default();
-    terms_in_chunks(docs, chunk, to_terms, |terms| {
-        terms.iter().for_each(|t| wordings.add(t))
-    });
-    wordings.finish()
-}
-
 /// Documents turned into terms in parallel, a chunk at a time, and
 /// registered in order: only one chunk's terms are alive at once,
 /// which at a million quotes is the difference of gigabytes. A chunk of
@@ -975,7 +961,9 @@ mod tests {
             "The government said it would look at the report.",
         ];
         let texts: Vec<&str> = [a, b].into_iter().chain(background).collect();
-        let v = vectors_of(&texts, 4096, |t| vec![terms(t)]);
+        let mut wordings = WordingsBuilder::default();
+        texts.iter().for_each(|t| wordings.add(&terms(t)));
+        let v = wordings.finish();
         similarity(v.get(0), v.get(1))
     }
 

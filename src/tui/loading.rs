@@ -10,7 +10,7 @@ use quoteline::model::Corpus;
 use quoteline::pipeline::{self, Batch, Progress, Resolution, Revision, Stage};
 use quoteline::relate::stories::{ArticleTerms, Linked};
 use quoteline::relate::Relations;
-use quoteline::search::WordIndex;
+use quoteline::search::{WordIndex, WordIndexBuilder};
 use quoteline::state::{self, UserState};
 use quoteline::LoadOptions;
 use std::path::PathBuf;
@@ -108,22 +108,25 @@ impl Loading {
             drop(builder);
             let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
-            // The search index needs nothing of the relations: it is built
-            // while they are computed.
+            // The quote vectors are made here, not while speakers merge:
+            // held that long, they raised a 100k load's peak by 60-90 MB
+            // and finished it no sooner (measured). The search index is
+            // built from the texts unpacked for them.
+            let mut index = WordIndexBuilder::default();
+            let vectors = quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words));
             let (relations, search_index) = rayon::join(
-                // The quote vectors are made here, not while speakers
-                // merge: held that long, they raised a 100k load's peak by
-                // 60-90 MB and finished it no sooner (measured).
                 || match linked.and_then(|l| l.stories(&corpus)) {
-                    Some(stories) => quoteline::relate::compute_with(&corpus, None, None).with_stories(stories),
+                    Some(stories) => {
+                        quoteline::relate::compute_with(&corpus, None, Some(vectors)).with_stories(stories)
+                    }
                     // A date that changed since they were linked (it
                     // should not): found again, from the text.
                     None => {
                         found_again.store(true, Ordering::Relaxed);
-                        quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), None)
+                        quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
                     }
                 },
-                || WordIndex::of_quotes(&corpus),
+                || index.finish(),
             );
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.
