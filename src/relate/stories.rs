@@ -77,7 +77,7 @@ impl ArticleTerms {
     }
 
     /// Every article of `c`'s terms, from its text.
-    fn of_corpus(c: &Corpus) -> ArticleTerms {
+    pub(crate) fn of_corpus(c: &Corpus) -> ArticleTerms {
         let mut out = PackedKeys::default();
         // An article's terms are a few kilobytes; two chunks are alive at once.
         super::terms::terms_in_chunks(&c.articles, 256, article_terms_of, |t| out.add(&t));
