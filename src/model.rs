@@ -1182,7 +1182,7 @@ impl Corpus {
         let ids = ids.start.min(self.quotes.len())..ids.end.min(self.quotes.len());
         // Each run of quotes of one article, by its first quote.
         let mut firsts: Vec<(QuoteId, ArticleId)> = Vec::new();
-        for (qid, q) in self.quotes[ids.clone()].iter().enumerate() {
+        for (qid, q) in self.quotes.get(ids.clone()).unwrap_or_default().iter().enumerate() {
             if firsts.last().is_none_or(|&(_, a)| a != q.article) {
                 firsts.push((ids.start + qid, q.article));
             }
@@ -1226,9 +1226,10 @@ pub struct QuoteTexts<'a> {
 
 impl QuoteTexts<'_> {
     /// The text of quote `q`'s article; `q` must be one of the quotes
-    /// whose texts it holds.
+    /// whose texts it holds (another is a bug, which panics rather than
+    /// reading another article's text).
     pub fn of(&self, q: QuoteId) -> &str {
-        debug_assert!(self.ids.contains(&q));
+        assert!(self.ids.contains(&q), "quote {q} outside {:?}", self.ids);
         let run = self.firsts.partition_point(|&first| first <= q).saturating_sub(1);
         &self.texts[run]
     }
@@ -1439,6 +1440,11 @@ mod tests {
                 seen.push(q);
             });
             assert_eq!(seen, (run.start..run.end.min(n)).collect::<Vec<_>>());
+            let texts = packed.quote_texts(run.clone());
+            for q in run.start..run.end.min(n) {
+                let text = texts.of(q);
+                assert_eq!(&text[packed.quotes[q].span.range()], plain.quote_text(&plain.quotes[q]));
+            }
         }
     }
 }

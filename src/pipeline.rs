@@ -232,7 +232,7 @@ impl Builder {
         batch
     }
 
-    /// [`Builder::batch`] but for the articles' terms.
+    /// All [`Builder::batch`] does but registering the articles' terms.
     fn number(&mut self, processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
         // Sized at once: grown by doubling, a batch's quotes took fresh
         // pages the kernel zeroed for every step (profiled).
@@ -920,12 +920,16 @@ mod tests {
     /// The reader's one pass over the quotes' texts shows each quote's
     /// words once, in order, across chunks of unpacked texts: the index it
     /// builds from them is the one built apart, and the vectors are those
-    /// made without it.
+    /// extraction's tokens give.
     #[test]
     fn the_words_shown_beside_the_vectors_are_each_quotes_in_order() {
         let dir = tempfile::tempdir().unwrap();
         crate::gen::write_corpus(dir.path(), 600, 12).unwrap();
-        let (mut corpus, _) = load_to_wordings(&[dir.path().to_string_lossy().into_owned()]);
+        let (mut corpus, mut builder) = load_to_wordings(&[dir.path().to_string_lossy().into_owned()]);
+        let from_tokens = builder
+            .take_quote_wordings(&corpus)
+            .expect("every quote's wording")
+            .finish();
         corpus.pack_texts();
         assert!(
             corpus.quotes.len() > 4096 + 1000,
@@ -941,9 +945,8 @@ mod tests {
         let texts: Vec<String> = corpus.quotes.iter().map(|q| corpus.quote_text(q).to_string()).collect();
         assert_eq!(seen, texts);
         assert_eq!(index.finish(), crate::search::WordIndex::of_quotes(&corpus));
-        let alone = crate::relate::quote_vectors(&corpus);
-        assert_eq!(vectors.len(), corpus.quotes.len());
-        assert!((0..alone.len()).all(|q| vectors.get(q) == alone.get(q)));
+        assert_eq!(vectors.len(), from_tokens.len());
+        assert!((0..vectors.len()).all(|q| vectors.get(q) == from_tokens.get(q)));
     }
 
     /// The articles' terms registered beside the quotes' numbering, batch
