@@ -214,26 +214,7 @@ impl Strings {
 
 impl Builder {
     /// Turns extracted articles into a batch numbered after the previous ones.
-    pub fn batch(&mut self, mut processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
-        // The articles' terms are registered beside the quotes' numbering,
-        // on the other core when it is free: both are sequential, and one
-        // after the other they held back reading from the cache (a third
-        // of its CPU, perf).
-        let terms: Vec<Vec<crate::relate::terms::Term>> = processed
-            .iter_mut()
-            .filter_map(|(_, first)| first.article_terms.take())
-            .collect();
-        let mut article_terms = std::mem::take(&mut self.article_terms);
-        let ((), batch) = rayon::join(
-            || terms.into_iter().for_each(|t| article_terms.register(t)),
-            || self.number(processed, diagnostics),
-        );
-        self.article_terms = article_terms;
-        batch
-    }
-
-    /// All [`Builder::batch`] does but registering the articles' terms.
-    fn number(&mut self, processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
+    pub fn batch(&mut self, processed: Vec<(Article, FirstPass)>, diagnostics: Vec<Diagnostic>) -> Batch {
         // Sized at once: grown by doubling, a batch's quotes took fresh
         // pages the kernel zeroed for every step (profiled).
         let quotes = processed.iter().map(|(_, f)| f.extraction.quotes.len()).sum();
@@ -245,6 +226,9 @@ impl Builder {
         };
         for (mut article, mut first) in processed {
             article.quotes = QuoteIds::new(self.quotes..self.quotes + first.extraction.quotes.len());
+            if let Some(terms) = first.article_terms.take() {
+                self.article_terms.register(terms);
+            }
             match first.quote_terms.take() {
                 Some(runs) if runs.len() == first.extraction.quotes.len() => {
                     runs.iter().for_each(|terms| self.quote_wordings.add(terms));
@@ -949,9 +933,8 @@ mod tests {
         assert!((0..vectors.len()).all(|q| vectors.get(q) == from_tokens.get(q)));
     }
 
-    /// The articles' terms registered beside the quotes' numbering, batch
-    /// after batch, are every article's in order: those taken from the
-    /// texts afterwards.
+    /// The articles' terms registered batch after batch are every
+    /// article's in order: those taken from the texts afterwards.
     #[test]
     fn the_articles_terms_registered_while_reading_are_those_of_the_texts() {
         let dir = tempfile::tempdir().unwrap();
