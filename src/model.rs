@@ -1141,13 +1141,15 @@ pub struct Corpus {
 
 impl Corpus {
     /// The quoted words (its article's text unpacked, if packed: a pass
-    /// over many quotes goes through [`Corpus::with_quote_texts`]).
+    /// over many quotes goes through [`Corpus::with_quote_texts`] or
+    /// `Corpus::article_texts_of`).
     pub fn quote_text(&self, quote: &Quote) -> std::borrow::Cow<'_, str> {
         self.articles[quote.article].text.slice(quote.span)
     }
 
     /// The quotes' ids cut in runs of `run` (the last one shorter), for
-    /// passes that go a run at a time ([`Corpus::with_quote_texts`]).
+    /// passes that go a run at a time ([`Corpus::with_quote_texts`],
+    /// `Corpus::article_texts_of`).
     pub fn quote_runs(&self, run: usize) -> Vec<std::ops::Range<QuoteId>> {
         runs(self.quotes.len(), run)
     }
@@ -1163,36 +1165,41 @@ impl Corpus {
     /// are) in order, each article's text unpacked once for its run of
     /// quotes: what a pass over many quotes' words goes through.
     pub fn with_quote_texts(&self, ids: std::ops::Range<QuoteId>, mut f: impl FnMut(QuoteId, &Quote, &str)) {
-        let mut current: Option<(ArticleId, std::borrow::Cow<'_, str>)> = None;
-        let ids = ids.start.min(self.quotes.len())..ids.end.min(self.quotes.len());
-        for (qid, q) in self.quotes.get(ids.clone()).unwrap_or_default().iter().enumerate() {
-            let text = match &current {
-                Some((a, text)) if *a == q.article => text,
-                _ => &current.insert((q.article, self.articles[q.article].text.get())).1,
-            };
-            f(ids.start + qid, q, text);
+        for (run, article) in self.article_runs(ids) {
+            let text = self.articles[article].text.get();
+            for q in run {
+                f(q, &self.quotes[q], &text);
+            }
         }
     }
 
-    /// The texts of quotes `ids`' articles (those there are), each
+    /// The texts of the articles of quotes `ids` (those there are), each
     /// unpacked once, in parallel: for passes that go through those quotes
     /// more than once.
-    pub fn quote_texts(&self, ids: std::ops::Range<QuoteId>) -> QuoteTexts<'_> {
+    pub(crate) fn article_texts_of(&self, ids: std::ops::Range<QuoteId>) -> ArticleTexts<'_> {
         use rayon::prelude::*;
+        let runs = self.article_runs(ids);
+        let texts = runs.par_iter().map(|&(_, a)| self.articles[a].text.get()).collect();
+        ArticleTexts {
+            ids: runs.first().map_or(0, |(r, _)| r.start)..runs.last().map_or(0, |(r, _)| r.end),
+            firsts: runs.into_iter().map(|(run, _)| run.start).collect(),
+            texts,
+        }
+    }
+
+    /// The quotes `ids` (those there are) cut into runs of one article's,
+    /// in order, with that article.
+    fn article_runs(&self, ids: std::ops::Range<QuoteId>) -> Vec<(std::ops::Range<QuoteId>, ArticleId)> {
         let ids = ids.start.min(self.quotes.len())..ids.end.min(self.quotes.len());
-        // Each run of quotes of one article, by its first quote.
-        let mut firsts: Vec<(QuoteId, ArticleId)> = Vec::new();
+        let mut runs: Vec<(std::ops::Range<QuoteId>, ArticleId)> = Vec::new();
         for (qid, q) in self.quotes.get(ids.clone()).unwrap_or_default().iter().enumerate() {
-            if firsts.last().is_none_or(|&(_, a)| a != q.article) {
-                firsts.push((ids.start + qid, q.article));
+            let qid = ids.start + qid;
+            match runs.last_mut() {
+                Some((run, a)) if *a == q.article => run.end = qid + 1,
+                _ => runs.push((qid..qid + 1, q.article)),
             }
         }
-        let texts = firsts.par_iter().map(|&(_, a)| self.articles[a].text.get()).collect();
-        QuoteTexts {
-            firsts: firsts.into_iter().map(|(q, _)| q).collect(),
-            texts,
-            ids,
-        }
+        runs
     }
 
     /// The user's note on a quote.
@@ -1214,21 +1221,22 @@ impl Corpus {
     }
 }
 
-/// The unpacked texts of a run of quotes' articles ([`Corpus::quote_texts`]).
-pub struct QuoteTexts<'a> {
+/// The unpacked texts of the articles of a run of quotes
+/// ([`Corpus::article_texts_of`]).
+pub(crate) struct ArticleTexts<'a> {
     /// The first quote of each article's run, ascending.
     firsts: Vec<QuoteId>,
     /// Each run's article text.
     texts: Vec<std::borrow::Cow<'a, str>>,
-    /// The quotes whose texts it holds.
+    /// The quotes whose articles' texts it holds.
     ids: std::ops::Range<QuoteId>,
 }
 
-impl QuoteTexts<'_> {
+impl ArticleTexts<'_> {
     /// The text of quote `q`'s article; `q` must be one of the quotes
-    /// whose texts it holds (another is a bug, which panics rather than
-    /// reading another article's text).
-    pub fn of(&self, q: QuoteId) -> &str {
+    /// whose articles' texts it holds (another is a bug, which panics
+    /// rather than reading another article's text).
+    pub(crate) fn of_quote(&self, q: QuoteId) -> &str {
         assert!(self.ids.contains(&q), "quote {q} outside {:?}", self.ids);
         let run = self.firsts.partition_point(|&first| first <= q).saturating_sub(1);
         &self.texts[run]
@@ -1433,18 +1441,28 @@ mod tests {
             assert_eq!(packed.quote_text(&packed.quotes[q]), plain.quote_text(quote));
         }
         // A run of quotes, from inside one article's to past the end.
-        for run in [0..n, 7..n / 2, n - 3..n + 5, 4..4] {
+        #[allow(clippy::reversed_empty_ranges)]
+        for run in [0..n, 7..n / 2, n - 3..n + 5, 4..4, 9..3] {
             let mut seen = Vec::new();
             packed.with_quote_texts(run.clone(), |q, quote, text| {
                 assert_eq!(&text[quote.span.range()], plain.quote_text(&plain.quotes[q]));
                 seen.push(q);
             });
             assert_eq!(seen, (run.start..run.end.min(n)).collect::<Vec<_>>());
-            let texts = packed.quote_texts(run.clone());
+            let texts = packed.article_texts_of(run.clone());
             for q in run.start..run.end.min(n) {
-                let text = texts.of(q);
+                let text = texts.of_quote(q);
                 assert_eq!(&text[packed.quotes[q].span.range()], plain.quote_text(&plain.quotes[q]));
             }
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "outside")]
+    fn no_text_is_given_for_a_quote_whose_article_was_not_unpacked() {
+        let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+        let corpus = crate::load_corpus(&[assets], &Default::default());
+        let texts = corpus.article_texts_of(0..3);
+        texts.of_quote(3);
     }
 }

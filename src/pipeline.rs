@@ -916,7 +916,7 @@ mod tests {
             .finish();
         corpus.pack_texts();
         assert!(
-            corpus.quotes.len() > 4096 + 1000,
+            corpus.quotes.len() > crate::relate::VECTOR_CHUNK + 1000,
             "{} quotes: more than one chunk",
             corpus.quotes.len()
         );

@@ -85,22 +85,25 @@ pub fn quote_vectors(corpus: &Corpus) -> Wordings {
     quote_vectors_seeing(corpus, |_| {})
 }
 
+/// Quotes whose articles' texts [`quote_vectors_seeing`] unpacks at once:
+/// a few hundred articles.
+pub(crate) const VECTOR_CHUNK: usize = 4096;
+
 /// [`quote_vectors`], showing each quote's words to `see` as well, in
 /// quote order: the reader builds its search index from the texts
-/// unpacked for the vectors. Unpacking every text again for the index was
-/// 3% of a 100k load's CPU (perf); fused, vectors, index and statements
-/// take 1.45 s instead of 1.65 s (medians of six rounds in turn).
+/// unpacked for the vectors. Unpacking after reading was 6.5% of a 100k
+/// first open's CPU, half of it for the index (perf); fused, vectors,
+/// index and statements take 1.45 s instead of 1.65 s (medians of six
+/// rounds in turn).
 pub fn quote_vectors_seeing(corpus: &Corpus, mut see: impl FnMut(&str) + Send) -> Wordings {
-    // 4 096 quotes' texts unpacked at once (a few hundred articles), then
-    // their terms made in runs of 64 on both cores (a quote's are a few
-    // hundred bytes) while `see` is shown their words and the chunk before
-    // is registered.
-    const CHUNK: usize = 4096;
+    // Each chunk's quotes' terms are made in runs of 64 on both cores (a
+    // quote's are a few hundred bytes) while `see` is shown their words
+    // and the chunk before is registered.
     const RUN: usize = 64;
     let mut wordings = terms::WordingsBuilder::default();
     let mut pending: Vec<Vec<Vec<terms::Term>>> = Vec::new();
-    for chunk in corpus.quote_runs(CHUNK) {
-        let texts = corpus.quote_texts(chunk.clone());
+    for chunk in corpus.quote_runs(VECTOR_CHUNK) {
+        let texts = corpus.article_texts_of(chunk.clone());
         let (terms, ((), ())) = rayon::join(
             || {
                 crate::model::runs(chunk.len(), RUN)
@@ -108,7 +111,7 @@ pub fn quote_vectors_seeing(corpus: &Corpus, mut see: impl FnMut(&str) + Send) -
                     .map(|run| {
                         (chunk.start + run.start..chunk.start + run.end)
                             .map(|q| {
-                                let (quote, text) = (&corpus.quotes[q], texts.of(q));
+                                let (quote, text) = (&corpus.quotes[q], texts.of_quote(q));
                                 let mut out = Vec::new();
                                 let negated = negated_before(text, quote.kind, quote.span.start());
                                 terms::terms_into(quote.span.of(text), negated, &mut out);
@@ -120,7 +123,11 @@ pub fn quote_vectors_seeing(corpus: &Corpus, mut see: impl FnMut(&str) + Send) -
             },
             || {
                 rayon::join(
-                    || chunk.clone().for_each(|q| see(corpus.quotes[q].span.of(texts.of(q)))),
+                    || {
+                        chunk
+                            .clone()
+                            .for_each(|q| see(corpus.quotes[q].span.of(texts.of_quote(q))))
+                    },
                     || pending.drain(..).flatten().for_each(|t| wordings.add(&t)),
                 )
             },
