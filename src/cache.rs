@@ -272,15 +272,21 @@ impl Cache {
         &self.path
     }
 
-    /// What it knows of `file` as `stamp` says it is now.
-    fn entry(&self, file: &str, stamp: Stamp) -> Option<&Held> {
-        let entry = self.old.as_ref()?.entries.get(&name_key(file))?;
+    /// What it knows of the file named by `key` ([`name_key`]) as `stamp`
+    /// says it is now.
+    fn entry(&self, key: u64, stamp: Stamp) -> Option<&Held> {
+        let entry = self.old.as_ref()?.entries.get(&key)?;
         (entry.stamp == stamp).then_some(entry)
+    }
+
+    /// The record it holds for `file` as `stamp` says it is now.
+    fn record(&self, file: &str, stamp: Stamp) -> Option<&Held> {
+        self.entry(name_key(file), stamp).filter(|e| !e.failed)
     }
 
     /// Whether it holds a record for `file` as `stamp` says it is now.
     pub fn has(&self, file: &str, stamp: Stamp) -> bool {
-        self.entry(file, stamp).is_some_and(|e| !e.failed)
+        self.record(file, stamp).is_some()
     }
 
     /// Whether loading `files` (with their stamps) needs the cache written
@@ -292,19 +298,26 @@ impl Cache {
         let mut seen = std::collections::HashSet::new();
         for (f, s) in files.iter().zip(stamps) {
             let Some(s) = s else { continue };
-            if self.entry(f, *s).is_none() {
+            let key = name_key(f);
+            if self.entry(key, *s).is_none() {
                 return true;
             }
-            seen.insert(f.as_str());
+            seen.insert(key);
         }
         held != seen.len()
     }
 
-    /// The articles and notes `file`'s record holds, with the record's
-    /// bytes; `None` if it is missing, damaged or does not decode.
-    pub fn read(&self, file: &str) -> Option<(FileRead, Vec<u8>)> {
+    /// The articles and notes of the record it holds for `file` as `stamp`
+    /// says it is now ([`Cache::has`]), with the record's bytes: `None` if
+    /// it holds none, `Some(None)` if the record is damaged or does not
+    /// decode.
+    pub fn read(&self, file: &str, stamp: Stamp) -> Option<Option<(FileRead, Vec<u8>)>> {
+        let entry = self.record(file, stamp)?;
+        Some(self.read_record(entry))
+    }
+
+    fn read_record(&self, entry: &Held) -> Option<(FileRead, Vec<u8>)> {
         let old = self.old.as_ref()?;
-        let entry = old.entries.get(&name_key(file))?;
         // Checked: whole, before the tail, and as written.
         if entry.offset.checked_add(entry.len)? > old.records_end {
             return None;
@@ -668,6 +681,14 @@ mod tests {
         out
     }
 
+    /// A folder of `articles`, the paths that name it, and an empty
+    /// folder for its cache.
+    fn folder_and_cache(articles: &[(&str, &str)]) -> (tempfile::TempDir, Vec<String>, tempfile::TempDir) {
+        let folder = folder_of(articles);
+        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        (folder, paths, tempfile::tempdir().unwrap())
+    }
+
     fn folder_of(articles: &[(&str, &str)]) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in articles {
@@ -723,9 +744,7 @@ mod tests {
 
     #[test]
     fn a_file_is_taken_from_the_cache_only_while_it_is_unchanged() {
-        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
-        let paths = vec![folder.path().to_string_lossy().into_owned()];
-        let cache = tempfile::tempdir().unwrap();
+        let (folder, paths, cache) = folder_and_cache(&[("one.txt", ONE), ("two.txt", TWO)]);
         assert_eq!(load_counting(&paths, Some(cache.path())).1, 0);
         assert_eq!(load_counting(&paths, Some(cache.path())).1, 2);
         let quotes = |c: &Corpus| -> Vec<String> { c.quotes.iter().map(|q| c.quote_text(q).to_string()).collect() };
@@ -759,9 +778,7 @@ mod tests {
     #[test]
     fn a_changed_folder_loaded_again_with_the_cache_is_the_folder_read_afresh() {
         // The reader's loads of a watched folder that changed.
-        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
-        let paths = vec![folder.path().to_string_lossy().into_owned()];
-        let cache = tempfile::tempdir().unwrap();
+        let (folder, paths, cache) = folder_and_cache(&[("one.txt", ONE), ("two.txt", TWO)]);
         let opts = LoadOptions::default();
         let fresh = dump(&crate::load_corpus_packed(&paths, &opts, None));
         assert_eq!(
@@ -791,9 +808,7 @@ mod tests {
 
     #[test]
     fn a_cache_read_is_marked_used_for_the_folder_to_keep() {
-        let folder = folder_of(&[("one.txt", ONE)]);
-        let paths = vec![folder.path().to_string_lossy().into_owned()];
-        let cache = tempfile::tempdir().unwrap();
+        let (_folder, paths, cache) = folder_and_cache(&[("one.txt", ONE)]);
         load(&paths, Some(cache.path()));
         let file = cache_files(cache.path()).remove(0);
         let long_ago = SystemTime::now() - Duration::from_secs(30 * 86_400);
@@ -818,10 +833,8 @@ mod tests {
 
     #[test]
     fn a_damaged_cache_is_read_around_and_written_again() {
-        let folder = folder_of(&[("one.txt", ONE), ("two.txt", TWO)]);
-        let paths = vec![folder.path().to_string_lossy().into_owned()];
+        let (_folder, paths, cache) = folder_and_cache(&[("one.txt", ONE), ("two.txt", TWO)]);
         let fresh = dump(&load(&paths, None));
-        let cache = tempfile::tempdir().unwrap();
         load(&paths, Some(cache.path()));
         let file = cache_files(cache.path()).remove(0);
         let whole = std::fs::read(&file).unwrap();
@@ -870,9 +883,7 @@ mod tests {
 
     #[test]
     fn a_cache_is_used_only_by_the_load_it_was_written_for() {
-        let folder = folder_of(&[("one.txt", ONE)]);
-        let paths = vec![folder.path().to_string_lossy().into_owned()];
-        let cache = tempfile::tempdir().unwrap();
+        let (folder, paths, cache) = folder_and_cache(&[("one.txt", ONE)]);
         load(&paths, Some(cache.path()));
         let file = folder.path().join("one.txt").to_string_lossy().into_owned();
         let stamp = Stamp::of(&std::fs::metadata(&file).unwrap());

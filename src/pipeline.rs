@@ -606,11 +606,10 @@ pub fn run(
     let read_one = |i: usize| -> Read {
         let file = &files[i];
         let cached = match (cache, stamps[i]) {
-            (Some(c), Some(stamp)) if c.has(file, stamp) => {
-                let read = c.read(file);
+            (Some(c), Some(stamp)) => c.read(file, stamp).and_then(|read| {
                 damaged.fetch_or(read.is_none(), Relaxed);
                 read
-            }
+            }),
             _ => None,
         };
         if let Some((read, bytes)) = cached {

@@ -129,7 +129,7 @@ fn bench_load(dir: &std::path::Path, cache: Option<std::path::PathBuf>) -> tui::
     let mut app = tui::app::App::new(Default::default(), Rect::new(0, 0, 200, 60));
     terminal.draw(|f| tui::view::draw(f, &app)).unwrap();
     let first_frame = started.elapsed();
-    let cache_before = cache.as_deref().filter(|d| d.exists()).map_or(0.0, disk_mb);
+    let cache_before = cache.as_deref().map_or(0.0, disk_mb);
     let loader = tui::loading::Loading::start(paths, Default::default(), Default::default(), cache.clone());
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();

@@ -61,6 +61,9 @@ impl Loading {
                 article: true,
                 quotes: false,
             };
+            // Files taken from the cache, told with every later stage too
+            // (the status line says it once loading ends).
+            let mut from_cache = 0;
             let mut builder = pipeline::run(
                 &paths,
                 &opts,
@@ -70,7 +73,10 @@ impl Loading {
                 cache_dir.as_deref(),
                 |event| {
                     let _ = send.send(match event {
-                        pipeline::Event::Progress(p) => Message::Progress(p),
+                        pipeline::Event::Progress(p) => {
+                            from_cache = p.from_cache;
+                            Message::Progress(p)
+                        }
                         pipeline::Event::Batch(b) => Message::Batch(b),
                     });
                 },
@@ -78,6 +84,7 @@ impl Loading {
             let stage = |stage| {
                 Message::Progress(Progress {
                     stage,
+                    from_cache,
                     ..Progress::default()
                 })
             };

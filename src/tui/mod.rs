@@ -138,9 +138,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
         match loader.try_next() {
             Ok(Some(Message::Progress(p))) => {
                 if let Some((progress, _)) = &mut app.loading {
-                    // The later stages' progress does not count files.
-                    let from_cache = progress.from_cache.max(p.from_cache);
-                    *progress = quoteline::pipeline::Progress { from_cache, ..p };
+                    *progress = p;
                 }
             }
             Ok(Some(Message::Batch(b))) => {
