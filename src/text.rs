@@ -219,9 +219,19 @@ pub fn token_room(bytes: usize) -> usize {
 /// [`tokenize_lowered`], appending to `out`: an article's blocks go into
 /// one vector (one each was two dozen allocations an article; profiled).
 pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize, out: &mut Vec<Token<'a>>) {
-    let lower = lower.filter(|l| l.len() == s.len());
+    let lower = lower.filter(|l| same_char_bounds(s, l));
+    // A token's bounds, `from..to`, are char boundaries of `s` (the loop
+    // below steps over whole characters), and so of `lower`. Slicing
+    // without checking them again: four checks a token were a fifth of
+    // the tokenizer's instructions (callgrind).
+    let slice = |text: &'a str, from: usize, to: usize| {
+        debug_assert!(text.is_char_boundary(from) && text.is_char_boundary(to));
+        // SAFETY: `from <= to <= text.len()`, both char boundaries of `s`,
+        // and `text` is `s` or a string of the same char boundaries.
+        unsafe { text.get_unchecked(from..to) }
+    };
     // A token with a curly apostrophe is straightened by `Token::lower`.
-    let lower_of = |i: usize, end: usize, curly: bool| lower.filter(|_| !curly).and_then(|l| l.get(i..end));
+    let lower_of = |i: usize, end: usize, curly: bool| lower.filter(|_| !curly).map(|l| slice(l, i, end));
     // Read by bytes, decoding a char only where a byte is not ASCII: every
     // article's text goes through here (profiled).
     let b = s.as_bytes();
@@ -229,33 +239,35 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
     out.reserve(token_room(s.len()));
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = match b[i] {
-            // ASCII whitespace as `char::is_whitespace` has it.
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => {
-                i += 1;
+        // ASCII answered by table, other characters decoded: the first
+        // character of nearly every token is ASCII (callgrind).
+        let x = b[i];
+        let len = if ASCII_ALNUM[usize::from(x)] {
+            1
+        } else {
+            let (c, len) = if x < 0x80 {
+                (char::from(x), 1)
+            } else {
+                let c = char_at(i);
+                (c, c.len_utf8())
+            };
+            if is_space(c) {
+                i += len;
                 continue;
             }
-            x if x < 0x80 => (char::from(x), 1),
-            _ => {
-                let c = char_at(i);
-                if is_space(c) {
-                    i += c.len_utf8();
-                    continue;
-                }
-                (c, c.len_utf8())
+            if !is_alnum(c) {
+                out.push(Token {
+                    text: slice(s, i, i + len),
+                    start: base + i,
+                    end: base + i + len,
+                    is_word: false,
+                    lower: lower_of(i, i + len, c == '\u{2019}'),
+                });
+                i += len;
+                continue;
             }
+            len
         };
-        if !is_alnum(c) {
-            out.push(Token {
-                text: &s[i..i + len],
-                start: base + i,
-                end: base + i + len,
-                is_word: false,
-                lower: lower_of(i, i + len, c == '\u{2019}'),
-            });
-            i += len;
-            continue;
-        }
         let mut end = i + len;
         let mut curly = false;
         while end < b.len() {
@@ -270,7 +282,8 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
                 char_at(end)
             };
             let dlen = d.len_utf8();
-            if is_alnum(d) {
+            // An ASCII byte the table did not take is no letter or digit.
+            if dlen > 1 && is_alnum(d) {
                 end += dlen;
             } else if is_joiner(d) {
                 // Join only when a word character follows ("U.S" then ".").
@@ -290,7 +303,7 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
             }
         }
         out.push(Token {
-            text: &s[i..end],
+            text: slice(s, i, end),
             start: base + i,
             end: base + end,
             is_word: true,
@@ -298,6 +311,19 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
         });
         i = end;
     }
+}
+
+/// Whether `lower` has the byte length and char boundaries of `s`, as
+/// [`lowercase_in_place_of`] makes it: a byte opens a character in one
+/// where it does in the other.
+fn same_char_bounds(s: &str, lower: &str) -> bool {
+    let opens = |x: u8| (x as i8) >= -0x40;
+    // Folded without an early exit, so that it runs on whole vectors.
+    s.len() == lower.len()
+        && !s
+            .bytes()
+            .zip(lower.bytes())
+            .fold(false, |differ, (x, y)| differ | (opens(x) != opens(y)))
 }
 
 /// Whether the period at `dot` ends one sentence glued to the next by a
@@ -689,6 +715,19 @@ mod tests {
             // Most are borrowed from the lowered text, not lowered again.
             assert!(by_text.iter().any(|t| matches!(t.lower(), Lower::Same(_))));
         }
+    }
+
+    #[test]
+    fn a_lowercase_of_other_char_boundaries_is_not_sliced() {
+        // Same length, but "é" is two bytes where "bc" is two characters:
+        // a token's bounds are no bounds of this lowercase.
+        let tokens = tokenize_lowered("Aé Bé", Some("abc dbc"), 0);
+        let lowered: Vec<String> = tokens.iter().map(|t| t.lower().as_str().to_owned()).collect();
+        assert_eq!(lowered, ["aé", "bé"]);
+        // One of the same boundaries is used.
+        let tokens = tokenize_lowered("Aé Bé", Some("xé yé"), 0);
+        let lowered: Vec<String> = tokens.iter().map(|t| t.lower().as_str().to_owned()).collect();
+        assert_eq!(lowered, ["xé", "yé"]);
     }
 
     #[test]
