@@ -29,7 +29,8 @@ fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
 /// lines (a long line that does not end a sentence, followed by one starting
 /// in lowercase) are joined. Spans are trimmed.
 pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    // A paragraph a line at most: room made once, not grown line by line.
+    let mut out: Vec<Span> = Vec::with_capacity(memchr::memchr_iter(b'\n', &text.as_bytes()[from..]).count() + 1);
     let mut pos = from;
     let mut prev_blank = true;
     for line in lines_inclusive(&text[from..]) {
@@ -152,13 +153,11 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
     if source.given.is_some() {
         verdicts = vec![Some(Verdict::Keep(BlockRole::Body)); spans.len()];
     } else {
-        let rules: Vec<&LineRule> = LINE_RULES
-            .iter()
-            .filter(|r| match (r.in_article, &lower_text) {
-                (Some(may), Some(lower)) => may(lower),
-                _ => true,
-            })
-            .collect();
+        let mut rules: Vec<&LineRule> = Vec::with_capacity(LINE_RULES.len());
+        rules.extend(LINE_RULES.iter().filter(|r| match (r.in_article, &lower_text) {
+            (Some(may), Some(lower)) => may(lower),
+            _ => true,
+        }));
         for (i, line) in lines.iter().enumerate() {
             if let Some(rule) = rules.iter().find(|r| (r.is)(line)) {
                 verdicts[i] = Some(Verdict::Remove(rule.reason));
@@ -177,7 +176,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         }
     }
 
-    let mut blocks = Vec::new();
+    let mut blocks = Vec::with_capacity(spans.len());
     let mut removed = Vec::new();
     if source.meta_len > 0 {
         removed.push(Removed {

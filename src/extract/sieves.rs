@@ -937,7 +937,8 @@ fn is_name_part(t: &Token) -> bool {
 fn attribution(np: Np, cue: &Token, sieve: SieveName) -> Attribution {
     Attribution {
         np,
-        cue: Some(cue.lower().to_string()),
+        // Not `to_string`, which went through the formatting machinery.
+        cue: Some(std::borrow::Cow::from(cue.lower()).into_owned()),
         sieve,
     }
 }
