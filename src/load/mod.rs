@@ -157,17 +157,22 @@ pub fn read_file(file: &str, opts: &LoadOptions) -> FileResult {
         Ok(b) => b,
         Err(e) => return (Err(e), Vec::new()),
     };
-    parse_bytes(file, &bytes)
+    parse(file, std::borrow::Cow::Owned(bytes))
 }
 
 /// Reads one file's bytes (see [`read_file`]).
 pub fn parse_bytes(file: &str, bytes: &[u8]) -> FileResult {
-    let format = detect(file, bytes);
+    parse(file, std::borrow::Cow::Borrowed(bytes))
+}
+
+/// [`parse_bytes`], decoding bytes read for it without copying them.
+fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
+    let format = detect(file, &bytes);
     let declared = match format {
-        Format::Html | Format::Feed => decode::declared_encoding(bytes),
+        Format::Html | Format::Feed => decode::declared_encoding(&bytes),
         _ => None,
     };
-    let (text, mut notes) = match decode::decode_bytes(bytes, declared) {
+    let (text, mut notes) = match decode::decode_owned(bytes.into_owned(), declared) {
         Ok(t) => t,
         Err(e) => return (Err(e), Vec::new()),
     };
