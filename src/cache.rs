@@ -263,7 +263,7 @@ impl Cache {
             opts.max_bytes,
             terms.article
         );
-        let path = dir.join(format!("{:016x}.cache", hash_of_paths(paths)));
+        let path = file_for(dir, paths);
         let old = read_old(&path, &key);
         Some(Cache { path, key, old })
     }
@@ -540,6 +540,12 @@ fn name_key(file: &str) -> u64 {
     h.finish()
 }
 
+/// The cache file for loading `paths` under `dir` (its words file is
+/// beside it: [`crate::words_cache::beside`]).
+pub fn file_for(dir: &Path, paths: &[String]) -> PathBuf {
+    dir.join(format!("{:016x}.cache", hash_of_paths(paths)))
+}
+
 /// A stable hash of the paths as opened (made absolute where they exist).
 fn hash_of_paths(paths: &[String]) -> u64 {
     use std::hash::Hasher;
@@ -553,18 +559,34 @@ fn hash_of_paths(paths: &[String]) -> u64 {
 }
 
 /// Whether the file begins as this module's files do ([`MAGIC`]).
-fn begins_as_a_cache(path: &Path) -> bool {
-    let mut head = [0u8; MAGIC.len()];
-    File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == MAGIC
+/// Whether `s` is "PID-N", as writers name the files they write before
+/// renaming them.
+fn names_a_writer(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(pid, n)| {
+        [pid, n]
+            .iter()
+            .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
-/// Keeps the [`KEEP`] most recently written caches in `dir`, and removes
-/// unfinished ones over an hour old (a writer that did not finish). Only
-/// files named as this module names them and beginning as its files do
-/// are touched (the folder may be the user's own, `$QUOTELINE_CACHE`).
+fn begins_as_a_cache(path: &Path) -> bool {
+    begins_with(path, MAGIC)
+}
+
+fn begins_with(path: &Path, magic: &[u8; 16]) -> bool {
+    let mut head = [0u8; 16];
+    File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == magic
+}
+
+/// Keeps the [`KEEP`] most recently written caches in `dir` and the words
+/// files of those ([`crate::words_cache`]), and removes unfinished ones
+/// over an hour old (a writer that did not finish). Only files named as
+/// these modules name them and beginning as their files do are touched
+/// (the folder may be the user's own, `$QUOTELINE_CACHE`).
 fn prune(dir: &Path) {
     let Ok(listing) = std::fs::read_dir(dir) else { return };
     let mut caches = Vec::new();
+    let mut words = Vec::new();
     for entry in listing.flatten() {
         let path = entry.path();
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
@@ -580,14 +602,22 @@ fn prune(dir: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .unwrap_or(SystemTime::UNIX_EPOCH);
-        let unfinished = rest
-            .strip_suffix(".tmp")
-            .and_then(|writer| writer.split_once('-'))
-            .is_some_and(|(pid, n)| {
-                [pid, n]
-                    .iter()
-                    .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-            });
+        let unfinished = rest.strip_suffix(".tmp").is_some_and(names_a_writer);
+        // A words file, or one its writer left (`words-PID-N.tmp`).
+        let words_unfinished = rest
+            .strip_prefix("words-")
+            .and_then(|r| r.strip_suffix(".tmp"))
+            .is_some_and(names_a_writer);
+        if rest == "words" || words_unfinished {
+            if begins_with(&path, crate::words_cache::MAGIC) {
+                if rest == "words" {
+                    words.push((hash.to_string(), path));
+                } else if modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) {
+                    let _ = std::fs::remove_file(&path);
+                }
+            }
+            continue;
+        }
         if (rest == "cache" || unfinished) && !begins_as_a_cache(&path) {
             continue;
         }
@@ -598,8 +628,15 @@ fn prune(dir: &Path) {
         }
     }
     caches.sort_by_key(|c| std::cmp::Reverse(c.0));
-    for (_, path) in caches.into_iter().skip(KEEP) {
+    for (_, path) in caches.split_off(KEEP.min(caches.len())) {
         let _ = std::fs::remove_file(path);
+    }
+    // A words file goes with its cache.
+    let kept: std::collections::HashSet<PathBuf> = caches.into_iter().map(|(_, p)| p).collect();
+    for (hash, path) in words {
+        if !kept.contains(&dir.join(format!("{hash}.cache"))) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -937,7 +974,24 @@ mod tests {
         set_modified(&stale, old);
         let running = dir.path().join("00000000000000fe.4343-1.tmp");
         std::fs::write(&running, MAGIC).unwrap();
+        // Words files go with their caches.
+        let words = |i: usize| crate::words_cache::beside(&mine(i));
+        for i in [0, KEEP + 1] {
+            std::fs::write(words(i), crate::words_cache::MAGIC).unwrap();
+        }
+        let lone_words = dir.path().join("00000000000000dd.words");
+        std::fs::write(&lone_words, crate::words_cache::MAGIC).unwrap();
+        let stale_words = dir.path().join("00000000000000dd.words-4242-0.tmp");
+        std::fs::write(&stale_words, crate::words_cache::MAGIC).unwrap();
+        set_modified(&stale_words, old);
+        let foreign_words = dir.path().join("00000000000000cc.words");
+        std::fs::write(&foreign_words, "x").unwrap();
         prune(dir.path());
+        assert!(!words(0).exists(), "a removed cache's words file goes");
+        assert!(words(KEEP + 1).exists(), "a kept cache's words file stays");
+        assert!(!lone_words.exists(), "a words file without its cache goes");
+        assert!(!stale_words.exists(), "an unfinished words file an hour old goes");
+        assert!(foreign_words.exists(), "a file named as ours but not ours stays");
         for i in 0..2 {
             assert!(!mine(i).exists(), "the oldest caches go");
         }

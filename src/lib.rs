@@ -22,6 +22,7 @@ pub mod resolve;
 pub mod search;
 pub mod state;
 pub mod text;
+pub mod words_cache;
 
 use model::Corpus;
 

@@ -533,6 +533,24 @@ impl Text {
         RECENT.with_borrow(|recent| recent.as_ref()?.find(len, bytes).map(f))
     }
 
+    /// Feeds the text as it is held to `h`, without unpacking it: texts
+    /// held alike hash alike ([`crate::words_cache::fingerprint`]).
+    pub fn hash_held(&self, h: &mut impl std::hash::Hasher) {
+        match &self.0 {
+            TextRepr::Plain(s) => {
+                h.write_u8(0);
+                h.write_usize(s.len());
+                h.write(s.as_bytes());
+            }
+            TextRepr::Packed { len, bytes } => {
+                h.write_u8(1);
+                h.write_usize(*len);
+                h.write_usize(bytes.len());
+                h.write(bytes);
+            }
+        }
+    }
+
     /// The text, unpacked if it was packed.
     pub fn get(&self) -> std::borrow::Cow<'_, str> {
         match &self.0 {

@@ -28,6 +28,50 @@ impl WordIndex {
         let lists: usize = self.postings.iter().map(|p| p.capacity() * size_of::<u32>()).sum();
         words + lists + self.words.capacity() * size_of::<Box<str>>() + self.postings.capacity() * size_of::<Vec<u32>>()
     }
+
+    /// Writes it to a words file ([`crate::words_cache`]): the quotes
+    /// indexed, then each word and its list.
+    pub(crate) fn write_to(&self, out: &mut crate::words_cache::Output) -> std::io::Result<()> {
+        out.count(self.quotes)?;
+        out.count(self.words.len())?;
+        for (word, list) in self.words.iter().zip(&self.postings) {
+            out.count(word.len())?;
+            out.bytes(word.as_bytes())?;
+            out.count(list.len())?;
+            out.u32s(list.iter().copied())?;
+        }
+        Ok(())
+    }
+
+    /// Reads what [`WordIndex::write_to`] wrote, refusing words out of
+    /// order and lists out of order or past the quotes (which searching
+    /// relies on).
+    pub(crate) fn read_from(input: &mut crate::words_cache::Input) -> std::io::Result<WordIndex> {
+        use crate::words_cache::invalid;
+        let quotes = input.count(0)?;
+        let n = input.count(16)?;
+        let mut words: Vec<Box<str>> = Vec::with_capacity(n);
+        let mut postings = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut word = vec![0u8; input.count(1)?];
+            input.bytes(&mut word)?;
+            let word = String::from_utf8(word).map_err(|_| invalid("a word not in UTF-8"))?;
+            let len = input.count(4)?;
+            let mut list = Vec::new();
+            input.u32s(len, &mut list)?;
+            let ascending = list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&q| (q as usize) < quotes);
+            if words.last().is_some_and(|w| **w >= *word) || !ascending {
+                return Err(invalid("words or lists out of order"));
+            }
+            words.push(word.into_boxed_str());
+            postings.push(list);
+        }
+        Ok(WordIndex {
+            words,
+            postings,
+            quotes,
+        })
+    }
 }
 
 /// The words of `text` as the index keeps them: runs of letters and

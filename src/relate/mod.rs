@@ -145,6 +145,11 @@ impl Relations {
         Relations { stories, ..self }
     }
 
+    /// The quotes' vectors it brings, when it brings new ones.
+    pub fn quote_terms(&self) -> Option<&Wordings> {
+        self.quote_terms.as_ref()
+    }
+
     pub fn apply(self, corpus: &mut Corpus) {
         if let Some(t) = self.quote_terms {
             corpus.index.quote_terms = t;

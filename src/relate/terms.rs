@@ -427,6 +427,62 @@ impl Wordings {
     pub fn heap_bytes(&self) -> usize {
         self.terms.heap_bytes() + self.masses.capacity() * std::mem::size_of::<f32>()
     }
+
+    /// Writes it to a words file ([`crate::words_cache`]): the masses, then
+    /// each buffer's runs' ends and terms (key, then weight's bits).
+    pub(crate) fn write_to(&self, out: &mut crate::words_cache::Output) -> std::io::Result<()> {
+        out.count(self.masses.len())?;
+        out.u32s(self.masses.iter().map(|m| m.to_bits()))?;
+        out.count(self.terms.chunks.len())?;
+        for chunk in &self.terms.chunks {
+            out.count(chunk.ends.len())?;
+            out.u32s(chunk.ends.iter().copied())?;
+            out.count(chunk.items.len())?;
+            out.u32s(chunk.items.iter().flat_map(|w| [w.key, w.weight.to_bits()]))?;
+        }
+        Ok(())
+    }
+
+    /// Reads what [`Wordings::write_to`] wrote, refusing runs that do not
+    /// fit their buffers (so that [`Wordings::get`] cannot fail).
+    pub(crate) fn read_from(input: &mut crate::words_cache::Input) -> std::io::Result<Wordings> {
+        use crate::words_cache::invalid;
+        let len = input.count(4)?;
+        let mut bits = Vec::new();
+        input.u32s(len, &mut bits)?;
+        let masses = bits.into_iter().map(f32::from_bits).collect();
+        let chunks = input.count(16)?;
+        if chunks != len.div_ceil(CHUNK) {
+            return Err(invalid("runs in other buffers than their number says"));
+        }
+        let mut terms = Chunked {
+            chunks: Vec::with_capacity(chunks),
+            len,
+        };
+        let mut numbers = Vec::new();
+        for c in 0..chunks {
+            let runs = input.count(4)?;
+            let mut ends = Vec::new();
+            input.u32s(runs, &mut ends)?;
+            let items = input.count(8)?;
+            numbers.clear();
+            input.u32s(items * 2, &mut numbers)?;
+            let full = if c + 1 < chunks { CHUNK } else { len - c * CHUNK };
+            let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
+            if runs != full || !ordered || ends.last().is_some_and(|&e| e as usize != items) {
+                return Err(invalid("runs that do not fit their buffer"));
+            }
+            let items = numbers
+                .chunks_exact(2)
+                .map(|p| Weighted {
+                    key: p[0],
+                    weight: f32::from_bits(p[1]),
+                })
+                .collect();
+            terms.chunks.push(Chunk { items, ends });
+        }
+        Ok(Wordings { terms, masses })
+    }
 }
 
 /// Runs of items (a wording's terms each), [`CHUNK`] runs to a buffer.

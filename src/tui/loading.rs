@@ -12,7 +12,7 @@ use quoteline::relate::stories::{ArticleTerms, Linked};
 use quoteline::relate::Relations;
 use quoteline::search::{WordIndex, WordIndexBuilder};
 use quoteline::state::{self, UserState};
-use quoteline::LoadOptions;
+use quoteline::{cache, words_cache, LoadOptions};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender, TryRecvError};
@@ -40,6 +40,10 @@ pub struct Loading {
     /// results are the same either way, so only the tests look.
     #[cfg(test)]
     pub stories_found_again: Arc<AtomicBool>,
+    /// Set when the quotes' vectors and the search index were read back
+    /// from the cache ([`quoteline::words_cache`]), for the tests.
+    #[cfg(test)]
+    pub words_from_cache: Arc<AtomicBool>,
 }
 
 impl Loading {
@@ -52,6 +56,8 @@ impl Loading {
         let (to_worker, snapshots) = channel::<Arc<Corpus>>();
         let stories_found_again = Arc::new(AtomicBool::new(false));
         let found_again = Arc::clone(&stories_found_again);
+        let words_from_cache = Arc::new(AtomicBool::new(false));
+        let words_read = Arc::clone(&words_from_cache);
         std::thread::spawn(move || {
             // The quotes' terms are not gathered while reading, as the
             // command line's load does: held from the start, they raised a
@@ -119,8 +125,28 @@ impl Loading {
             // held that long, they raised a 100k load's peak by 60-90 MB
             // and finished it no sooner (measured). The search index is
             // built from the texts unpacked for them.
+            // Or read back, when this corpus's were kept beside the cache:
+            // at once, so what merging freed is given back first.
+            quoteline::alloc::collect_on_pool();
+            let words_file = cache_dir.as_deref().map(|dir| {
+                (
+                    words_cache::beside(&cache::file_for(dir, &paths)),
+                    words_cache::fingerprint(&corpus),
+                )
+            });
+            let saved = words_file
+                .as_ref()
+                .and_then(|(file, fingerprint)| words_cache::read(file, *fingerprint, corpus.quotes.len()));
+            words_read.store(saved.is_some(), Ordering::Relaxed);
             let mut index = WordIndexBuilder::default();
-            let vectors = quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words));
+            let (vectors, saved_index) = match saved {
+                Some((vectors, index)) => (vectors, Some(index)),
+                None => (
+                    quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words)),
+                    None,
+                ),
+            };
+            let made = saved_index.is_none();
             let (relations, search_index) = rayon::join(
                 || match linked.and_then(|l| l.stories(&corpus)) {
                     Some(stories) => {
@@ -133,8 +159,13 @@ impl Loading {
                         quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
                     }
                 },
-                || index.finish(),
+                || saved_index.unwrap_or_else(|| index.finish()),
             );
+            // Kept for the next time this corpus is opened; a file that
+            // cannot be written is made again then.
+            if let (true, Some((file, fingerprint)), Some(vectors)) = (made, &words_file, relations.quote_terms()) {
+                let _ = words_cache::write(file, *fingerprint, vectors, &search_index);
+            }
             // Dropped before sending, so the reader holds the only copy
             // and applies the relations without cloning the corpus.
             drop(corpus);
@@ -146,6 +177,8 @@ impl Loading {
             started: Instant::now(),
             #[cfg(test)]
             stories_found_again,
+            #[cfg(test)]
+            words_from_cache,
         }
     }
 

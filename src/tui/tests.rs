@@ -318,9 +318,19 @@ fn while_loading_frames_wait_for_a_key_or_their_turn() {
 /// Loads `paths` as the reader does (in the background, batch by batch,
 /// then the corpus-wide steps) with the user's saved work `user`.
 fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> App {
+    load_with_cache(paths, user, None).0
+}
+
+/// [`load_in_background`] with the cache in `cache_dir`; and whether the
+/// quotes' vectors and the search index were read from it.
+fn load_with_cache(
+    paths: Vec<String>,
+    user: quoteline::state::UserState,
+    cache_dir: Option<std::path::PathBuf>,
+) -> (App, bool) {
     let mut app = App::new(Default::default(), Rect::new(0, 0, 120, 40));
     app.user = user.clone();
-    let loader = super::loading::Loading::start(paths, Default::default(), user, None);
+    let loader = super::loading::Loading::start(paths, Default::default(), user, cache_dir);
     app.loading = Some((Default::default(), loader.started));
     let mut problems = Vec::new();
     while super::take_loaded(&mut app, &loader, &mut problems) {
@@ -328,7 +338,66 @@ fn load_in_background(paths: Vec<String>, user: quoteline::state::UserState) -> 
     }
     // The stories linked while loading held: none found again from the text.
     assert!(!loader.stories_found_again.load(std::sync::atomic::Ordering::Relaxed));
-    app
+    let words_from_cache = loader.words_from_cache.load(std::sync::atomic::Ordering::Relaxed);
+    (app, words_from_cache)
+}
+
+/// What the quotes' vectors and the search index give: each quote's
+/// related quotes, and the quotes found by each quote's words.
+fn words_of(app: &App) -> String {
+    let c = &app.corpus;
+    let index = app.search_index.as_ref().expect("indexed");
+    let related: Vec<_> = (0..c.quotes.len())
+        .map(|q| quoteline::relate::related::related(c, q))
+        .collect();
+    let found: Vec<_> = (0..c.quotes.len())
+        .map(|q| {
+            let words: Vec<String> = quoteline::search::words(&c.quote_text(&c.quotes[q])).take(2).collect();
+            index.find(&words.join(" "))
+        })
+        .collect();
+    format!("{related:?}\n{found:?}")
+}
+
+#[test]
+fn a_corpus_opened_again_unchanged_reads_its_quotes_words_from_the_cache() {
+    let folder = tempfile::tempdir().unwrap();
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo");
+    for entry in std::fs::read_dir(&assets).unwrap().flatten() {
+        std::fs::copy(entry.path(), folder.path().join(entry.file_name())).unwrap();
+    }
+    let paths = vec![folder.path().to_string_lossy().into_owned()];
+    let cache = tempfile::tempdir().unwrap();
+    let load = |cached: bool| {
+        let dir = cached.then(|| cache.path().to_path_buf());
+        load_with_cache(paths.clone(), Default::default(), dir)
+    };
+    let (fresh, _) = load(false);
+    let (first, read) = load(true);
+    assert!(!read, "nothing to read back the first time");
+    let (again, read) = load(true);
+    assert!(read, "read back when nothing changed");
+    assert_eq!(words_of(&again), words_of(&fresh));
+    assert_eq!(words_of(&first), words_of(&fresh));
+    assert!(again.corpus.index.quote_terms == fresh.corpus.index.quote_terms);
+    assert_eq!(relations_of(&again.corpus), relations_of(&fresh.corpus));
+
+    // One article changed: its words are made again, and kept for next time.
+    let file = std::fs::read_dir(folder.path())
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("said", "said on Friday", 1)).unwrap();
+    let (fresh, _) = load(false);
+    let (changed, read) = load(true);
+    assert!(!read, "not read back for a changed corpus");
+    assert_eq!(words_of(&changed), words_of(&fresh));
+    assert!(changed.corpus.index.quote_terms == fresh.corpus.index.quote_terms);
+    let (_, read) = load(true);
+    assert!(read, "the changed corpus's words were kept");
 }
 
 /// Each article's story, the stories, and each quote's statement.
