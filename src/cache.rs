@@ -379,7 +379,9 @@ impl Cache {
         let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let tmp = self.path.with_extension(format!("{}-{n}.tmp", std::process::id()));
         let mut out = BufWriter::new(options.open(&tmp)?);
+        // On disk at once: a writer that dies leaves a file pruning knows.
         out.write_all(MAGIC)?;
+        out.flush()?;
         out.write_all(&(self.key.len() as u32).to_le_bytes())?;
         out.write_all(self.key.as_bytes())?;
         Ok(Writer {
@@ -558,7 +560,6 @@ fn hash_of_paths(paths: &[String]) -> u64 {
     h.finish()
 }
 
-/// Whether the file begins as this module's files do ([`MAGIC`]).
 /// Whether `s` is "PID-N", as writers name the files they write before
 /// renaming them.
 fn names_a_writer(s: &str) -> bool {
@@ -569,10 +570,12 @@ fn names_a_writer(s: &str) -> bool {
     })
 }
 
+/// Whether the file begins as this module's files do ([`MAGIC`]).
 fn begins_as_a_cache(path: &Path) -> bool {
     begins_with(path, MAGIC)
 }
 
+/// Whether the file begins with `magic`.
 fn begins_with(path: &Path, magic: &[u8; 16]) -> bool {
     let mut head = [0u8; 16];
     File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head == magic
@@ -984,6 +987,8 @@ mod tests {
         let stale_words = dir.path().join("00000000000000dd.words-4242-0.tmp");
         std::fs::write(&stale_words, crate::words_cache::MAGIC).unwrap();
         set_modified(&stale_words, old);
+        let writing_words = dir.path().join("00000000000000dd.words-4343-1.tmp");
+        std::fs::write(&writing_words, crate::words_cache::MAGIC).unwrap();
         let foreign_words = dir.path().join("00000000000000cc.words");
         std::fs::write(&foreign_words, "x").unwrap();
         prune(dir.path());
@@ -991,6 +996,7 @@ mod tests {
         assert!(words(KEEP + 1).exists(), "a kept cache's words file stays");
         assert!(!lone_words.exists(), "a words file without its cache goes");
         assert!(!stale_words.exists(), "an unfinished words file an hour old goes");
+        assert!(writing_words.exists(), "one being written stays");
         assert!(foreign_words.exists(), "a file named as ours but not ours stays");
         for i in 0..2 {
             assert!(!mine(i).exists(), "the oldest caches go");

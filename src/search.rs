@@ -48,7 +48,8 @@ impl WordIndex {
     /// relies on).
     pub(crate) fn read_from(input: &mut crate::words_cache::Input) -> std::io::Result<WordIndex> {
         use crate::words_cache::invalid;
-        let quotes = input.count(0)?;
+        // Bounded by the corpus's quotes, which the reader compares.
+        let quotes = usize::try_from(input.u64()?).map_err(|_| invalid("too many quotes"))?;
         let n = input.count(16)?;
         let mut words: Vec<Box<str>> = Vec::with_capacity(n);
         let mut postings = Vec::with_capacity(n);

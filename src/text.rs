@@ -724,6 +724,10 @@ mod tests {
         let tokens = tokenize_lowered("Aé Bé", Some("abc dbc"), 0);
         let lowered: Vec<String> = tokens.iter().map(|t| t.lower().as_str().to_owned()).collect();
         assert_eq!(lowered, ["aé", "bé"]);
+        // Nor one where a token's bounds would cut a character in two.
+        let tokens = tokenize_lowered("a,b", Some("éb"), 0);
+        let lowered: Vec<String> = tokens.iter().map(|t| t.lower().as_str().to_owned()).collect();
+        assert_eq!(lowered, ["a", ",", "b"]);
         // One of the same boundaries is used.
         let tokens = tokenize_lowered("Aé Bé", Some("xé yé"), 0);
         let lowered: Vec<String> = tokens.iter().map(|t| t.lower().as_str().to_owned()).collect();

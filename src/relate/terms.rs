@@ -444,13 +444,22 @@ impl Wordings {
     }
 
     /// Reads what [`Wordings::write_to`] wrote, refusing runs that do not
-    /// fit their buffers (so that [`Wordings::get`] cannot fail).
+    /// fit their buffers (so that [`Wordings::get`] cannot fail), keys out
+    /// of order or beyond any vocabulary's numbering, and weights that are
+    /// no numbers: what comes back is what a vocabulary could have made.
     pub(crate) fn read_from(input: &mut crate::words_cache::Input) -> std::io::Result<Wordings> {
         use crate::words_cache::invalid;
         let len = input.count(4)?;
         let mut bits = Vec::new();
         input.u32s(len, &mut bits)?;
-        let masses = bits.into_iter().map(f32::from_bits).collect();
+        let masses: Vec<f32> = bits.into_iter().map(f32::from_bits).collect();
+        if !masses.iter().all(|m| m.is_finite()) {
+            return Err(invalid("a mass that is no number"));
+        }
+        // Terms before the run read, all runs: a vocabulary numbers its
+        // terms as it first meets them, so none of a run's keys is past
+        // the number of terms up to its end.
+        let mut terms_before = 0usize;
         let chunks = input.count(16)?;
         if chunks != len.div_ceil(CHUNK) {
             return Err(invalid("runs in other buffers than their number says"));
@@ -472,13 +481,24 @@ impl Wordings {
             if runs != full || !ordered || ends.last().is_some_and(|&e| e as usize != items) {
                 return Err(invalid("runs that do not fit their buffer"));
             }
-            let items = numbers
+            let items: Vec<Weighted> = numbers
                 .chunks_exact(2)
                 .map(|p| Weighted {
                     key: p[0],
                     weight: f32::from_bits(p[1]),
                 })
                 .collect();
+            let mut start = 0;
+            for &end in &ends {
+                let run = &items[start..end as usize];
+                let numbered = run.iter().all(|t| (stem_id(t.key) as usize) < terms_before + run.len());
+                let ascending = run.windows(2).all(|w| w[0].key < w[1].key);
+                if !numbered || !ascending || !run.iter().all(|t| t.weight.is_finite()) {
+                    return Err(invalid("terms no vocabulary could have made"));
+                }
+                terms_before += run.len();
+                start = end as usize;
+            }
             terms.chunks.push(Chunk { items, ends });
         }
         Ok(Wordings { terms, masses })
