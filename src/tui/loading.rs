@@ -125,8 +125,10 @@ impl Loading {
             // held that long, they raised a 100k load's peak by 60-90 MB
             // and finished it no sooner (measured). The search index is
             // built from the texts unpacked for them.
-            // Or read back, when this corpus's were kept beside the cache:
-            // at once, so what merging freed is given back first.
+            // Or read back, when this corpus's were kept beside the cache
+            // (`words_cache`). This thread reads them alone: the pool's
+            // threads first take back what merging freed, which idle they
+            // would keep counted while the file is read.
             quoteline::alloc::collect_on_pool();
             let words_file = cache_dir.as_deref().map(|dir| {
                 (
