@@ -279,16 +279,6 @@ impl Cache {
         (entry.stamp == stamp).then_some(entry)
     }
 
-    /// The record it holds for `file` as `stamp` says it is now.
-    fn record(&self, file: &str, stamp: Stamp) -> Option<&Held> {
-        self.entry(name_key(file), stamp).filter(|e| !e.failed)
-    }
-
-    /// Whether it holds a record for `file` as `stamp` says it is now.
-    pub fn has(&self, file: &str, stamp: Stamp) -> bool {
-        self.record(file, stamp).is_some()
-    }
-
     /// Whether loading `files` (with their stamps) needs the cache written
     /// again: a file not in it or changed, or one it holds that is gone.
     /// (A file whose metadata could not be read has no entry: reading it
@@ -308,11 +298,10 @@ impl Cache {
     }
 
     /// The articles and notes of the record it holds for `file` as `stamp`
-    /// says it is now ([`Cache::has`]), with the record's bytes: `None` if
-    /// it holds none, `Some(None)` if the record is damaged or does not
-    /// decode.
+    /// says it is now, with the record's bytes: `None` if it holds none,
+    /// `Some(None)` if the record is damaged or does not decode.
     pub fn read(&self, file: &str, stamp: Stamp) -> Option<Option<(FileRead, Vec<u8>)>> {
-        let entry = self.record(file, stamp)?;
+        let entry = self.entry(name_key(file), stamp).filter(|e| !e.failed)?;
         Some(self.read_record(entry))
     }
 
@@ -359,26 +348,8 @@ impl Cache {
     /// A writer for the next cache file (beside this one, renamed over it
     /// when finished).
     pub fn writer(&self) -> std::io::Result<Writer> {
-        // The user's articles: readable by the user alone.
-        let mut folder = std::fs::DirBuilder::new();
-        folder.recursive(true);
-        let mut options = File::options();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-            folder.mode(0o700);
-            options.mode(0o600);
-        }
-        if let Some(dir) = self.path.parent() {
-            folder.create(dir)?;
-        }
-        // Its own name, made anew: two writers never share one, nor follow
-        // a link left there.
-        static WRITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = self.path.with_extension(format!("{}-{n}.tmp", std::process::id()));
-        let mut out = BufWriter::new(options.open(&tmp)?);
+        let (file, tmp) = new_file_beside(&self.path, "")?;
+        let mut out = BufWriter::new(file);
         // On disk at once: a writer that dies leaves a file pruning knows.
         out.write_all(MAGIC)?;
         out.flush()?;
@@ -542,6 +513,31 @@ fn name_key(file: &str) -> u64 {
     h.finish()
 }
 
+/// A new file to write `path` through, renamed over it once written: in
+/// its folder (made if need be), readable by the user alone (the user's
+/// articles), under a name of its own, `STEM.{kind}PID-N.tmp`, which
+/// pruning knows: two writers never share one, nor follow a link left
+/// there.
+pub(crate) fn new_file_beside(path: &Path, kind: &str) -> std::io::Result<(File, PathBuf)> {
+    let mut folder = std::fs::DirBuilder::new();
+    folder.recursive(true);
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        folder.mode(0o700);
+        options.mode(0o600);
+    }
+    if let Some(dir) = path.parent() {
+        folder.create(dir)?;
+    }
+    static WRITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("{kind}{}-{n}.tmp", std::process::id()));
+    Ok((options.open(&tmp)?, tmp))
+}
+
 /// The cache file for loading `paths` under `dir` (its words file is
 /// beside it: [`crate::words_cache::beside`]).
 pub fn file_for(dir: &Path, paths: &[String]) -> PathBuf {
@@ -614,7 +610,7 @@ fn prune(dir: &Path) {
         if rest == "words" || words_unfinished {
             if begins_with(&path, crate::words_cache::MAGIC) {
                 if rest == "words" {
-                    words.push((hash.to_string(), path));
+                    words.push(path);
                 } else if modified.elapsed().is_ok_and(|age| age.as_secs() > 3600) {
                     let _ = std::fs::remove_file(&path);
                 }
@@ -636,8 +632,8 @@ fn prune(dir: &Path) {
     }
     // A words file goes with its cache.
     let kept: std::collections::HashSet<PathBuf> = caches.into_iter().map(|(_, p)| p).collect();
-    for (hash, path) in words {
-        if !kept.contains(&dir.join(format!("{hash}.cache"))) {
+    for path in words {
+        if !kept.contains(&path.with_extension("cache")) {
             let _ = std::fs::remove_file(path);
         }
     }
@@ -930,15 +926,18 @@ mod tests {
         let opts = LoadOptions::default();
         assert!(Cache::open(cache.path(), &paths, &opts, READER)
             .unwrap()
-            .has(&file, stamp));
+            .read(&file, stamp)
+            .is_some());
         let smaller = LoadOptions { max_bytes: 1024 };
-        assert!(!Cache::open(cache.path(), &paths, &smaller, READER)
+        assert!(Cache::open(cache.path(), &paths, &smaller, READER)
             .unwrap()
-            .has(&file, stamp));
+            .read(&file, stamp)
+            .is_none());
         let no_stories = TermsWanted::default();
-        assert!(!Cache::open(cache.path(), &paths, &opts, no_stories)
+        assert!(Cache::open(cache.path(), &paths, &opts, no_stories)
             .unwrap()
-            .has(&file, stamp));
+            .read(&file, stamp)
+            .is_none());
         // The command line's loads (which want the quotes' terms) keep none.
         let quotes = TermsWanted {
             article: true,
@@ -947,9 +946,10 @@ mod tests {
         assert!(Cache::open(cache.path(), &paths, &opts, quotes).is_none());
         // Another set of paths has its own.
         let other = vec![paths[0].clone(), paths[0].clone() + "/one.txt"];
-        assert!(!Cache::open(cache.path(), &other, &opts, READER)
+        assert!(Cache::open(cache.path(), &other, &opts, READER)
             .unwrap()
-            .has(&file, stamp));
+            .read(&file, stamp)
+            .is_none());
     }
 
     #[test]

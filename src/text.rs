@@ -239,8 +239,6 @@ pub fn tokenize_lowered_into<'a>(s: &'a str, lower: Option<&'a str>, base: usize
     out.reserve(token_room(s.len()));
     let mut i = 0;
     while i < b.len() {
-        // ASCII answered by table, other characters decoded: the first
-        // character of nearly every token is ASCII (callgrind).
         let x = b[i];
         let len = if ASCII_ALNUM[usize::from(x)] {
             1

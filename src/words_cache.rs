@@ -107,19 +107,10 @@ pub fn read(path: &Path, fingerprint: u64, quotes: usize) -> Option<(Wordings, W
 /// Writes `vectors` and `index`, made from a corpus of this `fingerprint`,
 /// to the words file at `path` (beside it first, then renamed over it).
 pub fn write(path: &Path, fingerprint: u64, vectors: &Wordings, index: &WordIndex) -> io::Result<()> {
-    // Its own name, made anew: two writers never share one, nor follow a
-    // link left there.
-    static WRITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = WRITERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = path.with_extension(format!("words-{}-{n}.tmp", std::process::id()));
+    let (file, tmp) = crate::cache::new_file_beside(path, "words-")?;
     let written = (|| {
-        let mut options = std::fs::File::options();
-        options.write(true).create_new(true);
-        // The user's quotes: readable by the user alone, as the cache is.
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut out = Output {
-            to: BufWriter::with_capacity(1 << 16, options.open(&tmp)?),
+            to: BufWriter::with_capacity(1 << 16, file),
             crc: crc32fast::Hasher::new(),
             numbers: Vec::with_capacity(1 << 14),
         };
