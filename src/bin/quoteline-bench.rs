@@ -97,8 +97,9 @@ fn main() {
 
 /// Reads `files` (of `dir`) once, before the load is timed, and says
 /// how fast that went. This machine's host takes the page cache back at
-/// times: a 100k load that then read its files from disk took 37 s instead
-/// of 8 (2026-12-07), a figure of the disk's, not quoteline's. The rate
+/// times: a 100k load that then read its files from disk took 37 s to
+/// read them instead of 6 (2026-12-07), a figure of the disk's, not
+/// quoteline's. The rate
 /// printed shows which it was (hundreds of MB/s or more: the page cache).
 /// Copied to nowhere through a small buffer, so that the peak memory
 /// figure stays the load's (the cache file is hundreds of MB).
