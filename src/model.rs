@@ -412,7 +412,7 @@ pub fn runs(n: usize, run: usize) -> Vec<std::ops::Range<usize>> {
 /// An article's decoded text. It is plain while the article is cleaned
 /// and its quotes found; the reader keeps it packed (zstd), as it holds
 /// every text for the whole session: at 100k generated articles, 271 MB
-/// of text are held in 117 MB. [`Text::get`] unpacks it, a few
+/// of text are held in 120 MB. [`Text::get`] unpacks it, a few
 /// microseconds for an article.
 /// Serialized as it is held, packed or not, for the reader's cache
 /// ([`crate::cache`]); exports write the text, not this.
@@ -441,9 +441,11 @@ impl Default for TextRepr {
 /// article), and a text still unpacks in microseconds.
 const PACK_LEVEL: i32 = 1;
 
-/// The shortest repeat packing looks for, in bytes. Seven, not the level's
-/// own: on 2 000 generated articles packed one by one, packing ran 22%
-/// faster and unpacking 18%, for 2% more bytes (2.27x against 2.33x);
+/// The shortest repeat packing looks for, in bytes: seven, the most zstd
+/// takes, not level 1's own five for texts this small (zstd caps it at six
+/// from level 3 up). Article by article, packing ran 22% faster and
+/// unpacking 18% on 2 000 generated articles, for 2–3% more bytes (2.27×
+/// against 2.33×), and 25% / 6% faster on PolNeAR (2.02× against 2.09×);
 /// packing and unpacking were 13% of a 100k first open's CPU (perf).
 const PACK_MIN_MATCH: u32 = 7;
 

@@ -99,8 +99,8 @@ fn main() {
 /// how fast that went. This machine's host takes the page cache back at
 /// times: a 100k load that then read its files from disk took 37 s to
 /// read them instead of 6 (2026-12-07), a figure of the disk's, not
-/// quoteline's. The rate
-/// printed shows which it was (hundreds of MB/s or more: the page cache).
+/// quoteline's. The rate printed shows which it was (hundreds of MB/s or
+/// more: the page cache).
 /// Copied to nowhere through a small buffer, so that the peak memory
 /// figure stays the load's (the cache file is hundreds of MB).
 fn warm_page_cache(dir: &std::path::Path, files: Vec<std::path::PathBuf>) {
@@ -122,14 +122,10 @@ fn warm_page_cache(dir: &std::path::Path, files: Vec<std::path::PathBuf>) {
     );
 }
 
-/// Every file under `dir`.
+/// The files a load of `dir` reads, found as the load finds them.
 fn corpus_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect()
+    let (files, _) = load::discover::discover(&[dir.to_string_lossy().into_owned()]);
+    files.into_iter().map(std::path::PathBuf::from).collect()
 }
 
 /// Peak resident memory so far (Linux), in MB.
