@@ -99,8 +99,8 @@ fn main() {
 /// how fast that went. This machine's host takes the page cache back at
 /// times: a 100k load that then read its files from disk took 37 s to
 /// read them instead of 6 (2026-12-07), a figure of the disk's, not
-/// quoteline's. The rate printed shows which it was (hundreds of MB/s or
-/// more: the page cache).
+/// quoteline's. The rate printed shows which it was (about a GB/s from the
+/// page cache here, tens of MB/s from the disk, between for a part).
 /// Copied to nowhere through a small buffer, so that the peak memory
 /// figure stays the load's (the cache file is hundreds of MB).
 fn warm_page_cache(dir: &std::path::Path, files: Vec<std::path::PathBuf>) {
