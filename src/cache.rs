@@ -253,13 +253,10 @@ impl Cache {
         if cfg!(not(unix)) {
             return None;
         }
-        // This build (build.rs: its source, compiler and profile):
-        // another's cleaning or extraction may differ.
+        // Another build's cleaning or extraction may differ.
         let key = format!(
-            "{} build={} debug={} max_bytes={} article_terms={}",
-            env!("CARGO_PKG_VERSION"),
-            env!("QUOTELINE_SOURCE_HASH"),
-            cfg!(debug_assertions),
+            "{} max_bytes={} article_terms={}",
+            build_name(),
             opts.max_bytes,
             terms.article
         );
@@ -513,6 +510,17 @@ fn name_key(file: &str) -> u64 {
     h.finish()
 }
 
+/// This build, as the files of the reader's caches name it (build.rs: its
+/// source, compiler and profile): another's files are not used.
+pub(crate) fn build_name() -> String {
+    format!(
+        "{} build={} debug={}",
+        env!("CARGO_PKG_VERSION"),
+        env!("QUOTELINE_SOURCE_HASH"),
+        cfg!(debug_assertions)
+    )
+}
+
 /// A new file to write `path` through, renamed over it once written: in
 /// its folder (made if need be), readable by the user alone (the user's
 /// articles), under a name of its own, `STEM.{kind}PID-N.tmp`, which
@@ -566,11 +574,6 @@ fn names_a_writer(s: &str) -> bool {
     })
 }
 
-/// Whether the file begins as this module's files do ([`MAGIC`]).
-fn begins_as_a_cache(path: &Path) -> bool {
-    begins_with(path, MAGIC)
-}
-
 /// Whether the file begins with `magic`.
 fn begins_with(path: &Path, magic: &[u8; 16]) -> bool {
     let mut head = [0u8; 16];
@@ -617,7 +620,7 @@ fn prune(dir: &Path) {
             }
             continue;
         }
-        if (rest == "cache" || unfinished) && !begins_as_a_cache(&path) {
+        if (rest == "cache" || unfinished) && !begins_with(&path, MAGIC) {
             continue;
         }
         if rest == "cache" {

@@ -15,6 +15,7 @@
 //! ([`Wordings`]), the index ([`WordIndex`]), then the checksum of all
 //! before it. Counts are u64 and numbers u32 or f32, little-endian.
 
+use crate::cache::build_name;
 use crate::model::Corpus;
 use crate::relate::terms::Wordings;
 use crate::search::WordIndex;
@@ -25,16 +26,6 @@ use std::path::{Path, PathBuf};
 
 /// The first bytes of a words file; a new layout gets a new number.
 pub(crate) const MAGIC: &[u8; 16] = b"quoteline wds 1\n";
-
-/// This build: another may make other terms or words of the same text.
-fn build() -> String {
-    format!(
-        "{} build={} debug={}",
-        env!("CARGO_PKG_VERSION"),
-        env!("QUOTELINE_SOURCE_HASH"),
-        cfg!(debug_assertions)
-    )
-}
 
 /// A hash of everything the quotes' vectors and the search index are made
 /// from: each article's text as held (packed texts are not unpacked) and
@@ -90,9 +81,9 @@ pub fn read(path: &Path, fingerprint: u64, quotes: usize) -> Option<(Wordings, W
     let mut magic = [0u8; 16];
     input.bytes(&mut magic).ok()?;
     let build_len = input.count(1).ok()?;
-    let mut build_name = vec![0u8; build_len];
-    input.bytes(&mut build_name).ok()?;
-    if &magic != MAGIC || build_name != build().as_bytes() || input.u64().ok()? != fingerprint {
+    let mut built_by = vec![0u8; build_len];
+    input.bytes(&mut built_by).ok()?;
+    if &magic != MAGIC || built_by != build_name().as_bytes() || input.u64().ok()? != fingerprint {
         return None;
     }
     let vectors = Wordings::read_from(&mut input).ok()?;
@@ -117,7 +108,7 @@ pub fn write(path: &Path, fingerprint: u64, vectors: &Wordings, index: &WordInde
         // On disk at once: a writer that dies leaves a file pruning knows.
         out.bytes(MAGIC)?;
         out.to.flush()?;
-        let build = build();
+        let build = build_name();
         out.count(build.len())?;
         out.bytes(build.as_bytes())?;
         out.u64(fingerprint)?;
@@ -205,10 +196,7 @@ impl Input {
     pub(crate) fn count(&mut self, each: u64) -> io::Result<usize> {
         let n = self.u64()?;
         if n.saturating_mul(each.max(1)) > self.left {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "a count past the file's end",
-            ));
+            return Err(invalid("a count past the file's end"));
         }
         Ok(n as usize)
     }
@@ -354,7 +342,7 @@ mod tests {
         // (statements would size a table by it): refused.
         let first_run = vectors.get(0).terms.len();
         let runs_in_first_buffer = vectors.len().min(4096);
-        let items_at = 16 + 8 + build().len() + 8 + 8 + 4 * vectors.len() + 8 + 8 + 4 * runs_in_first_buffer + 8;
+        let items_at = 16 + 8 + build_name().len() + 8 + 8 + 4 * vectors.len() + 8 + 8 + 4 * runs_in_first_buffer + 8;
         let last_key = items_at + 8 * (first_run - 1);
         let mut crafted = whole.clone();
         crafted[last_key..last_key + 4].copy_from_slice(&0x7fff_fffcu32.to_le_bytes());
