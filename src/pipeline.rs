@@ -21,7 +21,6 @@ use crate::model::{
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
 use std::sync::atomic::Ordering::Relaxed;
-use std::sync::Arc;
 
 /// Files read and extracted per batch: enough to keep both cores busy,
 /// few enough to report often.
@@ -183,7 +182,6 @@ pub struct Builder {
     /// and the gender a hint must differ from to matter
     /// ([`extract::FirstPass::gender_guesses`]).
     unsure: Vec<(ArticleId, Vec<(String, extract::mentions::Gender)>)>,
-    strings: Strings,
     /// Every article's terms for stories, when the run was asked for them.
     article_terms: crate::relate::stories::ArticleTerms,
     /// Every quote's wording, in corpus order, from the terms extraction
@@ -192,24 +190,6 @@ pub struct Builder {
     /// Whether an article came without its quotes' terms, or a second
     /// extraction changed what a quote's terms were taken from.
     quote_wordings_differ: bool,
-}
-
-/// One shared copy of each name and alias speakers are sighted under
-/// while the corpus is built (the quotes keep their words as
-/// [`crate::model::Interned`]): a million sightings use a few thousand
-/// distinct names.
-#[derive(Debug, Default)]
-struct Strings(rustc_hash::FxHashSet<Arc<str>>);
-
-impl Strings {
-    fn share(&mut self, s: &str) -> Arc<str> {
-        if let Some(shared) = self.0.get(s) {
-            return Arc::clone(shared);
-        }
-        let shared: Arc<str> = s.into();
-        self.0.insert(Arc::clone(&shared));
-        shared
-    }
 }
 
 impl Builder {
@@ -259,21 +239,19 @@ impl Builder {
         &mut self,
         aid: ArticleId,
         date: Option<chrono::NaiveDate>,
-        mut q: extract::ExtractedQuote,
+        q: extract::ExtractedQuote,
         sightings: &mut Vec<Sighting>,
         speakers: &mut Vec<Speaker>,
     ) -> Quote {
-        if let Some(m) = &mut q.mention {
-            m.text = self.strings.share(&m.text);
-        }
+        let mention = q.mention.map(|m| Mention {
+            text: Interned::new(&m.text),
+            span: m.span,
+        });
         let speaker = q.speaker.as_ref().map(|s| {
-            let alias = q
-                .mention
-                .as_ref()
-                .filter(|m| extract::mentions::pronoun(&m.text).is_none())
-                .map(|m| m.text.clone());
-            let strings = &mut self.strings;
-            sightings.push(Sighting::of(s, alias, true, |x| strings.share(x)));
+            let alias = mention
+                .filter(|m| extract::mentions::pronoun(m.text.as_str()).is_none())
+                .map(|m| m.text);
+            sightings.push(Sighting::of(s, alias, true));
             let key = speakers::key_of(s);
             *self.provisional.entry(key.clone()).or_insert_with(|| {
                 self.keys.push(key);
@@ -292,10 +270,7 @@ impl Builder {
             span: q.span.into(),
             kind: q.kind,
             cue: q.cue.map(|c| Interned::new(&c)),
-            mention: q.mention.map(|m| Mention {
-                text: Interned::new(&m.text),
-                span: m.span,
-            }),
+            mention,
             speaker: speaker.into(),
             sieve: q.sieve,
             when: crate::resolve::when::statement_date(q.time.as_ref(), date),
@@ -321,12 +296,7 @@ impl Builder {
 
     /// The people an article names, after its quotes' speakers.
     fn note_people(&mut self, aid: ArticleId, persons: Vec<extract::SpeakerRef>) {
-        let strings = &mut self.strings;
-        self.sightings[aid].extend(
-            persons
-                .iter()
-                .map(|p| Sighting::of(p, None, false, |x| strings.share(x))),
-        );
+        self.sightings[aid].extend(persons.iter().map(|p| Sighting::of(p, None, false)));
     }
 
     /// Extracts again, with the genders learnt across the whole corpus,
