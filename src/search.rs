@@ -14,9 +14,75 @@ use std::ops::Range;
 #[cfg_attr(test, derive(PartialEq))]
 pub struct WordIndex {
     words: Vec<Box<str>>,
-    /// For each word, the quotes using it, ascending.
-    postings: Vec<Vec<u32>>,
+    /// For each word, the quotes using it, ascending ([`Postings`]).
+    postings: Vec<Box<[u8]>>,
     quotes: usize,
+}
+
+/// A word's quotes, ascending, each held as its distance from the one
+/// before (the first from 0) in LEB128: mostly a byte a quote, where a
+/// `u32` took four (a 100k load's index: 42 MB as `u32`s).
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// The last quote added.
+    last: Option<u32>,
+}
+
+impl Postings {
+    /// Adds quote `q`, past (or equal to) the last one: a quote using a
+    /// word twice is listed once.
+    fn push(&mut self, q: u32) {
+        match self.last {
+            Some(last) if last == q => return,
+            Some(last) => crate::relate::terms::push_varint(&mut self.bytes, q - last),
+            None => crate::relate::terms::push_varint(&mut self.bytes, q),
+        }
+        self.last = Some(q);
+    }
+
+    /// Adds `other`'s quotes, which come after this one's.
+    fn append(&mut self, other: Postings) {
+        let Some(other_last) = other.last else { return };
+        let (first, next) = crate::relate::terms::read_varint(&other.bytes, 0);
+        self.push(first);
+        self.bytes.extend_from_slice(&other.bytes[next..]);
+        self.last = Some(other_last);
+    }
+}
+
+/// The quotes of a list [`Postings`] made.
+fn quotes_of(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let (mut at, mut q) = (0, 0u32);
+    std::iter::from_fn(move || {
+        (at < bytes.len()).then(|| {
+            let (gap, next) = crate::relate::terms::read_varint(bytes, at);
+            at = next;
+            q = q.wrapping_add(gap);
+            q
+        })
+    })
+}
+
+/// Whether `bytes` are a list [`Postings`] makes of quotes under `quotes`
+/// (whole numbers, ascending, none past the end).
+fn valid_postings(bytes: &[u8], quotes: usize) -> bool {
+    let (mut at, mut last) = (0, None::<u64>);
+    while at < bytes.len() {
+        let from = at;
+        let (gap, next) = crate::relate::terms::read_varint(bytes, at);
+        // Five bytes at most, the last one closing the number.
+        if next - from > 5 || bytes[next - 1] >= 0x80 || (last.is_some() && gap == 0) {
+            return false;
+        }
+        let q = last.unwrap_or(0) + u64::from(gap);
+        if q >= quotes as u64 {
+            return false;
+        }
+        last = Some(q);
+        at = next;
+    }
+    true
 }
 
 impl WordIndex {
@@ -25,8 +91,11 @@ impl WordIndex {
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         let words: usize = self.words.iter().map(|w| w.len()).sum();
-        let lists: usize = self.postings.iter().map(|p| p.capacity() * size_of::<u32>()).sum();
-        words + lists + self.words.capacity() * size_of::<Box<str>>() + self.postings.capacity() * size_of::<Vec<u32>>()
+        let lists: usize = self.postings.iter().map(|p| p.len()).sum();
+        words
+            + lists
+            + self.words.capacity() * size_of::<Box<str>>()
+            + self.postings.capacity() * size_of::<Box<[u8]>>()
     }
 
     /// Writes it to a words file ([`crate::words_cache`]): the quotes
@@ -38,7 +107,7 @@ impl WordIndex {
             out.count(word.len())?;
             out.bytes(word.as_bytes())?;
             out.count(list.len())?;
-            out.u32s(list.iter().copied())?;
+            out.bytes(list)?;
         }
         Ok(())
     }
@@ -57,15 +126,13 @@ impl WordIndex {
             let mut word = vec![0u8; input.count(1)?];
             input.bytes(&mut word)?;
             let word = String::from_utf8(word).map_err(|_| invalid("a word not in UTF-8"))?;
-            let len = input.count(4)?;
-            let mut list = Vec::new();
-            input.u32s(len, &mut list)?;
-            let ascending = list.windows(2).all(|w| w[0] < w[1]) && list.last().is_none_or(|&q| (q as usize) < quotes);
-            if words.last().is_some_and(|w| **w >= *word) || !ascending {
+            let mut list = vec![0u8; input.count(1)?];
+            input.bytes(&mut list)?;
+            if words.last().is_some_and(|w| **w >= *word) || !valid_postings(&list, quotes) {
                 return Err(invalid("words or lists out of order"));
             }
             words.push(word.into_boxed_str());
-            postings.push(list);
+            postings.push(list.into_boxed_slice());
         }
         Ok(WordIndex {
             words,
@@ -173,12 +240,12 @@ pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
         .collect()
 }
 
-/// A [`WordIndex`] made one quote at a time, in quote order: for a pass
-/// over the quotes' texts that has them unpacked for something else too
-/// (the reader's, with the quotes' vectors: [`crate::relate::quote_vectors_seeing`]).
-#[derive(Default)]
+/// A [`WordIndex`] made one quote at a time, in quote order: from each
+/// quote's text ([`WordIndexBuilder::add`]), or from its words formed
+/// where its article was read ([`QuoteWords`]; the reader's load).
+#[derive(Debug, Default)]
 pub struct WordIndexBuilder {
-    lists: FxHashMap<String, Vec<u32>>,
+    lists: FxHashMap<String, Postings>,
     /// The quote [`WordIndexBuilder::add`] indexes next.
     next: u32,
     /// Each word is formed here and copied only when new: a string per
@@ -197,23 +264,92 @@ impl WordIndexBuilder {
 
     /// Indexes the next quote, whose words are `text`.
     pub fn add(&mut self, text: &str) {
-        let q = self.next;
+        let mut word = std::mem::take(&mut self.word);
         for w in raw_words(text) {
-            index_form(w, &mut self.word);
-            match self.lists.get_mut(self.word.as_str()) {
-                Some(list) if list.last() == Some(&q) => {}
-                Some(list) => list.push(q),
-                None => {
-                    self.lists.insert(self.word.clone(), vec![q]);
-                }
+            index_form(w, &mut word);
+            self.list_word(&word);
+        }
+        self.word = word;
+        self.next += 1;
+    }
+
+    /// Indexes the next quotes, those of `words`.
+    pub fn add_formed(&mut self, words: &QuoteWords) {
+        for quote in words.quotes() {
+            quote
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .for_each(|w| self.list_word(w));
+            self.next += 1;
+        }
+    }
+
+    /// Lists the quote being indexed under `word`, in its index form.
+    fn list_word(&mut self, word: &str) {
+        match self.lists.get_mut(word) {
+            Some(list) => list.push(self.next),
+            None => {
+                let mut list = Postings::default();
+                list.push(self.next);
+                self.lists.insert(word.to_string(), list);
             }
         }
-        self.next += 1;
+    }
+
+    /// How many quotes it has indexed.
+    pub fn len(&self) -> usize {
+        self.next as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.next == 0
     }
 
     /// The index of the quotes added.
     pub fn finish(self) -> WordIndex {
         WordIndex::of_lists(self.lists, self.next as usize)
+    }
+}
+
+/// The words the index keeps of each quote of one article, formed (folded,
+/// lowercased) where the article is read, on every core, and indexed in
+/// quote order afterwards ([`WordIndexBuilder::add_formed`]): the reader
+/// then indexes the quotes while it reads, not by unpacking every text
+/// again once read (most of a 100k load's last second; perf).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteWords {
+    /// Each quote's words, a space between two, a line a quote.
+    text: String,
+    quotes: usize,
+}
+
+impl QuoteWords {
+    /// Adds the next quote, whose words are `text`.
+    pub fn push(&mut self, text: &str) {
+        let mut word = String::new();
+        for (i, w) in raw_words(text).enumerate() {
+            if i > 0 {
+                self.text.push(' ');
+            }
+            index_form(w, &mut word);
+            self.text.push_str(&word);
+        }
+        self.text.push('\n');
+        self.quotes += 1;
+    }
+
+    /// How many quotes it holds.
+    pub fn len(&self) -> usize {
+        self.quotes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes == 0
+    }
+
+    /// Each quote's words, a space between two.
+    fn quotes(&self) -> impl Iterator<Item = &str> + '_ {
+        self.text.split_terminator('\n')
     }
 }
 
@@ -248,10 +384,10 @@ impl WordIndex {
                 part
             })
             .collect();
-        let mut all: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut all: FxHashMap<String, Postings> = FxHashMap::default();
         for part in parts {
             for (w, list) in part.lists {
-                all.entry(w).or_default().extend(list);
+                all.entry(w).or_default().append(list);
             }
         }
         WordIndex::of_lists(all, quotes)
@@ -259,15 +395,12 @@ impl WordIndex {
 
     /// The index whose quotes use the words of `lists` (each list
     /// ascending), of `quotes` quotes.
-    fn of_lists(lists: FxHashMap<String, Vec<u32>>, quotes: usize) -> WordIndex {
-        let mut entries: Vec<(String, Vec<u32>)> = lists.into_iter().collect();
+    fn of_lists(lists: FxHashMap<String, Postings>, quotes: usize) -> WordIndex {
+        let mut entries: Vec<(String, Postings)> = lists.into_iter().collect();
         entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (words, postings) = entries
             .into_iter()
-            .map(|(w, mut list)| {
-                list.shrink_to_fit();
-                (w.into_boxed_str(), list)
-            })
+            .map(|(w, list)| (w.into_boxed_str(), list.bytes.into_boxed_slice()))
             .unzip();
         WordIndex {
             words,
@@ -304,7 +437,7 @@ impl WordIndex {
             }
             let mut bits = vec![0u64; blocks];
             for list in &self.postings[from..to] {
-                for &q in list {
+                for q in quotes_of(list) {
                     bits[q as usize / 64] |= 1 << (q % 64);
                 }
             }
@@ -374,6 +507,67 @@ mod tests {
         assert_eq!(index.find("prices"), vec![0, 3]);
     }
 
+    /// Words formed where each article is read, indexed afterwards,
+    /// make the index the quotes' texts make.
+    #[test]
+    fn an_index_of_words_formed_apart_is_the_one_made_from_the_texts() {
+        let articles = [
+            vec!["Water, water: prices!", ""],
+            vec!["Várkonyi said ÉLAN", "prices PRICES Prices"],
+            vec![],
+            vec!["water 25,000"],
+        ];
+        let mut builder = WordIndexBuilder::default();
+        for quotes in &articles {
+            let mut words = QuoteWords::default();
+            quotes.iter().for_each(|q| words.push(q));
+            assert_eq!(words.len(), quotes.len());
+            builder.add_formed(&words);
+        }
+        let texts: Vec<&str> = articles.concat();
+        assert_eq!(builder.len(), texts.len());
+        let index = builder.finish();
+        assert_eq!(index, WordIndex::build(&texts));
+        assert_eq!(index.find("elan"), vec![2]);
+        assert_eq!(index.find("000"), vec![4]);
+    }
+
+    /// Lists held as gaps read back as the quotes listed, also when joined
+    /// from parts (as the parallel build joins them); a list the index
+    /// could not trust is told apart.
+    #[test]
+    fn quote_lists_held_as_gaps_read_back_whole() {
+        let quotes = [0u32, 1, 2, 127, 128, 300, 16_384, 2_000_000, u32::MAX - 1];
+        let mut list = Postings::default();
+        for &q in &quotes {
+            list.push(q);
+            list.push(q);
+        }
+        assert_eq!(quotes_of(&list.bytes).collect::<Vec<_>>(), quotes);
+        assert!(valid_postings(&list.bytes, u32::MAX as usize));
+        assert!(
+            !valid_postings(&list.bytes, (u32::MAX - 1) as usize),
+            "a quote past the end"
+        );
+        let (mut first, mut second) = (Postings::default(), Postings::default());
+        quotes[..4].iter().for_each(|&q| first.push(q));
+        quotes[4..].iter().for_each(|&q| second.push(q));
+        first.append(second);
+        first.append(Postings::default());
+        assert_eq!(first.bytes, list.bytes);
+        assert!(
+            !valid_postings(&list.bytes[..list.bytes.len() - 1], usize::MAX),
+            "cut short"
+        );
+        assert!(!valid_postings(&[5, 0], 10), "a quote twice");
+        assert!(
+            !valid_postings(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], usize::MAX),
+            "six bytes"
+        );
+        assert!(valid_postings(&[5, 1], 7));
+        assert!(valid_postings(&[], 0));
+    }
+
     #[test]
     fn a_quote_matches_when_each_query_word_begins_one_of_its_words() {
         // As the list of the quote's words said, for a list too.
@@ -420,7 +614,8 @@ mod tests {
         let quotes = ["Water, water everywhere.", "WATER and Wáter", "no"];
         let index = WordIndex::build(&quotes);
         assert_eq!(index.find("water"), vec![0, 1]);
-        assert_eq!(index.postings.iter().map(Vec::len).sum::<usize>(), 5);
+        let listed: usize = index.postings.iter().map(|p| quotes_of(p).count()).sum();
+        assert_eq!(listed, 5);
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!
 //! Layout: the magic line, the build's name, the fingerprint, the vectors
 //! ([`Wordings`]), the index ([`WordIndex`]), then the checksum of all
-//! before it. Counts are u64 and numbers u32 or f32, little-endian.
+//! before it. Counts are u64 and numbers u32 or f32, little-endian; the
+//! index's lists of quotes are bytes, as it holds them (LEB128 gaps).
 
 use crate::cache::build_name;
 use crate::model::Corpus;
@@ -25,7 +26,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The first bytes of a words file; a new layout gets a new number.
-pub(crate) const MAGIC: &[u8; 16] = b"quoteline wds 1\n";
+pub(crate) const MAGIC: &[u8; 16] = b"quoteline wds 2\n";
 
 /// A hash of everything the quotes' vectors and the search index are made
 /// from: each article's text as held (packed texts are not unpacked) and
