@@ -190,6 +190,7 @@ impl ArticleRecord {
             gender_guesses: self.gender_guesses,
             article_terms: self.article_terms,
             quote_terms: None,
+            quote_words: None,
         };
         (article, first)
     }
@@ -242,13 +243,11 @@ struct Old {
 impl Cache {
     /// The cache for loading `paths` under `dir`, with what it holds if it
     /// is for this build and these options. `None` when no cache can be
-    /// kept: a load that wants the quotes' terms (the command line's), or
-    /// a system other than Unix. The texts it holds are packed: it is for
-    /// loads that pack them ([`crate::pipeline::Texts::Packed`]).
+    /// kept: a system other than Unix. The texts it holds are packed: it is
+    /// for loads that pack them ([`crate::pipeline::Texts::Packed`]). It
+    /// holds no quotes' terms: a load that wants them has them for the
+    /// files it reads afresh, not for those taken from it.
     pub fn open(dir: &Path, paths: &[String], opts: &LoadOptions, terms: TermsWanted) -> Option<Cache> {
-        if terms.quotes {
-            return None;
-        }
         // Not where records cannot be read back.
         if cfg!(not(unix)) {
             return None;
@@ -380,12 +379,30 @@ impl Cache {
 /// handed back as they were.
 pub fn encode(read: FileRead) -> (FileRead, Option<Vec<u8>>) {
     let (articles, diagnostics) = read;
+    // The quotes' terms and words stay with this load (records hold none).
+    let mut quotes_own = Vec::with_capacity(articles.len());
     let record = FileRecord {
-        articles: articles.into_iter().map(ArticleRecord::new).collect(),
+        articles: articles
+            .into_iter()
+            .map(|(article, mut first)| {
+                quotes_own.push((first.quote_terms.take(), first.quote_words.take()));
+                ArticleRecord::new((article, first))
+            })
+            .collect(),
         diagnostics,
     };
     let bytes = postcard::to_stdvec(&record).ok();
-    let articles = record.articles.into_iter().map(ArticleRecord::into_parts).collect();
+    let articles = record
+        .articles
+        .into_iter()
+        .zip(quotes_own)
+        .map(|(record, (terms, words))| {
+            let (article, mut first) = record.into_parts();
+            first.quote_terms = terms;
+            first.quote_words = words;
+            (article, first)
+        })
+        .collect();
     ((articles, record.diagnostics), bytes)
 }
 
@@ -649,10 +666,12 @@ mod tests {
     use crate::pipeline;
     use std::time::Duration;
 
-    /// The reader's terms: the articles' (for stories), not the quotes'.
+    /// The reader's terms: the articles' (for stories), the quotes' and
+    /// their words for searching.
     const READER: TermsWanted = TermsWanted {
         article: true,
-        quotes: false,
+        quotes: true,
+        search: true,
     };
 
     /// Loads `paths` as the reader does (texts packed, the reader's
@@ -941,12 +960,16 @@ mod tests {
             .unwrap()
             .read(&file, stamp)
             .is_none());
-        // The command line's loads (which want the quotes' terms) keep none.
-        let quotes = TermsWanted {
+        // A load that does not want the quotes' terms or words shares it
+        // (it holds none).
+        let no_quotes = TermsWanted {
             article: true,
-            quotes: true,
+            ..TermsWanted::default()
         };
-        assert!(Cache::open(cache.path(), &paths, &opts, quotes).is_none());
+        assert!(Cache::open(cache.path(), &paths, &opts, no_quotes)
+            .unwrap()
+            .read(&file, stamp)
+            .is_some());
         // Another set of paths has its own.
         let other = vec![paths[0].clone(), paths[0].clone() + "/one.txt"];
         assert!(Cache::open(cache.path(), &other, &opts, READER)

@@ -60,11 +60,12 @@ fn load(
     let mut corpus = Corpus::default();
     // The quotes' terms taken as extraction splits the words: splitting
     // each quote again after reading was 3% of a 10k-article `extract`'s
-    // instructions (callgrind). Not with a cache, which holds none: they
-    // are made from the texts (as in the reader: src/tui/loading.rs).
+    // instructions (callgrind). A cache holds none: when files come from
+    // one, they are all made from the texts.
     let terms = extract::TermsWanted {
         article: with_stories,
-        quotes: cache_dir.is_none(),
+        quotes: true,
+        search: false,
     };
     let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, cache_dir, |event| {
         if let pipeline::Event::Batch(batch) = event {

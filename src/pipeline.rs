@@ -190,6 +190,12 @@ pub struct Builder {
     /// Whether an article came without its quotes' terms, or a second
     /// extraction changed what a quote's terms were taken from.
     quote_wordings_differ: bool,
+    /// Every quote's words in the search index, in corpus order, when the
+    /// run was asked for them ([`Builder::take_search_words`]).
+    search_words: Option<crate::search::WordIndexBuilder>,
+    /// Whether an article came without its quotes' words, or a second
+    /// extraction moved a quote.
+    search_words_differ: bool,
 }
 
 impl Builder {
@@ -214,6 +220,12 @@ impl Builder {
                     runs.iter().for_each(|terms| self.quote_wordings.add(terms));
                 }
                 _ => self.quote_wordings_differ = true,
+            }
+            if let Some(index) = &mut self.search_words {
+                match first.quote_words.take() {
+                    Some(words) if words.len() == first.extraction.quotes.len() => index.add_formed(&words),
+                    _ => self.search_words_differ = true,
+                }
             }
             let aid = self.sightings.len();
             self.hints.add(&first.persons);
@@ -294,6 +306,14 @@ impl Builder {
         (!self.quote_wordings_differ && wordings.len() == corpus.quotes.len()).then_some(wordings)
     }
 
+    /// The search index of `corpus`'s quotes, from the words taken as they
+    /// were read, when those are every quote's (else `None`, and the index
+    /// is made from the text).
+    pub fn take_search_words(&mut self, corpus: &Corpus) -> Option<crate::search::WordIndexBuilder> {
+        let index = self.search_words.take()?;
+        (!self.search_words_differ && index.len() == corpus.quotes.len()).then_some(index)
+    }
+
     /// The people an article names, after its quotes' speakers.
     fn note_people(&mut self, aid: ArticleId, persons: Vec<extract::SpeakerRef>) {
         self.sightings[aid].extend(persons.iter().map(|p| Sighting::of(p, None, false)));
@@ -343,6 +363,7 @@ impl Builder {
                 // A quote's terms come from its span and kind.
                 let first = &corpus.quotes[qid];
                 self.quote_wordings_differ |= quote.span != first.span || quote.kind != first.kind;
+                self.search_words_differ |= quote.span != first.span;
                 revision.quotes.push((qid, quote));
             }
             self.sightings[aid] = sightings;
@@ -511,7 +532,10 @@ pub fn run(
         from_cache: 0,
     };
     emit(Event::Progress(progress));
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        search_words: terms.search.then(Default::default),
+        ..Builder::default()
+    };
     let mut diagnostics = diags;
     let cache_problem = |c: &Cache, e: std::io::Error| Diagnostic {
         file: c.path().display().to_string(),
@@ -769,6 +793,7 @@ mod tests {
         let terms = TermsWanted {
             article: true,
             quotes: true,
+            search: true,
         };
         let ((article, first), failure) = clean_and_extract_with(&source, terms, |_, _, _| panic!("a bug in a sieve"));
         assert_eq!(article.text.get(), source.text);
@@ -808,6 +833,7 @@ mod tests {
         let terms = TermsWanted {
             article: false,
             quotes: true,
+            search: false,
         };
         let (mut corpus, mut builder) = read(paths, terms);
         builder.revise(&corpus).apply(&mut corpus);
@@ -902,6 +928,50 @@ mod tests {
         assert!((0..vectors.len()).all(|q| vectors.get(q) == from_tokens.get(q)));
     }
 
+    /// The reader's load indexes the quotes' words and takes their terms
+    /// as it reads them, also while it writes the cache of read articles;
+    /// files taken from the cache bring neither (they are then made from
+    /// the texts).
+    #[test]
+    fn the_search_words_taken_while_reading_index_every_quote() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::gen::write_corpus(dir.path(), FILES_PER_STEP + 90, 14).unwrap();
+        let paths = vec![dir.path().to_string_lossy().into_owned()];
+        let cache = tempfile::tempdir().unwrap();
+        let terms = TermsWanted {
+            article: true,
+            quotes: true,
+            search: true,
+        };
+        for (round, read_afresh) in [(0, true), (1, false)] {
+            let mut corpus = Corpus::default();
+            let mut builder = run(
+                &paths,
+                &LoadOptions::default(),
+                terms,
+                Weigh::Sizes,
+                Texts::Packed,
+                Some(cache.path()),
+                |event| {
+                    if let Event::Batch(batch) = event {
+                        batch.append_to(&mut corpus);
+                    }
+                },
+            );
+            let words = builder.take_search_words(&corpus);
+            assert_eq!(words.is_some(), read_afresh, "round {round}");
+            assert_eq!(
+                builder.take_quote_wordings(&corpus).is_some(),
+                read_afresh,
+                "round {round}"
+            );
+            if let Some(words) = words {
+                assert!(corpus.quotes.len() > 1000);
+                assert_eq!(words.finish(), crate::search::WordIndex::of_quotes(&corpus));
+            }
+        }
+    }
+
     /// The articles' terms registered batch after batch are every
     /// article's in order: those taken from the texts afterwards.
     #[test]
@@ -911,6 +981,7 @@ mod tests {
         let terms = TermsWanted {
             article: true,
             quotes: false,
+            search: false,
         };
         let (corpus, mut builder) = read(&[dir.path().to_string_lossy().into_owned()], terms);
         let registered = builder.take_article_terms();

@@ -90,6 +90,8 @@ pub struct FirstPass {
     /// [`crate::relate::quote_vectors`] would take from its text, from the
     /// tokens split here).
     pub quote_terms: Option<crate::relate::terms::TermRuns>,
+    /// Each quote's words for the search index, when asked for.
+    pub quote_words: Option<crate::search::QuoteWords>,
 }
 
 /// The terms [`extract_first`] also takes from the words it splits, for
@@ -100,6 +102,9 @@ pub struct TermsWanted {
     pub article: bool,
     /// Each quote's, for statements and related quotes.
     pub quotes: bool,
+    /// Each quote's words for the search index (the reader's, which then
+    /// indexes the quotes as it reads them).
+    pub search: bool,
 }
 
 impl FirstPass {
@@ -113,6 +118,7 @@ impl FirstPass {
             gender_guesses: Vec::new(),
             article_terms: terms.article.then(Vec::new),
             quote_terms: terms.quotes.then(Default::default),
+            quote_words: terms.search.then(Default::default),
         }
     }
 }
@@ -139,12 +145,18 @@ pub fn extract_first(article: &Article, lower: Option<&str>, terms: TermsWanted)
         }
     };
     let quote_terms = terms.quotes.then(|| terms_of_quotes(&ctx, &extraction.quotes));
+    let quote_words = terms.search.then(|| {
+        let mut words = crate::search::QuoteWords::default();
+        extraction.quotes.iter().for_each(|q| words.push(q.text(&text)));
+        words
+    });
     FirstPass {
         extraction,
         persons,
         gender_guesses,
         article_terms,
         quote_terms,
+        quote_words,
     }
 }
 
@@ -970,6 +982,7 @@ mod tests {
         let terms = super::TermsWanted {
             article: false,
             quotes: true,
+            search: false,
         };
         let first = super::extract_first(&article, None, terms);
         let quotes = &first.extraction.quotes;

@@ -59,13 +59,15 @@ impl Loading {
         let words_from_cache = Arc::new(AtomicBool::new(false));
         let words_read = Arc::clone(&words_from_cache);
         std::thread::spawn(move || {
-            // The quotes' terms are not gathered while reading, as the
-            // command line's load does: held from the start, they raised a
-            // 100k load's peak by 50 MB (quoteline-bench); they are made
-            // from the text with the relations, below.
+            // The quotes' terms and search words are taken as the files
+            // are read: made from the texts once all were read, they
+            // unpacked every text again (perf: most of the last second of
+            // a 100k first open). Files taken from the cache have none:
+            // those are read back from beside it, or made from the texts.
             let terms = quoteline::extract::TermsWanted {
                 article: true,
-                quotes: false,
+                quotes: true,
+                search: true,
             };
             // Files taken from the cache, told with every later stage too
             // (the status line says it once loading ends).
@@ -118,15 +120,16 @@ impl Loading {
             if !merged {
                 return;
             }
-            drop(builder);
             let Ok(corpus) = snapshots.recv() else { return };
+            let wordings = builder.take_quote_wordings(&corpus);
+            let read_index = builder.take_search_words(&corpus);
+            drop(builder);
             let _ = send.send(stage(Stage::Relations));
-            // The quote vectors are made here, not while speakers merge:
-            // held that long, they raised a 100k load's peak by 60-90 MB
-            // and finished it no sooner (measured). The search index is
-            // built from the texts unpacked for them.
-            // Or read back, when this corpus's were kept beside the cache
-            // (`words_cache`). This thread reads them alone: the pool's
+            // The quotes' vectors and search index: from what reading took
+            // when every file was read afresh. Else read back, when this
+            // corpus's were kept beside the cache (`words_cache`), or made
+            // from the texts, the index from the texts unpacked for the
+            // vectors. This thread reads the file alone: the pool's
             // threads first take back what merging freed, which idle they
             // would keep counted while the file is read.
             quoteline::alloc::collect_on_pool();
@@ -136,33 +139,35 @@ impl Loading {
                     words_cache::fingerprint(&corpus),
                 )
             });
-            let saved = words_file
-                .as_ref()
-                .and_then(|(file, fingerprint)| words_cache::read(file, *fingerprint, corpus.quotes.len()));
-            words_read.store(saved.is_some(), Ordering::Relaxed);
-            let mut index = WordIndexBuilder::default();
-            let (vectors, saved_index) = match saved {
-                Some((vectors, index)) => (vectors, Some(index)),
-                None => (
-                    quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words)),
-                    None,
-                ),
+            let (vectors, search_index, made) = match (wordings, read_index) {
+                (Some(wordings), Some(index)) => {
+                    let (vectors, index) = rayon::join(|| wordings.finish(), || index.finish());
+                    (vectors, index, true)
+                }
+                _ => {
+                    let saved = words_file
+                        .as_ref()
+                        .and_then(|(file, fingerprint)| words_cache::read(file, *fingerprint, corpus.quotes.len()));
+                    words_read.store(saved.is_some(), Ordering::Relaxed);
+                    match saved {
+                        Some((vectors, index)) => (vectors, index, false),
+                        None => {
+                            let mut index = WordIndexBuilder::default();
+                            let vectors = quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words));
+                            (vectors, index.finish(), true)
+                        }
+                    }
+                }
             };
-            let made = saved_index.is_none();
-            let (relations, search_index) = rayon::join(
-                || match linked.and_then(|l| l.stories(&corpus)) {
-                    Some(stories) => {
-                        quoteline::relate::compute_with(&corpus, None, Some(vectors)).with_stories(stories)
-                    }
-                    // A date that changed since they were linked (it
-                    // should not): found again, from the text.
-                    None => {
-                        found_again.store(true, Ordering::Relaxed);
-                        quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
-                    }
-                },
-                || saved_index.unwrap_or_else(|| index.finish()),
-            );
+            let relations = match linked.and_then(|l| l.stories(&corpus)) {
+                Some(stories) => quoteline::relate::compute_with(&corpus, None, Some(vectors)).with_stories(stories),
+                // A date that changed since they were linked (it should
+                // not): found again, from the text.
+                None => {
+                    found_again.store(true, Ordering::Relaxed);
+                    quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
+                }
+            };
             // Kept for the next time this corpus is opened; a file that
             // cannot be written is made again then.
             if let (true, Some((file, fingerprint)), Some(vectors)) = (made, &words_file, relations.quote_terms()) {
