@@ -116,7 +116,9 @@ struct Tail {
 
 /// One article as cleaning and extraction left it: an [`Article`] before
 /// it joins a corpus (no quote ids, no story), and its [`FirstPass`]
-/// without the quotes' terms (the reader takes those from the texts).
+/// without the quotes' terms and search words (a load keeps those of the
+/// files it reads afresh; for files taken from the cache they are made
+/// from the texts, or read back from beside it: [`crate::words_cache`]).
 #[derive(Serialize, Deserialize)]
 struct ArticleRecord {
     file: String,
@@ -245,8 +247,8 @@ impl Cache {
     /// is for this build and these options. `None` when no cache can be
     /// kept: a system other than Unix. The texts it holds are packed: it is
     /// for loads that pack them ([`crate::pipeline::Texts::Packed`]). It
-    /// holds no quotes' terms: a load that wants them has them for the
-    /// files it reads afresh, not for those taken from it.
+    /// holds no quotes' terms or search words: a load that wants them has
+    /// them for the files it reads afresh, not for those taken from it.
     pub fn open(dir: &Path, paths: &[String], opts: &LoadOptions, terms: TermsWanted) -> Option<Cache> {
         // Not where records cannot be read back.
         if cfg!(not(unix)) {

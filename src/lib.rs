@@ -22,6 +22,7 @@ pub mod resolve;
 pub mod search;
 pub mod state;
 pub mod text;
+mod varint;
 pub mod words_cache;
 
 use model::Corpus;
@@ -60,11 +61,12 @@ fn load(
     let mut corpus = Corpus::default();
     // The quotes' terms taken as extraction splits the words: splitting
     // each quote again after reading was 3% of a 10k-article `extract`'s
-    // instructions (callgrind). A cache holds none: when files come from
-    // one, they are all made from the texts.
+    // instructions (callgrind). Not with a cache (the reader's reload),
+    // which holds none: most files then come from it, and all quotes'
+    // terms are made from the texts.
     let terms = extract::TermsWanted {
         article: with_stories,
-        quotes: true,
+        quotes: cache_dir.is_none(),
         search: false,
     };
     let mut builder = pipeline::run(paths, opts, terms, pipeline::Weigh::Skip, texts, cache_dir, |event| {
@@ -73,7 +75,7 @@ fn load(
         }
     });
     builder.revise(&corpus).apply(&mut corpus);
-    let quote_terms = builder.take_quote_wordings(&corpus);
+    let quote_terms = builder.take_quote_wordings();
     // Weighed (or, should they not fit the quotes, made from the text: they
     // need no speakers) on the second core while speakers are merged on
     // the first.

@@ -193,8 +193,8 @@ pub struct Builder {
     /// Every quote's words in the search index, in corpus order, when the
     /// run was asked for them ([`Builder::take_search_words`]).
     search_words: Option<crate::search::WordIndexBuilder>,
-    /// Whether an article came without its quotes' words, or a second
-    /// extraction moved a quote.
+    /// Whether a second extraction moved a quote (an article without its
+    /// quotes' words ends the gathering at once).
     search_words_differ: bool,
 }
 
@@ -215,16 +215,23 @@ impl Builder {
             if let Some(terms) = first.article_terms.take() {
                 self.article_terms.register(terms);
             }
+            // Once an article comes without them, those gathered so far
+            // are freed: the quotes' are then all made from the texts.
             match first.quote_terms.take() {
                 Some(runs) if runs.len() == first.extraction.quotes.len() => {
-                    runs.iter().for_each(|terms| self.quote_wordings.add(terms));
+                    if !self.quote_wordings_differ {
+                        runs.iter().for_each(|terms| self.quote_wordings.add(terms));
+                    }
                 }
-                _ => self.quote_wordings_differ = true,
+                _ => {
+                    self.quote_wordings_differ = true;
+                    self.quote_wordings = Default::default();
+                }
             }
             if let Some(index) = &mut self.search_words {
                 match first.quote_words.take() {
                     Some(words) if words.len() == first.extraction.quotes.len() => index.add_formed(&words),
-                    _ => self.search_words_differ = true,
+                    _ => self.search_words = None,
                 }
             }
             let aid = self.sightings.len();
@@ -298,20 +305,20 @@ impl Builder {
         std::mem::take(&mut self.article_terms)
     }
 
-    /// Every quote's wording, from the terms extraction took, when they
-    /// are those of `corpus`'s quotes (else `None`, and
-    /// [`crate::relate::quote_vectors`] takes them from the text).
-    pub fn take_quote_wordings(&mut self, corpus: &Corpus) -> Option<crate::relate::terms::WordingsBuilder> {
+    /// Every quote's wording, from the terms extraction took, when it took
+    /// every quote's (else `None`, and [`crate::relate::quote_vectors`]
+    /// takes them from the text).
+    pub fn take_quote_wordings(&mut self) -> Option<crate::relate::terms::WordingsBuilder> {
         let wordings = std::mem::take(&mut self.quote_wordings);
-        (!self.quote_wordings_differ && wordings.len() == corpus.quotes.len()).then_some(wordings)
+        (!self.quote_wordings_differ && wordings.len() == self.quotes).then_some(wordings)
     }
 
-    /// The search index of `corpus`'s quotes, from the words taken as they
-    /// were read, when those are every quote's (else `None`, and the index
-    /// is made from the text).
-    pub fn take_search_words(&mut self, corpus: &Corpus) -> Option<crate::search::WordIndexBuilder> {
+    /// The search index's words of every quote, taken as they were read,
+    /// when every quote's were (else `None`, and the index is made from
+    /// the text).
+    pub fn take_search_words(&mut self) -> Option<crate::search::WordIndexBuilder> {
         let index = self.search_words.take()?;
-        (!self.search_words_differ && index.len() == corpus.quotes.len()).then_some(index)
+        (!self.search_words_differ && index.len() == self.quotes).then_some(index)
     }
 
     /// The people an article names, after its quotes' speakers.
@@ -879,10 +886,7 @@ mod tests {
         ] {
             let (corpus, mut builder) = load_to_wordings(&paths);
             assert!(corpus.quotes.len() > 50, "{paths:?}: {} quotes", corpus.quotes.len());
-            let from_tokens = builder
-                .take_quote_wordings(&corpus)
-                .expect("every quote's wording")
-                .finish();
+            let from_tokens = builder.take_quote_wordings().expect("every quote's wording").finish();
             let from_text = crate::relate::quote_vectors(&corpus);
             assert_eq!(from_tokens.len(), from_text.len());
             for q in 0..from_text.len() {
@@ -905,10 +909,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         crate::gen::write_corpus(dir.path(), 600, 12).unwrap();
         let (mut corpus, mut builder) = load_to_wordings(&[dir.path().to_string_lossy().into_owned()]);
-        let from_tokens = builder
-            .take_quote_wordings(&corpus)
-            .expect("every quote's wording")
-            .finish();
+        let from_tokens = builder.take_quote_wordings().expect("every quote's wording").finish();
         corpus.pack_texts();
         assert!(
             corpus.quotes.len() > crate::relate::VECTOR_CHUNK + 1000,
@@ -930,8 +931,8 @@ mod tests {
 
     /// The reader's load indexes the quotes' words and takes their terms
     /// as it reads them, also while it writes the cache of read articles;
-    /// files taken from the cache bring neither (they are then made from
-    /// the texts).
+    /// files taken from the cache bring neither, so a load with any of
+    /// them has neither (they are then made from the texts).
     #[test]
     fn the_search_words_taken_while_reading_index_every_quote() {
         let dir = tempfile::tempdir().unwrap();
@@ -943,7 +944,18 @@ mod tests {
             quotes: true,
             search: true,
         };
-        for (round, read_afresh) in [(0, true), (1, false)] {
+        for (round, read_afresh) in [(0, true), (1, false), (2, false)] {
+            if round == 2 {
+                // One file changed: read afresh, the others from the cache.
+                let file = std::fs::read_dir(dir.path().join("0000"))
+                    .unwrap()
+                    .next()
+                    .unwrap()
+                    .unwrap()
+                    .path();
+                let text = std::fs::read_to_string(&file).unwrap();
+                std::fs::write(&file, format!("{text}\n\n“We will see,” Ana Brook said.\n")).unwrap();
+            }
             let mut corpus = Corpus::default();
             let mut builder = run(
                 &paths,
@@ -958,13 +970,9 @@ mod tests {
                     }
                 },
             );
-            let words = builder.take_search_words(&corpus);
+            let words = builder.take_search_words();
             assert_eq!(words.is_some(), read_afresh, "round {round}");
-            assert_eq!(
-                builder.take_quote_wordings(&corpus).is_some(),
-                read_afresh,
-                "round {round}"
-            );
+            assert_eq!(builder.take_quote_wordings().is_some(), read_afresh, "round {round}");
             if let Some(words) = words {
                 assert!(corpus.quotes.len() > 1000);
                 assert_eq!(words.finish(), crate::search::WordIndex::of_quotes(&corpus));

@@ -4,7 +4,7 @@
 //! not a pass over every quote.
 
 use crate::model::{Corpus, QuoteId};
-use crate::text::{fold, Lower};
+use crate::text::fold;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -14,7 +14,7 @@ use std::ops::Range;
 #[cfg_attr(test, derive(PartialEq))]
 pub struct WordIndex {
     words: Vec<Box<str>>,
-    /// For each word, the quotes using it, ascending ([`Postings`]).
+    /// For each word, the quotes using it, ascending ([`QuoteList`]).
     postings: Vec<Box<[u8]>>,
     quotes: usize,
 }
@@ -23,58 +23,75 @@ pub struct WordIndex {
 /// before (the first from 0) in LEB128: mostly a byte a quote, where a
 /// `u32` took four (a 100k load's index: 42 MB as `u32`s).
 #[derive(Debug, Clone, Default)]
-struct Postings {
+struct QuoteList {
     bytes: Vec<u8>,
     /// The last quote added.
     last: Option<u32>,
 }
 
-impl Postings {
+impl QuoteList {
     /// Adds quote `q`, past (or equal to) the last one: a quote using a
     /// word twice is listed once.
     fn push(&mut self, q: u32) {
         match self.last {
             Some(last) if last == q => return,
-            Some(last) => crate::relate::terms::push_varint(&mut self.bytes, q - last),
-            None => crate::relate::terms::push_varint(&mut self.bytes, q),
+            Some(last) => crate::varint::push_varint(&mut self.bytes, q - last),
+            None => crate::varint::push_varint(&mut self.bytes, q),
         }
         self.last = Some(q);
     }
 
     /// Adds `other`'s quotes, which come after this one's.
-    fn append(&mut self, other: Postings) {
+    fn append(&mut self, other: QuoteList) {
         let Some(other_last) = other.last else { return };
-        let (first, next) = crate::relate::terms::read_varint(&other.bytes, 0);
+        let (first, next) = crate::varint::read_varint(&other.bytes, 0);
         self.push(first);
         self.bytes.extend_from_slice(&other.bytes[next..]);
         self.last = Some(other_last);
     }
 }
 
-/// The quotes of a list [`Postings`] made.
-fn quotes_of(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
-    let (mut at, mut q) = (0, 0u32);
-    std::iter::from_fn(move || {
-        (at < bytes.len()).then(|| {
-            let (gap, next) = crate::relate::terms::read_varint(bytes, at);
-            at = next;
-            q = q.wrapping_add(gap);
-            q
-        })
-    })
+/// The quotes of a list [`QuoteList`] made.
+#[cfg(test)]
+fn quotes_of(bytes: &[u8]) -> Vec<u32> {
+    let mut out = Vec::new();
+    each_quote(bytes, |q| out.push(q));
+    out
 }
 
-/// Whether `bytes` are a list [`Postings`] makes of quotes under `quotes`
-/// (whole numbers, ascending, none past the end).
-fn valid_postings(bytes: &[u8], quotes: usize) -> bool {
+/// `f` of each quote of a list [`QuoteList`] made, in order. A gap of one
+/// byte, most of them, is read without the general decoder: a query's
+/// first letter goes through millions (quoteline-bench's search typing).
+fn each_quote(bytes: &[u8], mut f: impl FnMut(u32)) {
+    let (mut at, mut q) = (0, 0u32);
+    while let Some(&b) = bytes.get(at) {
+        let gap = if b < 0x80 {
+            at += 1;
+            u32::from(b)
+        } else {
+            let (gap, next) = crate::varint::read_varint(bytes, at);
+            at = next;
+            gap
+        };
+        q = q.wrapping_add(gap);
+        f(q);
+    }
+}
+
+/// Whether `bytes` are a list [`QuoteList`] makes of quotes under `quotes`:
+/// not empty, each number whole, in as few bytes as it takes and within
+/// 32 bits, the quotes ascending and none past the end. One list, one
+/// way to write it.
+fn valid_quote_list(bytes: &[u8], quotes: usize) -> bool {
     let (mut at, mut last) = (0, None::<u64>);
     while at < bytes.len() {
-        let from = at;
-        let (gap, next) = crate::relate::terms::read_varint(bytes, at);
-        // Five bytes at most, the last one closing the number.
-        if next - from > 5 || bytes[next - 1] >= 0x80 || (last.is_some() && gap == 0) {
+        let (gap, next) = crate::varint::read_varint(bytes, at);
+        let (len, end) = (next - at, bytes[next - 1]);
+        let whole = end < 0x80 && (len == 1 || end != 0) && (len < 5 || (len == 5 && end <= 0x0f));
+        if !whole || (last.is_some() && gap == 0) {
             return false;
         }
+        // Under 2^32 a gap, under `quotes` before it: no overflow.
         let q = last.unwrap_or(0) + u64::from(gap);
         if q >= quotes as u64 {
             return false;
@@ -82,7 +99,7 @@ fn valid_postings(bytes: &[u8], quotes: usize) -> bool {
         last = Some(q);
         at = next;
     }
-    true
+    last.is_some()
 }
 
 impl WordIndex {
@@ -128,7 +145,7 @@ impl WordIndex {
             let word = String::from_utf8(word).map_err(|_| invalid("a word not in UTF-8"))?;
             let mut list = vec![0u8; input.count(1)?];
             input.bytes(&mut list)?;
-            if words.last().is_some_and(|w| **w >= *word) || !valid_postings(&list, quotes) {
+            if words.last().is_some_and(|w| **w >= *word) || !valid_quote_list(&list, quotes) {
                 return Err(invalid("words or lists out of order"));
             }
             words.push(word.into_boxed_str());
@@ -162,8 +179,16 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// (which is cleared first): lowercased, accents taken off.
 fn index_form(w: &str, out: &mut String) {
     out.clear();
+    push_index_form(w, out);
+}
+
+/// [`index_form`] added to the end of `out`. An ASCII word is lowered
+/// where it lands, as every lowercasing lowers it.
+fn push_index_form(w: &str, out: &mut String) {
     if w.is_ascii() {
-        out.push_str(&Lower::of(w));
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&fold(w).to_lowercase());
     }
@@ -245,7 +270,7 @@ pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
 /// where its article was read ([`QuoteWords`]; the reader's load).
 #[derive(Debug, Default)]
 pub struct WordIndexBuilder {
-    lists: FxHashMap<String, Postings>,
+    lists: FxHashMap<String, QuoteList>,
     /// The quote [`WordIndexBuilder::add`] indexes next.
     next: u32,
     /// Each word is formed here and copied only when new: a string per
@@ -275,6 +300,7 @@ impl WordIndexBuilder {
 
     /// Indexes the next quotes, those of `words`.
     pub fn add_formed(&mut self, words: &QuoteWords) {
+        let first = self.next;
         for quote in words.quotes() {
             quote
                 .split(' ')
@@ -282,6 +308,8 @@ impl WordIndexBuilder {
                 .for_each(|w| self.list_word(w));
             self.next += 1;
         }
+        // A formed word holds no line break: a line a quote.
+        debug_assert_eq!((self.next - first) as usize, words.len());
     }
 
     /// Lists the quote being indexed under `word`, in its index form.
@@ -289,7 +317,7 @@ impl WordIndexBuilder {
         match self.lists.get_mut(word) {
             Some(list) => list.push(self.next),
             None => {
-                let mut list = Postings::default();
+                let mut list = QuoteList::default();
                 list.push(self.next);
                 self.lists.insert(word.to_string(), list);
             }
@@ -326,13 +354,11 @@ pub struct QuoteWords {
 impl QuoteWords {
     /// Adds the next quote, whose words are `text`.
     pub fn push(&mut self, text: &str) {
-        let mut word = String::new();
         for (i, w) in raw_words(text).enumerate() {
             if i > 0 {
                 self.text.push(' ');
             }
-            index_form(w, &mut word);
-            self.text.push_str(&word);
+            push_index_form(w, &mut self.text);
         }
         self.text.push('\n');
         self.quotes += 1;
@@ -384,7 +410,7 @@ impl WordIndex {
                 part
             })
             .collect();
-        let mut all: FxHashMap<String, Postings> = FxHashMap::default();
+        let mut all: FxHashMap<String, QuoteList> = FxHashMap::default();
         for part in parts {
             for (w, list) in part.lists {
                 all.entry(w).or_default().append(list);
@@ -395,8 +421,8 @@ impl WordIndex {
 
     /// The index whose quotes use the words of `lists` (each list
     /// ascending), of `quotes` quotes.
-    fn of_lists(lists: FxHashMap<String, Postings>, quotes: usize) -> WordIndex {
-        let mut entries: Vec<(String, Postings)> = lists.into_iter().collect();
+    fn of_lists(lists: FxHashMap<String, QuoteList>, quotes: usize) -> WordIndex {
+        let mut entries: Vec<(String, QuoteList)> = lists.into_iter().collect();
         entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (words, postings) = entries
             .into_iter()
@@ -437,9 +463,7 @@ impl WordIndex {
             }
             let mut bits = vec![0u64; blocks];
             for list in &self.postings[from..to] {
-                for q in quotes_of(list) {
-                    bits[q as usize / 64] |= 1 << (q % 64);
-                }
+                each_quote(list, |q| bits[q as usize / 64] |= 1 << (q % 64));
             }
             found = Some(match found {
                 None => bits,
@@ -538,34 +562,39 @@ mod tests {
     #[test]
     fn quote_lists_held_as_gaps_read_back_whole() {
         let quotes = [0u32, 1, 2, 127, 128, 300, 16_384, 2_000_000, u32::MAX - 1];
-        let mut list = Postings::default();
+        let mut list = QuoteList::default();
         for &q in &quotes {
             list.push(q);
             list.push(q);
         }
-        assert_eq!(quotes_of(&list.bytes).collect::<Vec<_>>(), quotes);
-        assert!(valid_postings(&list.bytes, u32::MAX as usize));
+        assert_eq!(quotes_of(&list.bytes), quotes);
+        assert!(valid_quote_list(&list.bytes, u32::MAX as usize));
         assert!(
-            !valid_postings(&list.bytes, (u32::MAX - 1) as usize),
+            !valid_quote_list(&list.bytes, (u32::MAX - 1) as usize),
             "a quote past the end"
         );
-        let (mut first, mut second) = (Postings::default(), Postings::default());
+        let (mut first, mut second) = (QuoteList::default(), QuoteList::default());
         quotes[..4].iter().for_each(|&q| first.push(q));
         quotes[4..].iter().for_each(|&q| second.push(q));
         first.append(second);
-        first.append(Postings::default());
+        first.append(QuoteList::default());
         assert_eq!(first.bytes, list.bytes);
         assert!(
-            !valid_postings(&list.bytes[..list.bytes.len() - 1], usize::MAX),
+            !valid_quote_list(&list.bytes[..list.bytes.len() - 1], usize::MAX),
             "cut short"
         );
-        assert!(!valid_postings(&[5, 0], 10), "a quote twice");
+        assert!(!valid_quote_list(&[5, 0], 10), "a quote twice");
         assert!(
-            !valid_postings(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], usize::MAX),
+            !valid_quote_list(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x01], usize::MAX),
             "six bytes"
         );
-        assert!(valid_postings(&[5, 1], 7));
-        assert!(valid_postings(&[], 0));
+        assert!(!valid_quote_list(&[0x85, 0x00], 10), "five in two bytes");
+        assert!(
+            !valid_quote_list(&[0xff, 0xff, 0xff, 0xff, 0x1f], usize::MAX),
+            "past 32 bits"
+        );
+        assert!(!valid_quote_list(&[], 10), "no quote");
+        assert!(valid_quote_list(&[5, 1], 7));
     }
 
     #[test]
@@ -614,7 +643,7 @@ mod tests {
         let quotes = ["Water, water everywhere.", "WATER and Wáter", "no"];
         let index = WordIndex::build(&quotes);
         assert_eq!(index.find("water"), vec![0, 1]);
-        let listed: usize = index.postings.iter().map(|p| quotes_of(p).count()).sum();
+        let listed: usize = index.postings.iter().map(|p| quotes_of(p).len()).sum();
         assert_eq!(listed, 5);
     }
 

@@ -79,8 +79,8 @@ pub fn compute_with(
 }
 
 /// Each quote's wording as weighted terms ([`Index::quote_terms`]), from
-/// the texts (the command line's load takes them from extraction instead,
-/// [`crate::pipeline::Builder::take_quote_wordings`]).
+/// the texts (a load that reads every file afresh takes them from
+/// extraction instead, [`crate::pipeline::Builder::take_quote_wordings`]).
 pub fn quote_vectors(corpus: &Corpus) -> Wordings {
     quote_vectors_seeing(corpus, |_| {})
 }
@@ -90,11 +90,12 @@ pub fn quote_vectors(corpus: &Corpus) -> Wordings {
 pub(crate) const VECTOR_CHUNK: usize = 4096;
 
 /// [`quote_vectors`], showing each quote's words to `see` as well, in
-/// quote order: the reader builds its search index from the texts
-/// unpacked for the vectors. Unpacking after reading was 6.5% of a 100k
-/// first open's CPU, half of it for the index (perf); fused, vectors,
-/// index and statements take 1.45 s instead of 1.65 s (medians of six
-/// rounds in turn).
+/// quote order: when the reader has neither from reading (files taken from
+/// its cache) nor from beside its cache, it builds its search index from
+/// the texts unpacked for the vectors. Unpacking after reading was 6.5% of
+/// a 100k first open's CPU, half of it for the index (perf); fused,
+/// vectors, index and statements took 1.45 s instead of 1.65 s (medians
+/// of six rounds in turn).
 pub fn quote_vectors_seeing(corpus: &Corpus, mut see: impl FnMut(&str) + Send) -> Wordings {
     // Each chunk's quotes' terms are made in runs of 64 on both cores (a
     // quote's are a few hundred bytes) while `see` is shown their words

@@ -6,6 +6,7 @@
 
 use crate::lexicon::{NEGATOR, STOP_WORD};
 use crate::text::{tokenize_lowered, Token};
+use crate::varint::{push_varint, read_varint};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
@@ -663,31 +664,6 @@ fn unpack_keys(bytes: &[u8]) -> Vec<Keyed> {
     out
 }
 
-/// Appends `n` as a LEB128 varint: seven bits a byte, low first, the high
-/// bit set on every byte but the last.
-pub(crate) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// The varint at `bytes[at..]` and where the next starts (what is there
-/// when the bytes end early).
-pub(crate) fn read_varint(bytes: &[u8], mut at: usize) -> (u32, usize) {
-    let (mut n, mut shift) = (0u32, 0);
-    while let Some(&b) = bytes.get(at) {
-        at += 1;
-        n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
-        if b < 0x80 {
-            break;
-        }
-        shift += 7;
-    }
-    (n, at)
-}
-
 /// Wordings registered in order, each one's keys counted in a vocabulary
 /// as it comes, then all weighed by it at once. The keys are held bare,
 /// without the count a [`Keyed`] carries (a quote's weights do not use it):
@@ -994,14 +970,6 @@ mod tests {
 
     #[test]
     fn packed_keys_read_back_as_the_vocabulary_counted_them() {
-        for n in [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, u32::MAX] {
-            let mut bytes = Vec::new();
-            push_varint(&mut bytes, n);
-            push_varint(&mut bytes, 5);
-            assert_eq!(read_varint(&bytes, 0), (n, bytes.len() - 1), "{n}");
-            // Cut short, what is there.
-            assert!(read_varint(&bytes[..bytes.len() - 2], 0).1 <= bytes.len() - 2);
-        }
         let texts = [
             "Water prices will not rise, the minister said, not this year and not next year.",
             "",

@@ -120,10 +120,12 @@ impl Loading {
             if !merged {
                 return;
             }
-            let Ok(corpus) = snapshots.recv() else { return };
-            let wordings = builder.take_quote_wordings(&corpus);
-            let read_index = builder.take_search_words(&corpus);
+            // Taken before the builder goes, while the reader applies the
+            // speakers: its sightings are freed first.
+            let wordings = builder.take_quote_wordings();
+            let mut index = builder.take_search_words();
             drop(builder);
+            let Ok(corpus) = snapshots.recv() else { return };
             let _ = send.send(stage(Stage::Relations));
             // The quotes' vectors and search index: from what reading took
             // when every file was read afresh. Else read back, when this
@@ -139,35 +141,43 @@ impl Loading {
                     words_cache::fingerprint(&corpus),
                 )
             });
-            let (vectors, search_index, made) = match (wordings, read_index) {
-                (Some(wordings), Some(index)) => {
-                    let (vectors, index) = rayon::join(|| wordings.finish(), || index.finish());
-                    (vectors, index, true)
+            let saved = match (&wordings, &index) {
+                (Some(_), Some(_)) => None,
+                _ => words_file
+                    .as_ref()
+                    .and_then(|(file, fingerprint)| words_cache::read(file, *fingerprint, corpus.quotes.len())),
+            };
+            words_read.store(saved.is_some(), Ordering::Relaxed);
+            let made = saved.is_none();
+            let (vectors, saved_index) = match (saved, wordings) {
+                (Some((vectors, index)), _) => (vectors, Some(index)),
+                (None, Some(wordings)) => (wordings.finish(), None),
+                (None, None) if index.is_some() => (quoteline::relate::quote_vectors(&corpus), None),
+                (None, None) => {
+                    let mut words = WordIndexBuilder::default();
+                    let vectors = quoteline::relate::quote_vectors_seeing(&corpus, |w| words.add(w));
+                    index = Some(words);
+                    (vectors, None)
                 }
-                _ => {
-                    let saved = words_file
-                        .as_ref()
-                        .and_then(|(file, fingerprint)| words_cache::read(file, *fingerprint, corpus.quotes.len()));
-                    words_read.store(saved.is_some(), Ordering::Relaxed);
-                    match saved {
-                        Some((vectors, index)) => (vectors, index, false),
-                        None => {
-                            let mut index = WordIndexBuilder::default();
-                            let vectors = quoteline::relate::quote_vectors_seeing(&corpus, |words| index.add(words));
-                            (vectors, index.finish(), true)
-                        }
+            };
+            let (relations, search_index) = rayon::join(
+                || match linked.and_then(|l| l.stories(&corpus)) {
+                    Some(stories) => {
+                        quoteline::relate::compute_with(&corpus, None, Some(vectors)).with_stories(stories)
                     }
-                }
-            };
-            let relations = match linked.and_then(|l| l.stories(&corpus)) {
-                Some(stories) => quoteline::relate::compute_with(&corpus, None, Some(vectors)).with_stories(stories),
-                // A date that changed since they were linked (it should
-                // not): found again, from the text.
-                None => {
-                    found_again.store(true, Ordering::Relaxed);
-                    quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
-                }
-            };
+                    // A date that changed since they were linked (it
+                    // should not): found again, from the text.
+                    None => {
+                        found_again.store(true, Ordering::Relaxed);
+                        quoteline::relate::compute_with(&corpus, Some(ArticleTerms::default()), Some(vectors))
+                    }
+                },
+                || match (saved_index, index) {
+                    (Some(saved), _) => saved,
+                    (None, Some(words)) => words.finish(),
+                    (None, None) => WordIndex::of_quotes(&corpus),
+                },
+            );
             // Kept for the next time this corpus is opened; a file that
             // cannot be written is made again then.
             if let (true, Some((file, fingerprint)), Some(vectors)) = (made, &words_file, relations.quote_terms()) {
