@@ -620,12 +620,7 @@ impl App {
             self.show_selected_article();
         }
         self.follow_quote();
-        // Overlays holding quote or speaker numbers are recomputed or closed.
-        match self.overlay {
-            Overlay::Picker { .. } | Overlay::Search { .. } => self.refresh_overlay(),
-            Overlay::Related { .. } => self.overlay = Overlay::None,
-            _ => {}
-        }
+        self.refresh_overlays();
         let now = self.corpus.articles.len();
         let change = match now.cmp(&before) {
             std::cmp::Ordering::Greater => format!(" ({} new)", now - before),
@@ -661,6 +656,12 @@ impl App {
         self.list_stale = false;
         self.keeping_selection(App::extend_list);
         self.list_sorted = Some(std::time::Instant::now());
+        // The picker follows the speakers as they arrive (a few thousand
+        // names); a search waits for the index, as scanning every quote
+        // read so far at each refresh would take a core from the loader.
+        if matches!(self.overlay, Overlay::Picker { .. }) {
+            self.refresh_overlay();
+        }
         if self.article.is_none() {
             self.show_selected_article();
         }
@@ -757,6 +758,19 @@ impl App {
         self.rebuild_list_keeping_selection();
         self.related_walk = None;
         self.follow_quote();
+        self.refresh_overlays();
+    }
+
+    /// Overlays holding quote or speaker numbers, made again for the
+    /// corpus as it is now (the related list is closed): the numbers
+    /// change when speakers merge or the user corrects one, and an
+    /// overlay opened while loading would list what had arrived then.
+    fn refresh_overlays(&mut self) {
+        match self.overlay {
+            Overlay::Picker { .. } | Overlay::Search { .. } => self.refresh_overlay(),
+            Overlay::Related { .. } => self.overlay = Overlay::None,
+            _ => {}
+        }
     }
 
     /// `X`: the name this quote was attributed by ("Mr. Sheinbaum") is

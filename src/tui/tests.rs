@@ -546,3 +546,31 @@ fn the_filtered_list_merged_batch_by_batch_is_the_list_sorted_at_once() {
     assert_eq!(app.list, whole.list);
     assert!(whole.list.len() >= 3, "{name} speaks in {} articles", whole.list.len());
 }
+
+/// Overlays opened before the corpus has loaded follow it as it arrives:
+/// the speaker picker lists the speakers merged across the corpus (the
+/// provisional ones it listed are renumbered when speakers merge), and a
+/// search typed before any quote arrived finds them once they have.
+#[test]
+fn overlays_opened_while_loading_follow_the_corpus() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let paths = vec![format!("{root}/assets")];
+    for typed in ["s", "/water"] {
+        let mut app = App::new(Default::default(), Rect::new(0, 0, 120, 40));
+        keys(&mut app, typed);
+        let loader = super::loading::Loading::start(paths.clone(), Default::default(), Default::default(), None);
+        app.loading = Some((Default::default(), loader.started));
+        let mut problems = Vec::new();
+        while super::take_loaded(&mut app, &loader, &mut problems) {
+            render(&app);
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        render(&app);
+        let shown = format!("{:?}", app.overlay);
+        // As the same overlay opened on the loaded corpus lists.
+        keys(&mut app, "\x1b");
+        keys(&mut app, typed);
+        assert_eq!(shown, format!("{:?}", app.overlay), "{typed}");
+        assert!(!shown.contains("matches: []"), "{typed}: {shown}");
+    }
+}
