@@ -116,9 +116,10 @@ struct Tail {
 
 /// One article as cleaning and extraction left it: an [`Article`] before
 /// it joins a corpus (no quote ids, no story), and its [`FirstPass`]
-/// without the quotes' terms and search words (a load keeps those of the
-/// files it reads afresh; for files taken from the cache they are made
-/// from the texts, or read back from beside it: [`crate::words_cache`]).
+/// without the quotes' terms and search words (a load that reads every file
+/// afresh keeps its own; one that takes any file from the cache has none,
+/// and makes every quote's from the texts or reads them back from beside
+/// it: [`crate::words_cache`]).
 #[derive(Serialize, Deserialize)]
 struct ArticleRecord {
     file: String,

@@ -61,9 +61,11 @@ fn load(
     let mut corpus = Corpus::default();
     // The quotes' terms taken as extraction splits the words: splitting
     // each quote again after reading was 3% of a 10k-article `extract`'s
-    // instructions (callgrind). Not with a cache (the reader's reload),
-    // which holds none: most files then come from it, and all quotes'
-    // terms are made from the texts.
+    // instructions (callgrind). Not with a cache (the reader's reload of
+    // a watched folder), which holds none: the unchanged files, most of
+    // them, come from it, so every quote's terms are made from the texts
+    // anyway. The reader's own load asks for them with its cache too: a
+    // first open reads every file afresh.
     let terms = extract::TermsWanted {
         article: with_stories,
         quotes: cache_dir.is_none(),

@@ -185,10 +185,11 @@ pub struct Builder {
     /// Every article's terms for stories, when the run was asked for them.
     article_terms: crate::relate::stories::ArticleTerms,
     /// Every quote's wording, in corpus order, from the terms extraction
-    /// took ([`Builder::take_quote_wordings`]).
-    quote_wordings: crate::relate::terms::WordingsBuilder,
-    /// Whether an article came without its quotes' terms, or a second
-    /// extraction changed what a quote's terms were taken from.
+    /// took, when the run was asked for them ([`Builder::take_quote_wordings`]).
+    quote_wordings: Option<crate::relate::terms::WordingsBuilder>,
+    /// Whether a second extraction changed what a quote's terms are taken
+    /// from (an article without its quotes' terms ends the gathering at
+    /// once).
     quote_wordings_differ: bool,
     /// Every quote's words in the search index, in corpus order, when the
     /// run was asked for them ([`Builder::take_search_words`]).
@@ -215,17 +216,15 @@ impl Builder {
             if let Some(terms) = first.article_terms.take() {
                 self.article_terms.register(terms);
             }
-            // Once an article comes without them, those gathered so far
-            // are freed: the quotes' are then all made from the texts.
-            match first.quote_terms.take() {
-                Some(runs) if runs.len() == first.extraction.quotes.len() => {
-                    if !self.quote_wordings_differ {
-                        runs.iter().for_each(|terms| self.quote_wordings.add(terms));
+            // Once an article comes without them (taken from the cache),
+            // those gathered so far are freed: every quote's are then
+            // made from the texts, or read back from beside the cache.
+            if let Some(wordings) = &mut self.quote_wordings {
+                match first.quote_terms.take() {
+                    Some(runs) if runs.len() == first.extraction.quotes.len() => {
+                        runs.iter().for_each(|terms| wordings.add(terms));
                     }
-                }
-                _ => {
-                    self.quote_wordings_differ = true;
-                    self.quote_wordings = Default::default();
+                    _ => self.quote_wordings = None,
                 }
             }
             if let Some(index) = &mut self.search_words {
@@ -309,7 +308,7 @@ impl Builder {
     /// every quote's (else `None`, and [`crate::relate::quote_vectors`]
     /// takes them from the text).
     pub fn take_quote_wordings(&mut self) -> Option<crate::relate::terms::WordingsBuilder> {
-        let wordings = std::mem::take(&mut self.quote_wordings);
+        let wordings = self.quote_wordings.take()?;
         (!self.quote_wordings_differ && wordings.len() == self.quotes).then_some(wordings)
     }
 
@@ -499,11 +498,12 @@ pub enum Texts {
 /// of files at a time, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
 /// ([`Builder::revise`], then [`Builder::resolve`]). The builder also
-/// holds the terms `terms` asks for ([`Builder::take_article_terms`],
-/// [`Builder::take_quote_wordings`]). With a `cache_dir`, files its cache
-/// for `paths` holds as they are now are taken from it instead of cleaned
-/// and extracted, and it is written again when any differ
-/// ([`crate::cache`]; packed texts only, not with the quotes' terms).
+/// holds the terms and words `terms` asks for ([`Builder::take_article_terms`],
+/// [`Builder::take_quote_wordings`], [`Builder::take_search_words`]). With
+/// a `cache_dir`, files its cache for `paths` holds as they are now are
+/// taken from it instead of cleaned and extracted, and it is written again
+/// when any differ ([`crate::cache`]; packed texts only). Files taken from
+/// it bring no quotes' terms or words: a load with any of them has none.
 pub fn run(
     paths: &[String],
     opts: &LoadOptions,
@@ -540,6 +540,7 @@ pub fn run(
     };
     emit(Event::Progress(progress));
     let mut builder = Builder {
+        quote_wordings: terms.quotes.then(Default::default),
         search_words: terms.search.then(Default::default),
         ..Builder::default()
     };

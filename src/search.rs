@@ -146,7 +146,7 @@ impl WordIndex {
             let mut list = vec![0u8; input.count(1)?];
             input.bytes(&mut list)?;
             if words.last().is_some_and(|w| **w >= *word) || !valid_quote_list(&list, quotes) {
-                return Err(invalid("words or lists out of order"));
+                return Err(invalid("words out of order, or a list of quotes malformed"));
             }
             words.push(word.into_boxed_str());
             postings.push(list.into_boxed_slice());
@@ -271,7 +271,8 @@ pub fn scan(corpus: &Corpus, query: &str) -> Vec<QuoteId> {
 #[derive(Debug, Default)]
 pub struct WordIndexBuilder {
     lists: FxHashMap<String, QuoteList>,
-    /// The quote [`WordIndexBuilder::add`] indexes next.
+    /// The quote [`WordIndexBuilder::add`] (or [`WordIndexBuilder::add_formed`])
+    /// indexes next.
     next: u32,
     /// Each word is formed here and copied only when new: a string per
     /// word was most of building the index.

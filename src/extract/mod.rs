@@ -94,8 +94,9 @@ pub struct FirstPass {
     pub quote_words: Option<crate::search::QuoteWords>,
 }
 
-/// The terms [`extract_first`] also takes from the words it splits, for
-/// relating the corpus, instead of splitting the texts again later.
+/// The terms [`extract_first`] also takes from the words it splits (and
+/// the search words from each quote's text), for relating and indexing the
+/// corpus, instead of unpacking and splitting the texts again later.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TermsWanted {
     /// The article's, for stories.

@@ -657,10 +657,11 @@ impl App {
         self.keeping_selection(App::extend_list);
         self.list_sorted = Some(std::time::Instant::now());
         // The picker follows the speakers as they arrive (a few thousand
-        // names); a search waits for the index, as scanning every quote
-        // read so far at each refresh would take a core from the loader.
+        // names, numbered as they come); a search waits for the index, as
+        // scanning every quote read so far at each refresh would take a
+        // core from the loader.
         if matches!(self.overlay, Overlay::Picker { .. }) {
-            self.refresh_overlay();
+            self.refresh_overlay_keeping_selection();
         }
         if self.article.is_none() {
             self.show_selected_article();
@@ -752,8 +753,8 @@ impl App {
         out
     }
 
-    /// After dates or speakers changed: the list, the walk and the
-    /// related quotes follow.
+    /// After dates or speakers changed: the list, the walk, the related
+    /// quotes and the open picker or search follow.
     fn after_change(&mut self) {
         self.rebuild_list_keeping_selection();
         self.related_walk = None;
@@ -762,13 +763,40 @@ impl App {
     }
 
     /// Overlays holding quote or speaker numbers, made again for the
-    /// corpus as it is now (the related list is closed): the numbers
-    /// change when speakers merge or the user corrects one, and an
+    /// corpus as it is now (the related list is closed): speakers are
+    /// numbered anew when they merge or the user corrects one, and an
     /// overlay opened while loading would list what had arrived then.
+    /// Quotes keep their numbers: a search keeps its selection, and while
+    /// loading waits for the index (scanning every quote at each step
+    /// would hold up the reader).
     fn refresh_overlays(&mut self) {
         match self.overlay {
-            Overlay::Picker { .. } | Overlay::Search { .. } => self.refresh_overlay(),
+            Overlay::Search { .. } if self.loading.is_some() => {}
+            Overlay::Search { .. } => self.refresh_overlay_keeping_selection(),
+            Overlay::Picker { .. } => self.refresh_overlay(),
             Overlay::Related { .. } => self.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+
+    /// [`App::refresh_overlay`] for the same input over more of the
+    /// corpus, numbered as before: the speaker or quote selected stays
+    /// selected while it is listed.
+    fn refresh_overlay_keeping_selection(&mut self) {
+        let chosen = match &self.overlay {
+            Overlay::Picker { matches, selected, .. } => matches.get(*selected).map(|m| m.0),
+            Overlay::Search { matches, selected, .. } => matches.get(*selected).copied(),
+            _ => None,
+        };
+        self.refresh_overlay();
+        let Some(chosen) = chosen else { return };
+        match &mut self.overlay {
+            Overlay::Picker { matches, selected, .. } => {
+                *selected = matches.iter().position(|m| m.0 == chosen).unwrap_or(0);
+            }
+            Overlay::Search { matches, selected, .. } => {
+                *selected = matches.iter().position(|&q| q == chosen).unwrap_or(0);
+            }
             _ => {}
         }
     }

@@ -62,8 +62,9 @@ impl Loading {
             // The quotes' terms and search words are taken as the files
             // are read: made from the texts once all were read, they
             // unpacked every text again (perf: most of the last second of
-            // a 100k first open). Files taken from the cache have none:
-            // those are read back from beside it, or made from the texts.
+            // a 100k first open). Files taken from the cache have none, so
+            // a load with any of them has none: every quote's are then
+            // read back from beside the cache, or made from the texts.
             let terms = quoteline::extract::TermsWanted {
                 article: true,
                 quotes: true,
