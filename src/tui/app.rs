@@ -620,7 +620,7 @@ impl App {
             self.show_selected_article();
         }
         self.follow_quote();
-        self.refresh_overlays();
+        self.refresh_overlays(true);
         let now = self.corpus.articles.len();
         let change = match now.cmp(&before) {
             std::cmp::Ordering::Greater => format!(" ({} new)", now - before),
@@ -759,18 +759,20 @@ impl App {
         self.rebuild_list_keeping_selection();
         self.related_walk = None;
         self.follow_quote();
-        self.refresh_overlays();
+        self.refresh_overlays(false);
     }
 
     /// Overlays holding quote or speaker numbers, made again for the
     /// corpus as it is now (the related list is closed): speakers are
     /// numbered anew when they merge or the user corrects one, and an
     /// overlay opened while loading would list what had arrived then.
-    /// Quotes keep their numbers: a search keeps its selection, and while
-    /// loading waits for the index (scanning every quote at each step
-    /// would hold up the reader).
-    fn refresh_overlays(&mut self) {
+    /// Unless the corpus was read again (`renumbered`), quotes keep their
+    /// numbers: a search keeps its selection, and while loading waits for
+    /// the index (scanning every quote at each step would hold up the
+    /// reader).
+    fn refresh_overlays(&mut self, renumbered: bool) {
         match self.overlay {
+            Overlay::Picker { .. } | Overlay::Search { .. } if renumbered => self.refresh_overlay(),
             Overlay::Search { .. } if self.loading.is_some() => {}
             Overlay::Search { .. } => self.refresh_overlay_keeping_selection(),
             Overlay::Picker { .. } => self.refresh_overlay(),
