@@ -270,18 +270,21 @@ impl Builder {
                 .filter(|m| extract::mentions::pronoun(m.text.as_str()).is_none())
                 .map(|m| m.text);
             sightings.push(Sighting::of(s, alias, true));
-            let key = speakers::key_of(s);
-            *self.provisional.entry(key.clone()).or_insert_with(|| {
-                self.keys.push(key);
-                speakers.push(Speaker {
-                    name: s.name.clone(),
-                    kind: s.kind,
-                    aliases: Vec::new(),
-                    roles: s.roles.clone(),
-                    quotes: Vec::new(),
-                });
-                self.keys.len() - 1
-            })
+            // Cloned only for a new name: most quotes' speakers were seen.
+            match self.provisional.entry(speakers::key_of(s)) {
+                std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    self.keys.push(e.key().clone());
+                    speakers.push(Speaker {
+                        name: s.name.clone(),
+                        kind: s.kind,
+                        aliases: Vec::new(),
+                        roles: s.roles.clone(),
+                        quotes: Vec::new(),
+                    });
+                    *e.insert(self.keys.len() - 1)
+                }
+            }
         });
         Quote {
             article: aid,
