@@ -123,30 +123,44 @@ pub fn is_read_more(line: &Line) -> bool {
     PREFIXES.start(line.lower.as_str())
 }
 
-/// A list of line openings or endings, with the set of bytes they start
-/// and end with: these lists run on every line of every article, and
-/// comparing each whole list was a twentieth of extraction, then going
+/// A list of line openings or endings, with the entries each byte starts
+/// and ends (a bit each): these lists run on every line of every article,
+/// and comparing each whole list was a twentieth of extraction, then going
 /// through it for the entries with the line's first byte two percent
-/// (callgrind). Most lines start and end with a byte no entry has.
+/// (callgrind). Most lines start and end with a byte no entry has, and the
+/// others are compared with those entries alone.
 struct Affixes {
     list: &'static [&'static str],
-    firsts: [bool; 256],
-    lasts: [bool; 256],
+    firsts: [u64; 256],
+    lasts: [u64; 256],
 }
 
 impl Affixes {
-    /// The list's entries must not be empty (a compile error otherwise).
+    /// The list's entries must not be empty, and are at most 64 (a
+    /// compile error otherwise).
     const fn new(list: &'static [&'static str]) -> Affixes {
-        let mut firsts = [false; 256];
-        let mut lasts = [false; 256];
+        assert!(list.len() <= 64, "an entry a bit of a u64");
+        let mut firsts = [0u64; 256];
+        let mut lasts = [0u64; 256];
         let mut i = 0;
         while i < list.len() {
             let b = list[i].as_bytes();
-            firsts[b[0] as usize] = true;
-            lasts[b[b.len() - 1] as usize] = true;
+            firsts[b[0] as usize] |= 1 << i;
+            lasts[b[b.len() - 1] as usize] |= 1 << i;
             i += 1;
         }
         Affixes { list, firsts, lasts }
+    }
+
+    /// Whether any entry of `entries` (bits of the list) satisfies `f`.
+    fn any(&self, mut entries: u64, f: impl Fn(&str) -> bool) -> bool {
+        while entries != 0 {
+            if f(self.list[entries.trailing_zeros() as usize]) {
+                return true;
+            }
+            entries &= entries - 1;
+        }
+        false
     }
 
     /// Whether `l` starts with one of the entries.
@@ -154,7 +168,7 @@ impl Affixes {
         let Some(&first) = l.as_bytes().first() else {
             return false;
         };
-        self.firsts[usize::from(first)] && self.list.iter().any(|p| p.as_bytes()[0] == first && l.starts_with(p))
+        self.any(self.firsts[usize::from(first)], |p| l.starts_with(p))
     }
 
     /// Whether `l` ends with one of the entries.
@@ -162,11 +176,7 @@ impl Affixes {
         let Some(&last) = l.as_bytes().last() else {
             return false;
         };
-        self.lasts[usize::from(last)]
-            && self
-                .list
-                .iter()
-                .any(|p| p.as_bytes()[p.len() - 1] == last && l.ends_with(p))
+        self.any(self.lasts[usize::from(last)], |p| l.ends_with(p))
     }
 }
 
