@@ -608,7 +608,11 @@ pub fn run(
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
-    let read_one = |i: usize| -> Read {
+    // A file read afresh is packed and encoded by `finish_one`, after its
+    // chunk is extracted: a thread packs a run of texts at once, with
+    // zstd's tables warm, instead of one between two extractions, each
+    // evicting the other's (3-5% faster in the extraction benchmark).
+    let read_one = |i: usize| -> (Read, bool) {
         let file = &files[i];
         let cached = match (cache, stamps[i]) {
             (Some(c), Some(stamp)) => c.read(file, stamp).and_then(|read| {
@@ -619,21 +623,31 @@ pub fn run(
         };
         if let Some((read, bytes)) = cached {
             from_cache.fetch_add(1, Relaxed);
-            return match (writing.load(Relaxed), reusable) {
+            let read = match (writing.load(Relaxed), reusable) {
                 (false, _) => (read, None),
                 (true, true) => (read, Some(bytes)),
                 (true, false) => crate::cache::encode(read),
             };
+            return (read, false);
         }
         let (sources, mut diags) = load::read_file_diagnosed(file, opts);
         let mut articles = Vec::with_capacity(sources.len());
         for s in &sources {
-            let (mut processed, failure) = clean_and_extract(s, terms);
-            if texts == Texts::Packed {
-                processed.0.text.pack();
-            }
+            let (processed, failure) = clean_and_extract(s, terms);
             articles.push(processed);
             diags.extend(failure);
+        }
+        (((articles, diags), None), true)
+    };
+    let finish_one = |(read, fresh): (Read, bool)| -> Read {
+        if !fresh {
+            return read;
+        }
+        let ((mut articles, diags), _) = read;
+        if texts == Texts::Packed {
+            for (article, _) in &mut articles {
+                article.text.pack();
+            }
         }
         // A file that could not be read is tried again next time.
         if writing.load(Relaxed) && !diags.iter().any(|d| d.is_error) {
@@ -648,7 +662,10 @@ pub fn run(
         let chunk = from..from + chunk_sizes.len();
         from = chunk.end;
         let (read, ()) = rayon::join(
-            || chunk.clone().into_par_iter().map(read_one).collect::<Vec<Read>>(),
+            || {
+                let read: Vec<(Read, bool)> = chunk.clone().into_par_iter().map(read_one).collect();
+                read.into_par_iter().map(finish_one).collect::<Vec<Read>>()
+            },
             || {
                 if let Some((read, range, bytes)) = pending.take() {
                     flush(read, range, bytes);
