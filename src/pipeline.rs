@@ -608,13 +608,14 @@ pub fn run(
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
-    // A chunk goes through three passes, each a run of one kind of work on
-    // each core: its files are read (`fetch_one`), their articles cleaned
-    // and extracted (`extract_one`), then packed and encoded (`finish_one`).
-    // One file taken through all three at a time had each step evict the
-    // others' working memory: packing between two extractions was 3-5%
-    // slower in the extraction benchmark. A large file goes through all
-    // three at once, as its texts held plain would cost memory.
+    // A chunk's files go through three passes in runs of STAGED_FILES,
+    // each pass a run of one kind of work on one core: the run's files are
+    // read (`fetch_one`), their articles cleaned and extracted
+    // (`extract_one`), then packed and encoded (`finish_one`). One file
+    // taken through all three at a time had each step evict the others'
+    // working memory: packing between two extractions was 3-5% slower in
+    // the extraction benchmark. A large file goes through all three at
+    // once, as its texts held plain would cost memory.
     let extract_all = |sources: Vec<Source>, mut diags: Vec<Diagnostic>| -> crate::cache::FileRead {
         let mut articles = Vec::with_capacity(sources.len());
         for s in &sources {
@@ -677,9 +678,16 @@ pub fn run(
         from = chunk.end;
         let (read, ()) = rayon::join(
             || {
-                let fetched: Vec<Staged> = chunk.clone().into_par_iter().map(fetch_one).collect();
-                let extracted: Vec<Staged> = fetched.into_par_iter().map(extract_one).collect();
-                extracted.into_par_iter().map(finish_one).collect::<Vec<Read>>()
+                let runs: Vec<Vec<Read>> = crate::model::runs(chunk.len(), STAGED_FILES)
+                    .into_par_iter()
+                    .map(|run| {
+                        let run = chunk.start + run.start..chunk.start + run.end;
+                        let fetched: Vec<Staged> = run.map(fetch_one).collect();
+                        let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
+                        extracted.into_iter().map(finish_one).collect()
+                    })
+                    .collect();
+                runs.into_iter().flatten().collect::<Vec<Read>>()
             },
             || {
                 if let Some((read, range, bytes)) = pending.take() {
@@ -719,9 +727,14 @@ enum Staged {
 }
 
 /// The most text a file read afresh may have to wait, plain, between its
-/// chunk's passes: a chunk holds at most 512 of them, 32 MB, where a news
+/// passes: a run holds at most [`STAGED_FILES`] of them, where a news
 /// article is a few kilobytes.
 const STAGED_BYTES: usize = 64 << 10;
+
+/// Files taken through the passes together, on one core: a hundred
+/// kilobytes of news, whose texts are still in the core's cache when
+/// packed.
+const STAGED_FILES: usize = 32;
 
 /// One source cleaned and its quotes found. A bug that panics there costs
 /// that article its cleaning or its quotes, with a warning, never the load:
