@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
+use std::collections::hash_map::Entry;
 use std::sync::atomic::Ordering::Relaxed;
 
 /// Files read and extracted per batch: enough to keep both cores busy,
@@ -272,8 +273,8 @@ impl Builder {
             sightings.push(Sighting::of(s, alias, true));
             // Cloned only for a new name: most quotes' speakers were seen.
             match self.provisional.entry(speakers::key_of(s)) {
-                std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-                std::collections::hash_map::Entry::Vacant(e) => {
+                Entry::Occupied(e) => *e.get(),
+                Entry::Vacant(e) => {
                     self.keys.push(e.key().clone());
                     speakers.push(Speaker {
                         name: s.name.clone(),
@@ -616,15 +617,22 @@ pub fn run(
     // working memory: packing between two extractions was 3-5% slower in
     // the extraction benchmark. A large file goes through all three at
     // once, as its texts held plain would cost memory.
-    let extract_all = |sources: Vec<Source>, mut diags: Vec<Diagnostic>| -> crate::cache::FileRead {
+    // Each source is dropped once extracted; `pack_now` packs each text as
+    // soon as its article is extracted (a large file's, so that its texts
+    // are never all held plain beside its sources).
+    let extract_all = |sources: Vec<Source>, mut diags: Vec<Diagnostic>, pack_now: bool| -> crate::cache::FileRead {
         let mut articles = Vec::with_capacity(sources.len());
-        for s in &sources {
-            let (processed, failure) = clean_and_extract(s, terms);
+        for s in sources {
+            let (mut processed, failure) = clean_and_extract(&s, terms);
+            if pack_now && texts == Texts::Packed {
+                processed.0.text.pack();
+            }
             articles.push(processed);
             diags.extend(failure);
         }
         (articles, diags)
     };
+    // Texts already packed are left as they are.
     let pack_and_encode = |(mut articles, diags): crate::cache::FileRead| -> Read {
         if texts == Texts::Packed {
             for (article, _) in &mut articles {
@@ -657,19 +665,20 @@ pub fn run(
         }
         let (sources, diags) = load::read_file_diagnosed(file, opts);
         if sources.iter().map(|s| s.text.len()).sum::<usize>() > STAGED_BYTES {
-            Staged::Done(pack_and_encode(extract_all(sources, diags)))
+            Staged::Done(pack_and_encode(extract_all(sources, diags, true)))
         } else {
             Staged::Fetched(sources, diags)
         }
     };
     let extract_one = |staged: Staged| match staged {
-        Staged::Fetched(sources, diags) => Staged::Extracted(extract_all(sources, diags)),
+        Staged::Fetched(sources, diags) => Staged::Extracted(extract_all(sources, diags, false)),
         other => other,
     };
     let finish_one = |staged: Staged| match staged {
         Staged::Extracted(read) => pack_and_encode(read),
         Staged::Done(read) => read,
-        Staged::Fetched(sources, diags) => pack_and_encode(extract_all(sources, diags)),
+        // Not met (`extract_one` came first): taken through both passes.
+        Staged::Fetched(sources, diags) => pack_and_encode(extract_all(sources, diags, false)),
     };
     let mut pending: Option<(Vec<Read>, std::ops::Range<usize>, u64)> = None;
     let mut from = 0;
@@ -678,16 +687,18 @@ pub fn run(
         from = chunk.end;
         let (read, ()) = rayon::join(
             || {
-                let runs: Vec<Vec<Read>> = crate::model::runs(chunk.len(), STAGED_FILES)
+                // Runs shorter for a small chunk, so that every core has
+                // some (the demo corpus is 18 files).
+                let run_files = STAGED_FILES.min(chunk.len().div_ceil(rayon::current_num_threads()).max(1));
+                crate::model::runs(chunk.len(), run_files)
                     .into_par_iter()
-                    .map(|run| {
+                    .flat_map_iter(|run| {
                         let run = chunk.start + run.start..chunk.start + run.end;
                         let fetched: Vec<Staged> = run.map(fetch_one).collect();
                         let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
-                        extracted.into_iter().map(finish_one).collect()
+                        extracted.into_iter().map(finish_one)
                     })
-                    .collect();
-                runs.into_iter().flatten().collect::<Vec<Read>>()
+                    .collect::<Vec<Read>>()
             },
             || {
                 if let Some((read, range, bytes)) = pending.take() {
@@ -727,8 +738,8 @@ enum Staged {
 }
 
 /// The most text a file read afresh may have to wait, plain, between its
-/// passes: a run holds at most [`STAGED_FILES`] of them, where a news
-/// article is a few kilobytes.
+/// passes (with its records' other fields): a run holds at most
+/// [`STAGED_FILES`] of them, where a news article is a few kilobytes.
 const STAGED_BYTES: usize = 64 << 10;
 
 /// Files taken through the passes together, on one core: a hundred
@@ -1045,14 +1056,15 @@ mod tests {
         }
     }
 
-    /// Packed, through the cache written and read back, the articles are
-    /// those read plain, in order: small files wait between their chunk's
+    /// Over two chunks, packed, written to the cache and read back from
+    /// it, the articles are those each file gives when read, cleaned and
+    /// extracted alone, in order: small files wait between their runs'
     /// passes, a large one (many articles in one JSON Lines file) goes
     /// through them at once.
     #[test]
-    fn articles_read_in_passes_or_at_once_are_those_read_plain() {
+    fn articles_read_in_passes_or_at_once_are_those_of_each_file_alone() {
         let dir = tempfile::tempdir().unwrap();
-        crate::gen::write_corpus(dir.path(), 40, 15).unwrap();
+        crate::gen::write_corpus(dir.path(), FILES_PER_STEP + 40, 15).unwrap();
         let g = crate::gen::Generator::new(16);
         let lines: Vec<String> = (0..60)
             .map(|i| {
@@ -1060,12 +1072,35 @@ mod tests {
                 serde_json::json!({ "url": format!("https://example.com/{i}"), "text": a.text }).to_string()
             })
             .collect();
-        let big = lines.join("\n");
-        assert!(big.len() > STAGED_BYTES);
-        std::fs::write(dir.path().join("many.jsonl"), big).unwrap();
+        let big = dir.path().join("many.jsonl");
+        std::fs::write(&big, lines.join("\n")).unwrap();
+        let (sources, _) = load::read_file_diagnosed(&big.to_string_lossy(), &LoadOptions::default());
+        assert!(sources.iter().map(|s| s.text.len()).sum::<usize>() > STAGED_BYTES);
         let paths = vec![dir.path().to_string_lossy().into_owned()];
+        let (files, _) = load::discover::discover(&paths);
+        assert_eq!(files.len(), FILES_PER_STEP + 41);
+        let alone: Vec<_> = files
+            .iter()
+            .flat_map(|f| load::read_file_diagnosed(f, &LoadOptions::default()).0)
+            .map(|s| {
+                let ((article, first), _) = clean_and_extract(&s, TermsWanted::default());
+                let spans: Vec<_> = first
+                    .extraction
+                    .quotes
+                    .iter()
+                    .map(|q| (q.span.start, q.span.end))
+                    .collect();
+                (article.file, article.item, article.text.get().to_string(), spans)
+            })
+            .collect();
+        assert_eq!(alone.len(), FILES_PER_STEP + 100);
+        assert!(
+            alone.iter().filter(|a| !a.3.is_empty()).count() > FILES_PER_STEP,
+            "quotes found"
+        );
         let load = |texts: Texts, cache: Option<&std::path::Path>| {
             let mut corpus = Corpus::default();
+            let mut from_cache = 0;
             run(
                 &paths,
                 &LoadOptions::default(),
@@ -1073,33 +1108,39 @@ mod tests {
                 Weigh::Sizes,
                 texts,
                 cache,
-                |event| {
-                    if let Event::Batch(batch) = event {
-                        batch.append_to(&mut corpus);
-                    }
+                |event| match event {
+                    Event::Batch(batch) => batch.append_to(&mut corpus),
+                    Event::Progress(p) => from_cache = p.from_cache,
                 },
             );
-            corpus
+            let articles: Vec<_> = corpus
                 .articles
                 .iter()
                 .map(|a| {
-                    let quotes: Vec<_> = a.quotes.iter().map(|q| corpus.quotes[q].span).collect();
-                    (
-                        a.file.clone(),
-                        a.item.clone(),
-                        a.text.get().to_string(),
-                        format!("{quotes:?}"),
-                    )
+                    let spans: Vec<_> = a
+                        .quotes
+                        .iter()
+                        .map(|q| corpus.quotes[q].span)
+                        .map(|s| (s.start(), s.end()))
+                        .collect();
+                    (a.file.clone(), a.item.clone(), a.text.get().to_string(), spans)
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            (articles, from_cache)
         };
-        let plain = load(Texts::Plain, None);
-        assert_eq!(plain.len(), 100);
-        assert!(plain.iter().filter(|a| a.3 != "[]").count() > 80, "quotes found");
+        assert_eq!(load(Texts::Plain, None), (alone.clone(), 0));
+        assert_eq!(load(Texts::Packed, None), (alone.clone(), 0));
         let cache = tempfile::tempdir().unwrap();
-        assert_eq!(load(Texts::Packed, Some(cache.path())), plain, "written to the cache");
-        assert_eq!(load(Texts::Packed, Some(cache.path())), plain, "read from the cache");
-        assert_eq!(load(Texts::Packed, None), plain);
+        assert_eq!(
+            load(Texts::Packed, Some(cache.path())),
+            (alone.clone(), 0),
+            "written to the cache"
+        );
+        assert_eq!(
+            load(Texts::Packed, Some(cache.path())),
+            (alone, files.len()),
+            "read from the cache"
+        );
     }
 
     /// The articles' terms registered batch after batch are every
