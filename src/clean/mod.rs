@@ -398,6 +398,13 @@ fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
     (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
 }
 
+/// A day's number with its suffix ("4th", "21st"). Digits must be left
+/// once the letters are cut: a word of letters alone is no date.
+fn ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A line that is only a date (with words like "Published" or "Updated").
 fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
     if !line.words_at_most(10) || bp::is_today_header(line) {
@@ -458,9 +465,7 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
                         | "nd"
                         | "rd"
                 )
-                || l.trim_end_matches(|c: char| c.is_alphabetic())
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
+                || ordinal(l)
         });
     dateish.then_some(date)
 }
@@ -545,6 +550,22 @@ mod tests {
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 2, 1));
         let b = clean(&source("x.txt", "Today: June 1, 2026\nHeadline here for the day\nBody text that is long enough to be a paragraph of its own.\n"));
         assert_eq!(b.date, None);
+    }
+
+    #[test]
+    fn a_dated_headline_is_a_title_and_only_date_words_make_a_date_line() {
+        let body = "Body text that is long enough to be a paragraph of its own, and then some.\n";
+        let a = clean(&source("x.txt", &format!("Velin vote set for March 3, 2026\n{body}")));
+        assert_eq!(a.title.as_deref(), Some("Velin vote set for March 3, 2026"));
+        assert_eq!(a.date_source, None);
+        let b = clean(&source(
+            "x.txt",
+            &format!("Ferry strike ends\nPublished Monday, March 2nd, 2026 at 9:30 am EST\n{body}"),
+        ));
+        assert_eq!(b.title.as_deref(), Some("Ferry strike ends"));
+        assert_eq!(b.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 2));
+        assert_eq!(b.date_source, Some(DateSource::DateLine));
+        assert!(!b.body().contains("Published"));
     }
 
     #[test]
