@@ -348,7 +348,9 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             header.date = header.date.or(Some(d));
             Verdict::Remove(Clutter::DateLine)
         } else if let Some(by) = bp::byline(line.text) {
+            let (by, date) = byline_and_date(by);
             header.byline = header.byline.take().or(Some(by));
+            header.date = header.date.or(date);
             Verdict::Remove(Clutter::Byline)
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove(Clutter::PhotoCaption)
@@ -398,11 +400,31 @@ fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
     (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
 }
 
-/// A day's number with its suffix ("4th", "21st"). Digits must be left
-/// once the letters are cut: a word of letters alone is no date.
+/// A day's number with its suffix ("4th", "21st"). A word of letters
+/// alone is no date.
 fn ordinal(word: &str) -> bool {
-    let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
-    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
+/// A byline that ends in its article's date ("Jane Doe, Staff Writer
+/// March 3, 2026", "Jane Doe | March 3, 2026"): the names before the
+/// separator after which the rest still holds the date, and the date.
+fn byline_and_date(by: String) -> (String, Option<chrono::NaiveDate>) {
+    let Some(date) = dates::parse_date(&by) else {
+        return (by, None);
+    };
+    let cut = by
+        .match_indices([',', '|'])
+        .map(|(at, _)| at)
+        .rev()
+        .find(|&at| at > 0 && dates::parse_date(&by[at + 1..]).is_some());
+    match cut.map(|at| by[..at].trim_end()) {
+        Some(names) if !names.is_empty() && dates::parse_date(names).is_none() => (names.to_string(), Some(date)),
+        _ => (by, Some(date)),
+    }
 }
 
 /// A line that is only a date (with words like "Published" or "Updated").
@@ -411,11 +433,24 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
         return None;
     }
     let date = dates::parse_date(line.text)?;
-    // Every word must be date-ish: month, weekday, number, time, "Published".
+    // A dateline's place before a comma ("Hamburg, 2. November 2021",
+    // "WASHINGTON, March 3, 2026"): up to three capitalised words.
+    let place_words = line
+        .text
+        .split_once(',')
+        .map(|(place, _)| place.split_whitespace())
+        .filter(|words| {
+            let n = words.clone().count();
+            (1..=3).contains(&n) && words.clone().all(|w| w.starts_with(char::is_uppercase))
+        })
+        .map_or(0, |words| words.count());
+    // Every other word must be date-ish: month, weekday, number, time,
+    // "Published".
     let dateish = line
         .lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
+        .skip(place_words)
         .all(|w| {
             let l = crate::text::trim_non_alnum(w);
             l.is_empty()
@@ -426,6 +461,16 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
                     l,
                     "published"
                         | "updated"
+                        | "update"
+                        | "originally"
+                        | "first"
+                        | "modified"
+                        | "created"
+                        | "edited"
+                        | "revised"
+                        | "released"
+                        | "issued"
+                        | "reviewed"
                         | "posted"
                         | "on"
                         | "am"
@@ -566,6 +611,37 @@ mod tests {
         assert_eq!(b.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 2));
         assert_eq!(b.date_source, Some(DateSource::DateLine));
         assert!(!b.body().contains("Published"));
+        // Lines of a date and the words sites put with one.
+        for line in [
+            "Originally published March 3, 2026",
+            "Last modified: March 3rd, 2026 at 10:00 am",
+        ] {
+            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 3), "{line}");
+            assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
+            assert!(!c.body().contains("2026"), "{line}");
+        }
+        // A dateline's place and date.
+        for line in ["Hamburg, 2. November 2021", "PORT VELIN, March 3, 2026"] {
+            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
+            assert!(!c.body().contains(line), "{line}");
+        }
+        // A byline that ends in the date gives both.
+        for (line, by) in [
+            ("By Jane Doe, Staff Writer March 3, 2026", "Jane Doe"),
+            ("By Jane Doe, Tom Hale | March 3, 2026 10:32 AM", "Jane Doe, Tom Hale"),
+            ("By Jane Doe", "Jane Doe"),
+        ] {
+            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            assert_eq!(c.byline.as_deref(), Some(by), "{line}");
+            let dated = line.contains("2026");
+            assert_eq!(
+                c.date,
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 3).filter(|_| dated),
+                "{line}"
+            );
+        }
     }
 
     #[test]
