@@ -235,3 +235,22 @@ impl UnionFind {
         self.size[a] += self.size[b];
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::UnionFind;
+
+    #[test]
+    fn groups_come_in_order_and_each_just_fits_its_set() {
+        let mut uf = UnionFind::new(8);
+        for (a, b) in [(5, 1), (1, 3), (6, 7)] {
+            uf.union(a, b);
+        }
+        // 0, 2 and 4 are never joined; 2 is not an item.
+        let groups = uf.groups([0, 1, 3, 4, 5, 6, 7].into_iter());
+        assert_eq!(groups, vec![vec![0], vec![1, 3, 5], vec![4], vec![6, 7]]);
+        for g in &groups {
+            assert_eq!(g.capacity(), g.len(), "{g:?}");
+        }
+    }
+}

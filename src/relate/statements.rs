@@ -157,6 +157,8 @@ fn article_pairs(c: &Corpus, terms: &Wordings, a: &crate::model::Article) -> Vec
 
 /// A statement of `members`, earliest first.
 fn statement(c: &Corpus, mut members: Vec<usize>) -> Statement {
+    // Made with room for exactly its set (UnionFind::groups): boxed as is.
+    debug_assert_eq!(members.len(), members.capacity());
     let quotes = &c.quotes;
     members.sort_by_key(|&q| quotes[q].time_order());
     // The date read from the text beats the article's; then the surest.
