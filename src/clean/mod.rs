@@ -166,7 +166,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         mark_list_items(&lines, &mut verdicts);
         mark_tail(&lines, &mut verdicts);
 
-        read_header(&lines, &mut verdicts, &mut header);
+        read_header(&lines, &mut verdicts, &mut header, source.meta.title.is_some());
 
         // A headline printed twice in a row is one headline (or one related link).
         for i in 1..lines.len() {
@@ -325,7 +325,8 @@ struct Header {
 
 /// Reads the lines before the lede: masthead, menu, title, repeated title,
 /// dek, caption, date line, byline. Stops at the first body paragraph.
-fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header) {
+/// `titled`: the page's metadata gives its title.
+fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header, titled: bool) {
     let mut title_at: Option<usize> = None;
     let mut last_kept: Option<usize> = None;
     for i in 0..lines.len().min(40) {
@@ -344,14 +345,16 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
         } else if title_at.is_none() && is_masthead(line, lines.get(i + 1), i.checked_sub(1).map(|j| &lines[j])) {
             header.masthead = Some(line.text.to_string());
             Verdict::Remove(Clutter::Masthead)
-        } else if let Some(d) = date_line(line) {
-            header.date = header.date.or(Some(d));
-            Verdict::Remove(Clutter::DateLine)
         } else if let Some(by) = bp::byline(line.text) {
+            // Before date lines: "By Jane Doe, March 3, 2026" is a byline
+            // and a date, not a dateline's place and date.
             let (by, date) = byline_and_date(by);
             header.byline = header.byline.take().or(Some(by));
             header.date = header.date.or(date);
             Verdict::Remove(Clutter::Byline)
+        } else if let Some(d) = date_line(line, titled || title_at.is_some()) {
+            header.date = header.date.or(Some(d));
+            Verdict::Remove(Clutter::DateLine)
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove(Clutter::PhotoCaption)
         } else if title_at.is_none() && meta::is_headline_like(line) {
@@ -383,7 +386,7 @@ fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[Line], i: usize) ->
         Some(next) => {
             matches!(verdicts[i + 1], Some(Verdict::Remove(_)))
                 || bp::is_caption(next)
-                || date_line(next).is_some()
+                || date_line(next, true).is_some()
                 || bp::byline(next.text).is_some()
         }
     }
@@ -410,25 +413,108 @@ fn ordinal(word: &str) -> bool {
 }
 
 /// A byline that ends in its article's date ("Jane Doe, Staff Writer
-/// March 3, 2026", "Jane Doe | March 3, 2026"): the names before the
-/// separator after which the rest still holds the date, and the date.
+/// March 3, 2026", "Jane Doe | Updated March 3, 2026"): the names before
+/// its last words when they are all [`date_word`]s and make a date, and
+/// the date. A date inside ("who covered the March 3, 2020 vote") is not
+/// the article's.
 fn byline_and_date(by: String) -> (String, Option<chrono::NaiveDate>) {
-    let Some(date) = dates::parse_date(&by) else {
+    let is_separator = |c: char| c.is_whitespace() || c == ',' || c == '|';
+    // Each word's start and end.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (at, c) in by.char_indices().chain([(by.len(), ' ')]) {
+        match (start, is_separator(c)) {
+            (None, false) => start = Some(at),
+            (Some(from), true) => {
+                words.push((from, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let first_date_word = words
+        .iter()
+        .rposition(|&(a, b)| !date_word(&by[a..b].to_lowercase()))
+        .map_or(0, |last_other| last_other + 1);
+    let Some(&(from, _)) = words.get(first_date_word) else {
         return (by, None);
     };
-    let cut = by
-        .match_indices([',', '|'])
-        .map(|(at, _)| at)
-        .rev()
-        .find(|&at| at > 0 && dates::parse_date(&by[at + 1..]).is_some());
-    match cut.map(|at| by[..at].trim_end()) {
-        Some(names) if !names.is_empty() && dates::parse_date(names).is_none() => (names.to_string(), Some(date)),
-        _ => (by, Some(date)),
+    let names = by[..from].trim_end_matches(|c: char| is_separator(c) || matches!(c, '-' | '–' | '—' | '·'));
+    match dates::parse_date(&by[from..]) {
+        Some(date) if !names.is_empty() => (names.to_string(), Some(date)),
+        _ => (by, None),
     }
 }
 
+/// Whether a word (lowercase) is one a date line may hold: a month,
+/// weekday, number, time, day's ordinal or a word like "Published".
+fn date_word(w: &str) -> bool {
+    let l = crate::text::trim_non_alnum(w);
+    l.is_empty()
+        || l.chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')
+        || dates::month_number(l).is_some()
+        || matches!(
+            l,
+            "published"
+                | "updated"
+                | "update"
+                | "originally"
+                | "first"
+                | "modified"
+                | "created"
+                | "edited"
+                | "revised"
+                | "released"
+                | "issued"
+                | "reviewed"
+                | "posted"
+                | "on"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "at"
+                | "est"
+                | "edt"
+                | "et"
+                | "gmt"
+                | "utc"
+                | "cet"
+                | "pt"
+                | "pst"
+                | "pdt"
+                | "cst"
+                | "cdt"
+                | "last"
+                | "date"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "wed"
+                | "thu"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "th"
+                | "st"
+                | "nd"
+                | "rd"
+        )
+        || ordinal(l)
+}
+
 /// A line that is only a date (with words like "Published" or "Updated").
-fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
+/// Once the title is known (`after_title`: found, or given by the page's
+/// metadata), also a dateline's place and date; before it, "Fed Holds
+/// Rates, March 3, 2026" is a headline.
+fn date_line(line: &Line, after_title: bool) -> Option<chrono::NaiveDate> {
     if !line.words_at_most(10) || bp::is_today_header(line) {
         return None;
     }
@@ -438,6 +524,7 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
     let place_words = line
         .text
         .split_once(',')
+        .filter(|_| after_title)
         .map(|(place, _)| place.split_whitespace())
         .filter(|words| {
             let n = words.clone().count();
@@ -451,67 +538,7 @@ fn date_line(line: &Line) -> Option<chrono::NaiveDate> {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
         .skip(place_words)
-        .all(|w| {
-            let l = crate::text::trim_non_alnum(w);
-            l.is_empty()
-                || l.chars()
-                    .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')
-                || dates::month_number(l).is_some()
-                || matches!(
-                    l,
-                    "published"
-                        | "updated"
-                        | "update"
-                        | "originally"
-                        | "first"
-                        | "modified"
-                        | "created"
-                        | "edited"
-                        | "revised"
-                        | "released"
-                        | "issued"
-                        | "reviewed"
-                        | "posted"
-                        | "on"
-                        | "am"
-                        | "pm"
-                        | "a.m"
-                        | "p.m"
-                        | "at"
-                        | "est"
-                        | "edt"
-                        | "et"
-                        | "gmt"
-                        | "utc"
-                        | "cet"
-                        | "pt"
-                        | "pst"
-                        | "pdt"
-                        | "cst"
-                        | "cdt"
-                        | "last"
-                        | "date"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "mon"
-                        | "tue"
-                        | "wed"
-                        | "thu"
-                        | "fri"
-                        | "sat"
-                        | "sun"
-                        | "th"
-                        | "st"
-                        | "nd"
-                        | "rd"
-                )
-                || ordinal(l)
-        });
+        .all(date_word);
     dateish.then_some(date)
 }
 
@@ -627,20 +654,49 @@ mod tests {
             assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
             assert!(!c.body().contains(line), "{line}");
         }
+        // A dateline first, when the page's metadata gives the title.
+        let mut page = source(
+            "x.html",
+            &format!("Hamburg, 2. November 2021\nFerry strike ends\n{body}"),
+        );
+        page.meta.title = Some("Ferry strike ends".into());
+        let c = clean(&page);
+        assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2021, 11, 2));
+        assert!(!c.body().contains("Hamburg"));
         // A byline that ends in the date gives both.
-        for (line, by) in [
-            ("By Jane Doe, Staff Writer March 3, 2026", "Jane Doe"),
-            ("By Jane Doe, Tom Hale | March 3, 2026 10:32 AM", "Jane Doe, Tom Hale"),
-            ("By Jane Doe", "Jane Doe"),
+        for (line, by, dated) in [
+            (
+                "By Jane Doe, Staff Writer March 3, 2026",
+                "Jane Doe, Staff Writer",
+                true,
+            ),
+            ("By Jane Doe, March 3, 2026", "Jane Doe", true),
+            ("BY JANE DOE | Updated March 3rd, 2026 10:32 AM", "JANE DOE", true),
+            ("By Jane Doe, Tom Hale March 3, 2026", "Jane Doe, Tom Hale", true),
+            ("By Jane Doe", "Jane Doe", false),
+            // A date inside a byline is not the article's.
+            (
+                "By Jane Doe, who covered the March 3, 2026 vote",
+                "Jane Doe, who covered the March 3, 2026 vote",
+                false,
+            ),
+            // Date words alone, no date: the byline as it is.
+            ("By Jane Doe, Published Monday", "Jane Doe, Published Monday", false),
         ] {
             let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
             assert_eq!(c.byline.as_deref(), Some(by), "{line}");
-            let dated = line.contains("2026");
             assert_eq!(
                 c.date,
                 chrono::NaiveDate::from_ymd_opt(2026, 3, 3).filter(|_| dated),
                 "{line}"
             );
+        }
+        // Before the title, a place and a date is a headline; a day is a
+        // number and st, nd, rd or th.
+        for first in ["Fed Holds Rates, March 3, 2026", "Published March 3xy, 2026"] {
+            let c = clean(&source("x.txt", &format!("{first}\n{body}")));
+            assert_eq!(c.title.as_deref(), Some(first), "{first}");
+            assert_eq!(c.date, None, "{first}");
         }
     }
 
