@@ -166,7 +166,7 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         mark_list_items(&lines, &mut verdicts);
         mark_tail(&lines, &mut verdicts);
 
-        read_header(&lines, &mut verdicts, &mut header, source.meta.title.is_some());
+        read_header(&lines, &mut verdicts, &mut header, source.meta.title.as_deref());
 
         // A headline printed twice in a row is one headline (or one related link).
         for i in 1..lines.len() {
@@ -325,8 +325,8 @@ struct Header {
 
 /// Reads the lines before the lede: masthead, menu, title, repeated title,
 /// dek, caption, date line, byline. Stops at the first body paragraph.
-/// `titled`: the page's metadata gives its title.
-fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header, titled: bool) {
+/// `title`: the one the page's metadata gives.
+fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header, title: Option<&str>) {
     let mut title_at: Option<usize> = None;
     let mut last_kept: Option<usize> = None;
     for i in 0..lines.len().min(40) {
@@ -349,10 +349,18 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             // Before date lines: "By Jane Doe, March 3, 2026" is a byline
             // and a date, not a dateline's place and date.
             let (by, date) = byline_and_date(by);
-            header.byline = header.byline.take().or(Some(by));
+            let reason = if by.is_some() {
+                Clutter::Byline
+            } else {
+                Clutter::DateLine
+            };
+            header.byline = header.byline.take().or(by);
             header.date = header.date.or(date);
-            Verdict::Remove(Clutter::Byline)
-        } else if let Some(d) = date_line(line, titled || title_at.is_some()) {
+            Verdict::Remove(reason)
+        } else if let Some(d) = date_line(
+            line,
+            title_at.is_some() || title.is_some_and(|t| !meta::is_repeated_title(t, line)),
+        ) {
             header.date = header.date.or(Some(d));
             Verdict::Remove(Clutter::DateLine)
         } else if title_at.is_some() && bp::is_caption(line) {
@@ -415,9 +423,10 @@ fn ordinal(word: &str) -> bool {
 /// A byline that ends in its article's date ("Jane Doe, Staff Writer
 /// March 3, 2026", "Jane Doe | Updated March 3, 2026"): the names before
 /// its last words when they are all [`date_word`]s and make a date, and
-/// the date. A date inside ("who covered the March 3, 2020 vote") is not
-/// the article's.
-fn byline_and_date(by: String) -> (String, Option<chrono::NaiveDate>) {
+/// the date; no names when the date is all there is ("By March 3, 2026").
+/// A date inside ("who covered the March 3, 2020 vote") is not the
+/// article's.
+fn byline_and_date(by: String) -> (Option<String>, Option<chrono::NaiveDate>) {
     let is_separator = |c: char| c.is_whitespace() || c == ',' || c == '|';
     // Each word's start and end.
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -432,18 +441,49 @@ fn byline_and_date(by: String) -> (String, Option<chrono::NaiveDate>) {
             _ => {}
         }
     }
-    let first_date_word = words
+    let mut first = words
         .iter()
         .rposition(|&(a, b)| !date_word(&by[a..b].to_lowercase()))
         .map_or(0, |last_other| last_other + 1);
-    let Some(&(from, _)) = words.get(first_date_word) else {
-        return (by, None);
+    let Some(date) = words.get(first).and_then(|&(from, _)| dates::parse_date(&by[from..])) else {
+        return (Some(by), None);
     };
-    let names = by[..from].trim_end_matches(|c: char| is_separator(c) || matches!(c, '-' | '–' | '—' | '·'));
-    match dates::parse_date(&by[from..]) {
-        Some(date) if !names.is_empty() => (names.to_string(), Some(date)),
-        _ => (by, None),
+    // A surname that is a month or a day, right after a name ("Theresa
+    // May, March 3", "Lena Sun, March 3"), stays with the names.
+    while first > 0
+        && first + 1 < words.len()
+        && month_or_day(crate::text::trim_non_alnum(
+            &by[words[first].0..words[first].1].to_lowercase(),
+        ))
+        && by[words[first - 1].1..words[first].0].chars().all(char::is_whitespace)
+        && dates::parse_date(&by[words[first + 1].0..]) == Some(date)
+    {
+        first += 1;
     }
+    let names = by[..words[first].0].trim_end_matches(|c: char| is_separator(c) || matches!(c, '-' | '–' | '—' | '·'));
+    ((!names.is_empty()).then(|| names.to_string()), Some(date))
+}
+
+/// Whether a word (lowercase, bare) names a month or a day of the week.
+fn month_or_day(w: &str) -> bool {
+    dates::month_number(w).is_some()
+        || matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "mon"
+                | "tue"
+                | "wed"
+                | "thu"
+                | "fri"
+                | "sat"
+                | "sun"
+        )
 }
 
 /// Whether a word (lowercase) is one a date line may hold: a month,
@@ -453,7 +493,7 @@ fn date_word(w: &str) -> bool {
     l.is_empty()
         || l.chars()
             .all(|c| c.is_ascii_digit() || c == ':' || c == '-' || c == '/' || c == 't' || c == 'z')
-        || dates::month_number(l).is_some()
+        || month_or_day(l)
         || matches!(
             l,
             "published"
@@ -488,20 +528,6 @@ fn date_word(w: &str) -> bool {
                 | "cdt"
                 | "last"
                 | "date"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mon"
-                | "tue"
-                | "wed"
-                | "thu"
-                | "fri"
-                | "sat"
-                | "sun"
                 | "th"
                 | "st"
                 | "nd"
@@ -512,8 +538,8 @@ fn date_word(w: &str) -> bool {
 
 /// A line that is only a date (with words like "Published" or "Updated").
 /// Once the title is known (`after_title`: found, or given by the page's
-/// metadata), also a dateline's place and date; before it, "Fed Holds
-/// Rates, March 3, 2026" is a headline.
+/// metadata and not this line), also a dateline's place and date; before
+/// it, "Fed Holds Rates, March 3, 2026" is a headline.
 fn date_line(line: &Line, after_title: bool) -> Option<chrono::NaiveDate> {
     if !line.words_at_most(10) || bp::is_today_header(line) {
         return None;
@@ -654,6 +680,12 @@ mod tests {
             assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
             assert!(!c.body().contains(line), "{line}");
         }
+        // The page's title line with a place and date stays its title.
+        let mut page = source("x.html", &format!("Fed Holds Rates, March 3, 2026\n{body}"));
+        page.meta.title = Some("Fed Holds Rates, March 3, 2026".into());
+        let c = clean(&page);
+        assert_eq!(c.date, None);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
         // A dateline first, when the page's metadata gives the title.
         let mut page = source(
             "x.html",
@@ -682,9 +714,15 @@ mod tests {
             ),
             // Date words alone, no date: the byline as it is.
             ("By Jane Doe, Published Monday", "Jane Doe, Published Monday", false),
+            // Surnames that are a month or a day.
+            ("By Theresa May, March 3, 2026", "Theresa May", true),
+            ("By Lena Sun — March 3, 2026", "Lena Sun", true),
+            ("By Jane Doe | Tue, March 3, 2026", "Jane Doe", true),
+            ("By Jane Doe Updated March 3, 2026", "Jane Doe", true),
+            ("By March 3, 2026", "", true),
         ] {
             let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
-            assert_eq!(c.byline.as_deref(), Some(by), "{line}");
+            assert_eq!(c.byline.as_deref(), Some(by).filter(|b| !b.is_empty()), "{line}");
             assert_eq!(
                 c.date,
                 chrono::NaiveDate::from_ymd_opt(2026, 3, 3).filter(|_| dated),
