@@ -427,6 +427,10 @@ fn ordinal(word: &str) -> bool {
 /// A date inside ("who covered the March 3, 2020 vote") is not the
 /// article's.
 fn byline_and_date(by: String) -> (Option<String>, Option<chrono::NaiveDate>) {
+    // A date has digits; most bylines none (asked of every article's).
+    if !by.bytes().any(|b| b.is_ascii_digit()) {
+        return (Some(by), None);
+    }
     let is_separator = |c: char| c.is_whitespace() || c == ',' || c == '|';
     // Each word's start and end.
     let mut words: Vec<(usize, usize)> = Vec::new();
