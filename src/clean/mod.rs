@@ -657,6 +657,14 @@ mod tests {
     #[test]
     fn a_dated_headline_is_a_title_and_only_date_words_make_a_date_line() {
         let body = "Body text that is long enough to be a paragraph of its own, and then some.\n";
+        // `line` between a title and the body.
+        let under_title = |line: &str| clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+        // `lines` then the body, on a page whose metadata gives `title`.
+        let titled_page = |title: &str, lines: &str| {
+            let mut page = source("x.html", &format!("{lines}\n{body}"));
+            page.meta.title = Some(title.into());
+            clean(&page)
+        };
         let a = clean(&source("x.txt", &format!("Velin vote set for March 3, 2026\n{body}")));
         assert_eq!(a.title.as_deref(), Some("Velin vote set for March 3, 2026"));
         assert_eq!(a.date_source, None);
@@ -673,30 +681,23 @@ mod tests {
             "Originally published March 3, 2026",
             "Last modified: March 3rd, 2026 at 10:00 am",
         ] {
-            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            let c = under_title(line);
             assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 3), "{line}");
             assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
             assert!(!c.body().contains("2026"), "{line}");
         }
         // A dateline's place and date.
         for line in ["Hamburg, 2. November 2021", "PORT VELIN, March 3, 2026"] {
-            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            let c = under_title(line);
             assert_eq!(c.date_source, Some(DateSource::DateLine), "{line}");
             assert!(!c.body().contains(line), "{line}");
         }
         // The page's title line with a place and date stays its title.
-        let mut page = source("x.html", &format!("Fed Holds Rates, March 3, 2026\n{body}"));
-        page.meta.title = Some("Fed Holds Rates, March 3, 2026".into());
-        let c = clean(&page);
+        let c = titled_page("Fed Holds Rates, March 3, 2026", "Fed Holds Rates, March 3, 2026");
         assert_eq!(c.date, None);
         assert!(c.removed.is_empty(), "{:?}", c.removed);
         // A dateline first, when the page's metadata gives the title.
-        let mut page = source(
-            "x.html",
-            &format!("Hamburg, 2. November 2021\nFerry strike ends\n{body}"),
-        );
-        page.meta.title = Some("Ferry strike ends".into());
-        let c = clean(&page);
+        let c = titled_page("Ferry strike ends", "Hamburg, 2. November 2021\nFerry strike ends");
         assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2021, 11, 2));
         assert!(!c.body().contains("Hamburg"));
         // A byline that ends in the date gives both.
@@ -725,7 +726,7 @@ mod tests {
             ("By Jane Doe Updated March 3, 2026", "Jane Doe", true),
             ("By March 3, 2026", "", true),
         ] {
-            let c = clean(&source("x.txt", &format!("Ferry strike ends\n{line}\n{body}")));
+            let c = under_title(line);
             assert_eq!(c.byline.as_deref(), Some(by).filter(|b| !b.is_empty()), "{line}");
             assert_eq!(
                 c.date,
