@@ -144,3 +144,46 @@ fn hostile_corpus_loads_without_panic_and_names_each_bad_file() {
         }
     }
 }
+
+/// A FIFO named on the command line is refused at once, beside a good
+/// file that still loads: opening it for reading used to wait for a
+/// writer that never came.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(s) if s.success() => {}
+        _ => {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+    }
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, GOOD).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(["extract", "--format", "jsonl", "--no-state"])
+        .arg(&fifo)
+        .arg(&good)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            panic!("quoteline waited on the FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("pipe.txt:")).collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].contains("not a regular file"), "{}", lines[0]);
+    assert!(stdout.contains("We will build the sea wall this year"), "{stdout}");
+}

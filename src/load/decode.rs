@@ -11,7 +11,7 @@ use std::io::Read;
 /// Reads `file` whole, refusing it when it is larger than `max_bytes`;
 /// `Err` carries the one-line reason.
 pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
+    let mut f = open_without_waiting(file).map_err(|e| io_reason(&e))?;
     let meta = f.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
         return Err("is a folder".into());
@@ -24,15 +24,46 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     if len > max_bytes {
         return Err(too_big(len, max_bytes));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
-    f.take(max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
-    // The file may have grown since it was measured (or be a device).
+    // Room for a byte more than measured, so that one read tells a file
+    // still as measured (it fills all but that byte) from one that grew;
+    // reading to the end instead asks the kernel a second time for the
+    // end of every file.
+    let mut bytes = vec![0; len as usize + 1];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match f.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_reason(&e)),
+        }
+        if filled as u64 == len {
+            break;
+        }
+    }
+    bytes.truncate(filled);
+    if filled as u64 > len {
+        // It grew since it was measured: the rest, up to the limit.
+        (&mut f)
+            .take(max_bytes.saturating_add(1).saturating_sub(filled as u64))
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_reason(&e))?;
+    }
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(bytes.len() as u64, max_bytes));
     }
     Ok(bytes)
+}
+
+/// Opens `file` for reading without waiting on it: opening a FIFO waits
+/// for a writer, and a file named on the command line is not sorted out
+/// beforehand as a folder's FIFOs are. Regular files read as ever.
+fn open_without_waiting(file: &str) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(file)
 }
 
 fn too_big(len: u64, max_bytes: u64) -> String {
@@ -396,6 +427,26 @@ mod tests {
         .unwrap();
         assert_eq!(t, "Hello red !");
         assert_eq!(w, vec!["6 control or escape sequence(s) removed".to_string()]);
+    }
+
+    #[test]
+    fn files_are_read_whole_at_every_size_and_refused_over_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0, 1, 2, 4095, 4096, 4097, 65_536, 200_001] {
+            let path = dir.path().join(format!("{len}.txt"));
+            let bytes: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            let file = path.to_str().unwrap();
+            assert_eq!(read_bytes(file, len as u64).unwrap(), bytes, "{len} bytes");
+            assert_eq!(read_bytes(file, u64::MAX).unwrap(), bytes, "{len} bytes");
+            if len > 0 {
+                assert!(read_bytes(file, len as u64 - 1).unwrap_err().contains("over the"));
+            }
+        }
+        assert_eq!(
+            read_bytes(dir.path().to_str().unwrap(), 100).unwrap_err(),
+            "is a folder"
+        );
     }
 
     #[test]
