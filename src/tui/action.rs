@@ -32,6 +32,9 @@ pub enum Action {
     RawView,
     Help,
     Quit,
+    /// Ctrl-C: quits from anywhere, an overlay or a prompt open or not
+    /// (bound to no other key, and to no key in the keymap file).
+    Interrupt,
 }
 
 impl Action {

@@ -354,7 +354,18 @@ impl App {
         self.timeline_selected = self.timeline_selected.min(self.timeline().len().saturating_sub(1));
     }
 
-    fn quote_view_height(&self) -> usize {
+    /// How far PgUp and PgDn move in the focused pane: the articles it
+    /// shows, or its lines less one, so that a line stays in sight.
+    fn page(&self) -> usize {
+        let rects = pane_rects(self.size, self.focus);
+        match self.focus {
+            Pane::Articles => rects.articles.map_or(1, articles_visible).max(1),
+            Pane::Quote => self.quote_view_height().max(2) - 1,
+            Pane::Timeline => rects.timeline.map_or(1, |r| r.height.saturating_sub(2) as usize).max(2) - 1,
+        }
+    }
+
+    pub(super) fn quote_view_height(&self) -> usize {
         pane_rects(self.size, self.focus)
             .quote
             .map_or(1, |r| r.height.saturating_sub(2) as usize)
@@ -376,7 +387,7 @@ impl App {
         }
     }
 
-    fn quote_view_len(&self) -> usize {
+    pub(super) fn quote_view_len(&self) -> usize {
         let Some(a) = self.article else { return 0 };
         let width = pane_rects(self.size, self.focus)
             .quote
@@ -393,6 +404,10 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        if action == Action::Interrupt {
+            self.quit = true;
+            return;
+        }
         if self.loading.is_some() && action.changes_corpus() {
             self.message = Some("still loading: stars, notes, dates and corrections wait until it is done".into());
             return;
@@ -401,9 +416,9 @@ impl App {
             self.update_overlay(action);
             return;
         }
-        let page = self.quote_view_height().max(2) - 1;
+        let page = self.page();
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit | Action::Interrupt => self.quit = true,
             Action::Help => self.overlay = Overlay::Help,
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
@@ -482,7 +497,8 @@ impl App {
             Action::Back => match self.focus {
                 Pane::Articles if self.filter.is_some() => {
                     self.filter = None;
-                    self.rebuild_list();
+                    // The article shown stays the one selected.
+                    self.rebuild_list_keeping_selection();
                     self.follow_quote();
                 }
                 _ => self.focus = Pane::Articles,
@@ -521,7 +537,11 @@ impl App {
                         self.list_selected = step(self.list_selected, self.list.len());
                         self.show_selected_article();
                     }
-                    Pane::Quote => self.scroll = step(self.scroll, self.quote_view_len()),
+                    // Down to the article's last line at the foot of the pane.
+                    Pane::Quote => {
+                        let lines = self.quote_view_len().saturating_sub(self.quote_view_height()) + 1;
+                        self.scroll = step(self.scroll, lines);
+                    }
                     Pane::Timeline => self.timeline_selected = step(self.timeline_selected, self.timeline().len()),
                 }
             }
@@ -1084,8 +1104,8 @@ impl App {
         };
         self.focus = pane;
         if pane == Pane::Articles {
-            // Each article takes two rows inside the border.
-            let i = (row.saturating_sub(r.y + 1) / 2) as usize + list_offset(self.list_selected, r.height as usize / 2);
+            let i = (row.saturating_sub(r.y + 1) / ARTICLE_ROWS) as usize
+                + list_offset(self.list_selected, articles_visible(r));
             if i < self.list.len() {
                 self.list_selected = i;
                 self.show_selected_article();
@@ -1110,6 +1130,15 @@ fn move_sel(cur: usize, len: usize, down: bool) -> usize {
     } else {
         cur.saturating_sub(1)
     }
+}
+
+/// Rows an article takes in the list: its title, then its outlet and date.
+pub const ARTICLE_ROWS: u16 = 2;
+
+/// How many articles the list pane `r` shows inside its border (shared by
+/// drawing, clicking and paging).
+pub fn articles_visible(r: Rect) -> usize {
+    (r.height.saturating_sub(2) / ARTICLE_ROWS) as usize
 }
 
 /// First visible row of a list of `len_visible` rows keeping `selected` in

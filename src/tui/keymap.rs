@@ -246,7 +246,7 @@ impl Keymap {
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
-            return Some(Action::Quit);
+            return Some(Action::Interrupt);
         }
         let pressed = Key { code: key.code, ctrl };
         self.bindings
@@ -346,7 +346,7 @@ mod tests {
         assert_eq!(map.action_for(press('q')), Some(Action::Quit));
         assert_eq!(
             map.action_for(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
+            Some(Action::Interrupt)
         );
         assert_eq!(map.help_rows().len(), DEFAULTS.len());
     }

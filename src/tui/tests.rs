@@ -574,3 +574,85 @@ fn overlays_opened_while_loading_follow_the_corpus() {
         assert!(!shown.contains("matches: []"), "{typed}: {shown}");
     }
 }
+
+fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    handle(app, Event::Key(KeyEvent::new(code, modifiers)));
+}
+
+fn shown_title(app: &App) -> String {
+    let a = app.article.expect("an article is shown");
+    app.corpus.articles[a].title.clone().unwrap_or_default()
+}
+
+#[test]
+fn esc_clearing_the_speaker_filter_keeps_the_article_shown_selected() {
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "srasmus\n");
+    assert!(shown_title(&app).starts_with("Dockworkers"), "{}", shown_title(&app));
+    keys(&mut app, "\x1b\x1b");
+    assert!(app.filter.is_none());
+    assert_eq!(app.list.len(), app.corpus.articles.len());
+    assert_eq!(
+        app.list.get(app.list_selected).copied(),
+        app.article,
+        "the list's selection is the article shown"
+    );
+    assert!(shown_title(&app).starts_with("Dockworkers"));
+}
+
+#[test]
+fn page_keys_move_a_screenful_of_articles_in_either_layout() {
+    // 24 rows: a 23-row pane, 21 inside its border, ten two-row articles.
+    for width in [120, 80] {
+        let mut app = demo_app(width, 24);
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(app.list_selected, 10, "{width} columns");
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(app.list_selected, app.list.len() - 1, "{width} columns");
+        press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+        assert_eq!(app.list_selected, app.list.len() - 11, "{width} columns");
+    }
+}
+
+#[test]
+fn a_click_in_a_scrolled_list_selects_the_article_under_it() {
+    let mut app = demo_app(120, 24);
+    keys(&mut app, "G");
+    let last = app.list.len() - 1;
+    assert_eq!(app.list_selected, last);
+    // Ten articles shown, the last at the foot: the first row shows the
+    // article ten before it.
+    handle(
+        &mut app,
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column: 5,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+    assert_eq!(app.list_selected, last - 9);
+}
+
+#[test]
+fn the_end_of_an_article_stays_at_the_foot_of_the_quote_view() {
+    let mut app = demo_app(80, 24);
+    keys(&mut app, "\nG");
+    let (len, height) = (app.quote_view_len(), app.quote_view_height());
+    assert!(len > height, "the article is longer than the pane");
+    assert_eq!(app.scroll, len - height);
+    keys(&mut app, "j");
+    assert_eq!(app.scroll, len - height, "no further down");
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(app.scroll, len - height, "no further down");
+}
+
+#[test]
+fn ctrl_c_quits_from_every_overlay_and_prompt() {
+    for opening in ["", "?", "s", "/", "R", "\nm", "d"] {
+        let mut app = demo_app(120, 40);
+        keys(&mut app, opening);
+        press(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(app.quit, "Ctrl-C after {opening:?}");
+    }
+}

@@ -1,6 +1,6 @@
 //! Drawing: a pure function of the app state.
 
-use super::app::{list_offset, App, Overlay, PromptKind};
+use super::app::{articles_visible, list_offset, App, Overlay, PromptKind};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
@@ -307,7 +307,7 @@ pub fn fit(s: &str, width: usize) -> String {
 
 fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     let inner_w = r.width.saturating_sub(2) as usize;
-    let visible = (r.height.saturating_sub(2) / 2) as usize;
+    let visible = articles_visible(r);
     let offset = list_offset(app.list_selected, visible);
     let c = &app.corpus;
     let mut lines = Vec::new();
