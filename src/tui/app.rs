@@ -19,7 +19,10 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     None,
-    Help,
+    /// The keys, scrolled by `scroll` lines where they do not fit.
+    Help {
+        scroll: usize,
+    },
     /// Fuzzy speaker picker: typed text, ranked matches with the matched
     /// character positions, selected row.
     Picker {
@@ -419,7 +422,7 @@ impl App {
         let page = self.page();
         match action {
             Action::Quit | Action::Interrupt => self.quit = true,
-            Action::Help => self.overlay = Overlay::Help,
+            Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::NextPane => self.focus = self.focus.next(),
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::RawView => {
@@ -1027,10 +1030,26 @@ impl App {
 
     fn update_overlay(&mut self, action: Action) {
         match action {
-            Action::Back | Action::Quit if !matches!(self.overlay, Overlay::Help) || action == Action::Back => {
+            Action::Back | Action::Quit if !matches!(self.overlay, Overlay::Help { .. }) || action == Action::Back => {
                 self.overlay = Overlay::None;
             }
             Action::Quit | Action::Help => self.overlay = Overlay::None,
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+                if matches!(self.overlay, Overlay::Help { .. }) =>
+            {
+                let (page, most) = super::view::help_scroll(self);
+                if let Overlay::Help { scroll } = &mut self.overlay {
+                    *scroll = match action {
+                        Action::Up => scroll.saturating_sub(1),
+                        Action::Down => *scroll + 1,
+                        Action::PageUp => scroll.saturating_sub(page),
+                        Action::PageDown => *scroll + page,
+                        Action::Top => 0,
+                        _ => most,
+                    }
+                    .min(most);
+                }
+            }
             Action::Up | Action::Down => {
                 let down = action == Action::Down;
                 match &mut self.overlay {

@@ -255,6 +255,12 @@ impl Keymap {
             .map(|(a, _)| *a)
     }
 
+    /// The first key bound to `action`, as shown; none when it is unbound.
+    pub fn first_key(&self, action: Action) -> Option<String> {
+        let (_, keys) = self.bindings.iter().find(|(a, _)| *a == action)?;
+        keys.first().map(|k| key_name(*k))
+    }
+
     /// (keys as shown, description) for every action, for the help screen.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         self.bindings

@@ -656,3 +656,41 @@ fn ctrl_c_quits_from_every_overlay_and_prompt() {
         assert!(app.quit, "Ctrl-C after {opening:?}");
     }
 }
+
+#[test]
+fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() {
+    let mut app = demo_app(80, 24);
+    keys(&mut app, "?");
+    let top = render(&app);
+    assert!(top.contains("Keys (j/k to scroll)"), "{top}");
+    assert!(!top.contains("Press ? or Esc to close."), "{top}");
+    keys(&mut app, "G");
+    let bottom = render(&app);
+    assert!(bottom.contains("Press ? or Esc to close."), "{bottom}");
+    assert!(bottom.contains("quit (Ctrl-C always quits)"), "{bottom}");
+    // No further than the end, and back up a line at a time.
+    keys(&mut app, "jjjk");
+    assert_ne!(render(&app), bottom);
+    keys(&mut app, "j");
+    assert_eq!(render(&app), bottom);
+    keys(&mut app, "g");
+    assert_eq!(render(&app), top);
+    // Where it fits, it does not scroll.
+    let mut app = demo_app(120, 50);
+    keys(&mut app, "?");
+    let whole = render(&app);
+    assert!(
+        whole.contains(" Keys ") && whole.contains("Press ? or Esc to close."),
+        "{whole}"
+    );
+    keys(&mut app, "j");
+    assert_eq!(render(&app), whole);
+
+    let mut app = demo_app(120, 40);
+    assert!(render(&app).contains("? help  q quit"));
+    app.keymap.apply("quit = [\"x\"]\nhelp = [\"h\"]").unwrap();
+    let screen = render(&app);
+    assert!(screen.contains("h help  x quit"), "{screen}");
+    app.keymap.apply("quit = []").unwrap();
+    assert!(render(&app).contains("h help  Ctrl-C quit"));
+}

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the app state.
 
+use super::action::Action;
 use super::app::{articles_visible, list_offset, App, Overlay, PromptKind};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match &app.overlay {
         Overlay::None => {}
-        Overlay::Help => draw_help(frame, app, &theme),
+        Overlay::Help { scroll } => draw_help(frame, app, *scroll, &theme),
         Overlay::Picker {
             input,
             matches,
@@ -508,7 +509,11 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             format!("▕{bar}▏ {}", super::loading::describe(progress, started.elapsed())),
         );
     }
-    parts.push("? help  q quit".into());
+    // The keys as bound (Ctrl-C quits whatever the keymap says).
+    let key = |a: Action| app.keymap.first_key(a);
+    let help = key(Action::Help).map(|k| format!("{k} help  "));
+    let quit = key(Action::Quit).unwrap_or_else(|| "Ctrl-C".into());
+    parts.push(format!("{}{quit} quit", help.unwrap_or_default()));
     Line::from(Span::styled(format!(" {}", parts.join(" │ ")), theme.dim))
 }
 
@@ -518,7 +523,9 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
-fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
+/// The help overlay: its text, its area in a frame of `area`, and how far
+/// the text scrolls at most (zero when it fits).
+fn help_layout(app: &App, area: Rect, theme: &Theme) -> (Paragraph<'static>, Rect, usize) {
     let mut lines: Vec<Line> = app
         .keymap
         .help_rows()
@@ -536,9 +543,32 @@ fn draw_help(frame: &mut Frame, app: &App, theme: &Theme) {
         theme.dim,
     )));
     lines.push(Line::from(Span::styled("Press ? or Esc to close.", theme.dim)));
-    let area = centered(frame.area(), 74, lines.len() as u16 + 2);
-    let block = overlay_block(frame, area, " Keys ", theme);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let width = 74.min(area.width);
+    let rows = text.line_count(width.saturating_sub(2)) as u16;
+    let area = centered(area, width, rows.saturating_add(2));
+    let most = usize::from(rows.saturating_sub(area.height.saturating_sub(2)));
+    (text, area, most)
+}
+
+/// How far a page moves the help overlay's text, and how far it scrolls
+/// at most, in the app's frame.
+pub fn help_scroll(app: &App) -> (usize, usize) {
+    let (_, area, most) = help_layout(app, app.size, &Theme::current());
+    (usize::from(area.height.saturating_sub(3)).max(1), most)
+}
+
+fn draw_help(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
+    let (text, area, most) = help_layout(app, frame.area(), theme);
+    let title = if most == 0 {
+        " Keys ".to_string()
+    } else {
+        let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
+        format!(" Keys ({}/{} to scroll) ", key(Action::Down), key(Action::Up))
+    };
+    let block = overlay_block(frame, area, &title, theme);
+    let scroll = u16::try_from(scroll.min(most)).unwrap_or(u16::MAX);
+    frame.render_widget(text.block(block).scroll((scroll, 0)), area);
 }
 
 /// A list overlay, with a line to type into when `input` is given.
