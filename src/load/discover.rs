@@ -24,6 +24,12 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    // A file reached through two of the paths given (a folder and a file in
+    // it, a folder twice) is read once, where it is first reached. Known
+    // by the given path's real path and the rest of its own, so that only
+    // the given paths are resolved; one path given cannot overlap itself.
+    let mut seen = (paths.len() > 1).then(std::collections::HashSet::<std::path::PathBuf>::new);
+    let mut first_time = |real: &Path, rest: &Path| seen.as_mut().is_none_or(|seen| seen.insert(real.join(rest)));
     for given in paths {
         let path = Path::new(given);
         let meta = match std::fs::metadata(path) {
@@ -33,8 +39,11 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
                 continue;
             }
         };
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if !meta.is_dir() {
-            files.push(given.clone());
+            if first_time(&real, Path::new("")) {
+                files.push(given.clone());
+            }
             continue;
         }
         let mut found = Vec::new();
@@ -66,7 +75,10 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
             });
         }
         found.sort();
-        files.extend(found);
+        files.extend(found.into_iter().filter(|f| {
+            let f = Path::new(f);
+            first_time(&real, f.strip_prefix(path).unwrap_or(f))
+        }));
     }
     (files, diags)
 }
@@ -84,5 +96,33 @@ pub fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_reached_through_two_paths_given_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("news");
+        std::fs::create_dir(&folder).unwrap();
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(folder.join(name), "text").unwrap();
+        }
+        let folder = folder.to_str().unwrap().to_string();
+        let a = format!("{folder}/a.txt");
+        let b = format!("{folder}/b.txt");
+        let found = |paths: &[&str]| discover(&paths.iter().map(|p| p.to_string()).collect::<Vec<_>>()).0;
+        assert_eq!(found(&[&folder]), [a.clone(), b.clone()]);
+        assert_eq!(found(&[&folder, &folder]), [a.clone(), b.clone()]);
+        assert_eq!(found(&[&folder, &a]), [a.clone(), b.clone()]);
+        // Where it is first reached, as it was given.
+        let dotted = format!("{folder}/./a.txt");
+        assert_eq!(found(&[&dotted, &folder]), [dotted.clone(), b.clone()]);
+        assert_eq!(found(&[&a, &a, &b]), [a.clone(), b.clone()]);
+        let parent = dir.path().to_str().unwrap().to_string();
+        assert_eq!(found(&[&folder, &parent]), [a.clone(), b.clone()]);
     }
 }
