@@ -470,24 +470,7 @@ fn byline_and_date(by: String) -> (Option<String>, Option<chrono::NaiveDate>) {
 
 /// Whether a word (lowercase, bare) names a month or a day of the week.
 fn month_or_day(w: &str) -> bool {
-    dates::month_number(w).is_some()
-        || matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "mon"
-                | "tue"
-                | "wed"
-                | "thu"
-                | "fri"
-                | "sat"
-                | "sun"
-        )
+    dates::month_number(w).is_some() || dates::is_weekday(w)
 }
 
 /// Whether a word (lowercase) is one a date line may hold: a month,

@@ -34,6 +34,60 @@ pub fn month_number(word: &str) -> Option<u32> {
     })
 }
 
+/// Whether a lowercase word names a day of the week ("tuesday", "tue").
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "wed"
+            | "thu"
+            | "fri"
+            | "sat"
+            | "sun"
+    )
+}
+
+/// A date typed alone, as the reader's date prompt takes one:
+/// "2026-03-01", "3/1/2026", "1 March 2026", "March 1st, 2026", with a
+/// weekday or not. Anything else typed with it makes it no date
+/// ("2026-03-0131", "2026-03-05 garbage"), where [`parse_date`] finds the
+/// first date in a line.
+pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !is_weekday(w.trim_end_matches('.')))
+        .collect();
+    match words.as_slice() {
+        [w] if w.len() == 10 => iso_date(w),
+        [w] => us_slash_date(w),
+        [_, _, _] => {
+            // A month, a day (an ordinal or not) and a year: nothing else.
+            let day = |w: &str| {
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+                (1..=2).contains(&digits.len())
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th")
+            };
+            let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            let months = words.iter().filter(|w| month_number(w).is_some()).count();
+            let days = words.iter().filter(|w| day(w)).count();
+            let years = words.iter().filter(|w| year(w)).count();
+            (months == 1 && days == 1 && years == 1).then(|| parse_date(&words.join(" ")))?
+        }
+        _ => None,
+    }
+}
+
 /// `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD` between separators) anywhere in
 /// a file name.
 pub fn date_in_file_name(path: &str) -> Option<NaiveDate> {
@@ -191,5 +245,33 @@ mod tests {
         assert_eq!(parse_date("11/18/2025"), d(2025, 11, 18));
         assert_eq!(parse_date("on Tuesday"), None);
         assert_eq!(parse_date("May the best win 2025"), None);
+    }
+
+    #[test]
+    fn a_date_typed_alone_is_a_date_and_nothing_else_typed_with_it() {
+        for typed in [
+            "2026-03-01",
+            "3/1/2026",
+            "1 March 2026",
+            "March 1, 2026",
+            "March 1st, 2026",
+            "Sun 1 Mar. 2026",
+            "  2026-03-01 ",
+        ] {
+            assert_eq!(parse_date_alone(typed), d(2026, 3, 1), "{typed:?}");
+        }
+        for typed in [
+            "2026-03-0131 Feb 2026",
+            "2026-03-05 garbage",
+            "2026-03-0499",
+            "2026-03-01 2027",
+            "1 March 2026 or so",
+            "March 2026",
+            "1 March 2026garbage",
+            "31 Feb 2026",
+            "",
+        ] {
+            assert_eq!(parse_date_alone(typed), None, "{typed:?}");
+        }
     }
 }

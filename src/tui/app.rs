@@ -113,6 +113,10 @@ pub struct App {
     /// arrived since.
     list_sorted: Option<std::time::Instant>,
     list_stale: bool,
+    /// Whether a key or the mouse was used: until then the list's first
+    /// article is the one shown as batches arrive (newer ones come before
+    /// it), afterwards the one selected stays selected.
+    touched: bool,
     /// How many articles the list was made from: those after arrived since.
     list_covers: usize,
 }
@@ -170,6 +174,7 @@ impl App {
             search_index: None,
             list_sorted: None,
             list_stale: false,
+            touched: false,
             list_covers: 0,
         };
         app.rebuild_list();
@@ -407,6 +412,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.message = None;
+        self.touched = true;
         if action == Action::Interrupt {
             self.quit = true;
             return;
@@ -700,7 +706,12 @@ impl App {
             return;
         }
         self.list_stale = false;
-        self.keeping_selection(App::extend_list);
+        let follow_top = !self.touched && self.list_selected == 0;
+        if follow_top {
+            self.extend_list();
+        } else {
+            self.keeping_selection(App::extend_list);
+        }
         self.list_sorted = Some(std::time::Instant::now());
         // The picker follows the speakers as they arrive (a few thousand
         // names, numbered as they come); a search waits for the index, as
@@ -709,7 +720,7 @@ impl App {
         if matches!(self.overlay, Overlay::Picker { .. }) {
             self.refresh_overlay_keeping_selection();
         }
-        if self.article.is_none() {
+        if self.article.is_none() || follow_top {
             self.show_selected_article();
         }
     }
@@ -884,7 +895,7 @@ impl App {
                     None
                 } else {
                     Some(
-                        quoteline::resolve::dates::parse_date(input)
+                        quoteline::resolve::dates::parse_date_alone(input)
                             .ok_or_else(|| format!("not a date: {input:?} (try 2026-03-01)"))?,
                     )
                 };
@@ -1118,6 +1129,7 @@ impl App {
 
     /// A mouse click at (column, row): focus the pane, select the row.
     pub fn click(&mut self, column: u16, row: u16) {
+        self.touched = true;
         let Some((pane, r)) = self.pane_at(column, row) else {
             return;
         };

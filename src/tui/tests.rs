@@ -694,3 +694,38 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
     app.keymap.apply("quit = []").unwrap();
     assert!(render(&app).contains("h help  Ctrl-C quit"));
 }
+
+#[test]
+fn while_articles_arrive_the_first_is_shown_until_a_key_is_pressed() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let demo = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
+    // Oldest first, so that each batch brings articles before those shown.
+    let mut articles: Vec<_> = demo.articles.iter().filter(|a| a.date.is_some()).cloned().collect();
+    articles.sort_by_key(|a| a.date);
+    for a in &mut articles {
+        a.quotes = Default::default();
+        a.story = None;
+    }
+    let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
+    let mut chunks = articles.chunks(3);
+    let mut arrive = |app: &mut App| {
+        app.append_batch(quoteline::pipeline::Batch {
+            articles: chunks.next().expect("a batch left").to_vec(),
+            ..Default::default()
+        });
+        app.refresh_list(true);
+    };
+    for _ in 0..3 {
+        arrive(&mut app);
+        assert_eq!(app.list_selected, 0);
+        assert_eq!(app.article, app.list.first().copied(), "the newest so far is shown");
+    }
+    // Once a key is pressed, the article chosen stays chosen.
+    keys(&mut app, "jk");
+    let chosen = app.article;
+    assert_eq!(chosen, app.list.first().copied());
+    arrive(&mut app);
+    assert_ne!(app.list_selected, 0, "newer articles came before it");
+    assert_eq!(app.list.get(app.list_selected).copied(), chosen);
+    assert_eq!(app.article, chosen);
+}
