@@ -755,10 +755,11 @@ impl App {
                 0 => String::new(),
                 n => format!(" ({n} files from the cache)"),
             };
+            let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
             self.message = Some(format!(
-                "loaded {} articles, {} quotes in {:.1} s{cached}",
-                self.corpus.articles.len(),
-                self.corpus.quotes.len(),
+                "loaded {}, {} in {:.1} s{cached}",
+                count(self.corpus.articles.len(), "article"),
+                count(self.corpus.quotes.len(), "quote"),
                 started.elapsed().as_secs_f64()
             ));
         }

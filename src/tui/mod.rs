@@ -36,10 +36,7 @@ fn restore() {
 /// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
 /// SIGHUP or SIGINT. Returns the problems met while loading, for stderr.
 pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>> {
-    let (keys, problem) = keymap::Keymap::load();
-    if let Some(problem) = problem {
-        eprintln!("quoteline: warning: {problem}");
-    }
+    let (keys, keys_problem) = keymap::Keymap::load();
     // This thread draws every frame.
     quoteline::model::Text::remember_recent_on_this_thread(app::RECENT_TEXTS);
     let stop = Arc::new(AtomicBool::new(false));
@@ -89,7 +86,11 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
         );
         app.loading = Some((Default::default(), loader.started));
         let mut loader = Some(loader);
-        let mut problems = Vec::new();
+        // Printed on exit with the files' problems, and counted on screen.
+        let mut problems: Vec<String> = keys_problem
+            .map(|p| format!("quoteline: warning: {p}"))
+            .into_iter()
+            .collect();
         let mut live = None;
         let mut reload = Some(reload);
         let mut frames = loading::FrameClock::default();
@@ -158,6 +159,13 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             }
             Ok(Some(Message::Relations(r, index))) => {
                 app.relations_ready(r, index);
+                // They are printed on exit, where they stay readable.
+                if let (Some(message), n) = (&mut app.message, problems.len()) {
+                    if n > 0 {
+                        let s = if n == 1 { "" } else { "s" };
+                        message.push_str(&format!(" │ {n} problem{s}, listed when you quit"));
+                    }
+                }
                 // The loader purged at once from the end of reading.
                 quoteline::alloc::purge_at_once(false);
                 if app.corpus.articles.is_empty() {

@@ -729,3 +729,25 @@ fn while_articles_arrive_the_first_is_shown_until_a_key_is_pressed() {
     assert_eq!(app.list.get(app.list_selected).copied(), chosen);
     assert_eq!(app.article, chosen);
 }
+
+#[test]
+fn a_load_with_problems_says_so_when_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Harbour plan\n\n“We will build it,” Mayor Ilse Varga said.\n",
+    )
+    .unwrap();
+    let path = vec![dir.path().to_str().unwrap().to_string()];
+    let app = load_in_background(path.clone(), Default::default());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("loaded 1 article, 1 quote in") && !message.contains("problem"),
+        "{message}"
+    );
+    std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let app = load_in_background(path, Default::default());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.ends_with("│ 2 problems, listed when you quit"), "{message}");
+}
