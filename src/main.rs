@@ -26,7 +26,7 @@ struct Cli {
     /// Files or folders to open in the reader.
     paths: Vec<String>,
     /// Refuse input files larger than this many MiB.
-    #[arg(long, global = true, default_value_t = 64, value_name = "MIB")]
+    #[arg(long, global = true, default_value_t = 64, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
     max_size: u64,
     /// Your stars, notes, corrections and dates [default: the user data
     /// folder, e.g. ~/.local/share/quoteline/state.toml, or $QUOTELINE_STATE].
@@ -95,6 +95,27 @@ enum JsonOnly {
     Jsonl,
 }
 
+/// Each path's reason when none of `paths` can be read, with the command
+/// meant when one looks like a command mistyped.
+fn all_missing(paths: &[String]) -> Option<Vec<String>> {
+    let reasons: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            let e = std::fs::metadata(p).err()?;
+            let reason = quoteline::load::discover::io_reason(&e);
+            let meant = <Cli as clap::CommandFactory>::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .find(|c| strsim::damerau_levenshtein(c, p) <= 2 && !p.contains('/'));
+            let hint = meant
+                .map(|c| format!(" (did you mean `quoteline {c} …`?)"))
+                .unwrap_or_default();
+            Some(format!("quoteline: error: {p}: {reason}{hint}"))
+        })
+        .collect::<Option<_>>()?;
+    Some(reasons)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let opts = LoadOptions {
@@ -120,6 +141,15 @@ fn main() -> ExitCode {
             .map(state::StateFile::new)
     };
     let Some(command) = cli.command else {
+        // With none of its paths there, the reader would open on nothing
+        // and say why only on exit: said now (a mistyped command,
+        // "extrct", is taken for a path).
+        if let Some(reasons) = all_missing(&paths) {
+            for r in reasons {
+                eprintln!("{r}");
+            }
+            return ExitCode::from(2);
+        }
         // The reader loads behind its first frame.
         let user_state = match &state_file {
             Some(f) => {

@@ -167,3 +167,35 @@ fn statements_and_related_follow_the_contract() {
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
     assert!(ranked["related"][0]["reason"].is_string());
 }
+
+#[test]
+fn the_reader_given_no_path_that_is_there_says_so_at_once() {
+    // No terminal here: the reader would fail for want of one, so the
+    // message and status come from the check before it opens.
+    let out = quoteline(&["extrct", "/nonexistent/quoteline-test/a.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("extrct: no such file or folder (did you mean `quoteline extract …`?)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("/nonexistent/quoteline-test/a.txt: no such file or folder\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("terminal"), "{stderr}");
+}
+
+#[test]
+fn a_size_limit_of_nothing_is_refused_and_a_file_over_the_limit_says_its_size() {
+    let out = quoteline(&["extract", "--max-size", "0", &demo_file()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("--max-size"));
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "word ".repeat(300_000)).unwrap();
+    let out = quoteline(&["extract", "--max-size", "1", big.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("file is 1.4 MiB, over the 1 MiB limit"), "{stderr}");
+}

@@ -68,8 +68,8 @@ fn open_without_waiting(file: &str) -> std::io::Result<std::fs::File> {
 
 fn too_big(len: u64, max_bytes: u64) -> String {
     format!(
-        "file is {} MiB, over the {} MiB limit (raise it with --max-size)",
-        len.div_ceil(1024 * 1024),
+        "file is {:.1} MiB, over the {} MiB limit (raise it with --max-size)",
+        len as f64 / (1024.0 * 1024.0),
         max_bytes / (1024 * 1024)
     )
 }
