@@ -313,6 +313,14 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
         "date_precision",
         "date_source",
         "article",
+        // After the first columns, which scripts may read by position.
+        "item",
+        "speaker_kind",
+        "date_evidence",
+        "sieve",
+        "statement",
+        "starred",
+        "note",
     ])?;
     for r in export::quote_records(corpus) {
         w.write_record([
@@ -328,6 +336,13 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
             r.date_precision.unwrap_or(""),
             r.date_source.unwrap_or(""),
             r.article.unwrap_or(""),
+            r.quote.item.unwrap_or(""),
+            r.speaker_kind.map_or("", |k| k.as_str()),
+            r.date_evidence.unwrap_or(""),
+            r.sieve.unwrap_or(""),
+            &r.statement.map(|s| s.to_string()).unwrap_or_default(),
+            if r.starred { "true" } else { "" },
+            r.note.unwrap_or(""),
         ])?;
     }
     w.flush()

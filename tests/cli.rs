@@ -46,8 +46,31 @@ fn extract_jsonl_follows_the_contract() {
 fn csv_has_a_header_and_one_row_per_quote() {
     let jsonl = quoteline(&["extract", &demo_file()]);
     let csv = quoteline(&["extract", "--format", "csv", &demo_file()]);
-    let rows = csv::Reader::from_reader(&csv.stdout[..]).records().count();
-    assert_eq!(rows, String::from_utf8(jsonl.stdout).unwrap().lines().count());
+    let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let records: Vec<serde_json::Value> = String::from_utf8(jsonl.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), records.len());
+    // Every field of the JSON lines, as text (an empty cell for null or
+    // false), and no column of its own.
+    for (row, record) in rows.iter().zip(&records) {
+        let fields = record.as_object().unwrap();
+        for (column, cell) in header.iter().zip(row) {
+            let value = match fields.get(column) {
+                None | Some(serde_json::Value::Null) | Some(serde_json::Value::Bool(false)) => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+            };
+            assert_eq!(cell, value, "{column}");
+        }
+        for key in fields.keys() {
+            assert!(header.iter().any(|c| c == key), "{key} has no column");
+        }
+    }
 }
 
 #[test]

@@ -56,7 +56,7 @@ const DEFAULTS: &[(Action, &str, &[Key], &str)] = &[
         Action::Open,
         "open",
         &[k(KeyCode::Enter)],
-        "open article / jump to quote",
+        "open article / go to timeline / jump to quote",
     ),
     (
         Action::Back,
