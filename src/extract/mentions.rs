@@ -526,8 +526,15 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
     }
     let (head, rest) = match toks.iter().position(|t| t.is_punct(",(")) {
         Some(c) => {
-            let rest = trim_np(&toks[c + 1..]);
-            (&toks[..c], rest.split(|t| t.is_punct(",)")).next().unwrap_or(&[]))
+            let mut parts = trim_np(&toks[c + 1..]).split(|t| t.is_punct(",)"));
+            let mut rest = parts.next().unwrap_or(&[]);
+            // An age is no role: "Arvo Lindahl, 41, a crane operator".
+            if let [age] = rest {
+                if (1..=3).contains(&age.text.len()) && age.text.bytes().all(|b| b.is_ascii_digit()) {
+                    rest = parts.next().map(trim_np).unwrap_or(&[]);
+                }
+            }
+            (&toks[..c], rest)
         }
         None => (toks, &[][..]),
     };
@@ -1254,6 +1261,13 @@ mod tests {
             person("Gustavo A. Flores-Macías, professor at Cornell University").0,
             "Gustavo A. Flores-Macías"
         );
+        // An age is no role; what follows it is.
+        assert_eq!(
+            person("Arvo Lindahl, 41, a crane operator").2.as_deref(),
+            Some("a crane operator")
+        );
+        assert_eq!(person("Arvo Lindahl, 41").2, None);
+        assert_eq!(person("Arvo Lindahl, 41").0, "Arvo Lindahl");
         assert_eq!(person("the economist Jared Bernstein").0, "Jared Bernstein");
         assert_eq!(person("Joel Pollak of Breitbart California").0, "Joel Pollak");
         assert_eq!(person("Mr. Sheinbaum").0, "Sheinbaum");
