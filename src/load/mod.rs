@@ -234,6 +234,21 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         Format::Text => parsed,
         _ => parsed.map(|sources| sources.into_iter().map(sanitized).collect()),
     };
+    // A date the metadata gives that reads as no date is said, not
+    // dropped unseen: the article then has the date its file name or a
+    // date line gives, or none.
+    if let Ok(sources) = &parsed {
+        let mut unread = sources
+            .iter()
+            .filter_map(|s| s.meta.date.as_deref())
+            .filter(|d| !d.trim().is_empty() && crate::resolve::dates::parse_date(d).is_none());
+        if let Some(first) = unread.next() {
+            notes.push(match unread.count() {
+                0 => format!("date {first:?} is not a date: ignored"),
+                n => format!("date {first:?} and {n} more are not dates: ignored"),
+            });
+        }
+    }
     // Spans into an article's text keep 32-bit offsets. Checked on the
     // text as parsed, which rendering Markdown or joining HTML paragraphs
     // can make longer than the file.
@@ -295,6 +310,18 @@ pub fn read_file_diagnosed(file: &str, opts: &LoadOptions) -> (Vec<Source>, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_metadata_date_that_is_no_date_is_a_note() {
+        let md = |date: &str| format!("---\ntitle: T\ndate: {date}\n---\n\nBody.\n");
+        let (sources, notes) = parse_bytes("a.md", md("2026-13-45").as_bytes());
+        assert_eq!(sources.unwrap().len(), 1);
+        assert_eq!(notes, ["date \"2026-13-45\" is not a date: ignored"]);
+        assert!(parse_bytes("a.md", md("2026-03-01").as_bytes()).1.is_empty());
+        let feed = r#"[{"title": "A", "text": "x", "date": "soon"}, {"title": "B", "text": "y", "date": "later"}, {"title": "C", "text": "z", "date": "2026-03-01"}]"#;
+        let (_, notes) = parse_bytes("a.json", feed.as_bytes());
+        assert_eq!(notes, ["date \"soon\" and 1 more are not dates: ignored"]);
+    }
 
     #[test]
     fn markdown_is_read_without_markup_or_escapes_and_keeps_its_front_matter() {
