@@ -295,11 +295,17 @@ pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
+    // The width so far kept as a sum: measuring the kept part again for
+    // each character made long lines cost their width squared (callgrind:
+    // 2% of a 2k-article load's instructions, in the frames drawn).
     let mut out = String::new();
+    let mut used = 0;
     for c in s.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
             break;
         }
+        used += w;
         out.push(c);
     }
     out.push('…');
