@@ -331,7 +331,15 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         };
         let title = fit(art.title.as_deref().unwrap_or("(untitled)"), inner_w.saturating_sub(2));
         let date = art.date.map_or("undated".to_string(), |d| d.to_string());
-        let meta = format!("  {} · {} · {}", art.source(), date, count(art.quotes.len(), "quote"));
+        // Outlet and date, then the count where it fits: a long outlet or
+        // file name is cut before the date is.
+        let quotes = format!(" · {}", count(art.quotes.len(), "quote"));
+        let room = inner_w.saturating_sub(2 + 3 + date.width());
+        let meta = if art.source().width() + quotes.width() <= room {
+            format!("  {} · {date}{quotes}", art.source())
+        } else {
+            format!("  {} · {date}", fit(art.source(), room))
+        };
         let st = if i == app.list_selected {
             theme.selected
         } else {
