@@ -34,58 +34,66 @@ pub fn month_number(word: &str) -> Option<u32> {
     })
 }
 
-/// Whether a lowercase word names a day of the week ("tuesday", "tue").
-pub fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "wed"
-            | "thu"
-            | "fri"
-            | "sat"
-            | "sun"
-    )
-}
-
 /// A date typed alone, as the reader's date prompt takes one:
-/// "2026-03-01", "3/1/2026", "1 March 2026", "March 1st, 2026", with a
-/// weekday or not. Anything else typed with it makes it no date
-/// ("2026-03-0131", "2026-03-05 garbage"), where [`parse_date`] finds the
-/// first date in a line.
+/// "2026-03-01", "3/1/2026", "03/01/2026", "1 March 2026", "March 1st,
+/// 2026", after a weekday or not (the date's own). Anything else typed
+/// with it makes it no date ("2026-03-0131", "2026-03-05 garbage"), where
+/// [`parse_date`] finds the first date in a line.
 pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
-    let words: Vec<String> = s
+    let mut words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
-        .filter(|w| !is_weekday(w.trim_end_matches('.')))
         .collect();
-    match words.as_slice() {
-        [w] if w.len() == 10 => iso_date(w),
-        [w] => us_slash_date(w),
+    let weekday = words
+        .first()
+        .map(|w| w.trim_end_matches('.'))
+        .and_then(|w| weekday_number(w))
+        .inspect(|_| {
+            words.remove(0);
+        });
+    // Digits alone where a number goes (`parse` would take "+3").
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let date = match words.as_slice() {
+        [w] if w.len() == 10 && w.as_bytes()[4] == b'-' && w.split('-').all(digits) => iso_date(w),
+        [w] if w.split('/').all(digits) => us_slash_date(w),
         [_, _, _] => {
             // A month, a day (an ordinal or not) and a year: nothing else.
             let day = |w: &str| {
-                let digits = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
-                (1..=2).contains(&digits.len())
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && matches!(&w[digits.len()..], "" | "st" | "nd" | "rd" | "th")
+                let n = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
+                (1..=2).contains(&n.len()) && digits(n) && matches!(&w[n.len()..], "" | "st" | "nd" | "rd" | "th")
             };
-            let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            let year = |w: &str| w.len() == 4 && digits(w);
             let months = words.iter().filter(|w| month_number(w).is_some()).count();
             let days = words.iter().filter(|w| day(w)).count();
             let years = words.iter().filter(|w| year(w)).count();
             (months == 1 && days == 1 && years == 1).then(|| parse_date(&words.join(" ")))?
         }
         _ => None,
+    }?;
+    match weekday {
+        Some(w) if w != chrono::Datelike::weekday(&date).num_days_from_monday() => None,
+        _ => Some(date),
     }
+}
+
+/// Whether a lowercase word names a day of the week ("tuesday", "tue").
+pub fn is_weekday(w: &str) -> bool {
+    weekday_number(w).is_some()
+}
+
+/// The day of the week a lowercase word names, Monday 0.
+fn weekday_number(w: &str) -> Option<u32> {
+    Some(match w {
+        "monday" | "mon" => 0,
+        "tuesday" | "tue" | "tues" => 1,
+        "wednesday" | "wed" | "weds" => 2,
+        "thursday" | "thu" | "thur" | "thurs" => 3,
+        "friday" | "fri" => 4,
+        "saturday" | "sat" => 5,
+        "sunday" | "sun" => 6,
+        _ => return None,
+    })
 }
 
 /// `YYYY-MM-DD` (or `YYYY_MM_DD`, `YYYYMMDD` between separators) anywhere in
@@ -257,6 +265,8 @@ mod tests {
             "March 1st, 2026",
             "Sun 1 Mar. 2026",
             "  2026-03-01 ",
+            "03/01/2026",
+            "Sunday, March 1, 2026",
         ] {
             assert_eq!(parse_date_alone(typed), d(2026, 3, 1), "{typed:?}");
         }
@@ -270,6 +280,11 @@ mod tests {
             "1 March 2026garbage",
             "31 Feb 2026",
             "",
+            "2026-+3-+1",
+            "+3/+1/2026",
+            "2026-03-01 mon tue",
+            "Monday 1 March 2026",
+            "2026-03-01T10:00",
         ] {
             assert_eq!(parse_date_alone(typed), None, "{typed:?}");
         }

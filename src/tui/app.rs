@@ -113,9 +113,10 @@ pub struct App {
     /// arrived since.
     list_sorted: Option<std::time::Instant>,
     list_stale: bool,
-    /// Whether a key or the mouse was used: until then the list's first
-    /// article is the one shown as batches arrive (newer ones come before
-    /// it), afterwards the one selected stays selected.
+    /// Whether the user moved the list's selection or the article shown,
+    /// or went to another pane: until then the list's first article is the
+    /// one shown as batches arrive (newer ones come before it), afterwards
+    /// the one selected stays selected.
     touched: bool,
     /// How many articles the list was made from: those after arrived since.
     list_covers: usize,
@@ -391,7 +392,10 @@ impl App {
             .map_or(40, |r| r.width.saturating_sub(2));
         let lines = article_lines(&self.corpus, a, Some(q), self.raw, width as usize);
         if let Some(line) = lines.quote_line {
-            self.scroll = line.saturating_sub(self.quote_view_height() / 3);
+            // No further down than the article's end at the pane's foot,
+            // as scrolling goes.
+            let most = lines.lines.len().saturating_sub(self.quote_view_height());
+            self.scroll = line.saturating_sub(self.quote_view_height() / 3).min(most);
         }
     }
 
@@ -411,8 +415,22 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
+        let shown = (self.list_selected, self.article);
+        self.act(action);
+        self.note_if_moved(shown);
+    }
+
+    /// Whether the user moved the list's selection or the article shown
+    /// (from `shown`, the two before) or left the list for the article:
+    /// the selection is theirs from then on.
+    fn note_if_moved(&mut self, shown: (usize, Option<ArticleId>)) {
+        if !self.list.is_empty() && (shown != (self.list_selected, self.article) || self.focus != Pane::Articles) {
+            self.touched = true;
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         self.message = None;
-        self.touched = true;
         if action == Action::Interrupt {
             self.quit = true;
             return;
@@ -549,7 +567,7 @@ impl App {
                     // Down to the article's last line at the foot of the pane.
                     Pane::Quote => {
                         let lines = self.quote_view_len().saturating_sub(self.quote_view_height()) + 1;
-                        self.scroll = step(self.scroll, lines);
+                        self.scroll = step(self.scroll.min(lines - 1), lines);
                     }
                     Pane::Timeline => self.timeline_selected = step(self.timeline_selected, self.timeline().len()),
                 }
@@ -1130,17 +1148,20 @@ impl App {
 
     /// A mouse click at (column, row): focus the pane, select the row.
     pub fn click(&mut self, column: u16, row: u16) {
-        self.touched = true;
         let Some((pane, r)) = self.pane_at(column, row) else {
             return;
         };
         self.focus = pane;
-        if pane == Pane::Articles {
-            let i = (row.saturating_sub(r.y + 1) / ARTICLE_ROWS) as usize
-                + list_offset(self.list_selected, articles_visible(r));
+        // Inside the border, on an article drawn (not a blank row under
+        // the last one, nor the border).
+        let at = (row.saturating_sub(r.y + 1) / ARTICLE_ROWS) as usize;
+        if pane == Pane::Articles && row > r.y && at < articles_visible(r) {
+            let i = at + list_offset(self.list_selected, articles_visible(r));
             if i < self.list.len() {
+                let shown = (self.list_selected, self.article);
                 self.list_selected = i;
                 self.show_selected_article();
+                self.note_if_moved(shown);
             }
         }
     }

@@ -632,6 +632,20 @@ fn a_click_in_a_scrolled_list_selects_the_article_under_it() {
         }),
     );
     assert_eq!(app.list_selected, last - 9);
+    // The blank row under the last article drawn (21 rows inside the
+    // border hold ten) and the border select nothing.
+    for row in [21, 22] {
+        handle(
+            &mut app,
+            Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(crossterm::event::MouseButton::Left),
+                column: 5,
+                row,
+                modifiers: KeyModifiers::NONE,
+            }),
+        );
+        assert_eq!(app.list_selected, last - 9, "row {row}");
+    }
 }
 
 #[test]
@@ -696,7 +710,7 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
 }
 
 #[test]
-fn while_articles_arrive_the_first_is_shown_until_a_key_is_pressed() {
+fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     let root = env!("CARGO_MANIFEST_DIR");
     let demo = quoteline::load_corpus(&[format!("{root}/assets")], &quoteline::LoadOptions::default());
     // Oldest first, so that each batch brings articles before those shown.
@@ -720,7 +734,12 @@ fn while_articles_arrive_the_first_is_shown_until_a_key_is_pressed() {
         assert_eq!(app.list_selected, 0);
         assert_eq!(app.article, app.list.first().copied(), "the newest so far is shown");
     }
-    // Once a key is pressed, the article chosen stays chosen.
+    // Keys that move nothing leave it so.
+    keys(&mut app, "?\x1br");
+    arrive(&mut app);
+    assert_eq!(app.list_selected, 0);
+    assert_eq!(app.article, app.list.first().copied());
+    // Once the selection is moved, the article chosen stays chosen.
     keys(&mut app, "jk");
     let chosen = app.article;
     assert_eq!(chosen, app.list.first().copied());
@@ -728,6 +747,21 @@ fn while_articles_arrive_the_first_is_shown_until_a_key_is_pressed() {
     assert_ne!(app.list_selected, 0, "newer articles came before it");
     assert_eq!(app.list.get(app.list_selected).copied(), chosen);
     assert_eq!(app.article, chosen);
+    // Reading the article shown at the top counts as choosing it.
+    let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
+    let mut chunks = articles.chunks(3);
+    let mut arrive = |app: &mut App| {
+        app.append_batch(quoteline::pipeline::Batch {
+            articles: chunks.next().expect("a batch left").to_vec(),
+            ..Default::default()
+        });
+        app.refresh_list(true);
+    };
+    arrive(&mut app);
+    keys(&mut app, "\n");
+    let read = app.article;
+    arrive(&mut app);
+    assert_eq!(app.article, read);
 }
 
 #[test]
@@ -750,4 +784,19 @@ fn a_load_with_problems_says_so_when_it_ends() {
     let app = load_in_background(path, Default::default());
     let message = app.message.clone().unwrap_or_default();
     assert!(message.ends_with("│ 2 problems, listed when you quit"), "{message}");
+}
+
+#[test]
+fn a_quote_near_the_end_is_shown_without_scrolling_past_the_end() {
+    let mut app = demo_app(80, 24);
+    keys(&mut app, "\n");
+    // The article's last quote.
+    for _ in 0..20 {
+        keys(&mut app, "n");
+    }
+    let most = app.quote_view_len() - app.quote_view_height();
+    assert!(app.scroll <= most, "{} > {most}", app.scroll);
+    let before = app.scroll;
+    keys(&mut app, "j");
+    assert!(app.scroll >= before, "down moved up");
 }
