@@ -48,7 +48,7 @@ pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
     let weekday = words
         .first()
         .map(|w| w.trim_end_matches('.'))
-        .and_then(|w| weekday_number(w))
+        .and_then(weekday_number)
         .inspect(|_| {
             words.remove(0);
         });
