@@ -220,5 +220,5 @@ fn a_size_limit_of_nothing_is_refused_and_a_file_over_the_limit_says_its_size() 
     std::fs::write(&big, "word ".repeat(300_000)).unwrap();
     let out = quoteline(&["extract", "--max-size", "1", big.to_str().unwrap()]);
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("file is 1.4 MiB, over the 1 MiB limit"), "{stderr}");
+    assert!(stderr.contains("file is 1.5 MiB, over the 1 MiB limit"), "{stderr}");
 }

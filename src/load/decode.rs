@@ -24,17 +24,26 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     if len > max_bytes {
         return Err(too_big(len, max_bytes));
     }
+    let Ok(room) = usize::try_from(len.saturating_add(1)) else {
+        return Err(too_big(len, usize::MAX as u64));
+    };
     // Room for a byte more than measured, so that one read tells a file
     // still as measured (it fills all but that byte) from one that grew;
     // reading to the end instead asks the kernel a second time for the
     // end of every file.
-    let mut bytes = vec![0; len as usize + 1];
+    let mut bytes = vec![0; room];
     let mut filled = 0;
     while filled < bytes.len() {
         match f.read(&mut bytes[filled..]) {
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // A regular file that will not be read without waiting (under
+            // a lease, on some FUSE file systems): opened again to wait.
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
+                filled = 0;
+            }
             Err(e) => return Err(io_reason(&e)),
         }
         if filled as u64 == len {
@@ -69,7 +78,9 @@ fn open_without_waiting(file: &str) -> std::io::Result<std::fs::File> {
 fn too_big(len: u64, max_bytes: u64) -> String {
     format!(
         "file is {:.1} MiB, over the {} MiB limit (raise it with --max-size)",
-        len as f64 / (1024.0 * 1024.0),
+        // Rounded up, so that a file just over the limit is not said to be
+        // at it.
+        (len as f64 * 10.0 / (1024.0 * 1024.0)).ceil() / 10.0,
         max_bytes / (1024 * 1024)
     )
 }
@@ -447,6 +458,9 @@ mod tests {
             read_bytes(dir.path().to_str().unwrap(), 100).unwrap_err(),
             "is a folder"
         );
+        // A byte over the limit is not said to be at it.
+        let mib = 1024 * 1024;
+        assert!(too_big(64 * mib + 1, 64 * mib).starts_with("file is 64.1 MiB, over the 64 MiB limit"));
     }
 
     #[test]

@@ -28,7 +28,8 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
     // it, a folder twice) is read once, where it is first reached. Known
     // by the given path's real path and the rest of its own, so that only
     // the given paths are resolved; one path given cannot overlap itself.
-    let mut seen = (paths.len() > 1).then(std::collections::HashSet::<std::path::PathBuf>::new);
+    let dedupe = paths.len() > 1;
+    let mut seen = dedupe.then(std::collections::HashSet::<std::path::PathBuf>::new);
     let mut first_time = |real: &Path, rest: &Path| seen.as_mut().is_none_or(|seen| seen.insert(real.join(rest)));
     for given in paths {
         let path = Path::new(given);
@@ -39,13 +40,27 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
         if !meta.is_dir() {
-            if first_time(&real, Path::new("")) {
+            // Known by its folder's real path and its own name, as a
+            // folder's files are (a link among them is not followed).
+            let named = match (path.parent(), path.file_name()) {
+                (Some(parent), Some(name)) if dedupe => {
+                    let parent = if parent.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        parent
+                    };
+                    first_time(&real(parent), Path::new(name))
+                }
+                _ => first_time(Path::new(""), path),
+            };
+            if named {
                 files.push(given.clone());
             }
             continue;
         }
+        let real = if dedupe { real(path) } else { path.to_path_buf() };
         let mut found = Vec::new();
         let walker = walkdir::WalkDir::new(path).follow_links(true).into_iter();
         for entry in walker.filter_entry(|e| !is_hidden(e)) {
@@ -124,5 +139,13 @@ mod tests {
         assert_eq!(found(&[&a, &a, &b]), [a.clone(), b.clone()]);
         let parent = dir.path().to_str().unwrap().to_string();
         assert_eq!(found(&[&folder, &parent]), [a.clone(), b.clone()]);
+        // A link given before its folder is the folder's link, read once.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(format!("{folder}/a.txt"), format!("{folder}/link.txt")).unwrap();
+            let link = format!("{folder}/link.txt");
+            assert_eq!(found(&[&link, &folder]), [link.clone(), a.clone(), b.clone()]);
+            assert_eq!(found(&[&folder, &link]), [a.clone(), b.clone(), link.clone()]);
+        }
     }
 }
