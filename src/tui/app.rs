@@ -1069,15 +1069,8 @@ impl App {
             {
                 let (page, most) = super::view::help_scroll(self);
                 if let Overlay::Help { scroll } = &mut self.overlay {
-                    *scroll = match action {
-                        Action::Up => scroll.saturating_sub(1),
-                        Action::Down => *scroll + 1,
-                        Action::PageUp => scroll.saturating_sub(page),
-                        Action::PageDown => *scroll + page,
-                        Action::Top => 0,
-                        _ => most,
-                    }
-                    .min(most);
+                    // From where it is drawn: the frame may have grown.
+                    *scroll = help_step(action, (*scroll).min(most), page, most);
                 }
             }
             Action::Up | Action::Down => {
@@ -1175,6 +1168,20 @@ impl App {
             self.update(if down { Action::Down } else { Action::Up });
         }
     }
+}
+
+/// Where a key moves the help's text from line `scroll`, a page being
+/// `page` lines and the last start `most`.
+fn help_step(action: Action, scroll: usize, page: usize, most: usize) -> usize {
+    match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Top => 0,
+        _ => most,
+    }
+    .min(most)
 }
 
 fn move_sel(cur: usize, len: usize, down: bool) -> usize {

@@ -689,6 +689,13 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
     assert_eq!(render(&app), bottom);
     keys(&mut app, "g");
     assert_eq!(render(&app), top);
+    // At the end in a frame that then grew, a line up shows at once.
+    keys(&mut app, "G");
+    app.resize(Rect::new(0, 0, 80, 28));
+    let grown = render(&app);
+    assert!(grown.contains("to scroll"), "{grown}");
+    keys(&mut app, "k");
+    assert_ne!(render(&app), grown);
     // Where it fits, it does not scroll.
     let mut app = demo_app(120, 50);
     keys(&mut app, "?");
@@ -707,6 +714,8 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
     assert!(screen.contains("h help  x quit"), "{screen}");
     app.keymap.apply("quit = []").unwrap();
     assert!(render(&app).contains("h help  Ctrl-C quit"));
+    keys(&mut app, "h");
+    assert!(render(&app).contains("Press h or Esc to close."));
 }
 
 #[test]

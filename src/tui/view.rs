@@ -556,7 +556,16 @@ fn help_layout(app: &App, area: Rect, theme: &Theme) -> (Paragraph<'static>, Rec
         "Mouse: click selects and focuses, wheel scrolls.",
         theme.dim,
     )));
-    lines.push(Line::from(Span::styled("Press ? or Esc to close.", theme.dim)));
+    let close: Vec<String> = [Action::Help, Action::Back]
+        .into_iter()
+        .filter_map(|a| app.keymap.first_key(a))
+        .collect();
+    if !close.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("Press {} to close.", close.join(" or ")),
+            theme.dim,
+        )));
+    }
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
     let width = 74.min(area.width);
     let rows = text.line_count(width.saturating_sub(2)) as u16;
@@ -574,11 +583,14 @@ pub fn help_scroll(app: &App) -> (usize, usize) {
 
 fn draw_help(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let (text, area, most) = help_layout(app, frame.area(), theme);
-    let title = if most == 0 {
-        " Keys ".to_string()
-    } else {
-        let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
-        format!(" Keys ({}/{} to scroll) ", key(Action::Down), key(Action::Up))
+    let scroll_keys: Vec<String> = [Action::Down, Action::Up]
+        .into_iter()
+        .filter_map(|a| app.keymap.first_key(a))
+        .collect();
+    let title = match (most, scroll_keys.is_empty()) {
+        (0, _) => " Keys ".to_string(),
+        (_, true) => " Keys (more below) ".to_string(),
+        (_, false) => format!(" Keys ({} to scroll) ", scroll_keys.join("/")),
     };
     let block = overlay_block(frame, area, &title, theme);
     let scroll = u16::try_from(scroll.min(most)).unwrap_or(u16::MAX);
