@@ -106,6 +106,9 @@ pub struct App {
     pub user: UserState,
     /// A line for the status bar until the next key ("saved", an error).
     pub message: Option<String>,
+    /// What loading met that was printed on exit, counted, kept in the
+    /// status line: "2 files not read, 5 warnings".
+    pub load_problems: Option<String>,
     /// Quote search's index, built in the background while loading, else
     /// on the first search; `None` when the quotes changed since.
     pub search_index: Option<WordIndex>,
@@ -172,6 +175,7 @@ impl App {
             store: None,
             user: UserState::new(),
             message: None,
+            load_problems: None,
             search_index: None,
             list_sorted: None,
             list_stale: false,

@@ -127,6 +127,21 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
     result
 }
 
+/// The problems loading met (printed on exit, where they stay readable),
+/// counted for the status line: files not read, and warnings.
+fn count_problems(problems: &[String]) -> Option<String> {
+    let errors = problems.iter().filter(|p| p.starts_with("quoteline: error:")).count();
+    let warnings = problems.len() - errors;
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let counted = match (errors, warnings) {
+        (0, 0) => return None,
+        (e, 0) => format!("{} not read", count(e, "file")),
+        (0, w) => count(w, "warning"),
+        (e, w) => format!("{} not read, {}", count(e, "file"), count(w, "warning")),
+    };
+    Some(format!("{counted} (listed when you quit)"))
+}
+
 /// Applies what the loader sent, for at most [`loading::APPLY_BUDGET`].
 /// Returns false once loading is over.
 pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<String>) -> bool {
@@ -159,13 +174,7 @@ pub fn take_loaded(app: &mut App, loader: &loading::Loading, problems: &mut Vec<
             }
             Ok(Some(Message::Relations(r, index))) => {
                 app.relations_ready(r, index);
-                // They are printed on exit, where they stay readable.
-                if let (Some(message), n) = (&mut app.message, problems.len()) {
-                    if n > 0 {
-                        let s = if n == 1 { "" } else { "s" };
-                        message.push_str(&format!(" │ {n} problem{s}, listed when you quit"));
-                    }
-                }
+                app.load_problems = count_problems(problems);
                 // The loader purged at once from the end of reading.
                 quoteline::alloc::purge_at_once(false);
                 if app.corpus.articles.is_empty() {

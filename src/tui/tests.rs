@@ -790,9 +790,24 @@ fn a_load_with_problems_says_so_when_it_ends() {
     );
     std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
-    let app = load_in_background(path, Default::default());
-    let message = app.message.clone().unwrap_or_default();
-    assert!(message.ends_with("│ 2 problems, listed when you quit"), "{message}");
+    let mut app = load_in_background(path, Default::default());
+    assert_eq!(
+        app.load_problems.as_deref(),
+        Some("2 files not read (listed when you quit)")
+    );
+    // Kept in the status line after keys.
+    keys(&mut app, "jj");
+    assert!(render(&app).contains("2 files not read (listed when you quit)"));
+    std::fs::write(
+        dir.path().join("legacy.txt"),
+        b"A title\n\n\x93Fine,\x94 Lena Brook said.\n",
+    )
+    .unwrap();
+    let app = load_in_background(vec![dir.path().to_str().unwrap().to_string()], Default::default());
+    assert_eq!(
+        app.load_problems.as_deref(),
+        Some("2 files not read, 1 warning (listed when you quit)")
+    );
 }
 
 #[test]

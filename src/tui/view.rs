@@ -523,6 +523,9 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             format!("▕{bar}▏ {}", super::loading::describe(progress, started.elapsed())),
         );
     }
+    if let Some(problems) = &app.load_problems {
+        parts.push(problems.clone());
+    }
     // The keys as bound (Ctrl-C quits whatever the keymap says).
     let key = |a: Action| app.keymap.first_key(a);
     let help = key(Action::Help).map(|k| format!("{k} help  "));
