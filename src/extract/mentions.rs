@@ -528,10 +528,16 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         Some(c) => {
             let mut parts = trim_np(&toks[c + 1..]).split(|t| t.is_punct(",)"));
             let mut rest = parts.next().unwrap_or(&[]);
-            // An age is no role: "Arvo Lindahl, 41, a crane operator".
+            // An age is no role: "Arvo Lindahl, 41, a crane operator". What
+            // follows it is, when it reads as one ("a …", "the …", a name
+            // or title), not "and John Roe" nor "of Flint".
             if let [age] = rest {
                 if (1..=3).contains(&age.text.len()) && age.text.bytes().all(|b| b.is_ascii_digit()) {
-                    rest = parts.next().map(trim_np).unwrap_or(&[]);
+                    let next = parts.next().map(trim_np).unwrap_or(&[]);
+                    let describes = next
+                        .first()
+                        .is_some_and(|t| t.is_cap() || matches!(lower(t).as_str(), "a" | "an" | "the"));
+                    rest = if describes { next } else { &[] };
                 }
             }
             (&toks[..c], rest)
@@ -1267,6 +1273,12 @@ mod tests {
             Some("a crane operator")
         );
         assert_eq!(person("Arvo Lindahl, 41").2, None);
+        assert_eq!(person("Jane Doe, 41, and John Roe").2, None);
+        assert_eq!(person("Cory James, 22, of Flint").2, None);
+        assert_eq!(
+            person("Cory James, 22, Flint's mayor").2.as_deref(),
+            Some("Flint's mayor")
+        );
         assert_eq!(person("Arvo Lindahl, 41").0, "Arvo Lindahl");
         assert_eq!(person("the economist Jared Bernstein").0, "Jared Bernstein");
         assert_eq!(person("Joel Pollak of Breitbart California").0, "Joel Pollak");
