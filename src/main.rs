@@ -145,8 +145,13 @@ fn main() -> ExitCode {
         // and say why only on exit: said now (a mistyped command,
         // "extrct", is taken for a path).
         if let Some(reasons) = all_missing(&paths) {
-            for r in reasons {
-                eprintln!("{r}");
+            if cli.paths.is_empty() {
+                eprintln!(
+                    "quoteline: error: no demo corpus in {}: give the reader a file or folder (quoteline PATH...)",
+                    paths[0]
+                );
+            } else {
+                reasons.iter().for_each(|r| eprintln!("{r}"));
             }
             return ExitCode::from(2);
         }

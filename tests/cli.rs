@@ -44,8 +44,10 @@ fn extract_jsonl_follows_the_contract() {
 
 #[test]
 fn csv_has_a_header_and_one_row_per_quote() {
-    let jsonl = quoteline(&["extract", &demo_file()]);
-    let csv = quoteline(&["extract", "--format", "csv", &demo_file()]);
+    // A plain article, and a news API's records (each with its item).
+    let api = format!("{}/tests/fixtures/formats/news-api.json", env!("CARGO_MANIFEST_DIR"));
+    let jsonl = quoteline(&["extract", &demo_file(), &api]);
+    let csv = quoteline(&["extract", "--format", "csv", &demo_file(), &api]);
     let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
     let header = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -71,6 +73,10 @@ fn csv_has_a_header_and_one_row_per_quote() {
             assert!(header.iter().any(|c| c == key), "{key} has no column");
         }
     }
+    assert!(
+        records.iter().any(|r| r.get("item").is_some()),
+        "no record with an item"
+    );
 }
 
 #[test]
