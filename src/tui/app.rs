@@ -378,10 +378,12 @@ impl App {
         }
     }
 
+    /// The article's rows in the quote view: inside the border, under
+    /// the quote's header.
     pub(super) fn quote_view_height(&self) -> usize {
         pane_rects(self.size, self.focus)
             .quote
-            .map_or(1, |r| r.height.saturating_sub(2) as usize)
+            .map_or(1, |r| r.height.saturating_sub(2 + QUOTE_HEADER_ROWS) as usize)
             .max(1)
     }
 
@@ -419,16 +421,22 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        let shown = (self.list_selected, self.article);
+        let shown = self.shown();
         self.act(action);
         self.note_if_moved(shown);
     }
 
-    /// Whether the user moved the list's selection or the article shown
-    /// (from `shown`, the two before) or left the list for the article:
-    /// the selection is theirs from then on.
-    fn note_if_moved(&mut self, shown: (usize, Option<ArticleId>)) {
-        if !self.list.is_empty() && (shown != (self.list_selected, self.article) || self.focus != Pane::Articles) {
+    /// What the user may have chosen: the list's selection, the article
+    /// and the quote shown.
+    fn shown(&self) -> (usize, Option<ArticleId>, Option<QuoteId>) {
+        (self.list_selected, self.article, self.quote)
+    }
+
+    /// Whether the user moved the list's selection, the article or the
+    /// quote shown (from `shown`, as they were) or left the list: the
+    /// selection is theirs from then on.
+    fn note_if_moved(&mut self, shown: (usize, Option<ArticleId>, Option<QuoteId>)) {
+        if !self.list.is_empty() && (shown != self.shown() || self.focus != Pane::Articles) {
             self.touched = true;
         }
     }
@@ -728,7 +736,9 @@ impl App {
             return;
         }
         self.list_stale = false;
-        let follow_top = !self.touched && self.list_selected == 0;
+        // Not while the user is in another pane (before the first batch,
+        // say): the article there is the one they are reading.
+        let follow_top = !self.touched && self.list_selected == 0 && self.focus == Pane::Articles;
         if follow_top {
             self.extend_list();
         } else {
@@ -1148,6 +1158,7 @@ impl App {
         let Some((pane, r)) = self.pane_at(column, row) else {
             return;
         };
+        let shown = self.shown();
         self.focus = pane;
         // Inside the border, on an article drawn (not a blank row under
         // the last one, nor the border).
@@ -1155,12 +1166,11 @@ impl App {
         if pane == Pane::Articles && row > r.y && at < articles_visible(r) {
             let i = at + list_offset(self.list_selected, articles_visible(r));
             if i < self.list.len() {
-                let shown = (self.list_selected, self.article);
                 self.list_selected = i;
                 self.show_selected_article();
-                self.note_if_moved(shown);
             }
         }
+        self.note_if_moved(shown);
     }
 
     /// The mouse wheel focuses and scrolls the pane under the pointer.
@@ -1195,6 +1205,10 @@ fn move_sel(cur: usize, len: usize, down: bool) -> usize {
         cur.saturating_sub(1)
     }
 }
+
+/// Rows the quote view's header takes above the article: who said the
+/// quote, how and when, then who else reported it.
+pub const QUOTE_HEADER_ROWS: u16 = 2;
 
 /// Rows an article takes in the list: its title, then its outlet and date.
 pub const ARTICLE_ROWS: u16 = 2;

@@ -823,4 +823,23 @@ fn a_quote_near_the_end_is_shown_without_scrolling_past_the_end() {
     let before = app.scroll;
     keys(&mut app, "j");
     assert!(app.scroll >= before, "down moved up");
+    // Every article's last quote is drawn, in the narrow and the wide layout.
+    for (w, h) in [(80, 24), (120, 30)] {
+        for a in 0..app.corpus.articles.len() {
+            let mut app = demo_app(w, h);
+            app.list_selected = app.list.iter().position(|&x| x == a).unwrap();
+            keys(&mut app, "\n");
+            for _ in 0..30 {
+                keys(&mut app, "n");
+            }
+            let Some(q) = app.quote else { continue };
+            let text = app.corpus.quote_text(&app.corpus.quotes[q]).to_string();
+            let first = text.split_whitespace().next().unwrap_or_default().to_string();
+            let screen = render(&app);
+            assert!(
+                screen.contains(&first),
+                "{w}x{h}, article {a}: {first:?} not drawn\n{screen}"
+            );
+        }
+    }
 }

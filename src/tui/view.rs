@@ -1,7 +1,7 @@
 //! Drawing: a pure function of the app state.
 
 use super::action::Action;
-use super::app::{articles_visible, list_offset, App, Overlay, PromptKind};
+use super::app::{articles_visible, list_offset, App, Overlay, PromptKind, QUOTE_HEADER_ROWS};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
@@ -373,7 +373,7 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let [head, body] = Layout::vertical([Constraint::Length(QUOTE_HEADER_ROWS), Constraint::Min(0)]).areas(inner);
     let head_lines: Vec<Line> = match app.quote {
         Some(q) => quote_header(app, q)
             .into_iter()
