@@ -529,15 +529,18 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
             let mut parts = trim_np(&toks[c + 1..]).split(|t| t.is_punct(",)"));
             let mut rest = parts.next().unwrap_or(&[]);
             // An age is no role: "Arvo Lindahl, 41, a crane operator". What
-            // follows it is, when it reads as one ("a …", "the …", a name
-            // or title), not "and John Roe" nor "of Flint".
+            // follows it is, unless a conjunction, preposition or relative
+            // word opens it ("and John Roe", "of Flint", "who …").
             if let [age] = rest {
                 if (1..=3).contains(&age.text.len()) && age.text.bytes().all(|b| b.is_ascii_digit()) {
                     let next = parts.next().map(trim_np).unwrap_or(&[]);
-                    let describes = next
-                        .first()
-                        .is_some_and(|t| t.is_cap() || matches!(lower(t).as_str(), "a" | "an" | "the"));
-                    rest = if describes { next } else { &[] };
+                    let joins = next.first().is_some_and(|t| {
+                        matches!(
+                            lower(t).as_str(),
+                            "and" | "or" | "but" | "of" | "from" | "in" | "at" | "on" | "who" | "which" | "that"
+                        )
+                    });
+                    rest = if joins { &[] } else { next };
                 }
             }
             (&toks[..c], rest)
@@ -1278,6 +1281,10 @@ mod tests {
         assert_eq!(
             person("Cory James, 22, Flint's mayor").2.as_deref(),
             Some("Flint's mayor")
+        );
+        assert_eq!(
+            person("Tom Reed, 52, owner of the bakery").2.as_deref(),
+            Some("owner of the bakery")
         );
         assert_eq!(person("Arvo Lindahl, 41").0, "Arvo Lindahl");
         assert_eq!(person("the economist Jared Bernstein").0, "Jared Bernstein");

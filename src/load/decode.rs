@@ -11,7 +11,13 @@ use std::io::Read;
 /// Reads `file` whole, refusing it when it is larger than `max_bytes`;
 /// `Err` carries the one-line reason.
 pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let mut f = open_without_waiting(file).map_err(|e| io_reason(&e))?;
+    let mut f = match open_without_waiting(file) {
+        // A file under a lease will not open without waiting; a FIFO does,
+        // so this one is no FIFO, and is opened again to wait.
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::fs::File::open(file),
+        opened => opened,
+    }
+    .map_err(|e| io_reason(&e))?;
     let meta = f.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
         return Err("is a folder".into());
@@ -25,7 +31,7 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
         return Err(too_big(len, max_bytes));
     }
     let Ok(room) = usize::try_from(len.saturating_add(1)) else {
-        return Err(too_big(len, usize::MAX as u64));
+        return Err(format!("file is {len} bytes, more than this machine can hold"));
     };
     // Room for a byte more than measured, so that one read tells a file
     // still as measured (it fills all but that byte) from one that grew;
@@ -38,12 +44,6 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
             Ok(0) => break,
             Ok(n) => filled += n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            // A regular file that will not be read without waiting (under
-            // a lease, on some FUSE file systems): opened again to wait.
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
-                filled = 0;
-            }
             Err(e) => return Err(io_reason(&e)),
         }
         if filled as u64 == len {

@@ -56,7 +56,8 @@ pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let date = match words.as_slice() {
         [w] if w.len() == 10 && w.as_bytes()[4] == b'-' && w.split('-').all(digits) => iso_date(w),
-        [w] if w.split('/').all(digits) => us_slash_date(w),
+        // Month and day of one or two digits ("03/01/2026", not "0003/…").
+        [w] if w.split('/').all(digits) && w.split('/').take(2).all(|p| p.len() <= 2) => us_slash_date(w),
         [_, _, _] => {
             // A month, a day (an ordinal or not) and a year: nothing else.
             let day = |w: &str| {
@@ -285,6 +286,7 @@ mod tests {
             "2026-03-01 mon tue",
             "Monday 1 March 2026",
             "2026-03-01T10:00",
+            "0003/0001/2026",
         ] {
             assert_eq!(parse_date_alone(typed), None, "{typed:?}");
         }

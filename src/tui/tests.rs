@@ -207,6 +207,19 @@ fn wide_characters_are_cut_by_display_width() {
     let cut = super::view::fit("日本語のタイトル Flores-Macías", 9);
     assert!(cut.width() <= 9, "{cut}");
     assert!(cut.ends_with('…'));
+    // An emoji with its variation selector is two columns, and an accent
+    // written apart stays with its letter.
+    for line in [
+        "❤️ ❤️ ❤️ ❤️ ❤️ ❤️ ❤️ ❤️",
+        "☀️☀️☀️☀️☀️☀️☀️☀️☀️",
+        "Mace\u{301}do Mace\u{301}do Mace\u{301}do",
+    ] {
+        for width in 1..12 {
+            let cut = super::view::fit(line, width);
+            assert!(cut.width() <= width, "{cut:?} at {width}");
+            assert!(!cut.starts_with('\u{301}') && !cut.contains(" \u{301}"), "{cut:?}");
+        }
+    }
 }
 
 #[test]

@@ -295,18 +295,20 @@ pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
-    // The width so far kept as a sum: measuring the kept part again for
-    // each character made long lines cost their width squared (callgrind:
-    // 2% of a 2k-article load's instructions, in the frames drawn).
+    // The width so far kept as a sum, grapheme by grapheme (an emoji with
+    // its variation selector is two columns, as the string measures it):
+    // measuring the kept part again for each character made long lines
+    // cost their width squared (callgrind: 2% of a 2k-article load's
+    // instructions, in the frames drawn).
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out.push('…');
     out
@@ -523,14 +525,15 @@ fn status_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             format!("▕{bar}▏ {}", super::loading::describe(progress, started.elapsed())),
         );
     }
-    if let Some(problems) = &app.load_problems {
-        parts.push(problems.clone());
-    }
-    // The keys as bound (Ctrl-C quits whatever the keymap says).
+    // The keys as bound (Ctrl-C quits whatever the keymap says), before
+    // the count of problems, which a narrow line may cut.
     let key = |a: Action| app.keymap.first_key(a);
     let help = key(Action::Help).map(|k| format!("{k} help  "));
     let quit = key(Action::Quit).unwrap_or_else(|| "Ctrl-C".into());
     parts.push(format!("{}{quit} quit", help.unwrap_or_default()));
+    if let Some(problems) = &app.load_problems {
+        parts.push(problems.clone());
+    }
     Line::from(Span::styled(format!(" {}", parts.join(" │ ")), theme.dim))
 }
 
@@ -559,10 +562,14 @@ fn help_layout(app: &App, area: Rect, theme: &Theme) -> (Paragraph<'static>, Rec
         "Mouse: click selects and focuses, wheel scrolls.",
         theme.dim,
     )));
-    let close: Vec<String> = [Action::Help, Action::Back]
+    let mut close: Vec<String> = [Action::Help, Action::Back]
         .into_iter()
         .filter_map(|a| app.keymap.first_key(a))
         .collect();
+    if close.is_empty() {
+        // Quit closes the help too.
+        close.extend(app.keymap.first_key(Action::Quit));
+    }
     if !close.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("Press {} to close.", close.join(" or ")),
@@ -592,7 +599,7 @@ fn draw_help(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         .collect();
     let title = match (most, scroll_keys.is_empty()) {
         (0, _) => " Keys ".to_string(),
-        (_, true) => " Keys (more below) ".to_string(),
+        (_, true) => " Keys (more) ".to_string(),
         (_, false) => format!(" Keys ({} to scroll) ", scroll_keys.join("/")),
     };
     let block = overlay_block(frame, area, &title, theme);
