@@ -537,7 +537,21 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                     let joins = next.first().is_some_and(|t| {
                         matches!(
                             lower(t).as_str(),
-                            "and" | "or" | "but" | "of" | "from" | "in" | "at" | "on" | "who" | "which" | "that"
+                            "and"
+                                | "or"
+                                | "but"
+                                | "of"
+                                | "from"
+                                | "in"
+                                | "at"
+                                | "on"
+                                | "with"
+                                | "for"
+                                | "by"
+                                | "who"
+                                | "whose"
+                                | "which"
+                                | "that"
                         )
                     });
                     rest = if joins { &[] } else { next };
@@ -1278,6 +1292,7 @@ mod tests {
         assert_eq!(person("Arvo Lindahl, 41").2, None);
         assert_eq!(person("Jane Doe, 41, and John Roe").2, None);
         assert_eq!(person("Cory James, 22, of Flint").2, None);
+        assert_eq!(person("Tom Reed, 52, with the union").2, None);
         assert_eq!(
             person("Cory James, 22, Flint's mayor").2.as_deref(),
             Some("Flint's mayor")

@@ -769,21 +769,31 @@ fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     assert_ne!(app.list_selected, 0, "newer articles came before it");
     assert_eq!(app.list.get(app.list_selected).copied(), chosen);
     assert_eq!(app.article, chosen);
-    // Reading the article shown at the top counts as choosing it.
-    let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
-    let mut chunks = articles.chunks(3);
-    let mut arrive = |app: &mut App| {
-        app.append_batch(quoteline::pipeline::Batch {
-            articles: chunks.next().expect("a batch left").to_vec(),
-            ..Default::default()
-        });
-        app.refresh_list(true);
-    };
-    arrive(&mut app);
-    keys(&mut app, "\n");
-    let read = app.article;
-    arrive(&mut app);
-    assert_eq!(app.article, read);
+    // Reading the article shown at the top counts as choosing it; so do
+    // going to another pane before any article came, and a click there.
+    for how in ["open", "tab first", "click"] {
+        let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
+        let mut chunks = articles.chunks(3);
+        let mut arrive = |app: &mut App| {
+            app.append_batch(quoteline::pipeline::Batch {
+                articles: chunks.next().expect("a batch left").to_vec(),
+                ..Default::default()
+            });
+            app.refresh_list(true);
+        };
+        if how == "tab first" {
+            keys(&mut app, "\t");
+        }
+        arrive(&mut app);
+        match how {
+            "open" => keys(&mut app, "\n"),
+            "click" => app.click(60, 10),
+            _ => {}
+        }
+        let read = app.article;
+        arrive(&mut app);
+        assert_eq!(app.article, read, "{how}");
+    }
 }
 
 #[test]
@@ -845,13 +855,21 @@ fn a_quote_near_the_end_is_shown_without_scrolling_past_the_end() {
             for _ in 0..30 {
                 keys(&mut app, "n");
             }
-            let Some(q) = app.quote else { continue };
-            let text = app.corpus.quote_text(&app.corpus.quotes[q]).to_string();
-            let first = text.split_whitespace().next().unwrap_or_default().to_string();
-            let screen = render(&app);
+            let (Some(a), Some(q)) = (app.article, app.quote) else {
+                continue;
+            };
+            // The quote's first line among the article's lines drawn.
+            let pane = super::layout::pane_rects(app.size, app.focus)
+                .quote
+                .expect("the quote view is shown");
+            let lines = super::wrap::article_lines(&app.corpus, a, Some(q), app.raw, usize::from(pane.width - 2));
+            let line = lines.quote_line.expect("the quote is in its article");
+            // The rows view.rs draws the article in.
+            let body = usize::from(pane.height - 2 - super::app::QUOTE_HEADER_ROWS);
+            let shown = app.scroll..app.scroll + body;
             assert!(
-                screen.contains(&first),
-                "{w}x{h}, article {a}: {first:?} not drawn\n{screen}"
+                shown.contains(&line),
+                "{w}x{h}, article {a}: line {line} outside {shown:?}"
             );
         }
     }

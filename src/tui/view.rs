@@ -292,7 +292,9 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
+    let graphemes = || unicode_segmentation::UnicodeSegmentation::graphemes(s, true);
+    // Measured as the cut below measures it.
+    if graphemes().map(|g| g.width()).sum::<usize>() <= width {
         return s.to_string();
     }
     // The width so far kept as a sum, grapheme by grapheme (an emoji with
@@ -302,7 +304,7 @@ pub fn fit(s: &str, width: usize) -> String {
     // instructions, in the frames drawn).
     let mut out = String::new();
     let mut used = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+    for g in graphemes() {
         let w = g.width();
         if used + w + 1 > width {
             break;
