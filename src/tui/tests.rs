@@ -731,6 +731,15 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
     assert!(render(&app).contains("Press h or Esc to close."));
 }
 
+/// The next chunk of articles arrives as a batch, and the list follows.
+fn arrive_batch(app: &mut App, chunks: &mut std::slice::Chunks<quoteline::model::Article>) {
+    app.append_batch(quoteline::pipeline::Batch {
+        articles: chunks.next().expect("a batch left").to_vec(),
+        ..Default::default()
+    });
+    app.refresh_list(true);
+}
+
 #[test]
 fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -744,13 +753,7 @@ fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     }
     let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
     let mut chunks = articles.chunks(3);
-    let mut arrive = |app: &mut App| {
-        app.append_batch(quoteline::pipeline::Batch {
-            articles: chunks.next().expect("a batch left").to_vec(),
-            ..Default::default()
-        });
-        app.refresh_list(true);
-    };
+    let mut arrive = |app: &mut App| arrive_batch(app, &mut chunks);
     for _ in 0..3 {
         arrive(&mut app);
         assert_eq!(app.list_selected, 0);
@@ -774,13 +777,7 @@ fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     for how in ["open", "tab first", "click"] {
         let mut app = App::new(quoteline::model::Corpus::default(), Rect::new(0, 0, 120, 40));
         let mut chunks = articles.chunks(3);
-        let mut arrive = |app: &mut App| {
-            app.append_batch(quoteline::pipeline::Batch {
-                articles: chunks.next().expect("a batch left").to_vec(),
-                ..Default::default()
-            });
-            app.refresh_list(true);
-        };
+        let mut arrive = |app: &mut App| arrive_batch(app, &mut chunks);
         if how == "tab first" {
             keys(&mut app, "\t");
         }
