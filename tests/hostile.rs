@@ -186,4 +186,16 @@ fn a_fifo_named_on_the_command_line_is_refused_without_waiting() {
     assert_eq!(lines.len(), 1, "{stderr}");
     assert!(lines[0].contains("not a regular file"), "{}", lines[0]);
     assert!(stdout.contains("We will build the sea wall this year"), "{stdout}");
+    // In a folder, it is named and skipped.
+    let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(["extract", "--format", "jsonl", "--no-state"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("pipe.txt: not a regular file, skipped"), "{stderr}");
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("We will build the sea wall this year"));
 }

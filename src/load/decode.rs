@@ -11,16 +11,9 @@ use std::io::Read;
 /// Reads `file` whole, refusing it when it is larger than `max_bytes`;
 /// `Err` carries the one-line reason.
 pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let mut f = match open_without_waiting(file) {
-        // A file under a lease will not open without waiting: opened again
-        // to wait, when it is a regular file (a FIFO opens at once).
-        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => match std::fs::metadata(file) {
-            Ok(m) if m.is_file() => std::fs::File::open(file),
-            _ => Err(e),
-        },
-        opened => opened,
-    }
-    .map_err(|e| io_reason(&e))?;
+    // Discovery refuses a FIFO named on the command line, which would wait
+    // here for a writer ([`super::discover::discover`]).
+    let mut f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
     let meta = f.metadata().map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
         return Err("is a folder".into());
@@ -29,10 +22,6 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err("not a regular file".into());
     }
-    // A regular file's reads wait as ever (a mandatory lock, some FUSE
-    // file systems would refuse them without waiting).
-    #[cfg(unix)]
-    wait_on_reads(&f).map_err(|e| io_reason(&e))?;
     let len = meta.len();
     if len > max_bytes {
         return Err(too_big(len, max_bytes));
@@ -69,36 +58,6 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
         return Err(too_big(bytes.len() as u64, max_bytes));
     }
     Ok(bytes)
-}
-
-/// Opens `file` for reading without waiting on it: opening a FIFO waits
-/// for a writer, and a file named on the command line is not sorted out
-/// beforehand as a folder's FIFOs are. Regular files read as ever.
-fn open_without_waiting(file: &str) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    options.open(file)
-}
-
-/// Clears the flag [`open_without_waiting`] set, once the file is known
-/// to be a regular one.
-#[cfg(unix)]
-fn wait_on_reads(f: &std::fs::File) -> std::io::Result<()> {
-    use std::os::fd::AsRawFd;
-    let fd = f.as_raw_fd();
-    // SAFETY: fcntl reads and sets the status flags of a descriptor `f`
-    // owns and keeps open for the call; no memory is passed.
-    let set = unsafe {
-        let flags = libc::fcntl(fd, libc::F_GETFL);
-        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) >= 0
-    };
-    if set {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
 }
 
 fn too_big(len: u64, max_bytes: u64) -> String {

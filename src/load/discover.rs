@@ -41,6 +41,11 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
             }
         };
         let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        // Opening a FIFO to read waits for a writer; a device may never end.
+        if !meta.is_dir() && !meta.is_file() {
+            diags.push(error(given, "not a regular file"));
+            continue;
+        }
         if !meta.is_dir() {
             // Known by its folder's real path and its own name, as a
             // folder's files are (a link among them is not followed).
@@ -67,6 +72,10 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                     found.push(e.path().to_string_lossy().into_owned());
+                }
+                // A FIFO, socket or device named like an article.
+                Ok(e) if !e.file_type().is_dir() && is_article_file(e.path()) => {
+                    diags.push(error(&e.path().to_string_lossy(), "not a regular file, skipped"));
                 }
                 Ok(_) => {}
                 Err(e) => {
