@@ -787,7 +787,7 @@ impl App {
                 0 => String::new(),
                 n => format!(" ({n} files from the cache)"),
             };
-            let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            use super::view::count;
             self.message = Some(format!(
                 "loaded {}, {} in {:.1} s{cached}",
                 count(self.corpus.articles.len(), "article"),

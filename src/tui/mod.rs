@@ -132,7 +132,7 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
 fn count_problems(problems: &[String]) -> Option<String> {
     let errors = problems.iter().filter(|p| p.starts_with("quoteline: error:")).count();
     let warnings = problems.len() - errors;
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    use view::count;
     let counted = match (errors, warnings) {
         (0, 0) => return None,
         (e, 0) => format!("{} not read", count(e, "file")),

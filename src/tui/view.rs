@@ -655,7 +655,7 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
 }
 
 /// "1 quote", "3 outlets".
-fn count(n: usize, noun: &str) -> String {
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
