@@ -411,15 +411,6 @@ fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
     (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
 }
 
-/// A day's number with its suffix ("4th", "21st"). A word of letters
-/// alone is no date.
-fn ordinal(word: &str) -> bool {
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
-}
-
 /// A byline that ends in its article's date ("Jane Doe, Staff Writer
 /// March 3, 2026", "Jane Doe | Updated March 3, 2026"): the names before
 /// its last words when they are all [`date_word`]s and make a date, and
@@ -520,7 +511,7 @@ fn date_word(w: &str) -> bool {
                 | "nd"
                 | "rd"
         )
-        || ordinal(l)
+        || dates::ordinal_digits(l).is_some()
 }
 
 /// A line that is only a date (with words like "Published" or "Updated").

@@ -48,7 +48,7 @@ pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
     let weekday = words
         .first()
         .map(|w| w.trim_end_matches('.'))
-        .and_then(weekday_number)
+        .and_then(weekday_of)
         .inspect(|_| {
             words.remove(0);
         });
@@ -60,9 +60,9 @@ pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
         [w] if w.split('/').all(digits) && w.split('/').take(2).all(|p| p.len() <= 2) => us_slash_date(w),
         [_, _, _] => {
             // A month, a day (an ordinal or not) and a year: nothing else.
-            let day = |w: &str| {
-                let n = w.trim_end_matches(|c: char| c.is_ascii_lowercase());
-                (1..=2).contains(&n.len()) && digits(n) && matches!(&w[n.len()..], "" | "st" | "nd" | "rd" | "th")
+            let day = |w: &str| match ordinal_digits(w) {
+                Some(n) => n.len() <= 2,
+                None => w.len() <= 2 && digits(w),
             };
             let year = |w: &str| w.len() == 4 && digits(w);
             let months = words.iter().filter(|w| month_number(w).is_some()).count();
@@ -73,26 +73,37 @@ pub fn parse_date_alone(s: &str) -> Option<NaiveDate> {
         _ => None,
     }?;
     match weekday {
-        Some(w) if w != chrono::Datelike::weekday(&date).num_days_from_monday() => None,
+        Some(w) if w != chrono::Datelike::weekday(&date) => None,
         _ => Some(date),
     }
 }
 
-/// Whether a lowercase word names a day of the week ("tuesday", "tue").
-pub fn is_weekday(w: &str) -> bool {
-    weekday_number(w).is_some()
+/// The digits of a day's number with its suffix ("4th", "21st"); none for
+/// a word of letters alone or a bare number.
+pub fn ordinal_digits(word: &str) -> Option<&str> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th"))
+    .then_some(digits)
 }
 
-/// The day of the week a lowercase word names, Monday 0.
-fn weekday_number(w: &str) -> Option<u32> {
+/// Whether a lowercase word names a day of the week ("tuesday", "tue").
+pub fn is_weekday(w: &str) -> bool {
+    weekday_of(w).is_some()
+}
+
+/// The day of the week a lowercase word names.
+fn weekday_of(w: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
     Some(match w {
-        "monday" | "mon" => 0,
-        "tuesday" | "tue" | "tues" => 1,
-        "wednesday" | "wed" | "weds" => 2,
-        "thursday" | "thu" | "thur" | "thurs" => 3,
-        "friday" | "fri" => 4,
-        "saturday" | "sat" => 5,
-        "sunday" | "sun" => 6,
+        "monday" | "mon" => Mon,
+        "tuesday" | "tue" | "tues" => Tue,
+        "wednesday" | "wed" | "weds" => Wed,
+        "thursday" | "thu" | "thur" | "thurs" => Thu,
+        "friday" | "fri" => Fri,
+        "saturday" | "sat" => Sat,
+        "sunday" | "sun" => Sun,
         _ => return None,
     })
 }
