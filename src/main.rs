@@ -98,15 +98,16 @@ enum JsonOnly {
 /// Each path's reason when none of `paths` can be read, with the command
 /// meant when one looks like a command mistyped.
 fn all_missing(paths: &[String]) -> Option<Vec<String>> {
+    let command = <Cli as clap::CommandFactory>::command();
     let reasons: Vec<String> = paths
         .iter()
         .map(|p| {
             let e = std::fs::metadata(p).err()?;
             let reason = quoteline::load::discover::io_reason(&e);
-            let meant = <Cli as clap::CommandFactory>::command()
+            let meant = command
                 .get_subcommands()
-                .map(|c| c.get_name().to_string())
-                .find(|c| strsim::damerau_levenshtein(c, p) <= 2 && !p.contains('/'));
+                .map(|c| c.get_name())
+                .find(|c| !p.contains('/') && strsim::damerau_levenshtein(c, p) <= 2);
             let hint = meant
                 .map(|c| format!(" (did you mean `quoteline {c} …`?)"))
                 .unwrap_or_default();

@@ -40,7 +40,7 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let real = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+        let resolved = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
         // Opening a FIFO to read waits for a writer; a device may never end.
         if !meta.is_dir() && !meta.is_file() {
             diags.push(error(given, "not a regular file"));
@@ -49,23 +49,23 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
         if !meta.is_dir() {
             // Known by its folder's real path and its own name, as a
             // folder's files are (a link among them is not followed).
-            let named = match (path.parent(), path.file_name()) {
+            let first = match (path.parent(), path.file_name()) {
                 (Some(parent), Some(name)) if dedupe => {
                     let parent = if parent.as_os_str().is_empty() {
                         Path::new(".")
                     } else {
                         parent
                     };
-                    first_time(&real(parent), Path::new(name))
+                    first_time(&resolved(parent), Path::new(name))
                 }
-                _ => first_time(Path::new(""), path),
+                _ => true,
             };
-            if named {
+            if first {
                 files.push(given.clone());
             }
             continue;
         }
-        let real = if dedupe { real(path) } else { path.to_path_buf() };
+        let real = if dedupe { resolved(path) } else { path.to_path_buf() };
         let mut found = Vec::new();
         let walker = walkdir::WalkDir::new(path).follow_links(true).into_iter();
         for entry in walker.filter_entry(|e| !is_hidden(e)) {
