@@ -54,6 +54,34 @@ pub enum Overlay {
     },
 }
 
+impl Overlay {
+    /// Whether it has a line the user types into above its list.
+    pub fn has_input(&self) -> bool {
+        matches!(self, Overlay::Picker { .. } | Overlay::Search { .. })
+    }
+
+    /// Lines a row of its list takes: a related quote shows who, where
+    /// and when on one and its words on the next.
+    pub fn lines_per_row(&self) -> usize {
+        if matches!(self, Overlay::Related { .. }) {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The selected row of its list and the list's length, for a list
+    /// overlay.
+    fn list_selection(&mut self) -> Option<(&mut usize, usize)> {
+        match self {
+            Overlay::Picker { matches, selected, .. } => Some((selected, matches.len())),
+            Overlay::Search { matches, selected, .. } => Some((selected, matches.len())),
+            Overlay::Related { entries, selected } => Some((selected, entries.len())),
+            _ => None,
+        }
+    }
+}
+
 /// What a typed line is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -1084,17 +1112,24 @@ impl App {
                 let (page, most) = super::view::help_scroll(self);
                 if let Overlay::Help { scroll } = &mut self.overlay {
                     // From where it is drawn: the frame may have grown.
-                    *scroll = help_step(action, (*scroll).min(most), page, most);
+                    *scroll = overlay_step(action, (*scroll).min(most), page, most);
+                }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+                if self.overlay.list_selection().is_some() =>
+            {
+                let page = super::view::chooser_page(self);
+                if let Some((selected, len)) = self.overlay.list_selection() {
+                    *selected = overlay_step(action, *selected, page, len.saturating_sub(1));
                 }
             }
             Action::Up | Action::Down => {
-                let down = action == Action::Down;
-                match &mut self.overlay {
-                    Overlay::Picker { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
-                    Overlay::Search { matches, selected, .. } => *selected = move_sel(*selected, matches.len(), down),
-                    Overlay::Related { entries, selected } => *selected = move_sel(*selected, entries.len(), down),
-                    Overlay::Compare { scroll } => *scroll = if down { *scroll + 1 } else { scroll.saturating_sub(1) },
-                    _ => {}
+                if let Overlay::Compare { scroll } = &mut self.overlay {
+                    *scroll = if action == Action::Down {
+                        *scroll + 1
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
                 }
             }
             Action::Open => match std::mem::replace(&mut self.overlay, Overlay::None) {
@@ -1184,26 +1219,19 @@ impl App {
     }
 }
 
-/// Where a key moves the help's text from line `scroll`, a page being
-/// `page` lines and the last start `most`.
-fn help_step(action: Action, scroll: usize, page: usize, most: usize) -> usize {
+/// Where a key moves a position from `at` (the help's first line shown,
+/// a list overlay's selected row), a page being `page` and the last
+/// position `most`.
+fn overlay_step(action: Action, at: usize, page: usize, most: usize) -> usize {
     match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll + 1,
-        Action::PageUp => scroll.saturating_sub(page),
-        Action::PageDown => scroll + page,
+        Action::Up => at.saturating_sub(1),
+        Action::Down => at + 1,
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => at + page,
         Action::Top => 0,
         _ => most,
     }
     .min(most)
-}
-
-fn move_sel(cur: usize, len: usize, down: bool) -> usize {
-    if down {
-        (cur + 1).min(len.saturating_sub(1))
-    } else {
-        cur.saturating_sub(1)
-    }
 }
 
 /// Rows the quote view's header takes above the article: who said the

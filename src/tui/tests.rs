@@ -627,6 +627,49 @@ fn page_keys_move_a_screenful_of_articles_in_either_layout() {
     }
 }
 
+/// The open list overlay's selected row and length.
+fn overlay_selection(app: &App) -> (usize, usize) {
+    match &app.overlay {
+        super::app::Overlay::Picker { matches, selected, .. } => (*selected, matches.len()),
+        super::app::Overlay::Related { entries, selected } => (*selected, entries.len()),
+        other => panic!("not a list overlay: {other:?}"),
+    }
+}
+
+#[test]
+fn page_and_end_keys_move_through_list_overlays() {
+    // 40 rows: an 18-row overlay, 16 inside its border; the picker types
+    // on the first, so a page is 15 speakers, and 8 related quotes of two
+    // lines each.
+    let mut app = demo_app(120, 40);
+    keys(&mut app, "s");
+    let (_, speakers) = overlay_selection(&app);
+    assert!(speakers > 16, "the demo has more speakers than a page: {speakers}");
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, 15);
+    press(&mut app, KeyCode::End, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, speakers - 1);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, speakers - 1, "stays on the last");
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, speakers - 16);
+    press(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, 0);
+    // g and G are typed into the picker, not taken as keys.
+    keys(&mut app, "G");
+    assert!(matches!(&app.overlay, super::app::Overlay::Picker { input, .. } if input == "G"));
+
+    keys(&mut app, "\x1b\tR");
+    let (_, related) = overlay_selection(&app);
+    assert!(related > 1, "the first quote has related quotes");
+    keys(&mut app, "G");
+    assert_eq!(overlay_selection(&app).0, related - 1);
+    keys(&mut app, "g");
+    assert_eq!(overlay_selection(&app).0, 0);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(overlay_selection(&app).0, (related - 1).min(8));
+}
+
 #[test]
 fn a_click_in_a_scrolled_list_selects_the_article_under_it() {
     let mut app = demo_app(120, 24);

@@ -69,13 +69,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
                     Line::from(spans)
                 }
             };
+            let rows = |i: usize| vec![row(i)];
             draw_chooser(
                 frame,
                 &theme,
                 "Speaker (type to filter, Enter to choose, Esc to cancel)",
                 Some(input),
-                (matches.len(), &row),
-                *selected,
+                (matches.len(), &rows),
+                (*selected, app.overlay.lines_per_row()),
             );
         }
         Overlay::Search {
@@ -86,10 +87,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             let row = |i: usize| {
                 let quote = &app.corpus.quotes[matches[i]];
                 let who = app.corpus.speaker_name(quote).unwrap_or("?");
-                Line::from(vec![
+                vec![Line::from(vec![
                     Span::styled(format!("{who}: "), theme.dim),
                     Span::raw(app.corpus.quote_text(quote).replace('\n', " ")),
-                ])
+                ])]
             };
             draw_chooser(
                 frame,
@@ -97,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 "Search quotes (Enter to jump, Esc to cancel)",
                 Some(input),
                 (matches.len(), &row),
-                *selected,
+                (*selected, app.overlay.lines_per_row()),
             );
         }
         Overlay::Related { entries, selected } => {
@@ -108,21 +109,32 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 let quote = &c.quotes[r.quote];
                 let art = &c.articles[quote.article];
                 let when = said_when(quote);
-                Line::from(vec![
-                    Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
-                    Span::styled(
-                        format!("{} · {} · {when}  ", c.speaker_name(quote).unwrap_or("?"), art.source()),
-                        theme.dim,
-                    ),
-                    Span::raw(format!("“{}”", c.quote_text(quote).replace('\n', " "))),
-                ])
+                // Two lines, so the quote's words get the overlay's whole
+                // width after who said it, where and when.
+                vec![
+                    Line::from(vec![
+                        Span::styled(format!("{:<15}", r.reason.describe()), theme.title),
+                        Span::styled(
+                            format!("{} · {} · {when}", c.speaker_name(quote).unwrap_or("?"), art.source()),
+                            theme.dim,
+                        ),
+                    ]),
+                    Line::from(format!("  “{}”", c.quote_text(quote).replace('\n', " "))),
+                ]
             };
             let title = if entries.is_empty() {
                 "Related: none for this quote (Esc)"
             } else {
                 "Related quotes, best first (Enter to jump, Esc to close)"
             };
-            draw_chooser(frame, &theme, title, None, (entries.len(), &row), *selected);
+            draw_chooser(
+                frame,
+                &theme,
+                title,
+                None,
+                (entries.len(), &row),
+                (*selected, app.overlay.lines_per_row()),
+            );
         }
         Overlay::Compare { scroll } => {
             if let Some(q) = app.quote {
@@ -609,13 +621,33 @@ fn draw_help(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     frame.render_widget(text.block(block).scroll((scroll, 0)), area);
 }
 
-/// A list overlay, with a line to type into when `input` is given.
-/// A list to choose from: `rows` is how many and how to draw row i (only
-/// the visible rows are drawn, however long the list).
-type Rows<'r, 'l> = (usize, &'r dyn Fn(usize) -> Line<'l>);
+/// A list to choose from: `rows` is how many and how to draw row i, as
+/// its lines (only the visible rows are drawn, however long the list).
+type Rows<'r, 'l> = (usize, &'r dyn Fn(usize) -> Vec<Line<'l>>);
 
-fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&str>, rows: Rows, selected: usize) {
-    let area = centered(frame.area(), 90, 18);
+/// Where a list overlay is drawn in a frame of `area`.
+fn chooser_area(area: Rect) -> Rect {
+    centered(area, 90, 18)
+}
+
+/// How many of the open list overlay's rows a frame of the app's size
+/// shows (at least one): a page for PgUp and PgDn.
+pub fn chooser_page(app: &App) -> usize {
+    let inner = chooser_area(app.size).height.saturating_sub(2);
+    let list = inner.saturating_sub(u16::from(app.overlay.has_input()));
+    (usize::from(list) / app.overlay.lines_per_row()).max(1)
+}
+
+/// A list overlay, with a line to type into when `input` is given.
+fn draw_chooser(
+    frame: &mut Frame,
+    theme: &Theme,
+    title: &str,
+    input: Option<&str>,
+    rows: Rows,
+    (selected, per_row): (usize, usize),
+) {
+    let area = chooser_area(frame.area());
     let block = overlay_block(frame, area, &format!(" {title} "), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -634,16 +666,16 @@ fn draw_chooser(frame: &mut Frame, theme: &Theme, title: &str, input: Option<&st
         );
     }
     let input = input.unwrap_or("");
-    let visible = list_r.height as usize;
-    let offset = list_offset(selected, visible);
     let (n, row) = rows;
+    let visible = (list_r.height as usize / per_row).max(1);
+    let offset = list_offset(selected, visible);
     let lines: Vec<Line> = (offset..n.min(offset + visible))
-        .map(|i| {
-            let l = row(i);
+        .flat_map(|i| {
+            let lines = row(i);
             if i == selected {
-                l.patch_style(theme.selected)
+                lines.into_iter().map(|l| l.patch_style(theme.selected)).collect()
             } else {
-                l
+                lines
             }
         })
         .collect();
