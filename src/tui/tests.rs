@@ -265,6 +265,36 @@ fn statements_compare_related_list_date_and_stories() {
             "a story is split in the list: {stories:?}"
         );
     }
+    // Each story of more than one article is bracketed, so two stories
+    // listed one after the other are told apart: a bracket opens on the
+    // row after one closes wherever one story follows another.
+    app.resize(Rect::new(0, 0, 120, 2 * app.list.len() as u16 + 4));
+    let screen = render(&app);
+    // Each article's first row, after the pane's top border; the bracket
+    // is in the column after its left border (the screen's lines are
+    // quoted).
+    let brackets: Vec<char> = screen
+        .lines()
+        .skip(1)
+        .step_by(2)
+        .take(app.list.len())
+        .map(|l| l.trim_start_matches('"').chars().nth(1).expect("a bracket column"))
+        .collect();
+    for (i, w) in stories.windows(2).enumerate() {
+        let starts = w[1].is_some() && w[1] != w[0] && stories.get(i + 2) == Some(&w[1]);
+        assert_eq!(
+            brackets[i + 1] == '┌',
+            starts,
+            "row {}: {brackets:?} for {stories:?}",
+            i + 1
+        );
+    }
+    assert!(
+        stories
+            .windows(3)
+            .any(|w| w[0] == w[1] && w[1] != w[2] && w[2].is_some()),
+        "the demo lists one story right after another"
+    );
     insta::assert_snapshot!("by_story_60x20", {
         app.resize(Rect::new(0, 0, 60, 20));
         keys(&mut app, "\x1b");

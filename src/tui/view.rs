@@ -335,16 +335,25 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     let c = &app.corpus;
     let mut lines = Vec::new();
     let story = |i: usize| app.list.get(i).and_then(|&a| c.articles[a].story);
+    // Grouped by story, a bracket in the first column holds each story's
+    // articles together and shows where the next story begins.
+    let bracket_w = usize::from(app.by_story);
+    let inner_w = inner_w.saturating_sub(bracket_w);
     for (i, &a) in app.list.iter().enumerate().skip(offset).take(visible) {
         let art = &c.articles[a];
-        // Grouped by story, a bar joins the articles of one story.
-        let joined =
-            app.by_story && art.story.is_some() && (story(i + 1) == art.story || (i > 0 && story(i - 1) == art.story));
-        let marker = match (app.read[a], joined) {
-            (false, _) => "• ",
-            (true, true) => "│ ",
-            (true, false) => "  ",
+        let (top, bottom) = if !app.by_story {
+            ("", "")
+        } else {
+            let first = i == 0 || art.story.is_none() || story(i - 1) != art.story;
+            let last = art.story.is_none() || story(i + 1) != art.story;
+            match (first, last) {
+                (true, true) => (" ", " "),
+                (true, false) => ("┌", "│"),
+                (false, true) => ("│", "└"),
+                (false, false) => ("│", "│"),
+            }
         };
+        let marker = if app.read[a] { "  " } else { "• " };
         let title = fit(art.title.as_deref().unwrap_or("(untitled)"), inner_w.saturating_sub(2));
         let date = art.date.map_or("undated".to_string(), |d| d.to_string());
         // Outlet and date, then the count where it fits: a long outlet or
@@ -362,11 +371,14 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
             Style::new()
         };
         lines.push(Line::from(vec![
+            Span::styled(top, theme.dim),
             Span::styled(marker, st),
             Span::styled(title, st.patch(theme.title)),
         ]));
-        let meta = if joined { format!("│{}", &meta[1..]) } else { meta };
-        lines.push(Line::from(Span::styled(fit(&meta, inner_w), theme.dim)));
+        lines.push(Line::from(vec![
+            Span::styled(bottom, theme.dim),
+            Span::styled(fit(&meta, inner_w), theme.dim),
+        ]));
     }
     let title = match app.filter {
         Some(s) => format!(" Articles quoting {} ({}) ", c.speakers[s].name, app.list.len()),
