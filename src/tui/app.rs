@@ -95,6 +95,8 @@ pub enum PromptKind {
     MergeInto,
     /// The quote's speaker's new name.
     Rename,
+    /// Whether to give the name the quote uses a speaker of its own.
+    SplitAlias,
 }
 
 pub struct App {
@@ -555,7 +557,11 @@ impl App {
                     self.prompt(PromptKind::Rename, self.corpus.speakers[s].name.clone());
                 }
             }
-            Action::SplitAlias => self.split_alias(),
+            // Asked first: a split moves every quote made under the name.
+            Action::SplitAlias => match self.split_candidate() {
+                Ok(_) => self.prompt(PromptKind::SplitAlias, String::new()),
+                Err(why) => self.message = Some(why),
+            },
             Action::MergeSpeaker => {}
             Action::GroupByStory => {
                 self.by_story = !self.by_story;
@@ -923,9 +929,11 @@ impl App {
 
     /// `X`: the name this quote was attributed by ("Mr. Sheinbaum") is
     /// another person's, so its quotes get a speaker of their own.
-    fn split_alias(&mut self) {
+    /// The name the selected quote calls its speaker by and the speaker's
+    /// name, when that name can be split off; else why not.
+    pub fn split_candidate(&self) -> Result<(String, String), String> {
         let (Some(q), Some(s)) = (self.quote, self.quote_speaker()) else {
-            return;
+            return Err("nothing to split: this quote has no speaker".into());
         };
         let name = self.corpus.speakers[s].name.clone();
         let alias = self.corpus.quotes[q]
@@ -936,13 +944,11 @@ impl App {
             Some(alias)
                 if !alias.eq_ignore_ascii_case(&name) && quoteline::extract::mentions::pronoun(&alias).is_none() =>
             {
-                let _ = self.correct(Correction::Split { alias, from: name });
+                Ok((alias, name))
             }
-            _ => {
-                self.message = Some(format!(
-                    "nothing to split: this quote names {name} by that name or a pronoun"
-                ))
-            }
+            _ => Err(format!(
+                "nothing to split: this quote names {name} by that name or a pronoun"
+            )),
         }
     }
 
@@ -994,6 +1000,13 @@ impl App {
                     from: self.corpus.speakers[from].name.clone(),
                     into: self.corpus.speakers[into].name.clone(),
                 })
+            }
+            PromptKind::SplitAlias => {
+                if !matches!(input.to_lowercase().as_str(), "y" | "yes") {
+                    return Err("type y and Enter to split, or Esc to cancel".into());
+                }
+                let (alias, from) = self.split_candidate()?;
+                self.correct(Correction::Split { alias, from })
             }
             PromptKind::Rename => {
                 let Some(s) = self.quote_speaker() else { return Ok(()) };

@@ -303,6 +303,59 @@ fn statements_compare_related_list_date_and_stories() {
 }
 
 #[test]
+fn splitting_a_name_off_a_speaker_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
+    let mut app = demo_app(120, 40);
+    app.store = Some(store.clone());
+    // A quote naming its speaker by a shorter name ("Brandt").
+    let c = &app.corpus;
+    let q = (0..c.quotes.len())
+        .find(|&q| {
+            let quote = &c.quotes[q];
+            let (Some(name), Some(m)) = (c.speaker_name(quote), quote.mention.as_ref()) else {
+                return false;
+            };
+            name.split(' ').count() > 1 && name.ends_with(m.text.as_str().trim()) && m.text.as_str().trim() != name
+        })
+        .expect("a quote naming its speaker by surname");
+    let speaker = c.speaker_name(&c.quotes[q]).unwrap().to_string();
+    app.jump_to(q);
+    let splits = |store: &quoteline::state::StateFile| store.load().0.corrections.len();
+
+    keys(&mut app, "X");
+    assert!(matches!(
+        &app.overlay,
+        super::app::Overlay::Prompt {
+            kind: super::app::PromptKind::SplitAlias,
+            ..
+        }
+    ));
+    assert!(
+        render(&app).contains(&format!("from {speaker}?")),
+        "the prompt names the speaker"
+    );
+    keys(&mut app, "\x1b");
+    assert_eq!(
+        app.corpus.speaker_name(&app.corpus.quotes[q]),
+        Some(speaker.as_str()),
+        "Esc splits nothing"
+    );
+    keys(&mut app, "Xn\n");
+    assert!(matches!(&app.overlay, super::app::Overlay::Prompt { error: Some(e), .. } if e.contains("type y")));
+    assert_eq!(splits(&store), 0, "nothing saved");
+    keys(&mut app, "\x1b");
+    keys(&mut app, "Xy\n");
+    assert_eq!(app.overlay, super::app::Overlay::None);
+    assert_ne!(
+        app.corpus.speaker_name(&app.corpus.quotes[q]),
+        Some(speaker.as_str()),
+        "split off"
+    );
+    assert_eq!(splits(&store), 1);
+}
+
+#[test]
 fn stars_notes_and_corrections_are_saved_and_come_back() {
     let dir = tempfile::tempdir().unwrap();
     let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));

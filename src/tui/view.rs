@@ -250,6 +250,13 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
             format!(" Rename {speaker} "),
             "The speaker's right name. Enter saves, Esc cancels.",
         ),
+        PromptKind::SplitAlias => (
+            match app.split_candidate() {
+                Ok((alias, name)) => format!(" Split “{alias}” from {name}? "),
+                Err(_) => " Split ".to_string(),
+            },
+            "Quotes naming this speaker so get a speaker of their own. y and Enter splits, Esc cancels.",
+        ),
     };
     // Names typed for a speaker say at once whom they find.
     let hint = match (kind, input.trim()) {
