@@ -160,7 +160,7 @@ pub struct StatementRecord<'a> {
     pub date_precision: Option<&'static str>,
     /// How the date reads: "2025-04-08", "Aug 2025", "2023".
     pub date_label: Option<String>,
-    pub outlets: Vec<&'a str>,
+    pub outlets: Vec<std::borrow::Cow<'a, str>>,
     pub quotes: Vec<StatementQuote<'a>>,
 }
 

@@ -378,14 +378,26 @@ impl Article {
         self.text.slice(removed.span)
     }
 
-    /// Who published it: the outlet, else the file's name.
-    pub fn source(&self) -> &str {
-        self.outlet.as_deref().unwrap_or_else(|| {
-            std::path::Path::new(&self.file)
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or(&self.file)
-        })
+    /// Who published it: the outlet, else the file's name, without the
+    /// control and escape sequences a file's name may hold (the outlet
+    /// was cleaned of them when read).
+    pub fn source(&self) -> std::borrow::Cow<'_, str> {
+        match &self.outlet {
+            Some(outlet) => std::borrow::Cow::Borrowed(outlet),
+            None => {
+                let name = std::path::Path::new(&self.file)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(&self.file);
+                let name = crate::load::decode::strip_controls(name).0;
+                // A name is one line: its tabs and newlines are spaces.
+                if name.contains(['\n', '\t']) {
+                    std::borrow::Cow::Owned(name.replace(['\n', '\t'], " "))
+                } else {
+                    name
+                }
+            }
+        }
     }
 
     /// The cleaned text shown in the reader: dek, headings and body
@@ -1121,7 +1133,9 @@ pub struct Diagnostic {
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = if self.is_error { "error" } else { "warning" };
-        write!(f, "quoteline: {level}: {}: {}", self.file, self.message)
+        // A file's name may hold escape sequences; this goes to a terminal.
+        let file = crate::load::decode::strip_controls(&self.file).0;
+        write!(f, "quoteline: {level}: {file}: {}", self.message)
     }
 }
 
@@ -1283,6 +1297,16 @@ impl ArticleTexts<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_names_its_file_without_escape_sequences() {
+        let d = Diagnostic {
+            file: "/tmp/a\u{1b}[31mred\u{1b}]0;title\u{7}.txt".into(),
+            message: "empty file".into(),
+            is_error: false,
+        };
+        assert_eq!(d.to_string(), "quoteline: warning: /tmp/ared.txt: empty file");
+    }
 
     #[test]
     #[cfg(target_pointer_width = "64")]

@@ -342,8 +342,8 @@ impl Postings {
 
 /// The outlets (or files, when the outlet is unknown) that reported a
 /// statement, in order of first report.
-pub fn reporters(c: &Corpus, statement: usize) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
+pub fn reporters(c: &Corpus, statement: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     for &q in &c.statements[statement].quotes {
         let who = c.articles[c.quotes[q].article].source();
         if !out.contains(&who) {

@@ -231,7 +231,7 @@ impl App {
 
     /// The other outlets (or files) that reported the statement quote `q`
     /// belongs to.
-    pub fn also_reported_by(&self, q: QuoteId) -> Vec<&str> {
+    pub fn also_reported_by(&self, q: QuoteId) -> Vec<std::borrow::Cow<'_, str>> {
         let c = &self.corpus;
         let Some(st) = c.quotes[q].statement.get() else {
             return Vec::new();
@@ -239,7 +239,7 @@ impl App {
         let own = c.articles[c.quotes[q].article].source();
         quoteline::relate::statements::reporters(c, st)
             .into_iter()
-            .filter(|&o| o != own)
+            .filter(|o| *o != own)
             .collect()
     }
 

@@ -997,3 +997,37 @@ fn a_quote_near_the_end_is_shown_without_scrolling_past_the_end() {
         }
     }
 }
+
+#[test]
+fn escape_sequences_in_a_files_name_never_reach_the_screen() {
+    std::env::set_var("NO_COLOR", "1");
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{1b}[12;40HMOVED\u{1b}[1;1H\u{1b}]0;TITLE\u{7}\tb.txt";
+    std::fs::write(dir.path().join(name), "Cursor story\n\n\"Moves,\" said Ida Move.\n").unwrap();
+    let corpus = quoteline::load_corpus(
+        &[dir.path().to_string_lossy().into_owned()],
+        &quoteline::LoadOptions::default(),
+    );
+    assert_eq!(corpus.articles.len(), 1);
+    let a = &corpus.articles[0];
+    assert!(a.outlet.is_none(), "the file's name stands for the outlet");
+    assert_eq!(a.source(), "aMOVED b.txt");
+    let mut app = App::new(corpus, Rect::new(0, 0, 120, 30));
+    keys(&mut app, "\n");
+    let screen = render(&app);
+    assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "{screen:?}");
+    assert!(screen.contains("aMOVED b.txt"), "{screen}");
+}
+
+#[test]
+fn a_cell_holding_a_control_character_is_drawn_blank() {
+    use ratatui::widgets::{Paragraph, Widget};
+    let area = Rect::new(0, 0, 12, 1);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    Paragraph::new("a\u{1b}[2Jb\u{202e}c\u{9b}d").render(area, &mut buf);
+    assert!(buf.content.iter().any(|c| c.symbol().contains('\u{1b}')));
+    view::blank_control_cells(&mut buf);
+    let shown: String = buf.content.iter().map(|c| c.symbol()).collect();
+    assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown:?}");
+    assert!(shown.starts_with("a [2Jbc d"), "{shown:?}");
+}

@@ -143,6 +143,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Overlay::Prompt { kind, input, error } => draw_prompt(frame, app, *kind, input, error.as_deref(), &theme),
     }
+    blank_control_cells(frame.buffer_mut());
+}
+
+/// The last guard between text and the terminal: a cell holding a
+/// control character (an escape, a tab, a bidi override) would move the
+/// cursor or reorder the line when written, whatever string it came
+/// from, so it is drawn as a space. Texts are cleaned when read; this
+/// catches what is not, such as a file's name.
+pub fn blank_control_cells(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        if cell
+            .symbol()
+            .chars()
+            .any(|c| c.is_control() || quoteline::load::decode::is_unsafe_char(c))
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Every outlet's wording of the statement, each compared word by word
@@ -370,7 +388,7 @@ fn draw_articles(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
         let meta = if art.source().width() + quotes.width() <= room {
             format!("  {} · {date}{quotes}", art.source())
         } else {
-            format!("  {} · {date}", fit(art.source(), room))
+            format!("  {} · {date}", fit(&art.source(), room))
         };
         let st = if i == app.list_selected {
             theme.selected
