@@ -3,7 +3,8 @@
 //! and article dates set by hand.
 //!
 //! It lives in one small TOML file, applied on every load. Quotes are named
-//! by their article's file (made absolute) and their words, so they are
+//! by their article's file (made absolute) and their words (and which
+//! time, when an article quotes the same words twice), so they are
 //! found again after the extraction changes. Entries for articles that are
 //! not loaded stay in the file untouched: opening another folder never
 //! loses them. Every save re-reads the file, changes it and writes it
@@ -33,6 +34,19 @@ pub struct QuoteKey {
     #[serde(flatten)]
     pub article: ArticleKey,
     pub quote: String,
+    /// Which of the article's quotes of these words, the first being 1
+    /// (written only when not the first): two people may say the same
+    /// words in one article.
+    #[serde(default = "first", skip_serializing_if = "is_first")]
+    pub occurrence: u32,
+}
+
+fn first() -> u32 {
+    1
+}
+
+fn is_first(n: &u32) -> bool {
+    *n == 1
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,9 +285,19 @@ pub fn article_key(corpus: &Corpus, a: ArticleId) -> ArticleKey {
 }
 
 pub fn quote_key(corpus: &Corpus, q: QuoteId) -> QuoteKey {
+    let a = corpus.quotes[q].article;
+    let text = corpus.articles[a].text.get();
+    let words = normalize(corpus.quotes[q].span.of(&text));
+    let earlier = corpus.articles[a]
+        .quotes
+        .iter()
+        .take_while(|&other| other != q)
+        .filter(|&other| normalize(corpus.quotes[other].span.of(&text)) == words)
+        .count();
     QuoteKey {
-        article: article_key(corpus, corpus.quotes[q].article),
-        quote: normalize(&corpus.quote_text(&corpus.quotes[q])),
+        article: article_key(corpus, a),
+        quote: words,
+        occurrence: u32::try_from(earlier + 1).unwrap_or(u32::MAX),
     }
 }
 
@@ -317,7 +341,8 @@ impl Lookup {
         corpus.articles[a]
             .quotes
             .iter()
-            .find(|&q| normalize(corpus.quotes[q].span.of(&text)) == key.quote)
+            .filter(|&q| normalize(corpus.quotes[q].span.of(&text)) == key.quote)
+            .nth(key.occurrence.max(1) as usize - 1)
     }
 }
 
@@ -552,6 +577,7 @@ mod tests {
                 item: None,
             },
             quote: quote.into(),
+            occurrence: 1,
         }
     }
 

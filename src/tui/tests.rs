@@ -1031,3 +1031,53 @@ fn a_cell_holding_a_control_character_is_drawn_blank() {
     assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown:?}");
     assert!(shown.starts_with("a [2Jbc d"), "{shown:?}");
 }
+
+#[test]
+fn the_same_words_quoted_twice_in_an_article_are_starred_and_noted_apart() {
+    std::env::set_var("NO_COLOR", "1");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("dup.txt"),
+        "Council split\n\n\"We agree with the plan,\" said Mayor Anna Berg.\n\n\
+         Later that day: \"We agree with the plan,\" said Carl Holm, to general surprise.\n",
+    )
+    .unwrap();
+    let paths = [dir.path().join("dup.txt").to_string_lossy().into_owned()];
+    let load = || quoteline::load_corpus(&paths, &quoteline::LoadOptions::default());
+    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
+    let mut app = App::new(load(), Rect::new(0, 0, 120, 30));
+    app.store = Some(store.clone());
+    let said_by = |c: &quoteline::model::Corpus, who: &str| {
+        (0..c.quotes.len())
+            .find(|&q| c.speaker_name(&c.quotes[q]) == Some(who))
+            .unwrap_or_else(|| panic!("a quote by {who}"))
+    };
+    let (anna, carl) = (said_by(&app.corpus, "Anna Berg"), said_by(&app.corpus, "Carl Holm"));
+    app.jump_to(anna);
+    keys(&mut app, "*");
+    app.jump_to(carl);
+    keys(&mut app, "*mfor Carl\n");
+    assert!(app.corpus.quotes[anna].starred && app.corpus.quotes[carl].starred);
+
+    let (saved, _) = store.load();
+    assert_eq!(
+        saved.stars.len(),
+        2,
+        "two stars saved, not one toggled off: {:?}",
+        saved.stars
+    );
+    let mut fresh = load();
+    assert!(quoteline::state::apply(&mut fresh, &saved).is_empty());
+    let (anna, carl) = (said_by(&fresh, "Anna Berg"), said_by(&fresh, "Carl Holm"));
+    assert!(fresh.quotes[anna].starred && fresh.quotes[carl].starred);
+    assert_eq!(fresh.note(carl), Some("for Carl"));
+    assert_eq!(fresh.note(anna), None, "the note stays on the quote it was written on");
+
+    // A state written before quotes were told apart names the first.
+    let text = std::fs::read_to_string(dir.path().join("state.toml")).unwrap();
+    assert_eq!(text.matches("occurrence = 2").count(), 2, "{text}");
+    std::fs::write(dir.path().join("state.toml"), text.replace("occurrence = 2\n", "")).unwrap();
+    let mut old = load();
+    quoteline::state::apply(&mut old, &store.load().0);
+    assert_eq!(old.note(said_by(&old, "Anna Berg")), Some("for Carl"));
+}
