@@ -157,15 +157,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         // The reader loads behind its first frame.
-        let user_state = match &state_file {
-            Some(f) => {
-                let (s, warning) = f.load();
-                if let Some(w) = warning {
-                    eprintln!("quoteline: warning: {w}");
-                }
-                s
-            }
-            None => state::UserState::new(),
+        let (user_state, state_warning) = match &state_file {
+            Some(f) => f.load(),
+            None => (state::UserState::new(), None),
         };
         let reload = tui::live::Reload {
             paths,
@@ -177,7 +171,7 @@ fn main() -> ExitCode {
                 quoteline::cache::default_dir()
             },
         };
-        return match tui::run(user_state, reload) {
+        return match tui::run(user_state, state_warning, reload) {
             Ok(problems) => {
                 for p in problems {
                     eprintln!("{p}");
@@ -197,7 +191,10 @@ fn main() -> ExitCode {
         eprintln!("{d}");
     }
     if let Some(f) = &state_file {
-        let (_, warnings) = f.load_into(&mut corpus);
+        // The exports write no state: a damaged file is left for the
+        // reader to set aside.
+        let (user, warning) = f.peek();
+        let warnings = warning.into_iter().chain(state::apply(&mut corpus, &user));
         for w in warnings {
             eprintln!("quoteline: warning: {w}");
         }

@@ -119,7 +119,17 @@ impl UserState {
     }
 
     pub fn from_toml(text: &str) -> Result<UserState, String> {
-        toml::from_str(text).map_err(|e| e.message().to_string())
+        // One line, with where: the message is printed as one warning.
+        toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().replace('\n', ", ");
+            match e.span() {
+                Some(span) => {
+                    let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
+                    format!("line {line}: {message}")
+                }
+                None => message,
+            }
+        })
     }
 
     pub fn is_starred(&self, key: &QuoteKey) -> bool {
@@ -183,6 +193,16 @@ impl StateFile {
     /// parse is renamed aside (`state.toml.corrupt-<time>`) and the warning
     /// says where; the state starts empty.
     pub fn load(&self) -> (UserState, Option<String>) {
+        self.read(true)
+    }
+
+    /// Reads the state for a command that writes none: a file that does
+    /// not parse is left where it is, and ignored with a warning.
+    pub fn peek(&self) -> (UserState, Option<String>) {
+        self.read(false)
+    }
+
+    fn read(&self, set_aside_if_damaged: bool) -> (UserState, Option<String>) {
         let text = match std::fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (UserState::new(), None),
@@ -198,6 +218,13 @@ impl StateFile {
             .and_then(UserState::from_toml);
         match parsed {
             Ok(state) => (state, None),
+            Err(reason) if !set_aside_if_damaged => (
+                UserState::new(),
+                Some(format!(
+                    "{}: state file is damaged ({reason}); ignored, left as it is",
+                    self.path.display()
+                )),
+            ),
             Err(reason) => {
                 let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
                 let aside = self.path.with_extension(format!("toml.corrupt-{stamp}"));
@@ -623,6 +650,16 @@ mod tests {
         let path = dir.path().join("state.toml");
         std::fs::write(&path, "version = [[[ broken").unwrap();
         let file = StateFile::new(&path);
+        // A command that writes no state leaves it where it is.
+        let (state, warning) = file.peek();
+        assert_eq!(state, UserState::new());
+        let warning = warning.unwrap();
+        assert!(
+            warning.contains("line 1: ") && warning.contains("left as it is"),
+            "{warning}"
+        );
+        assert!(!warning.contains('\n'), "one line: {warning}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "version = [[[ broken");
         let (state, warning) = file.load();
         assert_eq!(state, UserState::new());
         assert!(warning.unwrap().contains("kept aside"));

@@ -65,14 +65,21 @@ impl Tmux {
     /// The same on the folder `corpus`.
     fn start_reader_on(name: &str, width: u16, height: u16, corpus: &str) -> Option<Tmux> {
         let cache = tempfile::tempdir().unwrap();
-        let mut t = Tmux::start_reader_cached(name, width, height, corpus, cache.path())?;
+        let mut t = Tmux::start_reader_cached(name, (width, height), corpus, cache.path(), None)?;
         t._cache = Some(cache);
         Some(t)
     }
 
     /// The same with the reader's cache of read articles in `cache` (so
-    /// that tests leave the user's own alone).
-    fn start_reader_cached(name: &str, width: u16, height: u16, corpus: &str, cache: &std::path::Path) -> Option<Tmux> {
+    /// that tests leave the user's own alone), and its state file holding
+    /// `state` (else none).
+    fn start_reader_cached(
+        name: &str,
+        (width, height): (u16, u16),
+        corpus: &str,
+        cache: &std::path::Path,
+        state: Option<&str>,
+    ) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed");
             return None;
@@ -97,8 +104,14 @@ impl Tmux {
         ]);
         let bin = env!("CARGO_BIN_EXE_quoteline");
         let assets = corpus;
-        let state = t.state_file();
-        let _ = std::fs::remove_file(&state);
+        let state_file = t.state_file();
+        match state {
+            Some(text) => std::fs::write(&state_file, text).unwrap(),
+            None => {
+                let _ = std::fs::remove_file(&state_file);
+            }
+        }
+        let state = state_file;
         t.send(&[
             &format!(
                 "PS1='$ '; QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
@@ -294,7 +307,7 @@ fn a_folder_opened_again_is_read_from_the_cache() {
             .collect()
     };
     let open = |run: &str| -> Option<String> {
-        let t = Tmux::start_reader_cached(run, 130, 40, &corpus, cache.path())?;
+        let t = Tmux::start_reader_cached(run, (130, 40), &corpus, cache.path(), None)?;
         let s = t.wait_for("loaded 18 articles");
         t.send(&["q"]);
         t.wait_for("EXITED=0");
@@ -317,4 +330,32 @@ fn a_folder_opened_again_is_read_from_the_cache() {
     let mut read = cached();
     read.sort();
     assert_eq!(read, written, "read, not written again");
+}
+
+#[test]
+fn a_damaged_state_file_is_counted_on_screen_and_set_aside() {
+    let cache = tempfile::tempdir().unwrap();
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    let damaged = "version = 1\n[[star]\nfile = \"x\"\n";
+    let Some(t) = Tmux::start_reader_cached("damaged", (130, 30), &assets, cache.path(), Some(damaged)) else {
+        return;
+    };
+    // Stars and notes are gone from view: the status line says so while
+    // the reader runs, not only the lines printed when it ends.
+    let s = t.wait_for("1 warning (listed when you quit)");
+    assert!(status(&s).contains("1 warning"), "{s}");
+    t.send(&["q"]);
+    let s = t.wait_for("EXITED=0");
+    assert!(s.contains("state file is damaged (line 2:"), "{s}");
+    let state = std::path::PathBuf::from(t.state_file());
+    let folder = state.parent().unwrap();
+    let prefix = format!("{}.corrupt-", state.file_name().unwrap().to_string_lossy());
+    let aside: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .collect();
+    assert_eq!(aside.len(), 1, "kept aside once");
+    assert_eq!(std::fs::read_to_string(aside[0].path()).unwrap(), damaged);
+    let _ = std::fs::remove_file(aside[0].path());
 }

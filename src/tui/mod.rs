@@ -34,8 +34,9 @@ fn restore() {
 
 /// Runs the reader until the user quits, loading `reload.paths` behind
 /// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
-/// SIGHUP or SIGINT. Returns the problems met while loading, for stderr.
-pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>> {
+/// SIGHUP or SIGINT. Returns the problems met while loading, for stderr,
+/// after `state_warning` (the state file's, read before).
+pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload) -> std::io::Result<Vec<String>> {
     let (keys, keys_problem) = keymap::Keymap::load();
     // This thread draws every frame.
     quoteline::model::Text::remember_recent_on_this_thread(app::RECENT_TEXTS);
@@ -87,10 +88,16 @@ pub fn run(user: UserState, reload: live::Reload) -> std::io::Result<Vec<String>
         app.loading = Some((Default::default(), loader.started));
         let mut loader = Some(loader);
         // Printed on exit with the files' problems, and counted on screen.
-        let mut problems: Vec<String> = keys_problem
-            .map(|p| format!("quoteline: warning: {p}"))
+        let mut problems: Vec<String> = [state_warning, keys_problem]
             .into_iter()
+            .flatten()
+            .map(|p| format!("quoteline: warning: {p}"))
             .collect();
+        // Stars, notes and corrections are gone from view: said at once,
+        // not only counted when loading ends.
+        if !problems.is_empty() {
+            app.load_problems = count_problems(&problems);
+        }
         let mut live = None;
         let mut reload = Some(reload);
         let mut frames = loading::FrameClock::default();
