@@ -20,6 +20,7 @@ fn key(file: &str, quote: &str) -> QuoteKey {
             item: None,
         },
         quote: quote.into(),
+        occurrence: 1,
     }
 }
 
@@ -60,6 +61,7 @@ fn corrections() -> UserState {
             item: None,
         },
         quote: "x".into(),
+        occurrence: 1,
     });
     s
 }
@@ -160,6 +162,7 @@ fn state_kill_child() {
                 item: None,
             },
             quote: format!("quote {i}"),
+            occurrence: 1,
         };
         // Idempotent: a save that landed but was never reported is redone.
         file.update(|s| {
