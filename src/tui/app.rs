@@ -770,9 +770,7 @@ impl App {
             return;
         }
         self.list_stale = false;
-        // Not while the user is in another pane (before the first batch,
-        // say): the article there is the one they are reading.
-        let follow_top = !self.touched && self.list_selected == 0 && self.focus == Pane::Articles;
+        let follow_top = self.follows_top();
         if follow_top {
             self.extend_list();
         } else {
@@ -791,6 +789,14 @@ impl App {
         }
     }
 
+    /// Whether the list's selection stays on its first article as the
+    /// list changes while loading: until the user moves, and not while
+    /// they are in another pane (before the first batch, say), where the
+    /// article is the one they are reading.
+    fn follows_top(&self) -> bool {
+        !self.touched && self.list_selected == 0 && self.focus == Pane::Articles
+    }
+
     /// Quotes extracted again with genders from the whole corpus.
     pub fn revision_arrived(&mut self, revision: quoteline::pipeline::Revision) {
         revision.apply(self.corpus_mut());
@@ -803,11 +809,18 @@ impl App {
     pub fn speakers_merged(&mut self, resolution: quoteline::pipeline::Resolution) -> Vec<String> {
         let filter = self.filter.map(|s| self.corpus.speakers[s].name.clone());
         let user = self.user.clone();
+        let follow_top = self.follows_top();
         let corpus = self.corpus_mut();
         resolution.apply(corpus);
         let warnings = state::apply_before_relations(corpus, &user);
         self.filter = filter.and_then(|n| state::speaker_by_name(&self.corpus, &n));
         self.after_change();
+        // A date the user set can move the first article down the list:
+        // the reader still opens on the list's first.
+        if follow_top && self.list_selected != 0 {
+            self.list_selected = 0;
+            self.show_selected_article();
+        }
         warnings
     }
 

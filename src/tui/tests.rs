@@ -1081,3 +1081,17 @@ fn the_same_words_quoted_twice_in_an_article_are_starred_and_noted_apart() {
     quoteline::state::apply(&mut old, &store.load().0);
     assert_eq!(old.note(said_by(&old, "Anna Berg")), Some("for Carl"));
 }
+
+#[test]
+fn a_date_set_by_hand_does_not_move_the_reader_off_the_first_article() {
+    let assets = format!("{}/assets", env!("CARGO_MANIFEST_DIR"));
+    let plain = load_in_background(vec![assets.clone()], quoteline::state::UserState::new());
+    let first = plain.list[0];
+    let mut user = quoteline::state::UserState::new();
+    let long_ago = chrono::NaiveDate::from_ymd_opt(2020, 1, 1);
+    user.set_date(quoteline::state::article_key(&plain.corpus, first), long_ago);
+    let app = load_in_background(vec![assets], user);
+    assert_ne!(app.list[0], first, "the date moved the article down");
+    assert_eq!(app.list_selected, 0);
+    assert_eq!(app.article, Some(app.list[0]), "the first article of the list is shown");
+}
