@@ -1071,7 +1071,10 @@ impl App {
                 matches,
                 selected,
             } => {
-                let matcher = SkimMatcherV2::default();
+                // Case ignored as the quote search ignores it: skim's own
+                // "smart case" found nothing for "VARK".
+                let matcher = SkimMatcherV2::default().ignore_case();
+                let query = fold(input);
                 let mut ranked: Vec<(i64, usize, SpeakerId, Vec<usize>)> = c
                     .speakers
                     .iter()
@@ -1083,7 +1086,6 @@ impl App {
                         }
                         // The name, or failing that an alias, must match.
                         // Accents folded on both sides: "vark" finds Várkonyi.
-                        let query = fold(input);
                         let on_name = matcher.fuzzy_indices(&fold(&s.name), &query);
                         let on_alias = s
                             .aliases

@@ -147,11 +147,26 @@ fn mouse_click_focuses_and_selects() {
 }
 
 #[test]
-fn picker_folds_accents_and_searches_aliases() {
+fn picker_folds_accents_and_case_and_searches_aliases() {
     assert_eq!(
         quoteline::text::fold("Várkonyi Ashby-Lorne Ž"),
         "Varkonyi Ashby-Lorne Z"
     );
+    let first_pick = |typed: &str| {
+        let mut app = demo_app(120, 40);
+        keys(&mut app, &format!("s{typed}"));
+        match &app.overlay {
+            super::app::Overlay::Picker { matches, .. } => {
+                matches.first().map(|&(s, _)| app.corpus.speakers[s].name.clone())
+            }
+            other => panic!("not the picker: {other:?}"),
+        }
+    };
+    for typed in ["vark", "Várk", "VARK", "VÁRKONYI"] {
+        assert_eq!(first_pick(typed).as_deref(), Some("Ilona Várkonyi"), "{typed}");
+    }
+    // By an alias alone: no speaker's name holds "Eastmere".
+    assert_eq!(first_pick("eastmere").as_deref(), Some("Gideon Farrelly"));
 }
 
 #[test]
