@@ -324,7 +324,8 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
         "statement",
         "starred",
         "note",
-    ])?;
+    ])
+    .map_err(csv_io)?;
     for r in export::quote_records(corpus) {
         w.write_record([
             r.quote.file,
@@ -346,7 +347,17 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
             &r.statement.map(|s| s.to_string()).unwrap_or_default(),
             if r.starred { "true" } else { "" },
             r.note.unwrap_or(""),
-        ])?;
+        ])
+        .map_err(csv_io)?;
     }
     w.flush()
+}
+
+/// The writer's own error, unwrapped: a closed pipe stays a closed pipe,
+/// which `main` lets end the output quietly, as for JSON Lines.
+fn csv_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }

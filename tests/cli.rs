@@ -46,8 +46,37 @@ fn extract_jsonl_follows_the_contract() {
 fn csv_has_a_header_and_one_row_per_quote() {
     // A plain article, and a news API's records (each with its item).
     let api = format!("{}/tests/fixtures/formats/news-api.json", env!("CARGO_MANIFEST_DIR"));
-    let jsonl = quoteline(&["extract", &demo_file(), &api]);
-    let csv = quoteline(&["extract", "--format", "csv", &demo_file(), &api]);
+    // With a star and a note (a comma and a quote mark in it) on the
+    // article's first quote, so those columns hold something.
+    let plain = quoteline(&["extract", &demo_file()]);
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8(plain.stdout).unwrap().lines().next().unwrap()).unwrap();
+    let words = first["text"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let file = std::fs::canonicalize(demo_file()).unwrap();
+    let key = format!("file = {:?}\nquote = {words:?}\n", file.to_string_lossy());
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state.toml");
+    std::fs::write(
+        &state,
+        format!("version = 1\n[[star]]\n{key}\n[[note]]\n{key}note = 'check \"this\", later'\n"),
+    )
+    .unwrap();
+    let with_state = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_quoteline"))
+            .args(args)
+            .env("QUOTELINE_STATE", &state)
+            .output()
+            .expect("runs")
+    };
+    let jsonl = with_state(&["extract", &demo_file(), &api]);
+    let csv = with_state(&["extract", "--format", "csv", &demo_file(), &api]);
+    let stderr = String::from_utf8_lossy(&csv.stderr);
+    assert!(!stderr.contains("state"), "the state file is read: {stderr}");
     let mut reader = csv::Reader::from_reader(&csv.stdout[..]);
     let header = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -77,6 +106,44 @@ fn csv_has_a_header_and_one_row_per_quote() {
         records.iter().any(|r| r.get("item").is_some()),
         "no record with an item"
     );
+    let column = |name: &str| header.iter().position(|c| c == name).unwrap();
+    assert_eq!(&rows[0][column("starred")], "true");
+    assert_eq!(&rows[0][column("note")], "check \"this\", later");
+}
+
+#[test]
+fn output_into_a_pipe_closed_early_ends_quietly_in_either_format() {
+    // Enough quotes to fill the pipe: the demo's articles forty times.
+    let dir = tempfile::tempdir().unwrap();
+    let demo = format!("{}/assets/demo", env!("CARGO_MANIFEST_DIR"));
+    for i in 0..40 {
+        let copy = dir.path().join(i.to_string());
+        std::fs::create_dir(&copy).unwrap();
+        for f in std::fs::read_dir(&demo).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, copy.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+            .args(["extract", "--format", format, &dir.path().to_string_lossy()])
+            .env("QUOTELINE_STATE", "/nonexistent/quoteline-test/state.toml")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // One read, as `| head -1` does, then the pipe is closed.
+        let mut first = [0u8; 256];
+        std::io::Read::read(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {:?}", out.status);
+        assert!(
+            out.stderr.is_empty(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]
