@@ -233,8 +233,22 @@ fn wide_characters_are_cut_by_display_width() {
             let cut = super::view::fit(line, width);
             assert!(cut.width() <= width, "{cut:?} at {width}");
             assert!(!cut.starts_with('\u{301}') && !cut.contains(" \u{301}"), "{cut:?}");
+            let end = super::view::fit_end(line, width);
+            assert!(end.width() <= width, "{end:?} at {width}");
+            assert!(line.ends_with(end.trim_start_matches('…')), "{end:?}");
+            assert!(!end.starts_with("…\u{301}"), "{end:?}");
         }
     }
+}
+
+#[test]
+fn a_long_search_shows_the_end_being_typed() {
+    let mut app = demo_app(60, 20);
+    let typed = format!("/{}water", "tariff ".repeat(12));
+    keys(&mut app, &typed);
+    let screen = render(&app);
+    let input = screen.lines().find(|l| l.contains("> ")).expect("the input line");
+    assert!(input.contains("> …") && input.contains("tariff water"), "{input}");
 }
 
 #[test]

@@ -327,6 +327,28 @@ fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
         .title(Span::styled(title, if focused { theme.title } else { Style::new() }))
 }
 
+/// `s`'s end in at most `width` columns, after an ellipsis when its
+/// beginning is cut: a line being typed shows where the typing is.
+pub fn fit_end(s: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = 0;
+    let mut used = 0;
+    for g in s.graphemes(true).rev() {
+        if used + g.width() + 1 > width {
+            break;
+        }
+        used += g.width();
+        kept += g.len();
+    }
+    format!("…{}", &s[s.len() - kept..])
+}
+
 /// Cuts `s` to at most `width` columns, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
     let graphemes = || unicode_segmentation::UnicodeSegmentation::graphemes(s, true);
@@ -697,7 +719,7 @@ fn draw_chooser(
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled("> ", theme.dim),
-                Span::raw(input.to_string()),
+                Span::raw(fit_end(input, usize::from(input_r.width).saturating_sub(2))),
             ])),
             input_r,
         );
