@@ -361,7 +361,10 @@ impl App {
             .iter()
             .find(|&q| self.filter.is_none_or(|s| self.corpus.quotes[q].speaker == Some(s)))
             .or(quotes.first());
+        // From the article's top, unless that leaves its quote out of
+        // sight (a quote far down a long article).
         self.scroll = 0;
+        self.place_quote(true);
         self.follow_quote();
     }
 
@@ -420,6 +423,12 @@ impl App {
     /// Scrolls the quote view so the selected quote sits a third of the way
     /// down.
     pub fn scroll_to_quote(&mut self) {
+        self.place_quote(false);
+    }
+
+    /// Scrolls the quote view so its quote is a third of the way down;
+    /// when `only_if_hidden`, only if the quote is out of sight.
+    fn place_quote(&mut self, only_if_hidden: bool) {
         let (Some(a), Some(q)) = (self.article, self.quote) else {
             return;
         };
@@ -427,11 +436,15 @@ impl App {
             .quote
             .map_or(40, |r| r.width.saturating_sub(2));
         let lines = article_lines(&self.corpus, a, Some(q), self.raw, width as usize);
+        let height = self.quote_view_height();
         if let Some(line) = lines.quote_line {
+            if only_if_hidden && (self.scroll..self.scroll + height).contains(&line) {
+                return;
+            }
             // No further down than the article's end at the pane's foot,
             // as scrolling goes.
-            let most = lines.lines.len().saturating_sub(self.quote_view_height());
-            self.scroll = line.saturating_sub(self.quote_view_height() / 3).min(most);
+            let most = lines.lines.len().saturating_sub(height);
+            self.scroll = line.saturating_sub(height / 3).min(most);
         }
     }
 

@@ -1124,3 +1124,28 @@ fn a_date_set_by_hand_does_not_move_the_reader_off_the_first_article() {
     assert_eq!(app.list_selected, 0);
     assert_eq!(app.article, Some(app.list[0]), "the first article of the list is shown");
 }
+
+#[test]
+fn an_article_whose_only_quote_is_far_down_opens_with_it_in_sight() {
+    std::env::set_var("NO_COLOR", "1");
+    let dir = tempfile::tempdir().unwrap();
+    let filler: String = (0..60)
+        .map(|i| format!("Paragraph {i} of the background, with nothing anyone said in it.\n\n"))
+        .collect();
+    for (name, title) in [("a.txt", "Deep quote one"), ("b.txt", "Deep quote two")] {
+        std::fs::write(
+            dir.path().join(name),
+            format!("{title}\n\n{filler}\"The water is safe to drink now,\" said Olga Deep.\n"),
+        )
+        .unwrap();
+    }
+    let corpus = quoteline::load_corpus(
+        &[dir.path().to_string_lossy().into_owned()],
+        &quoteline::LoadOptions::default(),
+    );
+    let mut app = App::new(corpus, Rect::new(0, 0, 120, 30));
+    assert!(render(&app).contains("safe to drink"), "the first article, as opened");
+    keys(&mut app, "j");
+    assert_eq!(app.list_selected, 1);
+    assert!(render(&app).contains("safe to drink"), "the next article, browsed to");
+}
