@@ -12,7 +12,14 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
         Some(rest) => rest.split_once("?>").map_or(rest, |(_, after)| after),
         None => text,
     };
-    let feed = feed_rs::parser::parse(body.as_bytes()).map_err(|e| format!("malformed feed: {e}"))?;
+    // An item with neither link nor id is named by its position below:
+    // feed-rs's own last resort is a random id, a new one each read,
+    // which would change `item` in every export and lose stars and notes.
+    let feed = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .build()
+        .parse(body.as_bytes())
+        .map_err(|e| format!("malformed feed: {e}"))?;
     let outlet = feed
         .title
         .as_ref()
@@ -39,7 +46,10 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
             .map(str::to_string)
             .collect();
         out.push(Record {
-            item: link.clone().unwrap_or(entry.id),
+            item: link
+                .clone()
+                .or((!entry.id.is_empty()).then_some(entry.id))
+                .unwrap_or_else(|| (i + 1).to_string()),
             text,
             meta: SourceMeta {
                 title: entry.title.map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty()),
@@ -99,6 +109,18 @@ mod tests {
         assert_eq!(recs[0].meta.outlet.as_deref(), Some("The Ledger"));
         assert_eq!(recs[0].meta.date.as_deref(), Some("2026-03-02"));
         assert_eq!(notes, vec!["item 2: no text, skipped".to_string()]);
+    }
+
+    #[test]
+    fn an_item_is_named_by_its_link_its_id_or_its_place_and_the_same_each_read() {
+        let rss = "<rss version=\"2.0\"><channel><title>T</title>\
+            <item><link>https://t.example/a</link><guid>g1</guid><description>One.</description></item>\
+            <item><guid>g2</guid><description>Two.</description></item>\
+            <item><title>No link, no guid</title><description>Three.</description></item>\
+            </channel></rss>";
+        let items = || parse(rss).unwrap().0.into_iter().map(|r| r.item).collect::<Vec<_>>();
+        assert_eq!(items(), ["https://t.example/a", "g2", "3"]);
+        assert_eq!(items(), items());
     }
 
     #[test]
