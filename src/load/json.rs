@@ -143,15 +143,16 @@ fn record(obj: &Map<String, Value>, n: usize) -> Option<Record> {
         obj,
         &["source.name", "outlet", "source", "publisher", "site_name", "site"],
     )
+    .and_then(one_line)
     .or_else(|| url.as_deref().and_then(host));
     Some(Record {
         item: field(obj, &["id", "guid"]).or(url).unwrap_or_else(|| n.to_string()),
         text,
         meta: SourceMeta {
-            title: field(obj, &["title", "headline"]),
+            title: field(obj, &["title", "headline"]).and_then(one_line),
             date,
             outlet,
-            byline: field(obj, &["author", "authors", "byline", "creator"]),
+            byline: field(obj, &["author", "authors", "byline", "creator"]).and_then(one_line),
         },
         given: None,
     })
@@ -159,6 +160,18 @@ fn record(obj: &Map<String, Value>, n: usize) -> Option<Record> {
 
 fn looks_like_html(s: &str) -> bool {
     s.contains("</") || s.contains("<p>") || s.contains("<br")
+}
+
+/// A name or title as text on one line: APIs copy them from pages with
+/// their tags and entities ("<b>Wire</b> &amp; Co"); none left is none.
+fn one_line(s: String) -> Option<String> {
+    let has_markup = s.contains('<') && s.contains('>') || s.contains('&') && s.contains(';');
+    let text = if has_markup {
+        html::to_text(&s).split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s
+    };
+    (!text.trim().is_empty()).then_some(text)
 }
 
 /// The host of a URL, without `www.`: the outlet when nothing names it.
@@ -190,6 +203,22 @@ mod tests {
             notes,
             vec!["record 2: no text (content, body, text or quotation), skipped".to_string()]
         );
+    }
+
+    #[test]
+    fn names_and_titles_copied_with_their_markup_are_read_as_text() {
+        let doc = r#"[{"title":"Title <b>bold</b> &amp; more","author":"<a href=\"x\">Writer Name</a>",
+            "source":{"name":"Wire <b>One</b>"},"content":"Text."},
+            {"title":"Tom & Jerry; a < b > c","author":"<b> </b>","content":"Text."}]"#;
+        let (recs, _) = parse_json(doc).unwrap();
+        let meta = &recs[0].meta;
+        assert_eq!(meta.title.as_deref(), Some("Title bold & more"));
+        assert_eq!(meta.byline.as_deref(), Some("Writer Name"));
+        assert_eq!(meta.outlet.as_deref(), Some("Wire One"));
+        // Signs that only look like markup stay; markup holding nothing is
+        // no byline.
+        assert_eq!(recs[1].meta.title.as_deref(), Some("Tom & Jerry; a < b > c"));
+        assert_eq!(recs[1].meta.byline, None);
     }
 
     #[test]
