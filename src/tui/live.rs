@@ -27,7 +27,8 @@ pub struct Reload {
 
 pub struct Live {
     // Kept alive for as long as the reader runs.
-    _watcher: notify::RecommendedWatcher,
+    watcher: notify::RecommendedWatcher,
+    folders: Vec<Watched>,
     events: Receiver<PathBuf>,
     loaded: Receiver<(Corpus, UserState)>,
     loaded_tx: Sender<(Corpus, UserState)>,
@@ -36,6 +37,20 @@ pub struct Live {
     loading: bool,
     /// Changes that arrived while a load was running.
     again: bool,
+}
+
+/// A watched folder, and what it was when its watch was set: a folder
+/// removed and made again (a sync, a checkout) is another folder, which
+/// the old watch does not see.
+struct Watched {
+    path: PathBuf,
+    identity: Option<(u64, u64)>,
+}
+
+/// A folder's device and inode, while it exists.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// Whether a changed path can matter: an article file, not hidden, not
@@ -55,31 +70,54 @@ impl Live {
     /// none or the system refuses to watch (the reader then works as
     /// before, without live updates).
     pub fn start(reload: Reload) -> Option<Live> {
-        let folders: Vec<&String> = reload.paths.iter().filter(|p| Path::new(p).is_dir()).collect();
+        // Absolute, so that the events of a folder's parent name it as
+        // it is named here.
+        let folders: Vec<PathBuf> = reload
+            .paths
+            .iter()
+            .filter(|p| Path::new(p).is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
         if folders.is_empty() {
             return None;
         }
         let (tx, events) = channel();
         let state = reload.store.as_ref().map(|s| s.path.clone());
+        let named = folders.clone();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(ev) = res {
                 if matches!(ev.kind, notify::EventKind::Access(_)) {
                     return;
                 }
                 for p in ev.paths {
-                    if relevant(&p, state.as_deref()) {
+                    // The parents' other files are none of the reader's.
+                    let inside = named.iter().any(|f| p.starts_with(f));
+                    if inside && (relevant(&p, state.as_deref()) || named.contains(&p)) {
                         let _ = tx.send(p);
                     }
                 }
             }
         })
         .ok()?;
-        for f in folders {
-            watcher.watch(Path::new(f), RecursiveMode::Recursive).ok()?;
+        for f in &folders {
+            watcher.watch(f, RecursiveMode::Recursive).ok()?;
+            // The parent too, to see the folder made again once removed
+            // (not possible for the root, or in a parent not readable).
+            if let Some(parent) = f.parent() {
+                let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
+            }
         }
+        let folders = folders
+            .into_iter()
+            .map(|path| Watched {
+                identity: identity(&path),
+                path,
+            })
+            .collect();
         let (loaded_tx, loaded) = channel();
         Some(Live {
-            _watcher: watcher,
+            watcher,
+            folders,
             events,
             loaded,
             loaded_tx,
@@ -94,8 +132,13 @@ impl Live {
     /// load once they settle, and returns a freshly loaded corpus (with the
     /// user's state applied) when one is ready.
     pub fn poll(&mut self) -> Option<(Corpus, UserState)> {
+        let mut changed = false;
         while self.events.try_recv().is_ok() {
+            changed = true;
+        }
+        if changed {
             self.pending_since = Some(Instant::now());
+            self.watch_folders_made_again();
         }
         if let Ok(done) = self.loaded.try_recv() {
             self.loading = false;
@@ -127,5 +170,84 @@ impl Live {
             }
         }
         None
+    }
+
+    /// Sets a watch on each folder that was removed and made again since
+    /// its watch was set (the old watch ended with the old folder). What
+    /// was written into it before this is read by the load that follows.
+    fn watch_folders_made_again(&mut self) {
+        for f in &mut self.folders {
+            let now = identity(&f.path);
+            if now == f.identity {
+                continue;
+            }
+            let _ = self.watcher.unwatch(&f.path);
+            f.identity = match now {
+                Some(_) if self.watcher.watch(&f.path, RecursiveMode::Recursive).is_ok() => now,
+                _ => None,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Polls until a load arrives, for at most ten seconds.
+    fn next_load(live: &mut Live) -> Option<Corpus> {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if let Some((corpus, _)) = live.poll() {
+                return Some(corpus);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    fn write_article(folder: &Path, name: &str) {
+        std::fs::write(
+            folder.join(name),
+            format!("{name}\n\n\"We are here,\" said Ada Lind.\n"),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_folder_removed_and_made_again_is_still_watched() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("news");
+        std::fs::create_dir(&folder).unwrap();
+        write_article(&folder, "one.txt");
+        let mut live = Live::start(Reload {
+            paths: vec![folder.to_string_lossy().into_owned()],
+            opts: LoadOptions::default(),
+            store: None,
+            cache: None,
+        })
+        .expect("a folder to watch");
+        std::fs::remove_dir_all(&folder).unwrap();
+        let gone = next_load(&mut live).expect("the removal is seen");
+        assert_eq!(gone.articles.len(), 0);
+        std::fs::create_dir(&folder).unwrap();
+        write_article(&folder, "two.txt");
+        let mut loaded = next_load(&mut live).expect("the folder made again is seen");
+        // A load may have started between the folder and its file.
+        if loaded.articles.is_empty() {
+            loaded = next_load(&mut live).expect("its file is seen");
+        }
+        assert_eq!(loaded.articles.len(), 1);
+        // A file beside the folder is none of its business.
+        write_article(root.path(), "beside.txt");
+        std::thread::sleep(SETTLE * 2);
+        assert!(
+            live.poll().is_none() && live.pending_since.is_none(),
+            "no load for a file beside"
+        );
+        // And a file written into it later still is.
+        write_article(&folder, "three.txt");
+        let later = next_load(&mut live).expect("a later file is seen");
+        assert_eq!(later.articles.len(), 2);
     }
 }
