@@ -30,9 +30,13 @@ pub fn parse(html: &str) -> Result<(String, SourceMeta), String> {
             }
             Ok((text, meta))
         }
-        // No main block found: the whole visible text is better than nothing.
+        // No main block found: the page's visible text, without its
+        // furniture, is better than nothing (not its head: the <title> ran
+        // into the first line).
         Err(_) => {
-            let text = to_text(html);
+            let doc = dom_query::Document::from(html);
+            prune(&doc);
+            let text = tidy(&doc.select("body").formatted_text());
             if text.trim().is_empty() {
                 return Err("HTML page has no readable text".into());
             }
@@ -164,6 +168,16 @@ fn non_empty(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_of_nothing_but_furniture_has_no_text() {
+        let page = r#"<html><head><title>Menu page</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>"#;
+        assert_eq!(parse(page).unwrap_err(), "HTML page has no readable text");
+        // Its title no longer runs into the text found beside the menu.
+        let page = r#"<html><head><title>Menu page</title></head><body><nav><a href="/">Home</a></nav><div>“Fine,” she said.</div></body></html>"#;
+        let (text, _) = parse(page).unwrap();
+        assert_eq!(text, "“Fine,” she said.");
+    }
 
     #[test]
     fn main_text_and_metadata_are_read() {
