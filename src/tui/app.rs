@@ -416,8 +416,18 @@ impl App {
     pub(super) fn quote_view_height(&self) -> usize {
         pane_rects(self.size, self.focus)
             .quote
-            .map_or(1, |r| r.height.saturating_sub(2 + QUOTE_HEADER_ROWS) as usize)
+            .map_or(1, |r| {
+                let header = self.quote_header_rows(r.width.saturating_sub(2));
+                r.height.saturating_sub(2 + header) as usize
+            })
             .max(1)
+    }
+
+    /// Rows the quote view's header takes above the article in a pane
+    /// `width` columns wide inside: who said the quote, how and when; the
+    /// user's note on it, wrapped; then who else reported it.
+    pub fn quote_header_rows(&self, width: u16) -> u16 {
+        2 + super::view::note_rows(self, usize::from(width)).len() as u16
     }
 
     /// Scrolls the quote view so the selected quote sits a third of the way
@@ -1274,10 +1284,6 @@ fn overlay_step(action: Action, at: usize, page: usize, most: usize) -> usize {
     }
     .min(most)
 }
-
-/// Rows the quote view's header takes above the article: who said the
-/// quote, how and when, then who else reported it.
-pub const QUOTE_HEADER_ROWS: u16 = 2;
 
 /// Rows an article takes in the list: its title, then its outlet and date.
 pub const ARTICLE_ROWS: u16 = 2;

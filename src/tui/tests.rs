@@ -1017,7 +1017,7 @@ fn a_quote_near_the_end_is_shown_without_scrolling_past_the_end() {
             let lines = super::wrap::article_lines(&app.corpus, a, Some(q), app.raw, usize::from(pane.width - 2));
             let line = lines.quote_line.expect("the quote is in its article");
             // The rows view.rs draws the article in.
-            let body = usize::from(pane.height - 2 - super::app::QUOTE_HEADER_ROWS);
+            let body = usize::from(pane.height - 2 - app.quote_header_rows(pane.width - 2));
             let shown = app.scroll..app.scroll + body;
             assert!(
                 shown.contains(&line),
@@ -1148,4 +1148,30 @@ fn an_article_whose_only_quote_is_far_down_opens_with_it_in_sight() {
     keys(&mut app, "j");
     assert_eq!(app.list_selected, 1);
     assert!(render(&app).contains("safe to drink"), "the next article, browsed to");
+}
+
+#[test]
+fn a_long_note_is_wrapped_under_the_quote_and_leaves_the_related_hint_in_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(200, 40);
+    app.store = Some(quoteline::state::StateFile::new(dir.path().join("state.toml")));
+    keys(&mut app, "\n");
+    let note = format!(
+        "Remember to check {} ENDMARK",
+        "the minister's earlier statement ".repeat(4)
+    );
+    keys(&mut app, &format!("m{note}\n"));
+    let screen = render(&app);
+    assert!(screen.contains("ENDMARK"), "{screen}");
+    assert!(screen.contains("related (] [ R)"), "{screen}");
+    let pane = super::layout::pane_rects(app.size, app.focus).quote.unwrap();
+    assert_eq!(app.quote_header_rows(pane.width - 2), 4, "two rows of note");
+    // A note longer than three rows ends in an ellipsis there.
+    keys(&mut app, "m");
+    clear_input(&mut app);
+    keys(&mut app, &format!("{}\n", "word ".repeat(200)));
+    let rows = super::view::note_rows(&app, usize::from(pane.width - 2));
+    assert_eq!(rows.len(), 3);
+    assert!(rows[2].ends_with('…'), "{rows:?}");
+    assert!(render(&app).contains("related (] [ R)"));
 }

@@ -1,7 +1,7 @@
 //! Drawing: a pure function of the app state.
 
 use super::action::Action;
-use super::app::{articles_visible, list_offset, App, Overlay, PromptKind, QUOTE_HEADER_ROWS};
+use super::app::{articles_visible, list_offset, App, Overlay, PromptKind};
 use super::layout::{pane_rects, Pane};
 use super::theme::Theme;
 use super::wrap::article_lines;
@@ -448,13 +448,21 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(QUOTE_HEADER_ROWS), Constraint::Min(0)]).areas(inner);
+    let header_rows = app.quote_header_rows(inner.width);
+    let [head, body] = Layout::vertical([Constraint::Length(header_rows), Constraint::Min(0)]).areas(inner);
+    let width = head.width as usize;
     let head_lines: Vec<Line> = match app.quote {
-        Some(q) => quote_header(app, q)
-            .into_iter()
-            .zip([theme.title, theme.dim])
-            .map(|(text, st)| Line::from(Span::styled(fit(&text, head.width as usize), st)))
-            .collect(),
+        Some(q) => {
+            let [first, second] = quote_header(app, q);
+            std::iter::once(Line::from(Span::styled(fit(&first, width), theme.title)))
+                .chain(
+                    note_rows(app, width)
+                        .into_iter()
+                        .map(|n| Line::from(Span::styled(n, theme.title))),
+                )
+                .chain([Line::from(Span::styled(fit(&second, width), theme.dim))])
+                .collect()
+        }
         None => vec![Line::from(Span::styled("This article has no quotes.", theme.title))],
     };
     frame.render_widget(Paragraph::new(head_lines), head);
@@ -468,9 +476,48 @@ fn draw_quote(frame: &mut Frame, app: &App, r: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(visible), body);
 }
 
+/// The most rows the user's note takes in the quote view's header.
+const NOTE_ROWS: usize = 3;
+
+/// The selected quote's note as the quote view's header shows it, under
+/// its first line: "note: ..." wrapped to `width` columns, at most
+/// [`NOTE_ROWS`] rows, the last ending in an ellipsis where more is left.
+/// None without a note.
+pub fn note_rows(app: &App, width: usize) -> Vec<String> {
+    let Some(note) = app.quote.and_then(|q| app.corpus.note(q)) else {
+        return Vec::new();
+    };
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut rows: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in format!("note: {note}").split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            rows.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    rows.push(line);
+    let more = rows.len() > NOTE_ROWS;
+    rows.truncate(NOTE_ROWS);
+    let mut rows: Vec<String> = rows.iter().map(|r| fit(r, width)).collect();
+    if let (true, Some(last)) = (more, rows.last_mut()) {
+        let mut cut = fit(last, width.saturating_sub(1));
+        if !cut.ends_with('…') {
+            cut.push('…');
+        }
+        *last = cut;
+    }
+    rows
+}
+
 /// Two lines above the article: "Claudia Sheinbaum · said · full ·
 /// 2025-04-08 (Tuesday)", then who else reported it and how many related
-/// quotes there are.
+/// quotes there are (the note goes between them: [`note_rows`]).
 fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
     let quote = &app.corpus.quotes[q];
     let who = app.corpus.speaker_name(quote).unwrap_or("unattributed");
@@ -490,8 +537,7 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
             None => format!("{approx}{} (article date)", w.label()),
         });
     }
-    // The user's own note first: it is what they came back for.
-    let mut second: Vec<String> = app.corpus.note(q).iter().map(|n| format!("note: {n}")).collect();
+    let mut second: Vec<String> = Vec::new();
     let others = app.also_reported_by(q);
     if !others.is_empty() {
         second.push(format!(
