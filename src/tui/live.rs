@@ -25,13 +25,17 @@ pub struct Reload {
     pub cache: Option<PathBuf>,
 }
 
+/// A folder loaded again: the corpus, the user's state applied to it, and
+/// what applying it warned of.
+pub type Reloaded = (Corpus, UserState, Vec<String>);
+
 pub struct Live {
     // Kept alive for as long as the reader runs.
     watcher: notify::RecommendedWatcher,
     folders: Vec<Watched>,
     events: Receiver<PathBuf>,
-    loaded: Receiver<(Corpus, UserState)>,
-    loaded_tx: Sender<(Corpus, UserState)>,
+    loaded: Receiver<Reloaded>,
+    loaded_tx: Sender<Reloaded>,
     reload: Reload,
     pending_since: Option<Instant>,
     loading: bool,
@@ -131,7 +135,7 @@ impl Live {
     /// Called from the event loop: notes file events, starts a background
     /// load once they settle, and returns a freshly loaded corpus (with the
     /// user's state applied) when one is ready.
-    pub fn poll(&mut self) -> Option<(Corpus, UserState)> {
+    pub fn poll(&mut self) -> Option<Reloaded> {
         let mut changed = false;
         while self.events.try_recv().is_ok() {
             changed = true;
@@ -160,12 +164,11 @@ impl Live {
                 std::thread::spawn(move || {
                     let mut corpus =
                         quoteline::load_corpus_packed(&reload.paths, &reload.opts, reload.cache.as_deref());
-                    // Warnings were printed at start; the screen has no room.
-                    let user = match &reload.store {
-                        Some(store) => store.load_into(&mut corpus).0,
-                        None => UserState::new(),
+                    let (user, warnings) = match &reload.store {
+                        Some(store) => store.load_into(&mut corpus),
+                        None => (UserState::new(), Vec::new()),
                     };
-                    let _ = tx.send((corpus, user));
+                    let _ = tx.send((corpus, user, warnings));
                 });
             }
         }
@@ -198,7 +201,7 @@ mod tests {
     fn next_load(live: &mut Live) -> Option<Corpus> {
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(10) {
-            if let Some((corpus, _)) = live.poll() {
+            if let Some((corpus, _, _)) = live.poll() {
                 return Some(corpus);
             }
             std::thread::sleep(Duration::from_millis(20));

@@ -88,11 +88,12 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         app.loading = Some((Default::default(), loader.started));
         let mut loader = Some(loader);
         // Printed on exit with the files' problems, and counted on screen.
-        let mut problems: Vec<String> = [state_warning, keys_problem]
+        let at_start: Vec<String> = [state_warning, keys_problem]
             .into_iter()
             .flatten()
             .map(|p| format!("quoteline: warning: {p}"))
             .collect();
+        let mut problems = at_start.clone();
         // Stars, notes and corrections are gone from view: said at once,
         // not only counted when loading ends.
         if !problems.is_empty() {
@@ -124,14 +125,28 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
                     live = reload.take().and_then(live::Live::start);
                 }
             }
-            if let Some((corpus, user)) = live.as_mut().and_then(live::Live::poll) {
-                app.replace_corpus(corpus, user);
+            if let Some(reloaded) = live.as_mut().and_then(live::Live::poll) {
+                problems = problems_after_reload(&at_start, &reloaded);
+                app.load_problems = count_problems(&problems);
+                app.replace_corpus(reloaded.0, reloaded.1);
             }
         }
         Ok(problems)
     })();
     restore();
     result
+}
+
+/// The problems of the files as a folder was loaded again, after those
+/// met before loading (the state and keys files'): the ones printed on
+/// exit and counted on screen are the files' as they are now.
+fn problems_after_reload(at_start: &[String], (corpus, _, warnings): &live::Reloaded) -> Vec<String> {
+    at_start
+        .iter()
+        .cloned()
+        .chain(corpus.diagnostics.iter().map(ToString::to_string))
+        .chain(warnings.iter().map(|w| format!("quoteline: warning: {w}")))
+        .collect()
 }
 
 /// The problems loading met (printed on exit, where they stay readable),

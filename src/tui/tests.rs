@@ -1175,3 +1175,30 @@ fn a_long_note_is_wrapped_under_the_quote_and_leaves_the_related_hint_in_sight()
     assert!(rows[2].ends_with('…'), "{rows:?}");
     assert!(render(&app).contains("related (] [ R)"));
 }
+
+#[test]
+fn a_folder_loaded_again_counts_its_files_problems_as_they_are_now() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "Harbour plan\n\n“We will build it,” Ilse Varga said.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
+    let paths = [dir.path().to_string_lossy().into_owned()];
+    let reload = || quoteline::load_corpus(&paths, &quoteline::LoadOptions::default());
+    let at_start = vec!["quoteline: warning: keys.toml: unknown action".to_string()];
+    let problems = super::problems_after_reload(&at_start, &(reload(), Default::default(), Vec::new()));
+    assert_eq!(
+        super::count_problems(&problems).as_deref(),
+        Some("1 file not read, 1 warning (listed when you quit)")
+    );
+    // The broken file mended: only the keys file's warning is left.
+    std::fs::write(dir.path().join("broken.json"), r#"{"title":"T","content":"Text."}"#).unwrap();
+    let warnings = vec!["a correction no longer fits".to_string()];
+    let problems = super::problems_after_reload(&at_start, &(reload(), Default::default(), warnings));
+    assert_eq!(
+        super::count_problems(&problems).as_deref(),
+        Some("2 warnings (listed when you quit)")
+    );
+}
