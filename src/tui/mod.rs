@@ -53,7 +53,10 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
             std::thread::sleep(Duration::from_millis(200));
             if stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_secs(1));
-                restore();
+                // Quietly: the terminal is most likely gone, and a failure
+                // to restore it is no news ("Failed to restore terminal").
+                let _ = execute!(std::io::stdout(), DisableMouseCapture);
+                let _ = ratatui::try_restore();
                 std::process::exit(1);
             }
         });
