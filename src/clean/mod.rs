@@ -365,7 +365,10 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             Verdict::Remove(Clutter::DateLine)
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove(Clutter::PhotoCaption)
-        } else if title_at.is_none() && meta::is_headline_like(line) {
+        } else if title_at.is_none()
+            && meta::is_headline_like(line)
+            && title.is_none_or(|t| meta::is_repeated_title(t, line))
+        {
             title_at = Some(i);
             Verdict::Keep(BlockRole::Title)
         } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
@@ -577,6 +580,25 @@ mod tests {
         Read more: Ferry strike enters second week\n\n\
         (Reporting by Ana Ruiz; Editing by Tom Hale)\n\nShare This\n\nWorld|Politics\n\n\
         Ferry strike enters second week\nFerry strike enters second week\n";
+
+    #[test]
+    fn a_first_line_that_is_not_the_given_title_is_kept() {
+        // A record's title given apart: a short first line that is not it
+        // (a dek, a kicker) is text, not a second title hidden from view.
+        let mut with_title = source(
+            "api.json",
+            "Dek it\n\n“We will see,” said Ann Lee.\n\nMore text here.\n",
+        );
+        with_title.meta.title = Some("Harbour plan approved".into());
+        let a = clean(&with_title);
+        assert_eq!(a.title.as_deref(), Some("Harbour plan approved"));
+        assert!(a.body().starts_with("Dek it\n\n“We will see,”"), "{}", a.body());
+        // The given title repeated as the first line is still the title.
+        let mut repeated = source("page.html", "Harbour plan approved\n\n“We will see,” said Ann Lee.\n");
+        repeated.meta.title = Some("Harbour plan approved | The Ledger".into());
+        let a = clean(&repeated);
+        assert!(a.body().starts_with("“We will see,”"), "{}", a.body());
+    }
 
     #[test]
     fn header_chrome_is_removed_and_metadata_read() {
