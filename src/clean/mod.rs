@@ -365,12 +365,17 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
             Verdict::Remove(Clutter::DateLine)
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove(Clutter::PhotoCaption)
-        } else if title_at.is_none()
-            && meta::is_headline_like(line)
-            && title.is_none_or(|t| meta::is_repeated_title(t, line))
-        {
+        } else if title_at.is_none() && meta::is_headline_like(line) {
             title_at = Some(i);
-            Verdict::Keep(BlockRole::Title)
+            // Not the title the page or record gives (a kicker, a short
+            // dek, a headline worded otherwise than an SEO title, or a
+            // site's "Estimated reading time"): shown as text where the
+            // title would be hidden; the header is read on after it
+            // either way.
+            match title {
+                Some(t) if !meta::is_repeated_title(t, line) => Verdict::Keep(BlockRole::Body),
+                _ => Verdict::Keep(BlockRole::Title),
+            }
         } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
             if meta::is_repeated_title(lines[t].text, line) {
                 Verdict::Remove(Clutter::RepeatedTitle)
@@ -584,7 +589,7 @@ mod tests {
     #[test]
     fn a_first_line_that_is_not_the_given_title_is_kept() {
         // A record's title given apart: a short first line that is not it
-        // (a dek, a kicker) is text, not a second title hidden from view.
+        // (a dek, a kicker) is shown, not a second title hidden from view.
         let mut with_title = source(
             "api.json",
             "Dek it\n\n“We will see,” said Ann Lee.\n\nMore text here.\n",
@@ -593,6 +598,16 @@ mod tests {
         let a = clean(&with_title);
         assert_eq!(a.title.as_deref(), Some("Harbour plan approved"));
         assert!(a.body().starts_with("Dek it\n\n“We will see,”"), "{}", a.body());
+        // The header is read on after it: its byline and date line.
+        let mut headed = source(
+            "api.json",
+            "Council votes on harbour\n\nBy Jane Doe\n\nMarch 3, 2026\n\n“We will see,” said Ann Lee.\n",
+        );
+        headed.meta.title = Some("Harbour plan approved".into());
+        let a = clean(&headed);
+        assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 3));
+        assert_eq!(a.body(), "Council votes on harbour\n\n“We will see,” said Ann Lee.");
         // The given title repeated as the first line is still the title.
         let mut repeated = source("page.html", "Harbour plan approved\n\n“We will see,” said Ann Lee.\n");
         repeated.meta.title = Some("Harbour plan approved | The Ledger".into());

@@ -36,6 +36,8 @@ pub fn parse(html: &str) -> Result<(String, SourceMeta), String> {
         Err(_) => {
             let doc = dom_query::Document::from(html);
             prune(&doc);
+            // The JSON-LD prune keeps for Readability is no text to read.
+            doc.select("script").remove();
             let text = tidy(&doc.select("body").formatted_text());
             if text.trim().is_empty() {
                 return Err("HTML page has no readable text".into());
@@ -171,7 +173,8 @@ mod tests {
 
     #[test]
     fn a_page_of_nothing_but_furniture_has_no_text() {
-        let page = r#"<html><head><title>Menu page</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>"#;
+        let page = r#"<html><head><title>Menu page</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <script type="application/ld+json">{"@type":"WebPage","name":"Menu page"}</script></body></html>"#;
         assert_eq!(parse(page).unwrap_err(), "HTML page has no readable text");
         // Its title no longer runs into the text found beside the menu.
         let page = r#"<html><head><title>Menu page</title></head><body><nav><a href="/">Home</a></nav><div>“Fine,” she said.</div></body></html>"#;
