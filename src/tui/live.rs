@@ -86,7 +86,14 @@ impl Live {
             return None;
         }
         let (tx, events) = channel();
-        let state = reload.store.as_ref().map(|s| s.path.clone());
+        // As events name it: through its folder's real path.
+        let state = reload.store.as_ref().map(|s| {
+            let real = |p: &Path| std::fs::canonicalize(p).ok();
+            match (s.path.parent().and_then(real), s.path.file_name()) {
+                (Some(folder), Some(name)) => folder.join(name),
+                _ => s.path.clone(),
+            }
+        });
         let named = folders.clone();
         let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             if let Ok(ev) = res {
@@ -105,9 +112,13 @@ impl Live {
         .ok()?;
         for f in &folders {
             watcher.watch(f, RecursiveMode::Recursive).ok()?;
-            // The parent too, to see the folder made again once removed
-            // (not possible for the root, or in a parent not readable).
-            if let Some(parent) = f.parent() {
+        }
+        // Each folder's parent too, to see the folder made again once
+        // removed (not possible for the root, or in a parent not readable).
+        // Not a parent inside a watched folder: its watch would replace
+        // that folder's recursive one.
+        for parent in folders.iter().filter_map(|f| f.parent()) {
+            if !folders.iter().any(|f| parent.starts_with(f)) {
                 let _ = watcher.watch(parent, RecursiveMode::NonRecursive);
             }
         }
@@ -137,12 +148,16 @@ impl Live {
     /// user's state applied) when one is ready.
     pub fn poll(&mut self) -> Option<Reloaded> {
         let mut changed = false;
-        while self.events.try_recv().is_ok() {
+        let mut folders_touched: Vec<PathBuf> = Vec::new();
+        while let Ok(path) = self.events.try_recv() {
             changed = true;
+            if self.folders.iter().any(|f| f.path == path) {
+                folders_touched.push(path);
+            }
         }
         if changed {
             self.pending_since = Some(Instant::now());
-            self.watch_folders_made_again();
+            self.watch_folders_made_again(&folders_touched);
         }
         if let Ok(done) = self.loaded.try_recv() {
             self.loading = false;
@@ -176,12 +191,14 @@ impl Live {
     }
 
     /// Sets a watch on each folder that was removed and made again since
-    /// its watch was set (the old watch ended with the old folder). What
-    /// was written into it before this is read by the load that follows.
-    fn watch_folders_made_again(&mut self) {
+    /// its watch was set (the old watch ended with the old folder): one an
+    /// event named (`touched`), as a folder made again can have the old
+    /// one's inode number, or one that is another inode now. What was
+    /// written into it before this is read by the load that follows.
+    fn watch_folders_made_again(&mut self, touched: &[PathBuf]) {
         for f in &mut self.folders {
             let now = identity(&f.path);
-            if now == f.identity {
+            if now == f.identity && !touched.contains(&f.path) {
                 continue;
             }
             let _ = self.watcher.unwatch(&f.path);
@@ -252,5 +269,43 @@ mod tests {
         write_article(&folder, "three.txt");
         let later = next_load(&mut live).expect("a later file is seen");
         assert_eq!(later.articles.len(), 2);
+
+        // Removed and made again at once, as a checkout does: the new
+        // folder may have the old one's inode number (ext4 gives it back).
+        std::fs::remove_dir_all(&folder).unwrap();
+        std::fs::create_dir(&folder).unwrap();
+        write_article(&folder, "four.txt");
+        let mut again = next_load(&mut live).expect("the change is seen");
+        while again.articles.len() != 1 {
+            again = next_load(&mut live).expect("the folder's one file is read");
+        }
+        write_article(&folder, "five.txt");
+        let last = next_load(&mut live).expect("a file written after is still seen");
+        assert_eq!(last.articles.len(), 2);
+    }
+
+    #[test]
+    fn a_folder_inside_another_watched_leaves_the_outer_watch_recursive() {
+        let root = tempfile::tempdir().unwrap();
+        let outer = root.path().join("news");
+        let inner = outer.join("wire");
+        std::fs::create_dir_all(&inner).unwrap();
+        write_article(&inner, "one.txt");
+        let paths = [&outer, &inner].map(|p| p.to_string_lossy().into_owned()).to_vec();
+        let mut live = Live::start(Reload {
+            paths,
+            opts: LoadOptions::default(),
+            store: None,
+            cache: None,
+        })
+        .expect("folders to watch");
+        // A new subfolder of the outer folder, then a file in it.
+        let new = outer.join("local");
+        std::fs::create_dir(&new).unwrap();
+        // Time for the watcher to watch it (a folder is no event of ours).
+        std::thread::sleep(SETTLE);
+        write_article(&new, "two.txt");
+        let loaded = next_load(&mut live).expect("a file in a new subfolder is seen");
+        assert_eq!(loaded.articles.len(), 2);
     }
 }
