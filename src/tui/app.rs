@@ -412,9 +412,9 @@ impl App {
     }
 
     /// The article's rows in the quote view: inside the border, under
-    /// the quote's header.
+    /// the quote's header (as drawn when the view is shown).
     pub(super) fn quote_view_height(&self) -> usize {
-        pane_rects(self.size, self.focus)
+        pane_rects(self.size, Pane::Quote)
             .quote
             .map_or(1, |r| {
                 let header = self.quote_header_rows(r.width.saturating_sub(2));
@@ -442,10 +442,7 @@ impl App {
         let (Some(a), Some(q)) = (self.article, self.quote) else {
             return;
         };
-        let width = pane_rects(self.size, self.focus)
-            .quote
-            .map_or(40, |r| r.width.saturating_sub(2));
-        let lines = article_lines(&self.corpus, a, Some(q), self.raw, width as usize);
+        let lines = article_lines(&self.corpus, a, Some(q), self.raw, self.quote_view_width());
         let height = self.quote_view_height();
         if let Some(line) = lines.quote_line {
             if only_if_hidden && (self.scroll..self.scroll + height).contains(&line) {
@@ -460,12 +457,17 @@ impl App {
 
     pub(super) fn quote_view_len(&self) -> usize {
         let Some(a) = self.article else { return 0 };
-        let width = pane_rects(self.size, self.focus)
-            .quote
-            .map_or(40, |r| r.width.saturating_sub(2));
-        article_lines(&self.corpus, a, self.quote, self.raw, width as usize)
+        article_lines(&self.corpus, a, self.quote, self.raw, self.quote_view_width())
             .lines
             .len()
+    }
+
+    /// The quote view's width inside its border, as drawn when it is shown
+    /// (in the narrow layout, whichever pane has the focus now).
+    fn quote_view_width(&self) -> usize {
+        pane_rects(self.size, Pane::Quote)
+            .quote
+            .map_or(40, |r| usize::from(r.width.saturating_sub(2)))
     }
 
     pub fn resize(&mut self, size: Rect) {

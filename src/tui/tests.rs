@@ -1143,11 +1143,38 @@ fn an_article_whose_only_quote_is_far_down_opens_with_it_in_sight() {
         &[dir.path().to_string_lossy().into_owned()],
         &quoteline::LoadOptions::default(),
     );
-    let mut app = App::new(corpus, Rect::new(0, 0, 120, 30));
-    assert!(render(&app).contains("safe to drink"), "the first article, as opened");
+    // The quote's line among the quote view's, and the rows shown, as
+    // drawn once the view is on screen (in the narrow layout, after Tab).
+    let in_sight = |app: &App| {
+        let pane = super::layout::pane_rects(app.size, super::layout::Pane::Quote)
+            .quote
+            .unwrap();
+        let width = usize::from(pane.width - 2);
+        let lines = super::wrap::article_lines(&app.corpus, app.article.unwrap(), app.quote, app.raw, width);
+        let line = lines.quote_line.expect("the quote is in its article");
+        let rows = usize::from(pane.height - 2 - app.quote_header_rows(pane.width - 2));
+        (app.scroll..app.scroll + rows).contains(&line)
+    };
+    for (w, h) in [(120, 30), (80, 24)] {
+        let mut app = App::new(corpus.clone(), Rect::new(0, 0, w, h));
+        assert!(
+            app.scroll > 0 && in_sight(&app),
+            "{w}x{h}: the first article, as opened"
+        );
+        keys(&mut app, "j");
+        assert_eq!(app.list_selected, 1);
+        assert!(
+            app.scroll > 0 && in_sight(&app),
+            "{w}x{h}: the next article, browsed to"
+        );
+    }
+    // An article whose quote is on its first screen opens at its top, in
+    // the narrow layout too, where the list hides the quote view.
+    let mut app = demo_app(80, 24);
     keys(&mut app, "j");
-    assert_eq!(app.list_selected, 1);
-    assert!(render(&app).contains("safe to drink"), "the next article, browsed to");
+    assert_eq!(app.scroll, 0);
+    keys(&mut app, "\t");
+    assert!(in_sight(&app) && app.scroll == 0, "scrolled to {}", app.scroll);
 }
 
 #[test]
