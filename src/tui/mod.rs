@@ -32,6 +32,14 @@ fn restore() {
     ratatui::restore();
 }
 
+/// [`restore`] without a word when it fails: after a signal the terminal
+/// is most likely gone (a hangup), and failing to restore it is no news
+/// ("Failed to restore terminal: No such device or address").
+fn restore_quietly() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = ratatui::try_restore();
+}
+
 /// Runs the reader until the user quits, loading `reload.paths` behind
 /// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
 /// SIGHUP or SIGINT. Returns the problems met while loading, for stderr,
@@ -53,10 +61,7 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
             std::thread::sleep(Duration::from_millis(200));
             if stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_secs(1));
-                // Quietly: the terminal is most likely gone, and a failure
-                // to restore it is no news ("Failed to restore terminal").
-                let _ = execute!(std::io::stdout(), DisableMouseCapture);
-                let _ = ratatui::try_restore();
+                restore_quietly();
                 std::process::exit(1);
             }
         });
@@ -136,6 +141,12 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         }
         Ok(problems)
     })();
+    if stop.load(Ordering::Relaxed) {
+        restore_quietly();
+        // A frame that failed as the terminal went is not the reader's
+        // error ("the reader needs a terminal").
+        return Ok(result.unwrap_or_default());
+    }
     restore();
     result
 }
