@@ -83,6 +83,20 @@ pub enum Correction {
     Rename { from: String, to: String },
 }
 
+/// A TOML file's error as one line, with where: "line 2: invalid table
+/// header, expected `.`, `]]`" (the parser's own message takes several
+/// lines, and it is printed as one warning).
+pub fn toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim().replace('\n', ", ");
+    match e.span() {
+        Some(span) => {
+            let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
 /// Everything the user has said, as stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserState {
@@ -119,17 +133,7 @@ impl UserState {
     }
 
     pub fn from_toml(text: &str) -> Result<UserState, String> {
-        // One line, with where: the message is printed as one warning.
-        toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().replace('\n', ", ");
-            match e.span() {
-                Some(span) => {
-                    let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count()) + 1;
-                    format!("line {line}: {message}")
-                }
-                None => message,
-            }
-        })
+        toml::from_str(text).map_err(|e| toml_error(text, &e))
     }
 
     pub fn is_starred(&self, key: &QuoteKey) -> bool {

@@ -114,7 +114,7 @@ impl Tmux {
         let state = state_file;
         t.send(&[
             &format!(
-                "PS1='$ '; QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
+                "PS1='$ '; QUOTELINE_KEYS=/nonexistent/quoteline-test/keys.toml QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
                 cache.display()
             ),
             "Enter",
@@ -271,7 +271,9 @@ fn a_new_file_in_the_folder_appears_without_a_restart() {
         return;
     };
     t.wait_for("Articles (18)");
-    let s = t.wait_for("? help");
+    // The folder is watched from the frame that says it is loaded: a file
+    // written before could go unseen.
+    let s = t.wait_for("loaded 18 articles");
     assert!(status(&s).contains("article 1/18"), "{s}");
     std::fs::write(
         dir.path().join("2026-04-20-ferry-strike-ends.txt"),

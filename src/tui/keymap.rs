@@ -214,7 +214,7 @@ impl Keymap {
     pub fn apply(&mut self, toml_text: &str) -> Result<(), String> {
         let table: toml::Table = toml_text
             .parse()
-            .map_err(|e: toml::de::Error| e.message().to_string())?;
+            .map_err(|e: toml::de::Error| quoteline::state::toml_error(toml_text, &e))?;
         for (name, value) in table {
             let (action, ..) = DEFAULTS
                 .iter()
