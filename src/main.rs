@@ -193,9 +193,7 @@ fn main() -> ExitCode {
     if let Some(f) = &state_file {
         // The exports write no state: a damaged file is left for the
         // reader to set aside.
-        let (user, warning) = f.peek();
-        let warnings = warning.into_iter().chain(state::apply(&mut corpus, &user));
-        for w in warnings {
+        for w in f.peek_into(&mut corpus).1 {
             eprintln!("quoteline: warning: {w}");
         }
     }

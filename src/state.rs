@@ -252,7 +252,17 @@ impl StateFile {
     /// Reads the state and applies it to a freshly loaded corpus; returns
     /// it with the warnings of both steps (one line each).
     pub fn load_into(&self, corpus: &mut Corpus) -> (UserState, Vec<String>) {
-        let (state, warning) = self.load();
+        self.read_into(corpus, true)
+    }
+
+    /// [`StateFile::load_into`] for a command that writes no state: a
+    /// damaged file is left where it is ([`StateFile::peek`]).
+    pub fn peek_into(&self, corpus: &mut Corpus) -> (UserState, Vec<String>) {
+        self.read_into(corpus, false)
+    }
+
+    fn read_into(&self, corpus: &mut Corpus, set_aside_if_damaged: bool) -> (UserState, Vec<String>) {
+        let (state, warning) = self.read(set_aside_if_damaged);
         let mut warnings: Vec<String> = warning.into_iter().collect();
         warnings.extend(apply(corpus, &state));
         (state, warnings)
@@ -368,13 +378,19 @@ impl Lookup {
 
     fn quote(&self, corpus: &Corpus, key: &QuoteKey) -> Option<QuoteId> {
         let a = *self.articles.get(&key.article)?;
-        let text = corpus.articles[a].text.get();
-        corpus.articles[a]
-            .quotes
-            .iter()
-            .filter(|&q| normalize(corpus.quotes[q].span.of(&text)) == key.quote)
-            .nth(key.occurrence.max(1) as usize - 1)
+        quote_in(corpus, a, &key.quote, key.occurrence)
     }
+}
+
+/// Article `a`'s quote of `words` (as a [`QuoteKey`] holds them), the
+/// `occurrence`th of those (the first being 1).
+pub fn quote_in(corpus: &Corpus, a: ArticleId, words: &str, occurrence: u32) -> Option<QuoteId> {
+    let text = corpus.articles[a].text.get();
+    corpus.articles[a]
+        .quotes
+        .iter()
+        .filter(|&q| normalize(corpus.quotes[q].span.of(&text)) == words)
+        .nth(occurrence.max(1) as usize - 1)
 }
 
 /// Applies the whole state to a freshly loaded corpus. Returns one warning

@@ -12,7 +12,7 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
         Some(rest) => rest.split_once("?>").map_or(rest, |(_, after)| after),
         None => text,
     };
-    // An item with neither link nor id is named by its position below:
+    // An item with neither link nor id is named by its words below:
     // feed-rs's own last resort is a random id, a new one each read,
     // which would change `item` in every export and lose stars and notes.
     let feed = feed_rs::parser::Builder::new()
@@ -49,7 +49,7 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
             item: link
                 .clone()
                 .or((!entry.id.is_empty()).then_some(entry.id))
-                .unwrap_or_else(|| (i + 1).to_string()),
+                .unwrap_or_else(|| words_id(entry.title.as_ref().map_or("", |t| t.content.as_str()), &text)),
             text,
             meta: SourceMeta {
                 title: entry.title.map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty()),
@@ -61,6 +61,17 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
         });
     }
     Ok((out, notes))
+}
+
+/// The name of an item with neither link nor id: a checksum of its title
+/// and text, the same at every read and wherever the item moves in the
+/// feed (a place would shift as items are added at the top).
+fn words_id(title: &str, text: &str) -> String {
+    let mut h = crc32fast::Hasher::new();
+    h.update(title.as_bytes());
+    h.update(&[0]);
+    h.update(text.as_bytes());
+    format!("text-{:08x}", h.finalize())
 }
 
 /// The feed without its person fields (`author`, `managingEditor`,
@@ -112,15 +123,23 @@ mod tests {
     }
 
     #[test]
-    fn an_item_is_named_by_its_link_its_id_or_its_place_and_the_same_each_read() {
+    fn an_item_is_named_by_its_link_its_id_or_its_words_and_the_same_each_read() {
         let rss = "<rss version=\"2.0\"><channel><title>T</title>\
             <item><link>https://t.example/a</link><guid>g1</guid><description>One.</description></item>\
             <item><guid>g2</guid><description>Two.</description></item>\
             <item><title>No link, no guid</title><description>Three.</description></item>\
             </channel></rss>";
-        let items = || parse(rss).unwrap().0.into_iter().map(|r| r.item).collect::<Vec<_>>();
-        assert_eq!(items(), ["https://t.example/a", "g2", "3"]);
-        assert_eq!(items(), items());
+        let items = |rss: &str| parse(rss).unwrap().0.into_iter().map(|r| r.item).collect::<Vec<_>>();
+        let read = items(rss);
+        assert_eq!(read[..2], ["https://t.example/a", "g2"]);
+        assert!(read[2].starts_with("text-"), "{read:?}");
+        assert_eq!(items(rss), read, "the same each read");
+        // An item added at the top leaves the others' names as they were.
+        let grown = rss.replace(
+            "<channel><title>T</title>",
+            "<channel><title>T</title><item><description>New.</description></item>",
+        );
+        assert_eq!(items(&grown)[1..], read[..]);
     }
 
     #[test]

@@ -163,15 +163,13 @@ fn looks_like_html(s: &str) -> bool {
 }
 
 /// A name or title as text on one line: APIs copy them from pages with
-/// their tags and entities ("<b>Wire</b> &amp; Co"); none left is none.
+/// their tags and entities ("<b>Wire</b> &amp; Co"), and with line breaks;
+/// none left is none.
 fn one_line(s: String) -> Option<String> {
     let has_markup = s.contains('<') && s.contains('>') || s.contains('&') && s.contains(';');
-    let text = if has_markup {
-        html::to_text(&s).split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        s
-    };
-    (!text.trim().is_empty()).then_some(text)
+    let text = if has_markup { html::to_text(&s) } else { s };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
 }
 
 /// The host of a URL, without `www.`: the outlet when nothing names it.
@@ -209,7 +207,7 @@ mod tests {
     fn names_and_titles_copied_with_their_markup_are_read_as_text() {
         let doc = r#"[{"title":"Title <b>bold</b> &amp; more","author":"<a href=\"x\">Writer Name</a>",
             "source":{"name":"Wire <b>One</b>"},"content":"Text."},
-            {"title":"Tom & Jerry; a < b > c","author":"<b> </b>","content":"Text."}]"#;
+            {"title":"Tom & Jerry; a < b > c","author":"<b> </b>","source":"Wire\n  Two","content":"Text."}]"#;
         let (recs, _) = parse_json(doc).unwrap();
         let meta = &recs[0].meta;
         assert_eq!(meta.title.as_deref(), Some("Title bold & more"));
@@ -219,6 +217,7 @@ mod tests {
         // no byline.
         assert_eq!(recs[1].meta.title.as_deref(), Some("Tom & Jerry; a < b > c"));
         assert_eq!(recs[1].meta.byline, None);
+        assert_eq!(recs[1].meta.outlet.as_deref(), Some("Wire Two"));
     }
 
     #[test]

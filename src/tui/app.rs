@@ -717,12 +717,9 @@ impl App {
         let old = &self.corpus;
         let listed = self.list.get(self.list_selected).map(|&a| key_of(old, a));
         let shown = self.article.map(|a| key_of(old, a));
-        let quote = self.quote.map(|q| {
-            (
-                key_of(old, old.quotes[q].article),
-                old.quote_text(&old.quotes[q]).to_string(),
-            )
-        });
+        // By its words and which time the article quotes them, as the
+        // state file names it.
+        let quote = self.quote.map(|q| state::quote_key(old, q));
         let filter = self.filter.map(|s| old.speakers[s].name.clone());
         let read: std::collections::HashSet<Key> = (0..old.articles.len())
             .filter(|&a| self.read[a])
@@ -737,13 +734,8 @@ impl App {
         self.filter = filter.and_then(|n| state::speaker_by_name(&corpus, &n));
         self.article = shown.and_then(|k| find(&corpus, &k));
         self.quote = match (&quote, self.article) {
-            (Some((_, words)), Some(a)) => {
-                let text = corpus.articles[a].text.get();
-                let found = corpus.articles[a]
-                    .quotes
-                    .iter()
-                    .find(|&q| corpus.quotes[q].span.of(&text) == words);
-                found.or(corpus.articles[a].quotes.first())
+            (Some(key), Some(a)) => {
+                state::quote_in(&corpus, a, &key.quote, key.occurrence).or(corpus.articles[a].quotes.first())
             }
             (_, Some(a)) => corpus.articles[a].quotes.first(),
             _ => None,

@@ -1109,6 +1109,13 @@ fn the_same_words_quoted_twice_in_an_article_are_starred_and_noted_apart() {
     let mut old = load();
     quoteline::state::apply(&mut old, &store.load().0);
     assert_eq!(old.note(said_by(&old, "Anna Berg")), Some("for Carl"));
+
+    // The folder loaded again: the second quote of those words stays
+    // selected, not the first.
+    app.jump_to(said_by(&app.corpus, "Carl Holm"));
+    app.replace_corpus(load(), quoteline::state::UserState::new());
+    let q = app.quote.expect("a quote selected");
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Carl Holm"));
 }
 
 #[test]

@@ -294,7 +294,15 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
     };
     let lines = vec![
         Line::from(Span::styled(fit(&about, 66), theme.dim)),
-        Line::from(vec![Span::styled("> ", theme.dim), Span::raw(input.to_string())]),
+        // The end of what is typed, where the typing is (the prompt is 80
+        // columns at most, less its border and the "> ").
+        Line::from(vec![
+            Span::styled("> ", theme.dim),
+            Span::raw(fit_end(
+                input,
+                usize::from(frame.area().width.min(80)).saturating_sub(4),
+            )),
+        ]),
         match error {
             Some(e) => Line::from(Span::styled(e.to_string(), theme.dropped)),
             None => Line::from(Span::styled(hint, theme.title)),
