@@ -173,8 +173,11 @@ fn main() -> ExitCode {
         };
         return match tui::run(user_state, state_warning, reload) {
             Ok(problems) => {
+                // Not eprintln!: after a hangup stderr may be the terminal
+                // that is gone, and a failed write must not panic.
+                let mut err = std::io::stderr().lock();
                 for p in problems {
-                    eprintln!("{p}");
+                    let _ = writeln!(err, "{p}");
                 }
                 ExitCode::SUCCESS
             }

@@ -328,6 +328,7 @@ struct Header {
 /// `title`: the one the page's metadata gives.
 fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut Header, title: Option<&str>) {
     let mut title_at: Option<usize> = None;
+    let mut kicker_seen = false;
     let mut last_kept: Option<usize> = None;
     for i in 0..lines.len().min(40) {
         let line = &lines[i];
@@ -366,15 +367,23 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
         } else if title_at.is_some() && bp::is_caption(line) {
             Verdict::Remove(Clutter::PhotoCaption)
         } else if title_at.is_none() && meta::is_headline_like(line) {
-            title_at = Some(i);
-            // Not the title the page or record gives (a kicker, a short
-            // dek, a headline worded otherwise than an SEO title, or a
-            // site's "Estimated reading time"): shown as text where the
-            // title would be hidden; the header is read on after it
-            // either way.
             match title {
-                Some(t) if !meta::is_repeated_title(t, line) => Verdict::Keep(BlockRole::Body),
-                _ => Verdict::Keep(BlockRole::Title),
+                // Not the title the page or record gives (a kicker, a
+                // short dek, a site's "Estimated reading time"): shown as
+                // text where it was hidden as a second title. The header
+                // is read on past one such short line (its byline, its
+                // date line), not past a paragraph or a second one.
+                Some(t) if !meta::is_repeated_title(t, line) => {
+                    if kicker_seen || meta::is_paragraph_like(line) {
+                        break;
+                    }
+                    kicker_seen = true;
+                    Verdict::Keep(body_role(line))
+                }
+                _ => {
+                    title_at = Some(i);
+                    Verdict::Keep(BlockRole::Title)
+                }
             }
         } else if let Some(t) = title_at.filter(|_| meta::is_headline_like(line)) {
             if meta::is_repeated_title(lines[t].text, line) {
@@ -608,6 +617,17 @@ mod tests {
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 3));
         assert_eq!(a.body(), "Council votes on harbour\n\n“We will see,” said Ann Lee.");
+        // Reading stops at a paragraph: a headline-like one (a quote) is
+        // the article's first, and what follows it is text.
+        let mut opening = source(
+            "api.json",
+            "“We will not go back to the old tariffs, not this year and not next”\n\n\
+             Minister talks to reporters\n\n“Fine,” she said later.\n",
+        );
+        opening.meta.title = Some("Harbour plan approved".into());
+        let a = clean(&opening);
+        assert!(a.body().contains("Minister talks to reporters"), "{}", a.body());
+        assert!(a.removed.is_empty());
         // The given title repeated as the first line is still the title.
         let mut repeated = source("page.html", "Harbour plan approved\n\n“We will see,” said Ann Lee.\n");
         repeated.meta.title = Some("Harbour plan approved | The Ledger".into());
