@@ -595,43 +595,45 @@ mod tests {
         (Reporting by Ana Ruiz; Editing by Tom Hale)\n\nShare This\n\nWorld|Politics\n\n\
         Ferry strike enters second week\nFerry strike enters second week\n";
 
+    /// `text` cleaned as a record's or page's whose metadata gives `title`.
+    fn clean_titled(text: &str, title: &str) -> Article {
+        let mut s = source("api.json", text);
+        s.meta.title = Some(title.into());
+        clean(&s)
+    }
+
     #[test]
     fn a_first_line_that_is_not_the_given_title_is_kept() {
         // A record's title given apart: a short first line that is not it
         // (a dek, a kicker) is shown, not a second title hidden from view.
-        let mut with_title = source(
-            "api.json",
+        let a = clean_titled(
             "Dek it\n\n“We will see,” said Ann Lee.\n\nMore text here.\n",
+            "Harbour plan approved",
         );
-        with_title.meta.title = Some("Harbour plan approved".into());
-        let a = clean(&with_title);
         assert_eq!(a.title.as_deref(), Some("Harbour plan approved"));
         assert!(a.body().starts_with("Dek it\n\n“We will see,”"), "{}", a.body());
         // The header is read on after it: its byline and date line.
-        let mut headed = source(
-            "api.json",
+        let a = clean_titled(
             "Council votes on harbour\n\nBy Jane Doe\n\nMarch 3, 2026\n\n“We will see,” said Ann Lee.\n",
+            "Harbour plan approved",
         );
-        headed.meta.title = Some("Harbour plan approved".into());
-        let a = clean(&headed);
         assert_eq!(a.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 3));
         assert_eq!(a.body(), "Council votes on harbour\n\n“We will see,” said Ann Lee.");
         // Reading stops at a paragraph: a headline-like one (a quote) is
         // the article's first, and what follows it is text.
-        let mut opening = source(
-            "api.json",
+        let a = clean_titled(
             "“We will not go back to the old tariffs, not this year and not next”\n\n\
              Minister talks to reporters\n\n“Fine,” she said later.\n",
+            "Harbour plan approved",
         );
-        opening.meta.title = Some("Harbour plan approved".into());
-        let a = clean(&opening);
         assert!(a.body().contains("Minister talks to reporters"), "{}", a.body());
         assert!(a.removed.is_empty());
         // The given title repeated as the first line is still the title.
-        let mut repeated = source("page.html", "Harbour plan approved\n\n“We will see,” said Ann Lee.\n");
-        repeated.meta.title = Some("Harbour plan approved | The Ledger".into());
-        let a = clean(&repeated);
+        let a = clean_titled(
+            "Harbour plan approved\n\n“We will see,” said Ann Lee.\n",
+            "Harbour plan approved | The Ledger",
+        );
         assert!(a.body().starts_with("“We will see,”"), "{}", a.body());
     }
 

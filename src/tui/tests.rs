@@ -948,14 +948,20 @@ fn while_articles_arrive_the_first_is_shown_until_the_selection_is_moved() {
     }
 }
 
-#[test]
-fn a_load_with_problems_says_so_when_it_ends() {
+/// A folder holding one readable article with one quote.
+fn folder_of_one_good_article() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("good.txt"),
         "Harbour plan\n\n“We will build it,” Mayor Ilse Varga said.\n",
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn a_load_with_problems_says_so_when_it_ends() {
+    let dir = folder_of_one_good_article();
     let path = vec![dir.path().to_str().unwrap().to_string()];
     let app = load_in_background(path.clone(), Default::default());
     let message = app.message.clone().unwrap_or_default();
@@ -1212,12 +1218,7 @@ fn a_long_note_is_wrapped_under_the_quote_and_leaves_the_related_hint_in_sight()
 
 #[test]
 fn a_folder_loaded_again_counts_its_files_problems_as_they_are_now() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("good.txt"),
-        "Harbour plan\n\n“We will build it,” Ilse Varga said.\n",
-    )
-    .unwrap();
+    let dir = folder_of_one_good_article();
     std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
     let paths = [dir.path().to_string_lossy().into_owned()];
     let reload = || quoteline::load_corpus(&paths, &quoteline::LoadOptions::default());
