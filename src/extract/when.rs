@@ -6,7 +6,7 @@
 use super::context::Context;
 use super::sieves::Attribution;
 use super::ExtractedQuote;
-use crate::model::{DateOrigin, TimeMention};
+use crate::model::{DateOrigin, TimeMention, TimeRef};
 use crate::resolve::when::{find, Expr};
 
 /// How far back (in paragraphs) "at the time" looks for its event, and a
@@ -91,10 +91,12 @@ fn event_before(ctx: &Context, b: usize, k: usize) -> Option<(crate::model::Time
 }
 
 /// Quotes with no time of their own take the time of the same speaker's
-/// previous quote within a couple of paragraphs ("…, she added."). `quotes`
-/// are in text order.
+/// previous quote within a couple of paragraphs ("…, she added."), or else
+/// of a report of their words just before them ("Speaking on Thursday
+/// evening, Brandt said …" and then "“…,” he said."). `quotes` are in text
+/// order.
 pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
-    for i in 1..quotes.len() {
+    for i in 0..quotes.len() {
         if quotes[i].time.is_some() {
             continue;
         }
@@ -115,6 +117,112 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
                 confidence: (t.confidence - 0.15).max(0.5),
                 ..t
             });
+        } else if let Some(b) = here {
+            quotes[i].time = reported_time(ctx, b, quotes[i].span.start, &speaker);
         }
+    }
+}
+
+/// The time of the last sentence before `pos` (in block `b` or the one
+/// before it) that reports `speaker` speaking on a day: their surname, a
+/// speech verb outside quotation marks, and a day next to the verb ("said
+/// on Sunday", "Speaking on Thursday evening"). Years and months there
+/// mostly date what was spoken of ("said she had voted for him in 2012").
+fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str) -> Option<TimeMention> {
+    let surname = speaker.rsplit(' ').next()?;
+    for bi in (b.saturating_sub(1)..=b).rev() {
+        let toks = ctx.block_tokens(bi);
+        let end = if bi == b {
+            toks.partition_point(|t| t.start < pos)
+        } else {
+            toks.len()
+        };
+        let mut sentences = Vec::new();
+        let mut s = 0;
+        while s < end {
+            let (from, to) = ctx.sentence_of(bi, s);
+            if to <= end {
+                sentences.push((from, to));
+            }
+            s = to.max(s + 1);
+        }
+        for &(from, to) in sentences.iter().rev() {
+            let outside = |k: &usize| !ctx.in_quote(bi, *k);
+            if !(from..to).filter(outside).any(|k| toks[k].text == surname) {
+                continue;
+            }
+            let cues: Vec<usize> = (from..to)
+                .filter(outside)
+                .filter(|&k| {
+                    let w = toks[k].lower();
+                    crate::lexicon::SPEECH_CUE.has(&w) || matches!(&*w, "speaking" | "spoke")
+                })
+                .collect();
+            // "said on Sunday", "told reporters on Monday", "Tuesday
+            // night indicated"; and an opening "Speaking … on Thursday
+            // evening," up to its comma. A day further from the verb is
+            // mostly what was spoken of ("hailed his win on Feb. 1").
+            let next_to_cue = |a: usize, z: usize| {
+                cues.iter().any(|&k| {
+                    if a > k {
+                        a - k <= 3
+                            || k == from && toks[k].text == "Speaking" && !toks[k..a].iter().any(|t| t.text == ",")
+                    } else {
+                        k >= z && k - z < 2
+                    }
+                })
+            };
+            let found = find(toks, from, to, |k| ctx.in_quote(bi, k))
+                .into_iter()
+                .find_map(|f| match f.expr {
+                    Expr::Ref(t @ (TimeRef::DaysAgo(_) | TimeRef::Weekday(_) | TimeRef::Date { .. }))
+                        if next_to_cue(f.start, f.end) =>
+                    {
+                        Some((t, f))
+                    }
+                    _ => None,
+                });
+            if let Some((time_ref, f)) = found {
+                return Some(TimeMention {
+                    time_ref,
+                    origin: DateOrigin::Context,
+                    evidence: crate::model::Interned::new(&ctx.text[toks[f.start].start..toks[f.end - 1].end]),
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::quote_with;
+    use crate::model::{DateOrigin, TimeRef};
+    use chrono::Weekday;
+
+    fn time_of(text: &str, words: &str) -> Option<(TimeRef, DateOrigin)> {
+        let q = quote_with(text, words).expect("quote found");
+        q.time.map(|t| (t.time_ref, t.origin))
+    }
+
+    /// A quote without a time of its own, after a sentence that reports its
+    /// speaker speaking on a day, was said that day, and so was the next one
+    /// ("he added"); a day further from the verb dates what was spoken of.
+    #[test]
+    fn a_report_of_the_speaker_speaking_just_before_dates_the_quote() {
+        let text = "Minister faces fishing towns\n\nSpeaking in a televised address on Thursday evening, hours after the duties were announced, Anselm Brandt said the government would not be rushed.\n\n“Our door remains open,” he said.\n\n“We will be ready,” Brandt added.";
+        let thursday = Some((TimeRef::Weekday(Weekday::Thu), DateOrigin::Context));
+        assert_eq!(time_of(text, "Our door"), thursday);
+        assert_eq!(time_of(text, "be ready"), thursday);
+        let told = "Vote count goes on\n\nMayor Ana Brook told reporters on Monday that the count would take a week.\n\n“We will count every vote,” Brook said.";
+        assert_eq!(
+            time_of(told, "every vote"),
+            Some((TimeRef::Weekday(Weekday::Mon), DateOrigin::Context))
+        );
+        let spoken_of = "Vote count goes on\n\nMayor Ana Brook hailed her narrow win over Rob Lane on Monday in a long speech.\n\n“We will count every vote,” Brook said.";
+        assert_eq!(time_of(spoken_of, "every vote"), None);
+        let other_speaker = "Vote count goes on\n\nRob Lane said on Monday that the count was late.\n\n“We will count every vote,” Ana Brook said.";
+        assert_eq!(time_of(other_speaker, "every vote"), None);
     }
 }
