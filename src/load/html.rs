@@ -9,6 +9,9 @@ use dom_smoothie::{Config, Readability, TextMode};
 /// The readable text of a page (paragraphs separated by blank lines) and
 /// what it says about itself.
 pub fn parse(html: &str) -> Result<(String, SourceMeta), String> {
+    if nested_too_deep(html) {
+        return Err(format!("HTML nested more than {MAX_DEPTH} elements deep: not read"));
+    }
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -141,9 +144,90 @@ fn names_furniture(name: &str) -> bool {
 
 /// The visible text of an HTML fragment, one paragraph per block element.
 pub fn to_text(html: &str) -> String {
+    if nested_too_deep(html) {
+        return tidy(&without_tags(html));
+    }
     let doc = dom_query::Document::fragment(html);
     doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
+}
+
+/// Deeper than any page is built: the HTML parsers walk the tree by
+/// recursion, and a page of 100 000 nested `<div>`s overflowed the stack
+/// (after minutes of work that grows with the square of the depth).
+const MAX_DEPTH: usize = 500;
+
+/// Whether elements open more than [`MAX_DEPTH`] deep, by a scan of the
+/// tags: void elements and those a sibling closes (`<p>`, `<li>`, …) are
+/// not counted either way, so the count never runs above the tree's depth;
+/// a "<" not followed by a letter is text, and scripts, styles and
+/// comments are passed over whole (their "<"s are no tags).
+fn nested_too_deep(html: &str) -> bool {
+    const UNCOUNTED: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    ];
+    const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+    let lower = html.to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(lt) = lower[at..].find('<') {
+        let tag = &lower[at + lt + 1..];
+        at += lt + 1;
+        if tag.starts_with("!--") {
+            at += tag.find("-->").map_or(tag.len(), |e| e + 3);
+            continue;
+        }
+        let (closing, tag) = match tag.strip_prefix('/') {
+            Some(t) => (true, t),
+            None => (false, tag),
+        };
+        if !tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name_end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != ':')
+            .unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        // Up to its '>', or the next '<' where it has none (so that "<a<a<a…"
+        // is not read to its end at each).
+        let open_tag = &tag[..tag.find(['<', '>']).unwrap_or(tag.len())];
+        if closing || UNCOUNTED.contains(&name) || open_tag.ends_with('/') {
+            if closing && !UNCOUNTED.contains(&name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name) {
+            let close = format!("</{name}");
+            at += tag.find(&close).map_or(tag.len(), |e| e + close.len());
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_DEPTH {
+            return true;
+        }
+    }
+    false
+}
+
+/// The text of `html` with every tag taken out, for fragments too deep to
+/// parse.
+fn without_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// One paragraph per line with a blank line between, trimmed; runs of
@@ -212,6 +296,31 @@ mod tests {
             to_text("<p>One <b>two</b></p><script>x()</script><p>Three</p>"),
             "One two\n\nThree"
         );
+    }
+
+    /// A page nested deeper than any is built is refused at once (it
+    /// overflowed the stack); a fragment that deep is read without its tags;
+    /// paragraphs left open, however many, are no nesting.
+    #[test]
+    fn html_nested_too_deep_is_refused_at_once() {
+        let deep = |n: usize| {
+            format!(
+                "<html><body>{}<p>“Deep,” said Dee Per.</p>{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )
+        };
+        assert!(parse(&deep(200)).unwrap().0.contains("“Deep,” said Dee Per."));
+        assert_eq!(
+            parse(&deep(100_000)).unwrap_err(),
+            "HTML nested more than 500 elements deep: not read"
+        );
+        assert_eq!(to_text(&deep(100_000)), "“Deep,” said Dee Per.");
+        let open_paragraphs = format!(
+            "<html><body><article>{}</article></body></html>",
+            "<p>“Fine,” she said, and left the hall. ".repeat(2_000)
+        );
+        assert!(parse(&open_paragraphs).is_ok());
     }
 
     #[test]
