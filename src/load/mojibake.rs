@@ -35,17 +35,23 @@ fn high_byte(c: char, thai: bool) -> Option<u8> {
     None
 }
 
-/// Characters that a mis-decoded UTF-8 sequence plausibly stood for.
-fn plausible(c: char, lead_was_thai: bool) -> bool {
+/// Characters that a mis-decoded UTF-8 sequence plausibly stood for, by
+/// its lead byte: what English news garbles is Latin-1 letters and signs
+/// (`Ã©`, `Â»`), Latin, Greek and Cyrillic names (`Å‚`, `Î±`, `Ð¸`),
+/// punctuation and signs (`â€™`) and emoji (`ðŸ˜€`). Real text has other
+/// leads before such characters: "é" then a no-break space and "»" spell a
+/// CJK character, "É" then "”" an IPA letter; those are left as written.
+fn plausible(c: char, lead: u8, lead_was_thai: bool) -> bool {
     if c.is_control() {
         return false;
     }
-    if !lead_was_thai {
-        return true;
+    if lead_was_thai {
+        // A Thai lead letter is also real Thai text; only accept what
+        // such copies actually garble: punctuation, currency and Latin
+        // letters.
+        return matches!(c as u32, 0xA0..=0x24F | 0x2010..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x214F);
     }
-    // A Thai lead letter is also real Thai text; only accept what such
-    // copies actually garble: punctuation, currency and Latin letters.
-    matches!(c as u32, 0xA0..=0x24F | 0x2010..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x214F)
+    matches!(lead, 0xC2..=0xC5 | 0xCE..=0xD1 | 0xE2 | 0xF0)
 }
 
 /// True when the text shows the tell-tale signs worth a repair pass.
@@ -125,7 +131,7 @@ fn decode_at(chars: &[char], thai: bool) -> Option<(char, usize)> {
     let s = std::str::from_utf8(&bytes[..len]).ok()?;
     let c = s.chars().next()?;
     let lead_was_thai = ('\u{E00}'..='\u{E7F}').contains(&chars[0]);
-    plausible(c, lead_was_thai).then_some((c, len))
+    plausible(c, lead, lead_was_thai).then_some((c, len))
 }
 
 #[cfg(test)]
@@ -163,6 +169,7 @@ mod tests {
             repair("Itâ€™s â€œdoneâ€\u{9D} in SÃ£o Paulo").0,
             "It’s “done” in São Paulo"
         );
+        assert_eq!(repair("Å‚ódź, Î±, Ð¸, ðŸ˜€, Â£5").0, "łódź, α, и, 😀, £5");
     }
 
     #[test]
@@ -179,6 +186,12 @@ mod tests {
             "ภาษาไทย โรงเรียน",
             "Ça va? «Oui»",
             "â la carte",
+            // Each also has a lead that turns the repair on (â, Ä), and an
+            // accented letter before characters that are high bytes in
+            // Windows-1252, which spelt valid UTF-8.
+            "Le château… « C'est la liberté\u{A0}», a-t-il dit.",
+            "â: JOSÉ” he said",
+            "Ärzte: „Das ist groß“",
         ] {
             assert_eq!(repair(s), (s.into(), 0), "{s}");
         }
