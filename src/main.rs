@@ -8,6 +8,15 @@ use quoteline::{export, load_corpus_with, state, LoadOptions};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+/// `eprintln!` without its panic when stderr is closed (`2>&1 | head -1`,
+/// a hangup): the output and the exit code matter more than a message no
+/// one can read.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Loading makes and drops millions of small strings and vectors; the
 /// system allocator spent a tenth of the load in malloc and free (profiled).
 #[global_allocator]
@@ -147,12 +156,12 @@ fn main() -> ExitCode {
         // "extrct", is taken for a path).
         if let Some(reasons) = all_missing(&paths) {
             if cli.paths.is_empty() {
-                eprintln!(
+                say!(
                     "quoteline: error: no demo corpus in {}: give the reader a file or folder (quoteline PATH...)",
                     paths[0]
                 );
             } else {
-                reasons.iter().for_each(|r| eprintln!("{r}"));
+                reasons.iter().for_each(|r| say!("{r}"));
             }
             return ExitCode::from(2);
         }
@@ -173,16 +182,14 @@ fn main() -> ExitCode {
         };
         return match tui::run(user_state, state_warning, reload) {
             Ok(problems) => {
-                // Not eprintln!: after a hangup stderr may be the terminal
-                // that is gone, and a failed write must not panic.
-                let mut err = std::io::stderr().lock();
+                // After a hangup stderr may be the terminal that is gone.
                 for p in problems {
-                    let _ = writeln!(err, "{p}");
+                    say!("{p}");
                 }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("quoteline: the reader needs a terminal: {e}");
+                say!("quoteline: the reader needs a terminal: {e}");
                 ExitCode::FAILURE
             }
         };
@@ -191,17 +198,17 @@ fn main() -> ExitCode {
     let with_stories = matches!(command, Command::Related { .. });
     let mut corpus = load_corpus_with(&paths, &opts, with_stories);
     for d in &corpus.diagnostics {
-        eprintln!("{d}");
+        say!("{d}");
     }
     if let Some(f) = &state_file {
         // The exports write no state: a damaged file is left for the
         // reader to set aside.
         for w in f.peek_into(&mut corpus).1 {
-            eprintln!("quoteline: warning: {w}");
+            say!("quoteline: warning: {w}");
         }
     }
     if corpus.articles.is_empty() {
-        eprintln!("quoteline: nothing could be loaded");
+        say!("quoteline: nothing could be loaded");
         return ExitCode::from(2);
     }
     let out = std::io::stdout().lock();
@@ -230,7 +237,7 @@ fn main() -> ExitCode {
         // A closed pipe (`| head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("quoteline: cannot write output: {e}");
+            say!("quoteline: cannot write output: {e}");
             ExitCode::FAILURE
         }
     }

@@ -146,6 +146,23 @@ fn output_into_a_pipe_closed_early_ends_quietly_in_either_format() {
     }
 }
 
+/// Warnings into a closed stderr (`2>&1 >/dev/null | head -1`) end
+/// neither the output nor the exit code: `eprintln!` panicked there.
+#[test]
+fn warnings_into_a_closed_stderr_leave_the_output_whole() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(["articles", "/no/such/file.txt", "/no/such/other.txt", &demo_file()])
+        .env("QUOTELINE_STATE", "/nonexistent/quoteline-test/state.toml")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
 #[test]
 fn a_missing_path_is_one_line_and_the_rest_still_loads() {
     let out = quoteline(&["articles", "/no/such/file.txt", &demo_file()]);
