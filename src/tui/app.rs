@@ -1012,10 +1012,11 @@ impl App {
             PromptKind::Speaker => {
                 let Some(q) = self.quote else { return Ok(()) };
                 let key = state::quote_key(&self.corpus, q);
-                self.correct(Correction::Reattribute {
-                    key,
-                    speaker: input.to_string(),
-                })
+                // A speaker the name finds is saved by their name, as the
+                // prompt showed it ("brandt" → Anselm Brandt).
+                let speaker = state::speaker_by_name(&self.corpus, input)
+                    .map_or_else(|| input.trim().to_string(), |s| self.corpus.speakers[s].name.clone());
+                self.correct(Correction::Reattribute { key, speaker })
             }
             PromptKind::MergeInto => {
                 let Some(from) = self.quote_speaker() else {

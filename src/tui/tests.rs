@@ -8,6 +8,16 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 use ratatui::Terminal;
 
+/// The demo at 120x40, saving to a state file of its own (in a folder kept
+/// while the first of these lives).
+fn demo_app_saving() -> (tempfile::TempDir, quoteline::state::StateFile, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
+    let mut app = demo_app(120, 40);
+    app.store = Some(store.clone());
+    (dir, store, app)
+}
+
 fn demo_app(w: u16, h: u16) -> App {
     // Snapshots must not depend on the user's terminal colours.
     std::env::set_var("NO_COLOR", "1");
@@ -334,10 +344,7 @@ fn statements_compare_related_list_date_and_stories() {
 
 #[test]
 fn splitting_a_name_off_a_speaker_asks_first() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
-    let mut app = demo_app(120, 40);
-    app.store = Some(store.clone());
+    let (_dir, store, mut app) = demo_app_saving();
     // A quote naming its speaker by a shorter name ("Brandt").
     let c = &app.corpus;
     let q = (0..c.quotes.len())
@@ -387,10 +394,7 @@ fn splitting_a_name_off_a_speaker_asks_first() {
 
 #[test]
 fn stars_notes_and_corrections_are_saved_and_come_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = quoteline::state::StateFile::new(dir.path().join("state.toml"));
-    let mut app = demo_app(120, 40);
-    app.store = Some(store.clone());
+    let (_dir, store, mut app) = demo_app_saving();
     // The first article's first quote, in the quote pane.
     keys(&mut app, "\n");
     let q = app.quote.expect("a quote");
@@ -430,6 +434,29 @@ fn stars_notes_and_corrections_are_saved_and_come_back() {
     let again = &fresh.quotes[again];
     assert!(again.starred);
     assert_eq!(fresh.speaker_name(again), Some("Edda Moll-Varga"));
+}
+
+/// A name typed for a speaker who is there is saved as the name the prompt
+/// showed, so that the exports of one file name them the same.
+#[test]
+fn reattributing_to_a_known_speaker_saves_their_name() {
+    let (_dir, store, mut app) = demo_app_saving();
+    keys(&mut app, "\n");
+    let q = app.quote.expect("a quote");
+    keys(&mut app, "A");
+    clear_input(&mut app);
+    keys(&mut app, "brandt\n");
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Anselm Brandt"));
+    let saved = store.load().0;
+    let names: Vec<_> = saved
+        .corrections
+        .iter()
+        .filter_map(|c| match c {
+            quoteline::state::Correction::Reattribute { speaker, .. } => Some(speaker.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(names, ["Anselm Brandt"]);
 }
 
 #[test]
