@@ -49,7 +49,7 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
             item: link
                 .clone()
                 .or((!entry.id.is_empty()).then_some(entry.id))
-                .unwrap_or_else(|| words_id(entry.title.as_ref().map_or("", |t| t.content.as_str()), &text)),
+                .unwrap_or_else(|| super::words_id(entry.title.as_ref().map_or("", |t| t.content.as_str()), &text)),
             text,
             meta: SourceMeta {
                 title: entry.title.map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty()),
@@ -63,37 +63,40 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
     Ok((out, notes))
 }
 
-/// The name of an item with neither link nor id: a checksum of its title
-/// and text, the same at every read and wherever the item moves in the
-/// feed (a place would shift as items are added at the top).
-fn words_id(title: &str, text: &str) -> String {
-    let mut h = crc32fast::Hasher::new();
-    h.update(title.as_bytes());
-    h.update(&[0]);
-    h.update(text.as_bytes());
-    format!("text-{:08x}", h.finalize())
-}
-
 /// The feed without its person fields (`author`, `managingEditor`,
 /// `webMaster`, `dc:creator`): feed-rs can panic on odd author strings,
 /// and the articles are worth more than their bylines.
 pub fn without_people(text: &str) -> String {
-    let mut out = text.to_string();
-    for tag in ["author", "managingEditor", "webMaster", "dc:creator"] {
-        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-        while let Some(start) = out.find(&open) {
-            // `<author>` or `<author ...>`, not `<authority>`.
-            let after = out[start + open.len()..].chars().next();
-            if !matches!(after, Some('>' | ' ' | '/')) {
-                break;
+    const TAGS: [&str; 4] = ["author", "managingEditor", "webMaster", "dc:creator"];
+    // One pass, copying what is kept: removing each in place and searching
+    // again from the start was quadratic in a feed of many bylines.
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt + 1..];
+        // `<author>`, `<author …>` or `<author/>`, not `<authority>`.
+        let tag = TAGS.iter().find(|t| {
+            tail.strip_prefix(**t)
+                .is_some_and(|r| r.starts_with(['>', ' ', '/', '\t', '\r', '\n']))
+        });
+        let Some(tag) = tag else {
+            out.push('<');
+            rest = tail;
+            continue;
+        };
+        let open_end = tail.find('>').map_or(tail.len(), |e| e + 1);
+        rest = if tail[..open_end].ends_with("/>") {
+            &tail[open_end..]
+        } else {
+            let close = format!("</{tag}>");
+            match tail[open_end..].find(&close) {
+                Some(e) => &tail[open_end + e + close.len()..],
+                None => &tail[open_end..],
             }
-            let end = match out[start..].find(&close) {
-                Some(e) => start + e + close.len(),
-                None => out[start..].find('>').map_or(out.len(), |e| start + e + 1),
-            };
-            out.replace_range(start..end, "");
-        }
+        };
     }
+    out.push_str(rest);
     out
 }
 
@@ -158,6 +161,12 @@ mod tests {
         assert_eq!(
             without_people(rss),
             "<rss><channel><title>T</title><item><description>Text.</description></item></channel></rss>"
+        );
+        // A closed empty tag takes nothing after it; `<authority>` stays.
+        let rss = "<item><author/><description>One.</description></item><authority>x</authority><item><author>b</author><description>Two.</description></item>";
+        assert_eq!(
+            without_people(rss),
+            "<item><description>One.</description></item><authority>x</authority><item><description>Two.</description></item>"
         );
     }
 

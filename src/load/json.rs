@@ -59,7 +59,7 @@ fn records(items: impl Iterator<Item = (usize, Result<Value, String>)>) -> (Vec<
     let mut notes = Vec::new();
     for (n, item) in items {
         match item {
-            Ok(Value::Object(obj)) => match record(&obj, n) {
+            Ok(Value::Object(obj)) => match record(&obj) {
                 Some(r) => out.push(r),
                 None => notes.push(format!(
                     "record {n}: no text (content, body, text or quotation), skipped"
@@ -96,7 +96,7 @@ fn field(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     })
 }
 
-fn record(obj: &Map<String, Value>, n: usize) -> Option<Record> {
+fn record(obj: &Map<String, Value>) -> Option<Record> {
     let date = field(
         obj,
         &[
@@ -113,7 +113,7 @@ fn record(obj: &Map<String, Value>, n: usize) -> Option<Record> {
     if let Some(quotation) = field(obj, &["quotation"]) {
         let speaker = field(obj, &["speaker"]).filter(|s| !s.eq_ignore_ascii_case("none"));
         let outlet = url.as_deref().and_then(host);
-        let item = field(obj, &["quoteID", "id"]).unwrap_or_else(|| n.to_string());
+        let item = field(obj, &["quoteID", "id"]).unwrap_or_else(|| super::words_id("", &quotation));
         return Some(Record {
             item,
             text: format!("“{quotation}”"),
@@ -145,11 +145,14 @@ fn record(obj: &Map<String, Value>, n: usize) -> Option<Record> {
     )
     .and_then(one_line)
     .or_else(|| url.as_deref().and_then(host));
+    let title = field(obj, &["title", "headline"]).and_then(one_line);
     Some(Record {
-        item: field(obj, &["id", "guid"]).or(url).unwrap_or_else(|| n.to_string()),
+        item: field(obj, &["id", "guid"])
+            .or(url)
+            .unwrap_or_else(|| super::words_id(title.as_deref().unwrap_or(""), &text)),
         text,
         meta: SourceMeta {
-            title: field(obj, &["title", "headline"]).and_then(one_line),
+            title,
             date,
             outlet,
             byline: field(obj, &["author", "authors", "byline", "creator"]).and_then(one_line),

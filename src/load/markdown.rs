@@ -131,10 +131,22 @@ pub fn front_matter(text: &str) -> (SourceMeta, usize) {
     let mut offset = 4;
     for line in rest.split_inclusive('\n') {
         offset += line.len();
-        let line = line.trim();
-        if line == "---" || line == "..." {
+        if line.trim() == "---" || line.trim() == "..." {
             return (meta, offset);
         }
+        // YAML's lines: "key: value", a list item or continuation under
+        // one, a comment. Anything else is text after a rule ("---" then
+        // "“We will build it,” she said."), not front matter.
+        let yaml_line = line.trim().is_empty()
+            || line.starts_with([' ', '\t', '-', '#'])
+            || line.split_once(':').is_some_and(|(key, _)| {
+                key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            });
+        if !yaml_line {
+            return (SourceMeta::default(), 0);
+        }
+        let line = line.trim();
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
@@ -167,6 +179,16 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2026-03-01"));
         assert_eq!(m.outlet.as_deref(), Some("The Ledger"));
         assert_eq!(&text[n..], "Body");
+    }
+
+    /// Text between two rules is no front matter, nor is it dropped.
+    #[test]
+    fn only_yaml_lines_make_front_matter() {
+        let text = "---\n“We will build it,” Mayor Varga said.\n...\nMore text";
+        assert_eq!(front_matter(text).1, 0);
+        let text = "---\ntitle: A title\ntags:\n  - water\n# a comment\n---\nBody";
+        let (m, n) = front_matter(text);
+        assert_eq!((m.title.as_deref(), &text[n..]), (Some("A title"), "Body"));
     }
 
     #[test]

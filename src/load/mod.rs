@@ -140,6 +140,31 @@ fn format_by_extension(file: &str) -> Option<Format> {
     }
 }
 
+/// The name of a record with neither link nor id: a checksum of its title
+/// and text, the same at every read and wherever the record moves in its
+/// file (a place would shift as records are added at the top).
+fn words_id(title: &str, text: &str) -> String {
+    let mut h = crc32fast::Hasher::new();
+    h.update(title.as_bytes());
+    h.update(&[0]);
+    h.update(text.as_bytes());
+    format!("text-{:08x}", h.finalize())
+}
+
+/// Records of one file that share a name get `~2`, `~3`, … after it, in
+/// file order, so that a star or a date set on one is not also the
+/// other's.
+fn name_repeats_apart(records: &mut [json::Record]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for r in records.iter_mut() {
+        let n = seen.entry(r.item.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            r.item = format!("{}~{n}", r.item);
+        }
+    }
+}
+
 /// Runs a format parser so that a panic inside it (fuzzing found one in
 /// feed-rs's author parsing) becomes an error for this file, not a crash
 /// of the whole load.
@@ -183,8 +208,51 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         meta_len,
         ..Source::default()
     };
-    let parsed = match format {
-        Format::Text => {
+    let records = match format {
+        Format::Text | Format::Html => None,
+        // A `.json` file of one record a line, as `articles` writes.
+        Format::Json => Some(json::parse_json(&text).or_else(|e| {
+            json::parse_json_lines(&text)
+                .ok()
+                .filter(|(records, notes)| !records.is_empty() && !notes.iter().any(|n| n.contains("malformed")))
+                .ok_or(e)
+        })),
+        Format::JsonLines => Some(json::parse_json_lines(&text)),
+        // feed-rs may panic on an author string; without the person
+        // fields the items still load.
+        Format::Feed => Some(
+            guarded("feed", || feed::parse(&text))
+                .or_else(|e| guarded("feed", || feed::parse(&feed::without_people(&text))).map_err(|_| e)),
+        ),
+    };
+    // Text that opens with "[" or "{" ("[Updated 3pm] …", "[Home](/)") in a
+    // file not named as JSON is read as text when it is no JSON.
+    let named_json = matches!(format_by_extension(file), Some(Format::Json | Format::JsonLines));
+    let (format, records) = match records {
+        Some(Err(_)) if matches!(format, Format::Json | Format::JsonLines) && !named_json => (Format::Text, None),
+        records => (format, records),
+    };
+    let parsed = match (format, records) {
+        (_, Some(records)) => records.and_then(|(mut records, record_notes)| {
+            notes.extend(record_notes);
+            if records.is_empty() {
+                return Err("no articles or quotes in this file".into());
+            }
+            name_repeats_apart(&mut records);
+            Ok(records
+                .into_iter()
+                .map(|r| Source {
+                    file: file.to_string(),
+                    item: Some(r.item),
+                    text: r.text,
+                    meta: r.meta,
+                    meta_len: 0,
+                    given: r.given,
+                })
+                .collect())
+        }),
+        (Format::Html, None) => guarded("HTML", || html::parse(&text)).map(|(body, meta)| vec![whole(body, meta, 0)]),
+        (_, None) => {
             let (meta, meta_len) = markdown::front_matter(&text);
             if markdown::is_markdown(file) {
                 guarded("Markdown", || Ok(markdown::plain_text(&text[meta_len..]))).map(|body| {
@@ -197,34 +265,6 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
             } else {
                 Ok(vec![whole(text, meta, meta_len)])
             }
-        }
-        Format::Html => guarded("HTML", || html::parse(&text)).map(|(body, meta)| vec![whole(body, meta, 0)]),
-        Format::Json | Format::JsonLines | Format::Feed => {
-            let parsed = match format {
-                Format::Json => json::parse_json(&text),
-                Format::JsonLines => json::parse_json_lines(&text),
-                // feed-rs may panic on an author string; without the person
-                // fields the items still load.
-                _ => guarded("feed", || feed::parse(&text))
-                    .or_else(|e| guarded("feed", || feed::parse(&feed::without_people(&text))).map_err(|_| e)),
-            };
-            parsed.and_then(|(records, record_notes)| {
-                notes.extend(record_notes);
-                if records.is_empty() {
-                    return Err("no articles or quotes in this file".into());
-                }
-                Ok(records
-                    .into_iter()
-                    .map(|r| Source {
-                        file: file.to_string(),
-                        item: Some(r.item),
-                        text: r.text,
-                        meta: r.meta,
-                        meta_len: 0,
-                        given: r.given,
-                    })
-                    .collect())
-            })
         }
     };
     // Parsing may have unescaped what decoding had cleaned (JSON "\u001b",
@@ -333,6 +373,45 @@ mod tests {
         // The same text named .txt is plain text, kept as written.
         let (parsed, _) = parse_bytes("story.txt", b"*Merrow Star*");
         assert_eq!(parsed.unwrap()[0].text, "*Merrow Star*");
+    }
+
+    /// A text file that opens with "[" or "{" and is no JSON is read as
+    /// text; a file named `.json` stays an error; a `.json` file of one
+    /// record a line is read as JSON Lines.
+    #[test]
+    fn text_opening_like_json_is_text_and_json_named_lines_are_read() {
+        let body = "[Updated 3pm] “We will build it,” Mayor Varga said.\n";
+        let (parsed, _) = parse_bytes("story.txt", body.as_bytes());
+        assert_eq!(parsed.unwrap()[0].text, body);
+        let (parsed, _) = parse_bytes("home.md", b"[Home](/) [News](/news)\n\n\"Yes,\" she said.\n");
+        assert_eq!(parsed.unwrap()[0].text, "Home News\n\n\"Yes,\" she said.\n");
+        assert!(parse_bytes("story.json", body.as_bytes()).0.is_err());
+        let lines = "{\"title\": \"A\", \"body\": \"One.\"}\n{\"title\": \"B\", \"body\": \"Two.\"}\n";
+        let (parsed, _) = parse_bytes("all.json", lines.as_bytes());
+        assert_eq!(parsed.unwrap().len(), 2);
+    }
+
+    /// Records with no id are named by their words, so a record added at
+    /// the top leaves the others' names; two alike are told apart.
+    #[test]
+    fn json_records_are_named_by_their_words_and_repeats_told_apart() {
+        let items = |json: &str| -> Vec<String> {
+            parse_bytes("a.json", json.as_bytes())
+                .0
+                .unwrap()
+                .into_iter()
+                .map(|s| s.item.unwrap())
+                .collect()
+        };
+        let read = items(
+            r#"[{"title": "A", "body": "One."}, {"title": "B", "body": "Two."}, {"title": "B", "body": "Two."}]"#,
+        );
+        assert!(read[0].starts_with("text-"), "{read:?}");
+        assert_eq!(read[2], format!("{}~2", read[1]));
+        let grown = items(
+            r#"[{"body": "New."}, {"title": "A", "body": "One."}, {"title": "B", "body": "Two."}, {"title": "B", "body": "Two."}]"#,
+        );
+        assert_eq!(grown[1..], read[..]);
     }
 
     #[test]
