@@ -2376,7 +2376,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 /// first name, though they never begin one.
 pub const SURNAME_WORDS: &[&str] = &[
     "may", "april", "june", "august", "king", "hill", "little", "white", "black", "dean", "bishop", "major", "prince",
-    "judge", "pope", "cuban", "small", "west", "read", "jun", "day", "israel", "french",
+    "judge", "pope", "cuban", "small", "west", "read", "jun", "day", "israel", "french", "park",
 ];
 
 /// Words of family that tell a gender ("Trump's wife, Melania").

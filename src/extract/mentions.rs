@@ -192,7 +192,7 @@ fn lower<'a>(t: &Token<'a>) -> crate::text::Lower<'a> {
     t.lower()
 }
 
-fn is_possessive(t: &Token) -> bool {
+pub(crate) fn is_possessive(t: &Token) -> bool {
     t.text.ends_with("’s") || t.text.ends_with("'s") || t.text.ends_with("s’") || t.text.ends_with("s'")
 }
 

@@ -443,9 +443,12 @@ impl People {
                 // Foundation"): not a person.
                 if toks.get(z).is_some_and(|t| t.is_cap() && !ctx.in_quote(b, z)) {
                     // Unless a title follows: "Water Minister Ilona
-                    // Várkonyi" names her after it.
+                    // Várkonyi" names her after it; or the run is an owner,
+                    // whose name ends there: "Veskara’s Trade Minister
+                    // Anselm Brandt", "Veskara’s Anselm Brandt".
                     let title_next = is_title_word(&toks[z]);
-                    i = if title_next { z } else { end.max(z + 1) };
+                    let owner = super::mentions::is_possessive(&toks[z - 1]);
+                    i = if title_next || owner { z } else { end.max(z + 1) };
                     continue;
                 }
                 // "San Bernardino", "Sandy Hook's": a place, whatever its
@@ -2088,6 +2091,27 @@ mod tests {
     fn a_title_cased_verb_before_a_name_is_not_part_of_it() {
         let text = "U.S. Nominates Jim Yong Kim to Lead Bank\n\nJim Yong Kim was named on Monday. “In order to change, you have to put jobs at risk,” he said.";
         assert_eq!(speaker_of(text, "put jobs").as_deref(), Some("Jim Yong Kim"));
+    }
+
+    /// An owner before a name ("Veskara’s") ends where its name does: the
+    /// name after it, with or without a title, is a person of the article.
+    #[test]
+    fn a_name_after_an_owner_is_a_person() {
+        for owner in ["Veskara’s Trade Minister Anselm Brandt", "Veskara's Anselm Brandt"] {
+            let text = format!("Talks end\n\nTalks between {owner} and his counterpart ended on Monday.\n\n“We have narrowed the gap,” Brandt said.");
+            assert_eq!(
+                speaker_of(&text, "narrowed").as_deref(),
+                Some("Anselm Brandt"),
+                "{owner}"
+            );
+        }
+    }
+
+    /// "Park" is a surname after a first name, though no name word alone.
+    #[test]
+    fn a_name_ending_like_a_place_after_said_is_a_person() {
+        let text = "Title here\n\n“A quote of hers,” said Lena Park on Tuesday.";
+        assert_eq!(speaker_of(text, "quote of hers").as_deref(), Some("Lena Park"));
     }
 
     #[test]
