@@ -125,10 +125,18 @@ pub fn decode_owned(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Resu
     let text = changed_by(text, mojibake::repair, &mut warnings, |n| {
         format!("{n} mis-decoded character(s) (mojibake) repaired")
     });
-    let text = changed_by(normalize_newlines(text), strip_controls, &mut warnings, |n| {
-        format!("{n} control or escape sequence(s) removed")
-    });
+    let text = changed_by(
+        normalize_newlines(text),
+        strip_controls,
+        &mut warnings,
+        controls_removed,
+    );
     Ok((text, warnings))
+}
+
+/// The warning for `n` control characters or escape sequences removed.
+pub fn controls_removed(n: usize) -> String {
+    format!("{n} control or escape sequence(s) removed")
 }
 
 /// `text` after `step`, with a warning saying how much it changed.

@@ -208,6 +208,8 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         meta_len,
         ..Source::default()
     };
+    // Control characters that parsing unescaped (see below).
+    let mut unescaped_controls = 0;
     let records = match format {
         Format::Text | Format::Html => None,
         // A `.json` file of one record a line, as `articles` writes.
@@ -258,7 +260,8 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
                 guarded("Markdown", || Ok(markdown::plain_text(&text[meta_len..]))).map(|body| {
                     // Character references ("&#27;") may bring back what
                     // decoding removed.
-                    let body = decode::strip_controls(&body).0;
+                    let (body, removed) = decode::strip_controls(&body);
+                    unescaped_controls += removed;
                     let rendered = format!("{}{body}", &text[..meta_len]);
                     vec![whole(rendered, meta, meta_len)]
                 })
@@ -272,8 +275,16 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
     // decoding left it.
     let parsed = match format {
         Format::Text => parsed,
-        _ => parsed.map(|sources| sources.into_iter().map(sanitized).collect()),
+        _ => parsed.map(|sources| {
+            sources
+                .into_iter()
+                .map(|s| sanitized(s, &mut unescaped_controls))
+                .collect()
+        }),
     };
+    if unescaped_controls > 0 {
+        notes.push(decode::controls_removed(unescaped_controls));
+    }
     // A date the metadata gives that reads as no date is said, not
     // dropped unseen: the article then has the date its file name or a
     // date line gives, or none.
@@ -303,10 +314,11 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
 }
 
 /// The source with control and escape sequences removed from every field.
-fn sanitized(mut s: Source) -> Source {
-    let clean = |t: &mut String| {
-        if let (std::borrow::Cow::Owned(c), _) = decode::strip_controls(t) {
+fn sanitized(mut s: Source, removed: &mut usize) -> Source {
+    let mut clean = |t: &mut String| {
+        if let (std::borrow::Cow::Owned(c), n) = decode::strip_controls(t) {
             *t = c;
+            *removed += n;
         }
     };
     if s.meta_len == 0 {
@@ -447,12 +459,14 @@ mod tests {
 
     #[test]
     fn escapes_inside_json_strings_are_removed() {
-        let (parsed, _) = parse_bytes(
+        let (parsed, notes) = parse_bytes(
             "a.json",
             br#"{"title":"\u001b[31mRed\u001b[0m","body":"Hi\u0007 there \u202e."}"#,
         );
         let s = &parsed.unwrap()[0];
         assert_eq!(s.meta.title.as_deref(), Some("Red"));
         assert_eq!(s.text, "Hi there .");
+        // Said, as for a text file's.
+        assert_eq!(notes, ["4 control or escape sequence(s) removed"]);
     }
 }
