@@ -61,6 +61,14 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
         let walker = walkdir::WalkDir::new(path).follow_links(true).into_iter();
         for entry in walker.filter_entry(|e| !is_hidden(e)) {
             match entry {
+                // Named here by a String: such a name could not be opened
+                // again (it read "no such file", a misleading reason).
+                Ok(e) if is_article_file(e.path()) && e.path().to_str().is_none() => {
+                    diags.push(error(
+                        &e.path().to_string_lossy(),
+                        "file name is not UTF-8, skipped (rename it to read it)",
+                    ));
+                }
                 Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                     let via_link = e.path_is_symlink() || linked_folders.iter().any(|d| e.path().starts_with(d));
                     found.push((e.path().to_string_lossy().into_owned(), via_link));
@@ -162,8 +170,17 @@ mod tests {
             assert_eq!(found(&[&link, &folder]), [link.clone(), b.clone()]);
             assert_eq!(found(&[&folder, &link]), [a.clone(), b.clone()]);
             assert_eq!(found(&[&folder]), [a.clone(), b.clone()]);
-            assert_eq!(found(&[&a, &link]), [a.clone()]);
+            assert_eq!(found(&[&a, &link]), std::slice::from_ref(&a));
             std::fs::remove_file(&link).unwrap();
+            // A name that is not UTF-8 is said, not taken for a missing file.
+            use std::os::unix::ffi::OsStrExt;
+            let latin1 = Path::new(&folder).join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+            std::fs::write(&latin1, "text").unwrap();
+            let (files, diags) = discover(std::slice::from_ref(&folder));
+            assert_eq!(files, [a.clone(), b.clone()]);
+            assert_eq!(diags.len(), 1);
+            assert!(diags[0].message.contains("not UTF-8"), "{:?}", diags[0]);
+            std::fs::remove_file(&latin1).unwrap();
             std::os::unix::fs::symlink(&folder, format!("{parent}/latest")).unwrap();
             assert_eq!(
                 found(&[&parent]),
