@@ -17,6 +17,9 @@ pub fn parse(html: &str) -> Result<(String, SourceMeta), String> {
         ..Config::default()
     };
     let doc = dom_query::Document::from(html);
+    if tree_depth(&doc) > MAX_DEPTH + 10 {
+        return Err(format!("HTML nested more than {MAX_DEPTH} elements deep: not read"));
+    }
     prune(&doc);
     let mut reader = Readability::with_document(doc, None, Some(cfg)).map_err(|e| format!("HTML not readable: {e}"))?;
     match reader.parse() {
@@ -148,6 +151,9 @@ pub fn to_text(html: &str) -> String {
         return tidy(&without_tags(html));
     }
     let doc = dom_query::Document::fragment(html);
+    if tree_depth(&doc) > MAX_DEPTH + 10 {
+        return tidy(&without_tags(html));
+    }
     doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
 }
@@ -158,24 +164,40 @@ pub fn to_text(html: &str) -> String {
 const MAX_DEPTH: usize = 500;
 
 /// Whether elements open more than [`MAX_DEPTH`] deep, by a scan of the
-/// tags: void elements and those a sibling closes (`<p>`, `<li>`, …) are
-/// not counted either way, so the count never runs above the tree's depth;
-/// a "<" not followed by a letter is text, and scripts, styles and
-/// comments are passed over whole (their "<"s are no tags).
+/// tags that keeps the open elements as the parser does, near enough: an
+/// end tag closes what opened after its element (a stray one closes
+/// nothing); a cell, row, list item, paragraph or option closes the one of
+/// its kind still open; void elements open nothing, and so does `/>` on an
+/// element HTML does not know (SVG's `<path/>`), though not on one it does
+/// (`<div/>` opens a div). A "<" not followed by a letter is text, and
+/// scripts, styles and comments are passed over whole. [`tree_depth`]
+/// checks the parsed tree too, as this scan cannot be the parser exactly.
 fn nested_too_deep(html: &str) -> bool {
-    const UNCOUNTED: &[&str] = &[
+    const VOID: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-        "p", "li", "dt", "dd", "tr", "td", "th", "option",
     ];
+    // Elements a new one of the same group closes when still open.
+    const SELF_CLOSING_GROUPS: &[&[&str]] = &[&["td", "th", "tr"], &["li"], &["p"], &["dt", "dd"], &["option"]];
     const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
     let lower = html.to_ascii_lowercase();
-    let mut depth = 0usize;
+    let mut open: Vec<&str> = Vec::new();
     let mut at = 0;
     while let Some(lt) = lower[at..].find('<') {
         let tag = &lower[at + lt + 1..];
         at += lt + 1;
-        if tag.starts_with("!--") {
-            at += tag.find("-->").map_or(tag.len(), |e| e + 3);
+        if let Some(comment) = tag.strip_prefix("!--") {
+            // Up to "-->", or "--!>", which parsers take too.
+            let mut end = comment.len();
+            let mut from = 0;
+            while let Some(dashes) = comment[from..].find("--") {
+                let after = &comment[from + dashes + 2..];
+                if let Some(close) = [">", "!>"].iter().find(|c| after.starts_with(**c)) {
+                    end = from + dashes + 2 + close.len();
+                    break;
+                }
+                from += dashes + 1;
+            }
+            at += 3 + end;
             continue;
         }
         let (closing, tag) = match tag.strip_prefix('/') {
@@ -189,13 +211,19 @@ fn nested_too_deep(html: &str) -> bool {
             .find(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != ':')
             .unwrap_or(tag.len());
         let name = &tag[..name_end];
+        if closing {
+            if let Some(k) = open.iter().rposition(|o| *o == name) {
+                open.truncate(k);
+            }
+            continue;
+        }
+        if VOID.contains(&name) {
+            continue;
+        }
         // Up to its '>', or the next '<' where it has none (so that "<a<a<a…"
         // is not read to its end at each).
         let open_tag = &tag[..tag.find(['<', '>']).unwrap_or(tag.len())];
-        if closing || UNCOUNTED.contains(&name) || open_tag.ends_with('/') {
-            if closing && !UNCOUNTED.contains(&name) {
-                depth = depth.saturating_sub(1);
-            }
+        if open_tag.ends_with('/') && !KNOWN_ELEMENTS.contains(&name) {
             continue;
         }
         if RAW_TEXT.contains(&name) {
@@ -203,12 +231,145 @@ fn nested_too_deep(html: &str) -> bool {
             at += tag.find(&close).map_or(tag.len(), |e| e + close.len());
             continue;
         }
-        depth += 1;
-        if depth > MAX_DEPTH {
+        if let Some(group) = SELF_CLOSING_GROUPS.iter().find(|g| g.contains(&name)) {
+            if let Some(k) = open.iter().rposition(|o| group.contains(o)) {
+                open.truncate(k);
+            }
+        }
+        open.push(name);
+        if open.len() > MAX_DEPTH {
             return true;
         }
     }
     false
+}
+
+/// HTML's own elements that hold content: `/>` on one of these is
+/// ignored by parsers, so it opens the element all the same.
+const KNOWN_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "html",
+    "i",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meter",
+    "nav",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "select",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+];
+
+/// The depth of the parsed tree, walked without recursion: what the later
+/// steps, which recurse, would meet.
+fn tree_depth(doc: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut depth = 0usize;
+    let mut node = Some(doc.root());
+    while let Some(n) = node {
+        deepest = deepest.max(depth);
+        if let Some(child) = n.first_child() {
+            depth += 1;
+            node = Some(child);
+            continue;
+        }
+        // Up to the nearest ancestor with a next sibling.
+        let mut up = Some(n);
+        node = None;
+        while let Some(u) = up {
+            if let Some(next) = u.next_sibling() {
+                node = Some(next);
+                break;
+            }
+            up = u.parent();
+            depth = depth.saturating_sub(1);
+        }
+    }
+    deepest
 }
 
 /// The text of `html` with every tag taken out, for fragments too deep to
@@ -316,6 +477,30 @@ mod tests {
             "HTML nested more than 500 elements deep: not read"
         );
         assert_eq!(to_text(&deep(100_000)), "“Deep,” said Dee Per.");
+        // Not fooled into refusing: cells and list items closed by the
+        // next, spans closed by their div's end tag.
+        let table = format!(
+            "<html><body><table>{}</table></body></html>",
+            "<tr><td><font size=2>“Fine,” she said.".repeat(600)
+        );
+        assert!(parse(&table).is_ok());
+        let spans = format!(
+            "<html><body>{}</body></html>",
+            "<div><span>“Fine,” she said.</div>".repeat(600)
+        );
+        assert!(parse(&spans).is_ok());
+        // Nor into parsing what is that deep: a div "closed" by "/>", a stray
+        // end tag, a comment closed by "--!>".
+        for deep in [
+            "<div/>".repeat(100_000),
+            "<div></b>".repeat(100_000),
+            format!("<!-- x --!>{}", "<div>".repeat(100_000)),
+        ] {
+            assert!(parse(&deep).is_err());
+        }
+        // The parsed tree is measured too.
+        let depth = tree_depth(&dom_query::Document::fragment("<b>".repeat(50)));
+        assert!((50..55).contains(&depth), "{depth}");
         let open_paragraphs = format!(
             "<html><body><article>{}</article></body></html>",
             "<p>“Fine,” she said, and left the hall. ".repeat(2_000)
