@@ -37,7 +37,8 @@ fn high_byte(c: char, thai: bool) -> Option<u8> {
 
 /// Characters that a mis-decoded UTF-8 sequence plausibly stood for, by
 /// its lead byte: what English news garbles is Latin-1 letters and signs
-/// (`Ã©`, `Â»`), Latin, Greek and Cyrillic names (`Å‚`, `Î±`, `Ð¸`),
+/// (`Ã©`, `Â»`), Latin, Greek and Cyrillic names (`Å‚`, `È™`, `á»…`,
+/// `Î±`, `Ð¸`),
 /// punctuation and signs (`â€™`) and emoji (`ðŸ˜€`). Real text has other
 /// leads before such characters: "é" then a no-break space and "»" spell a
 /// CJK character, "É" then "”" an IPA letter; those are left as written.
@@ -51,7 +52,16 @@ fn plausible(c: char, lead: u8, lead_was_thai: bool) -> bool {
         // letters.
         return matches!(c as u32, 0xA0..=0x24F | 0x2010..=0x206F | 0x20A0..=0x20CF | 0x2100..=0x214F);
     }
-    matches!(lead, 0xC2..=0xC5 | 0xCE..=0xD1 | 0xE2 | 0xF0)
+    match lead {
+        0xC2..=0xC5 | 0xCE..=0xD1 | 0xE2 | 0xF0 => true,
+        // Latin Extended-B ("È™" for ș), not the IPA letters after it.
+        0xC6..=0xC9 => (c as u32) <= 0x24F,
+        // Latin Extended Additional ("á»…" for ễ).
+        0xE1 => ('\u{1E00}'..='\u{1EFF}').contains(&c),
+        // A byte-order mark or replacement character garbled ("ï»¿", "ï¿½").
+        0xEF => matches!(c, '\u{FEFF}' | '\u{FFFD}'),
+        _ => false,
+    }
 }
 
 /// True when the text shows the tell-tale signs worth a repair pass.
@@ -169,7 +179,10 @@ mod tests {
             repair("Itâ€™s â€œdoneâ€\u{9D} in SÃ£o Paulo").0,
             "It’s “done” in São Paulo"
         );
-        assert_eq!(repair("Å‚ódź, Î±, Ð¸, ðŸ˜€, Â£5").0, "łódź, α, и, 😀, £5");
+        assert_eq!(
+            repair("Å‚ódź, Î±, Ð¸, ðŸ˜€, Â£5, IaÈ™i, Nguyá»…n, ï¿½").0,
+            "łódź, α, и, 😀, £5, Iași, Nguyễn, \u{FFFD}"
+        );
     }
 
     #[test]
