@@ -321,8 +321,8 @@ impl<'de> Deserialize<'de> for Clutter {
 pub struct Article {
     /// The path as the user gave it (or as discovered under a given folder).
     pub file: String,
-    /// Which record of a file holding several (JSON, feeds): id, URL or
-    /// position.
+    /// Which record of a file holding several (JSON, feeds): id, URL or a
+    /// checksum of its words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
     /// The decoded text; every span in the article indexes into it

@@ -134,9 +134,28 @@ pub fn decode_owned(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Resu
     Ok((text, warnings))
 }
 
+const CONTROLS_REMOVED: &str = "control or escape sequence(s) removed";
+
 /// The warning for `n` control characters or escape sequences removed.
-pub fn controls_removed(n: usize) -> String {
-    format!("{n} control or escape sequence(s) removed")
+fn controls_removed(n: usize) -> String {
+    format!("{n} {CONTROLS_REMOVED}")
+}
+
+/// Adds `n` to the count of controls removed among `notes` (decoding's,
+/// then parsing's: one warning for both), or says it.
+pub fn count_controls_removed(notes: &mut Vec<String>, n: usize) {
+    let earlier = notes
+        .iter()
+        .position(|w| w.split_once(' ').is_some_and(|(_, said)| said == CONTROLS_REMOVED));
+    let before: usize = earlier.map_or(0, |i| {
+        notes
+            .remove(i)
+            .split(' ')
+            .next()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0)
+    });
+    notes.push(controls_removed(before + n));
 }
 
 /// `text` after `step`, with a warning saying how much it changed.

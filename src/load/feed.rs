@@ -72,12 +72,15 @@ pub fn without_people(text: &str) -> String {
     // again from the start was quadratic in a feed of many bylines.
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
+    // Tags whose end tag is nowhere after some point: not looked for again
+    // (each look would read the rest of the feed).
+    let mut unclosed = [false; TAGS.len()];
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         let tail = &rest[lt + 1..];
         // `<author>`, `<author …>` or `<author/>`, not `<authority>`.
-        let tag = TAGS.iter().find(|t| {
-            tail.strip_prefix(**t)
+        let tag = TAGS.iter().position(|t| {
+            tail.strip_prefix(*t)
                 .is_some_and(|r| r.starts_with(['>', ' ', '/', '\t', '\r', '\n']))
         });
         let Some(tag) = tag else {
@@ -86,13 +89,16 @@ pub fn without_people(text: &str) -> String {
             continue;
         };
         let open_end = tail.find('>').map_or(tail.len(), |e| e + 1);
-        rest = if tail[..open_end].ends_with("/>") {
+        rest = if tail[..open_end].ends_with("/>") || unclosed[tag] {
             &tail[open_end..]
         } else {
-            let close = format!("</{tag}>");
+            let close = format!("</{}>", TAGS[tag]);
             match tail[open_end..].find(&close) {
                 Some(e) => &tail[open_end + e + close.len()..],
-                None => &tail[open_end..],
+                None => {
+                    unclosed[tag] = true;
+                    &tail[open_end..]
+                }
             }
         };
     }

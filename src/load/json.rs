@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 /// One record read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    /// Where in the file: the record's id or URL when it has one, else its
-    /// position ("3" is the third record).
+    /// Which record of the file: its id or URL when it has one, else a
+    /// checksum of its title and words (`text-1a2b3c4d`).
     pub item: String,
     pub text: String,
     pub meta: SourceMeta,

@@ -137,12 +137,22 @@ pub fn front_matter(text: &str) -> (SourceMeta, usize) {
         // YAML's lines: "key: value", a list item or continuation under
         // one, a comment. Anything else is text after a rule ("---" then
         // "“We will build it,” she said."), not front matter.
+        // A key is a few words, plain or in straight quotes ("Published
+        // at", "og:title"), then a colon and a space or the line's end.
         let yaml_line = line.trim().is_empty()
             || line.starts_with([' ', '\t', '-', '#'])
-            || line.split_once(':').is_some_and(|(key, _)| {
-                key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            });
+            || line
+                .split_once(": ")
+                .or_else(|| line.trim_end().strip_suffix(':').map(|k| (k, "")))
+                .is_some_and(|(key, _)| {
+                    let key = key.trim_matches(['"', '\'']);
+                    !key.is_empty()
+                        && key.len() <= 40
+                        && key.split(' ').count() <= 4
+                        && key
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | ':' | '.'))
+                });
         if !yaml_line {
             return (SourceMeta::default(), 0);
         }
@@ -186,7 +196,8 @@ mod tests {
     fn only_yaml_lines_make_front_matter() {
         let text = "---\n“We will build it,” Mayor Varga said.\n...\nMore text";
         assert_eq!(front_matter(text).1, 0);
-        let text = "---\ntitle: A title\ntags:\n  - water\n# a comment\n---\nBody";
+        let text =
+            "---\ntitle: A title\ntags:\n  - water\n# a comment\nPublished at: 2024-05-01\n\"og:title\": x\n---\nBody";
         let (m, n) = front_matter(text);
         assert_eq!((m.title.as_deref(), &text[n..]), (Some("A title"), "Body"));
     }

@@ -51,7 +51,7 @@ pub struct GivenQuote {
 pub struct Source {
     pub file: String,
     /// Which record of a file holding several (JSON, feeds): its id, URL or
-    /// position. `None` for a file that is one article.
+    /// a checksum of its words. `None` for a file that is one article.
     pub item: Option<String>,
     pub text: String,
     pub meta: SourceMeta,
@@ -155,13 +155,25 @@ fn words_id(title: &str, text: &str) -> String {
 /// file order, so that a star or a date set on one is not also the
 /// other's.
 fn name_repeats_apart(records: &mut [json::Record]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // As they will be shown (two that differ by a control character are
+    // one name), and never one another record has ("x", "x~2", "x").
     for r in records.iter_mut() {
-        let n = seen.entry(r.item.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            r.item = format!("{}~{n}", r.item);
+        if let (std::borrow::Cow::Owned(clean), _) = decode::strip_controls(&r.item) {
+            r.item = clean;
         }
+    }
+    let mut taken: std::collections::HashSet<String> = records.iter().map(|r| r.item.clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for r in records.iter_mut() {
+        if seen.insert(r.item.clone()) {
+            continue;
+        }
+        let name = (2..)
+            .map(|n| format!("{}~{n}", r.item))
+            .find(|name| !taken.contains(name))
+            .expect("a free name");
+        taken.insert(name.clone());
+        r.item = name;
     }
 }
 
@@ -231,7 +243,15 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
     // file not named as JSON is read as text when it is no JSON.
     let named_json = matches!(format_by_extension(file), Some(Format::Json | Format::JsonLines));
     let (format, records) = match records {
-        Some(Err(_)) if matches!(format, Format::Json | Format::JsonLines) && !named_json => (Format::Text, None),
+        Some(Err(_)) if matches!(format, Format::Json | Format::JsonLines) && !named_json => {
+            // As its name says, when it names a format ("[an error …]" atop an
+            // .html page).
+            let by_name = match format_by_extension(file) {
+                Some(Format::Html) => Format::Html,
+                _ => Format::Text,
+            };
+            (by_name, None)
+        }
         records => (format, records),
     };
     let parsed = match (format, records) {
@@ -283,7 +303,7 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         }),
     };
     if unescaped_controls > 0 {
-        notes.push(decode::controls_removed(unescaped_controls));
+        decode::count_controls_removed(&mut notes, unescaped_controls);
     }
     // A date the metadata gives that reads as no date is said, not
     // dropped unseen: the article then has the date its file name or a
@@ -398,6 +418,10 @@ mod tests {
         let (parsed, _) = parse_bytes("home.md", b"[Home](/) [News](/news)\n\n\"Yes,\" she said.\n");
         assert_eq!(parsed.unwrap()[0].text, "Home News\n\n\"Yes,\" she said.\n");
         assert!(parse_bytes("story.json", body.as_bytes()).0.is_err());
+        let page =
+            "[an error occurred while processing this directive]<html><body><p>“Yes,” she said.</p></body></html>";
+        let (parsed, _) = parse_bytes("page.html", page.as_bytes());
+        assert!(parsed.unwrap()[0].text.ends_with("“Yes,” she said."));
         let lines = "{\"title\": \"A\", \"body\": \"One.\"}\n{\"title\": \"B\", \"body\": \"Two.\"}\n";
         let (parsed, _) = parse_bytes("all.json", lines.as_bytes());
         assert_eq!(parsed.unwrap().len(), 2);
@@ -419,6 +443,10 @@ mod tests {
             r#"[{"title": "A", "body": "One."}, {"title": "B", "body": "Two."}, {"title": "B", "body": "Two."}]"#,
         );
         assert!(read[0].starts_with("text-"), "{read:?}");
+        let ids = items(
+            r#"[{"id": "x", "body": "1"}, {"id": "x~2", "body": "2"}, {"id": "x", "body": "3"}, {"id": "x\u0007", "body": "4"}]"#,
+        );
+        assert_eq!(ids, ["x", "x~2", "x~3", "x~4"]);
         assert_eq!(read[2], format!("{}~2", read[1]));
         let grown = items(
             r#"[{"body": "New."}, {"title": "A", "body": "One."}, {"title": "B", "body": "Two."}, {"title": "B", "body": "Two."}]"#,
@@ -466,7 +494,9 @@ mod tests {
         let s = &parsed.unwrap()[0];
         assert_eq!(s.meta.title.as_deref(), Some("Red"));
         assert_eq!(s.text, "Hi there .");
-        // Said, as for a text file's.
+        // Said, as for a text file's; one warning with decoding's.
         assert_eq!(notes, ["4 control or escape sequence(s) removed"]);
+        let (_, notes) = parse_bytes("a.md", b"Title\n\nRaw \x1b[2J and &#27;[2J referenced.\n");
+        assert_eq!(notes, ["2 control or escape sequence(s) removed"]);
     }
 }
