@@ -1947,6 +1947,7 @@ pub const FEMALE_NAMES: &[&str] = &[
     "jane",
     "joanne",
     "leah",
+    "lena",
     "mia",
     "ella",
     "zoe",

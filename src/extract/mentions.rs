@@ -411,7 +411,7 @@ fn surname_word_ends(toks: &[Token], i: usize, j: usize) -> bool {
     let guessed_first_name = || {
         let after_article = i > 0 && matches!(lower(&toks[i - 1]).as_str(), "the" | "a" | "an");
         !after_article
-            && !matches!(surname, "hill" | "west")
+            && !matches!(surname, "hill" | "west" | "park")
             && gender_guesser::Detector::new().get_gender(&first) != gender_guesser::Gender::NotFound
     };
     MALE_NAME.has(&first) || FEMALE_NAME.has(&first) || guessed_first_name()

@@ -2107,11 +2107,15 @@ mod tests {
         }
     }
 
-    /// "Park" is a surname after a first name, though no name word alone.
+    /// "Park" is a surname after a first name, though no name word alone;
+    /// after a word that is only maybe one, it ends a place.
     #[test]
     fn a_name_ending_like_a_place_after_said_is_a_person() {
         let text = "Title here\n\n“A quote of hers,” said Lena Park on Tuesday.";
         assert_eq!(speaker_of(text, "quote of hers").as_deref(), Some("Lena Park"));
+        // A place, though "Forest" may be a first name.
+        let text = "Title here\n\nOfficials in Forest Park said on Monday that “the water is safe.”";
+        assert_ne!(speaker_of(text, "water is safe").as_deref(), Some("Forest Park"));
     }
 
     #[test]
