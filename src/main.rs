@@ -41,7 +41,8 @@ struct Cli {
     /// folder, e.g. ~/.local/share/quoteline/state.toml, or $QUOTELINE_STATE].
     #[arg(long, global = true, value_name = "FILE")]
     state: Option<std::path::PathBuf>,
-    /// Ignore the state file: show what the machine found, and save nothing to it.
+    /// Ignore the state file: show what the machine found (the reader then
+    /// saves nothing to it).
     #[arg(long, global = true)]
     no_state: bool,
     /// Read every file afresh, neither using nor writing the reader's cache
@@ -55,8 +56,10 @@ struct Cli {
 enum Command {
     /// One record per quote: text, speaker, mention, cue, kind, date.
     Extract {
+        /// One JSON object a line, or CSV with a header row.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Files or folders to read (folders recursively).
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -64,6 +67,7 @@ enum Command {
     Articles {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
+        /// Files or folders to read (folders recursively).
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -74,6 +78,7 @@ enum Command {
         /// Include people who are named but never quoted.
         #[arg(long)]
         all: bool,
+        /// Files or folders to read (folders recursively).
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -81,6 +86,7 @@ enum Command {
     Statements {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
+        /// Files or folders to read (folders recursively).
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -88,6 +94,7 @@ enum Command {
     Related {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
+        /// Files or folders to read (folders recursively).
         #[arg(required = true)]
         paths: Vec<String>,
     },
