@@ -366,19 +366,48 @@ pub fn speaker_by_name(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
 /// Finds the loaded articles and quotes the state names.
 struct Lookup {
     articles: std::collections::HashMap<ArticleKey, ArticleId>,
+    /// The records of each file of several. Records without an id were
+    /// once named by their place ("3"), now by their words: a quote saved
+    /// under a place is found among its file's records by its words.
+    records: std::collections::HashMap<String, Vec<ArticleId>>,
 }
 
 impl Lookup {
     fn new(corpus: &Corpus) -> Lookup {
-        let articles = (0..corpus.articles.len())
-            .map(|a| (article_key(corpus, a), a))
-            .collect();
-        Lookup { articles }
+        let mut articles = std::collections::HashMap::new();
+        let mut records: std::collections::HashMap<String, Vec<ArticleId>> = std::collections::HashMap::new();
+        for a in 0..corpus.articles.len() {
+            let key = article_key(corpus, a);
+            if key.item.is_some() {
+                records.entry(key.file.clone()).or_default().push(a);
+            }
+            articles.insert(key, a);
+        }
+        Lookup { articles, records }
+    }
+
+    /// Whether the quote `key` names is in a loaded article, or may be.
+    fn knows(&self, key: &QuoteKey) -> bool {
+        self.articles.contains_key(&key.article) || self.placed(key).is_some()
+    }
+
+    /// The records of the file `key` names by a place, if it does.
+    fn placed(&self, key: &QuoteKey) -> Option<&[ArticleId]> {
+        let item = key.article.item.as_deref()?;
+        if item.is_empty() || !item.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.records.get(&key.article.file).map(Vec::as_slice)
     }
 
     fn quote(&self, corpus: &Corpus, key: &QuoteKey) -> Option<QuoteId> {
-        let a = *self.articles.get(&key.article)?;
-        quote_in(corpus, a, &key.quote, key.occurrence)
+        match self.articles.get(&key.article) {
+            Some(&a) => quote_in(corpus, a, &key.quote, key.occurrence),
+            None => self
+                .placed(key)?
+                .iter()
+                .find_map(|&a| quote_in(corpus, a, &key.quote, key.occurrence)),
+        }
     }
 }
 
@@ -486,7 +515,7 @@ pub fn apply_one(corpus: &mut Corpus, c: &Correction) -> Result<(), String> {
 fn correct(corpus: &mut Corpus, lookup: &Lookup, c: &Correction) -> Result<(), String> {
     match c {
         Correction::Reattribute { key, speaker } => {
-            if !lookup.articles.contains_key(&key.article) {
+            if !lookup.knows(key) {
                 return Ok(());
             }
             let q = lookup
@@ -652,6 +681,41 @@ mod tests {
         assert!(text.starts_with("# quoteline"), "{text}");
         assert!(text.contains("[[correction]]\nkind = \"merge\""), "{text}");
         assert_eq!(UserState::from_toml(&text).unwrap(), s);
+    }
+
+    /// Stars, notes and re-attributions saved when records without an id
+    /// were named by their place ("2") still find their quotes, by words.
+    #[test]
+    fn quotes_saved_under_a_records_place_are_found_by_their_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wire.json");
+        std::fs::write(
+            &file,
+            r#"[{"title": "Harbour", "body": "“We will build it,” Mayor Ilse Varga said."},
+                {"title": "Vote", "body": "“The vote is close,” Tomas Brandt said."}]"#,
+        )
+        .unwrap();
+        let mut corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
+        let placed = |item: &str, quote: &str| QuoteKey {
+            article: ArticleKey {
+                file: std::fs::canonicalize(&file).unwrap().to_string_lossy().into_owned(),
+                item: Some(item.into()),
+            },
+            quote: quote.into(),
+            occurrence: 1,
+        };
+        let mut state = UserState::new();
+        state.toggle_star(placed("2", "The vote is close,"));
+        state.corrections.push(Correction::Reattribute {
+            key: placed("2", "The vote is close,"),
+            speaker: "Edda Moll".into(),
+        });
+        assert!(apply(&mut corpus, &state).is_empty());
+        let q = (0..corpus.quotes.len())
+            .find(|&q| corpus.quote_text(&corpus.quotes[q]).contains("vote is close"))
+            .unwrap();
+        assert!(corpus.quotes[q].starred);
+        assert_eq!(corpus.speaker_name(&corpus.quotes[q]), Some("Edda Moll"));
     }
 
     #[test]
