@@ -25,6 +25,8 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
         .as_ref()
         .map(|t| t.content.trim().to_string())
         .filter(|t| !t.is_empty());
+    let local_dates = item_dates(body);
+    let aligned = local_dates.len() == feed.entries.len();
     let mut out = Vec::new();
     let mut notes = Vec::new();
     for (i, entry) in feed.entries.into_iter().enumerate() {
@@ -53,7 +55,12 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
             text,
             meta: SourceMeta {
                 title: entry.title.map(|t| html::to_text(&t.content)).filter(|t| !t.is_empty()),
-                date: entry.published.or(entry.updated).map(|d| d.date_naive().to_string()),
+                date: local_dates
+                    .get(i)
+                    .filter(|_| aligned)
+                    .cloned()
+                    .flatten()
+                    .or_else(|| entry.published.or(entry.updated).map(|d| d.date_naive().to_string())),
                 outlet: outlet.clone().or_else(|| link.as_deref().and_then(host)),
                 byline: (!authors.is_empty()).then(|| authors.join(", ")),
             },
@@ -61,6 +68,53 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
         });
     }
     Ok((out, notes))
+}
+
+/// Each item's date as the feed wrote it, in its own time zone (feed-rs
+/// gives UTC: "Mon, 02 Mar 2026 21:00:00 -0500" was the 3rd), for the items
+/// in the order they come; the caller uses them only when there are as
+/// many as feed-rs found.
+fn item_dates(body: &str) -> Vec<Option<String>> {
+    // The closing tag of the item a tag opens, if it opens one.
+    let opens_item = |rest: &str| {
+        [("item", "</item>"), ("entry", "</entry>")]
+            .into_iter()
+            .find_map(|(t, close)| {
+                rest.strip_prefix(t)
+                    .is_some_and(|r| r.starts_with(['>', ' ', '\t', '\r', '\n', '/']))
+                    .then_some(close)
+            })
+    };
+    let mut dates = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = body[at..].find('<') {
+        at += lt + 1;
+        let Some(close) = opens_item(&body[at..]) else {
+            continue;
+        };
+        // Its own kind's close only: looking for the other kind's would read
+        // the rest of the feed at each item.
+        let end = body[at..].find(close).map_or(body.len(), |e| at + e);
+        let item = &body[at..end];
+        let field = |tag: &str| {
+            let open = format!("<{tag}>");
+            let from = item.find(&open)? + open.len();
+            let to = from + item[from..].find("</")?;
+            Some(item[from..to].trim())
+        };
+        let date = ["pubDate", "published", "dc:date", "updated"]
+            .iter()
+            .find_map(|t| field(t))
+            .and_then(|d| {
+                chrono::DateTime::parse_from_rfc2822(d)
+                    .or_else(|_| chrono::DateTime::parse_from_rfc3339(d))
+                    .ok()
+            })
+            .map(|d| d.date_naive().to_string());
+        dates.push(date);
+        at = end;
+    }
+    dates
 }
 
 /// The feed without its person fields (`author`, `managingEditor`,
@@ -149,6 +203,21 @@ mod tests {
             "<channel><title>T</title><item><description>New.</description></item>",
         );
         assert_eq!(items(&grown)[1..], read[..]);
+    }
+
+    /// An evening item west of Greenwich is dated the day the feed says,
+    /// not the next day in UTC.
+    #[test]
+    fn item_dates_keep_their_own_time_zone() {
+        let rss = "<rss version=\"2.0\"><channel><title>T</title>\
+            <item><guid>a</guid><pubDate>Mon, 02 Mar 2026 21:00:00 -0500</pubDate><description>One.</description></item>\
+            <item><guid>b</guid><description>No date.</description></item>\
+            </channel></rss>";
+        let dates: Vec<_> = parse(rss).unwrap().0.into_iter().map(|r| r.meta.date).collect();
+        assert_eq!(dates, [Some("2026-03-02".to_string()), None]);
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>C</title><id>c</id><updated>2026-03-03T00:00:00Z</updated>
+<entry><title>V</title><id>e1</id><published>2026-03-02T21:00:00-05:00</published><updated>2026-03-03T10:00:00Z</updated><content>“No,” he said.</content></entry></feed>"#;
+        assert_eq!(parse(atom).unwrap().0[0].meta.date.as_deref(), Some("2026-03-02"));
     }
 
     #[test]
