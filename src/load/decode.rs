@@ -88,6 +88,20 @@ pub fn decode_bytes(bytes: &[u8], declared: Option<&'static Encoding>) -> Result
 /// text without a copy (copying every file read, and allocating for it,
 /// was 0.3% of a 100k-article `extract`'s CPU; perf).
 pub fn decode_owned(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Result<(String, Vec<String>), String> {
+    let (text, mut warnings, controls) = decode_counting_controls(bytes, declared)?;
+    if controls > 0 {
+        warnings.push(controls_removed(controls));
+    }
+    Ok((text, warnings))
+}
+
+/// [`decode_owned`] with the control characters and escape sequences it
+/// removed counted apart, not yet said: a caller that removes more after
+/// parsing says them all in one warning ([`controls_removed`]).
+pub fn decode_counting_controls(
+    bytes: Vec<u8>,
+    declared: Option<&'static Encoding>,
+) -> Result<(String, Vec<String>, usize), String> {
     let mut warnings = Vec::new();
     let text = if let Some((enc, bom)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
@@ -125,37 +139,17 @@ pub fn decode_owned(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> Resu
     let text = changed_by(text, mojibake::repair, &mut warnings, |n| {
         format!("{n} mis-decoded character(s) (mojibake) repaired")
     });
-    let text = changed_by(
-        normalize_newlines(text),
-        strip_controls,
-        &mut warnings,
-        controls_removed,
-    );
-    Ok((text, warnings))
+    let text = normalize_newlines(text);
+    let (text, controls) = match strip_controls(&text) {
+        (Cow::Owned(clean), n) => (clean, n),
+        (Cow::Borrowed(_), _) => (text, 0),
+    };
+    Ok((text, warnings, controls))
 }
-
-const CONTROLS_REMOVED: &str = "control or escape sequence(s) removed";
 
 /// The warning for `n` control characters or escape sequences removed.
-fn controls_removed(n: usize) -> String {
-    format!("{n} {CONTROLS_REMOVED}")
-}
-
-/// Adds `n` to the count of controls removed among `notes` (decoding's,
-/// then parsing's: one warning for both), or says it.
-pub fn count_controls_removed(notes: &mut Vec<String>, n: usize) {
-    let earlier = notes
-        .iter()
-        .position(|w| w.split_once(' ').is_some_and(|(_, said)| said == CONTROLS_REMOVED));
-    let before: usize = earlier.map_or(0, |i| {
-        notes
-            .remove(i)
-            .split(' ')
-            .next()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0)
-    });
-    notes.push(controls_removed(before + n));
+pub fn controls_removed(n: usize) -> String {
+    format!("{n} control or escape sequence(s) removed")
 }
 
 /// `text` after `step`, with a warning saying how much it changed.

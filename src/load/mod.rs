@@ -209,10 +209,13 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         Format::Html | Format::Feed => decode::declared_encoding(&bytes),
         _ => None,
     };
-    let (text, mut notes) = match decode::decode_owned(bytes.into_owned(), declared) {
+    let (text, mut notes, mut controls) = match decode::decode_counting_controls(bytes.into_owned(), declared) {
         Ok(t) => t,
         Err(e) => return (Err(e), Vec::new()),
     };
+    // Said once all are counted, after decoding's other warnings: parsing
+    // may unescape more (see below).
+    let controls_note_at = notes.len();
     let whole = |text: String, meta: SourceMeta, meta_len: usize| Source {
         file: file.to_string(),
         text,
@@ -220,8 +223,6 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
         meta_len,
         ..Source::default()
     };
-    // Control characters that parsing unescaped (see below).
-    let mut unescaped_controls = 0;
     let records = match format {
         Format::Text | Format::Html => None,
         // A `.json` file of one record a line, as `articles` writes.
@@ -281,7 +282,7 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
                     // Character references ("&#27;") may bring back what
                     // decoding removed.
                     let (body, removed) = decode::strip_controls(&body);
-                    unescaped_controls += removed;
+                    controls += removed;
                     let rendered = format!("{}{body}", &text[..meta_len]);
                     vec![whole(rendered, meta, meta_len)]
                 })
@@ -295,15 +296,10 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
     // decoding left it.
     let parsed = match format {
         Format::Text => parsed,
-        _ => parsed.map(|sources| {
-            sources
-                .into_iter()
-                .map(|s| sanitized(s, &mut unescaped_controls))
-                .collect()
-        }),
+        _ => parsed.map(|sources| sources.into_iter().map(|s| sanitized(s, &mut controls)).collect()),
     };
-    if unescaped_controls > 0 {
-        decode::count_controls_removed(&mut notes, unescaped_controls);
+    if controls > 0 {
+        notes.insert(controls_note_at, decode::controls_removed(controls));
     }
     // A date the metadata gives that reads as no date is said, not
     // dropped unseen: the article then has the date its file name or a
@@ -333,7 +329,8 @@ fn parse(file: &str, bytes: std::borrow::Cow<'_, [u8]>) -> FileResult {
     (parsed, notes)
 }
 
-/// The source with control and escape sequences removed from every field.
+/// The source with control and escape sequences removed from every field
+/// (its `item` already was, by [`name_repeats_apart`]).
 fn sanitized(mut s: Source, removed: &mut usize) -> Source {
     let mut clean = |t: &mut String| {
         if let (std::borrow::Cow::Owned(c), n) = decode::strip_controls(t) {
@@ -349,7 +346,6 @@ fn sanitized(mut s: Source, removed: &mut usize) -> Source {
         &mut s.meta.date,
         &mut s.meta.outlet,
         &mut s.meta.byline,
-        &mut s.item,
     ]
     .into_iter()
     .flatten()
