@@ -96,6 +96,9 @@ fn event_before(ctx: &Context, b: usize, k: usize) -> Option<(crate::model::Time
 /// evening, Brandt said …" and then "“…,” he said."). `quotes` are in text
 /// order.
 pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
+    // Each sentence's day next to a speech verb, by (block, first token):
+    // quotes of one speaker in a row look back over the same sentences.
+    let mut reports = SpeechDays::default();
     for i in 0..quotes.len() {
         if quotes[i].time.is_some() {
             continue;
@@ -118,17 +121,19 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
                 ..t
             });
         } else if let Some(b) = here {
-            quotes[i].time = reported_time(ctx, b, quotes[i].span.start, &speaker);
+            quotes[i].time = reported_time(ctx, b, quotes[i].span.start, &speaker, &mut reports);
         }
     }
 }
 
+/// [`speech_day`] of the sentences [`reported_time`] has looked at.
+type SpeechDays = std::collections::HashMap<(usize, usize), Option<(TimeRef, usize, usize)>>;
+
 /// The time of the last sentence before `pos` (in block `b` or the one
-/// before it) that reports `speaker` speaking on a day: their surname, a
-/// speech verb outside quotation marks, and a day next to the verb ("said
-/// on Sunday", "Speaking on Thursday evening"). Years and months there
+/// before it) that reports `speaker` speaking on a day: their surname
+/// outside quotation marks, and [`speech_day`]. Years and months there
 /// mostly date what was spoken of ("said she had voted for him in 2012").
-fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str) -> Option<TimeMention> {
+fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &mut SpeechDays) -> Option<TimeMention> {
     let surname = speaker.rsplit(' ').next()?;
     for bi in (b.saturating_sub(1)..=b).rev() {
         let toks = ctx.block_tokens(bi);
@@ -147,52 +152,61 @@ fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str) -> Option<T
             s = to.max(s + 1);
         }
         for &(from, to) in sentences.iter().rev() {
-            let outside = |k: &usize| !ctx.in_quote(bi, *k);
-            if !(from..to).filter(outside).any(|k| toks[k].text == surname) {
+            if !(from..to).any(|k| toks[k].text == surname && !ctx.in_quote(bi, k)) {
                 continue;
             }
-            let cues: Vec<usize> = (from..to)
-                .filter(outside)
-                .filter(|&k| {
-                    let w = toks[k].lower();
-                    crate::lexicon::SPEECH_CUE.has(&w) || matches!(&*w, "speaking" | "spoke")
-                })
-                .collect();
-            // "said on Sunday", "told reporters on Monday", "Tuesday
-            // night indicated"; and an opening "Speaking … on Thursday
-            // evening," up to its comma. A day further from the verb is
-            // mostly what was spoken of ("hailed his win on Feb. 1").
-            let next_to_cue = |a: usize, z: usize| {
-                cues.iter().any(|&k| {
-                    if a > k {
-                        a - k <= 3
-                            || k == from && toks[k].text == "Speaking" && !toks[k..a].iter().any(|t| t.text == ",")
-                    } else {
-                        k >= z && k - z < 2
-                    }
-                })
-            };
-            let found = find(toks, from, to, |k| ctx.in_quote(bi, k))
-                .into_iter()
-                .find_map(|f| match f.expr {
-                    Expr::Ref(t @ (TimeRef::DaysAgo(_) | TimeRef::Weekday(_) | TimeRef::Date { .. }))
-                        if next_to_cue(f.start, f.end) =>
-                    {
-                        Some((t, f))
-                    }
-                    _ => None,
-                });
-            if let Some((time_ref, f)) = found {
+            let day = *reports
+                .entry((bi, from))
+                .or_insert_with(|| speech_day(ctx, bi, from, to));
+            if let Some((time_ref, a, z)) = day {
                 return Some(TimeMention {
                     time_ref,
                     origin: DateOrigin::Context,
-                    evidence: crate::model::Interned::new(&ctx.text[toks[f.start].start..toks[f.end - 1].end]),
+                    evidence: crate::model::Interned::new(&ctx.text[toks[a].start..toks[z - 1].end]),
                     confidence: 0.6,
                 });
             }
         }
     }
     None
+}
+
+/// The day, and its tokens, that sentence `from..to` of block `bi` gives
+/// next to a speech verb outside quotation marks ("said on Sunday", "told
+/// reporters on Monday", "Tuesday night indicated"; an opening "Speaking
+/// … on Thursday evening," up to its comma). A day further from the verb
+/// is mostly what was spoken of ("hailed his win on Feb. 1").
+fn speech_day(ctx: &Context, bi: usize, from: usize, to: usize) -> Option<(TimeRef, usize, usize)> {
+    let toks = ctx.block_tokens(bi);
+    let cues: Vec<usize> = (from..to)
+        .filter(|&k| !ctx.in_quote(bi, k))
+        .filter(|&k| {
+            let w = toks[k].lower();
+            crate::lexicon::SPEECH_CUE.has(&w) || matches!(&*w, "speaking" | "spoke")
+        })
+        .collect();
+    if cues.is_empty() {
+        return None;
+    }
+    let next_to_cue = |a: usize, z: usize| {
+        cues.iter().any(|&k| {
+            if a > k {
+                a - k <= 3 || k == from && toks[k].text == "Speaking" && !toks[k..a].iter().any(|t| t.text == ",")
+            } else {
+                k >= z && k - z < 2
+            }
+        })
+    };
+    find(toks, from, to, |k| ctx.in_quote(bi, k))
+        .into_iter()
+        .find_map(|f| match f.expr {
+            Expr::Ref(t @ (TimeRef::DaysAgo(_) | TimeRef::Weekday(_) | TimeRef::Date { .. }))
+                if next_to_cue(f.start, f.end) =>
+            {
+                Some((t, f.start, f.end))
+            }
+            _ => None,
+        })
 }
 
 #[cfg(test)]
