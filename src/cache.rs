@@ -81,6 +81,29 @@ impl Stamp {
             changed,
         }
     }
+
+    /// Whether the file was last changed long enough before `stamped_at`
+    /// (a moment before its stamp was taken) that any later change gives
+    /// it another stamp. A file changed in the same tick of the file
+    /// system's clock as it was read, and rewritten in that tick with its
+    /// size kept, keeps its stamp ("racily clean", as git calls it): its
+    /// record is not kept, and the next load reads it afresh. The tick is
+    /// a few milliseconds on Linux's file systems, two seconds where the
+    /// times are whole seconds (FAT, some network shares). A time in the
+    /// future never settles.
+    pub fn settled(&self, stamped_at: SystemTime) -> bool {
+        const SECOND: u64 = 1_000_000_000;
+        let changed = u64::try_from(self.changed).unwrap_or(0);
+        let tick = if self.modified.is_multiple_of(SECOND) && changed.is_multiple_of(SECOND) {
+            2 * SECOND
+        } else {
+            SECOND / 50
+        };
+        let now = stamped_at
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        self.modified.max(changed).saturating_add(tick) <= now
+    }
 }
 
 /// Where one file's record is, as the tail lists it.
@@ -755,7 +778,15 @@ mod tests {
         for (name, text) in articles {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
+        settle();
         dir
+    }
+
+    /// Lets files written just now age past the file system's tick: a
+    /// file changed in the tick it was read in is not kept
+    /// ([`Stamp::settled`]).
+    fn settle() {
+        std::thread::sleep(Duration::from_millis(30));
     }
 
     const ONE: &str = "Harbor council approves ferry plan\n\nBy Ana Ruiz\n\n\
@@ -817,6 +848,7 @@ mod tests {
         assert_eq!(same_size.len(), ONE.len());
         std::fs::write(&one, &same_size).unwrap();
         set_modified(&one, modified);
+        settle();
         let (changed, from_cache) = load_counting(&paths, Some(cache.path()));
         assert_eq!(from_cache, 1, "two.txt only");
         assert!(quotes(&changed).iter().any(|q| q.contains("barge all summer")));
@@ -825,6 +857,7 @@ mod tests {
         // A file added and one removed.
         std::fs::remove_file(folder.path().join("two.txt")).unwrap();
         std::fs::write(folder.path().join("three.txt"), TWO.replace("fantasy", "disaster")).unwrap();
+        settle();
         let (moved, from_cache) = load_counting(&paths, Some(cache.path()));
         assert_eq!(from_cache, 1, "one.txt only");
         assert_eq!(dump(&moved), dump(&load(&paths, None)));
@@ -834,6 +867,49 @@ mod tests {
         let (again, from_cache) = load_counting(&paths, Some(cache.path()));
         assert_eq!(from_cache, 2);
         assert_eq!(dump(&again), dump(&moved));
+    }
+
+    /// A file changed in the tick of the file system's clock it is read in
+    /// could be changed again in that tick, its size kept, without its
+    /// stamp changing: it is read afresh until it has settled.
+    #[test]
+    fn a_file_changed_as_it_is_read_is_not_kept() {
+        let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let stamp = |ago: Duration, whole_seconds: bool| {
+            let mut t = (at - ago).duration_since(SystemTime::UNIX_EPOCH).unwrap().as_nanos() as u64;
+            if whole_seconds {
+                t -= t % 1_000_000_000;
+            } else {
+                t |= 1;
+            }
+            Stamp {
+                size: 10,
+                modified: t,
+                inode: 1,
+                changed: t as i64,
+            }
+        };
+        let ms = Duration::from_millis;
+        assert!(!stamp(ms(5), false).settled(at));
+        assert!(stamp(ms(100), false).settled(at));
+        assert!(!stamp(ms(500), true).settled(at), "whole seconds: a tick of two");
+        assert!(stamp(ms(3000), true).settled(at));
+        let future = Stamp {
+            modified: stamp(ms(0), false).modified + 3_600_000_000_000,
+            ..stamp(ms(0), false)
+        };
+        assert!(!future.settled(at));
+        // Through a load: a file dated an hour ahead is read afresh each
+        // time, the other from the cache.
+        let (folder, paths, cache) = folder_and_cache(&[("one.txt", ONE), ("two.txt", TWO)]);
+        set_modified(
+            &folder.path().join("one.txt"),
+            SystemTime::now() + Duration::from_secs(3600),
+        );
+        settle();
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 0);
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 1, "two.txt only");
+        assert_eq!(load_counting(&paths, Some(cache.path())).1, 1, "two.txt only");
     }
 
     #[test]
@@ -858,6 +934,7 @@ mod tests {
         // cache, the cache written again.
         std::fs::write(folder.path().join("one.txt"), ONE.replace("ferry", "barge")).unwrap();
         std::fs::write(folder.path().join("three.txt"), TWO.replace("fantasy", "disaster")).unwrap();
+        settle();
         let changed = dump(&crate::load_corpus_packed(&paths, &opts, None));
         assert_eq!(
             dump(&crate::load_corpus_packed(&paths, &opts, Some(cache.path()))),

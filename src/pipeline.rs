@@ -523,6 +523,7 @@ pub fn run(
         .and_then(|dir| Cache::open(dir, paths, opts, terms));
     let cache = cache.as_ref();
     let (files, diags) = load::discover::discover(paths);
+    let stamped_at = std::time::SystemTime::now();
     let stamps: Vec<Option<Stamp>> = match (weigh, cache) {
         (Weigh::Skip, None) => vec![None; files.len()],
         _ => files
@@ -580,7 +581,7 @@ pub fn run(
     let mut flush = |read: Vec<Read>, chunk: std::ops::Range<usize>, chunk_bytes: u64| {
         let mut processed = Vec::new();
         for (i, ((articles, diags), record)) in chunk.clone().zip(read) {
-            if let (Some(w), Some(stamp)) = (&mut writer, stamps[i]) {
+            if let (Some(w), Some(stamp)) = (&mut writer, stamps[i].filter(|s| s.settled(stamped_at))) {
                 if let Err(e) = w.add(&files[i], stamp, record.as_deref()) {
                     diagnostics.extend(cache.map(|c| cache_problem(c, e)));
                     writer = None;
