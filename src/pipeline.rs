@@ -27,6 +27,10 @@ use std::sync::atomic::Ordering::Relaxed;
 /// few enough to report often.
 const FILES_PER_STEP: usize = 512;
 
+/// How long files read may wait to be handed over when fewer than
+/// [`FILES_PER_STEP`] are ready in order (those before a slow file).
+const HANDOVER_PATIENCE: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Where a load is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Stage {
@@ -681,38 +685,50 @@ pub fn run(
         // Not met (`extract_one` came first): taken through both passes.
         Staged::Fetched(sources, diags) => pack_and_encode(extract_all(sources, diags, false)),
     };
-    let mut pending: Option<(Vec<Read>, std::ops::Range<usize>, u64)> = None;
-    let mut from = 0;
-    for chunk_sizes in sizes.chunks(FILES_PER_STEP) {
-        let chunk = from..from + chunk_sizes.len();
-        from = chunk.end;
-        let (read, ()) = rayon::join(
-            || {
-                // Runs shorter for a small chunk, so that every core has
-                // some (the demo corpus is 18 files).
-                let run_files = STAGED_FILES.min(chunk.len().div_ceil(rayon::current_num_threads()).max(1));
-                crate::model::runs(chunk.len(), run_files)
-                    .into_par_iter()
-                    .flat_map_iter(|run| {
-                        let run = chunk.start + run.start..chunk.start + run.end;
-                        let fetched: Vec<Staged> = run.map(fetch_one).collect();
-                        let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
-                        extracted.into_iter().map(finish_one)
-                    })
-                    .collect::<Vec<Read>>()
-            },
-            || {
-                if let Some((read, range, bytes)) = pending.take() {
-                    flush(read, range, bytes);
+    // One worker a core takes runs of files in order, with no barrier
+    // between them, and hands what is read over in file order, a batch at
+    // a time, whenever it can: files were read a chunk of 512 at a time,
+    // and a chunk waited for its slowest, a core idle and the list empty
+    // (23 s behind one pathological page, in an audit). A slow file now
+    // holds back the showing of the files after it, not their reading;
+    // the files before it are handed over after HANDOVER_PATIENCE, and the
+    // first run at once. Handing over stays on the pool's threads, as
+    // before: their allocator heaps hold the batches.
+    let threads = rayon::current_num_threads();
+    // Runs shorter for a small load, so that every core has some (the demo
+    // corpus is 18 files).
+    let runs = crate::model::runs(files.len(), STAGED_FILES.min(files.len().div_ceil(threads)));
+    let next_run = std::sync::atomic::AtomicUsize::new(0);
+    let handover = std::sync::Mutex::new(Handover::default());
+    // Held by the worker handing over; the others go on reading.
+    let handing = std::sync::Mutex::new(&mut flush);
+    let hand_over = |handing: &mut dyn FnMut(Vec<Read>, std::ops::Range<usize>, u64), last: bool| loop {
+        let due = handover.lock().unwrap_or_else(|e| e.into_inner()).due(&sizes, last);
+        match due {
+            Some((read, range, bytes)) => handing(read, range, bytes),
+            None => break,
+        }
+    };
+    rayon::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|_| {
+                while let Some(run) = runs.get(next_run.fetch_add(1, Relaxed)) {
+                    let fetched: Vec<Staged> = run.clone().map(fetch_one).collect();
+                    let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
+                    let read = extracted.into_iter().map(finish_one).collect();
+                    handover
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .ready
+                        .insert(run.start, read);
+                    if let Ok(mut handing) = handing.try_lock() {
+                        hand_over(&mut **handing, false);
+                    }
                 }
-            },
-        );
-        pending = Some((read, chunk, chunk_sizes.iter().sum()));
-    }
-    match pending {
-        Some((read, range, bytes)) => flush(read, range, bytes),
-        None => flush(Vec::new(), 0..0, 0),
-    }
+            });
+        }
+    });
+    hand_over(&mut **handing.lock().unwrap_or_else(|e| e.into_inner()), true);
     if let Some(c) = cache.filter(|_| !writing.into_inner()) {
         if damaged.into_inner() {
             c.discard();
@@ -726,6 +742,45 @@ pub fn run(
 /// One file's articles and notes, with its record for the cache when one
 /// is being written.
 type Read = (crate::cache::FileRead, Option<Vec<u8>>);
+
+/// What the workers of [`run`] have read and not yet handed over.
+#[derive(Default)]
+struct Handover {
+    /// Runs read ahead of the batch, by their first file.
+    ready: std::collections::BTreeMap<usize, Vec<Read>>,
+    /// Files read in order from `start`, to go in the next batch.
+    batch: Vec<Read>,
+    start: usize,
+    /// The batch's files' sizes.
+    bytes: u64,
+    /// When the last batch was handed over.
+    handed: Option<std::time::Instant>,
+}
+
+impl Handover {
+    /// The next batch, when one is due: [`FILES_PER_STEP`] files in order,
+    /// or fewer when none was handed over for [`HANDOVER_PATIENCE`] or
+    /// ever, or at the `last` (then once even with no files, for the
+    /// load's end to be told).
+    fn due(&mut self, sizes: &[u64], last: bool) -> Option<(Vec<Read>, std::ops::Range<usize>, u64)> {
+        while let Some(read) = self.ready.remove(&(self.start + self.batch.len())) {
+            let from = self.start + self.batch.len();
+            self.bytes += sizes[from..from + read.len()].iter().sum::<u64>();
+            self.batch.extend(read);
+        }
+        let waited = self.handed.is_none_or(|t| t.elapsed() >= HANDOVER_PATIENCE);
+        let due = self.batch.len() >= FILES_PER_STEP
+            || (!self.batch.is_empty() && (waited || last))
+            || (last && self.handed.is_none());
+        if !due {
+            return None;
+        }
+        let range = self.start..self.start + self.batch.len();
+        self.start = range.end;
+        self.handed = Some(std::time::Instant::now());
+        Some((std::mem::take(&mut self.batch), range, std::mem::take(&mut self.bytes)))
+    }
+}
 
 /// A file between its chunk's passes (see [`run`]).
 enum Staged {
@@ -803,6 +858,54 @@ mod tests {
                 article.file
             );
         }
+    }
+
+    /// A slow file holds back the showing of the files after it, not of
+    /// those before it: they are handed over at once, and every file in
+    /// file order.
+    #[test]
+    fn files_before_a_slow_one_are_handed_over_without_waiting_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = "Harbour vote\n\n“We will count every vote,” Mayor Ana Brook said on Monday.\n";
+        let paragraph = "“The ferry will run all winter,” said Councillor Tom Reyes, who chairs the \
+                         transport committee. Reyes said the boats were ready.\n\n";
+        let files = [
+            ("a.txt", short.to_string()),
+            ("b.txt", short.replace("Ana Brook", "Rob Lane")),
+            // A megabyte of paragraphs: tens of milliseconds to extract.
+            ("c.txt", format!("Ferry plan\n\n{}", paragraph.repeat(7000))),
+            ("d.txt", short.replace("Ana Brook", "Ida Holm")),
+        ];
+        for (name, text) in &files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let paths = vec![dir.path().to_string_lossy().into_owned()];
+        let mut batches: Vec<Vec<String>> = Vec::new();
+        let opts = LoadOptions::default();
+        run(
+            &paths,
+            &opts,
+            TermsWanted::default(),
+            Weigh::Skip,
+            Texts::Plain,
+            None,
+            |event| {
+                if let Event::Batch(b) = event {
+                    let names = b
+                        .articles
+                        .iter()
+                        .map(|a| a.file.rsplit('/').next().unwrap().to_string());
+                    batches.push(names.collect());
+                }
+            },
+        );
+        assert_eq!(batches.concat(), ["a.txt", "b.txt", "c.txt", "d.txt"]);
+        if rayon::current_num_threads() < 2 {
+            eprintln!("one thread: the files are read in one run, and handed over together");
+            return;
+        }
+        // Two runs of two files, one a core: the first is not held back.
+        assert_eq!(batches[0], ["a.txt", "b.txt"], "{batches:?}");
     }
 
     #[test]
