@@ -1,7 +1,7 @@
-//! Loading in stages that can stream: files are read, cleaned and scanned
-//! in parallel a chunk at a time; then extracted a chunk at a time, each
-//! chunk becoming a [`Batch`] the caller appends to its corpus at once
-//! (quotes carry provisional speakers: one per name as written). The
+//! Loading in stages that can stream: files are read, cleaned and
+//! extracted in parallel, in runs taken in order, and handed over in file
+//! order as [`Batch`]es the caller appends to its corpus at once (quotes
+//! carry provisional speakers: one per name as written). The
 //! corpus-wide steps come last and are computed apart from the corpus, so
 //! the reader can run them in the background and apply their results:
 //! [`Builder::resolve`] merges speakers across articles, and
@@ -502,8 +502,8 @@ pub enum Texts {
     Packed,
 }
 
-/// Reads and extracts every article under `paths`, in parallel a chunk
-/// of files at a time, sending progress and batches to `emit` in file
+/// Reads and extracts every article under `paths`, in parallel in runs of
+/// files, sending progress and batches to `emit` in file
 /// order; returns the builder for the corpus-wide steps
 /// ([`Builder::revise`], then [`Builder::resolve`]). The builder also
 /// holds the terms and words `terms` asks for ([`Builder::take_article_terms`],
@@ -579,9 +579,9 @@ pub fn run(
     // A record that did not read back: the cache is removed at the end if
     // it is not being written again anyway.
     let damaged = std::sync::atomic::AtomicBool::new(false);
-    // Each chunk's batch is built and handed over while the next chunk is
-    // read and extracted: building is sequential, and it kept one core
-    // idle for a sixth of the load (measured at 100k articles).
+    // A batch is built and handed over by a worker while the other reads
+    // on: building is sequential, and done between reading it kept one
+    // core idle for a sixth of the load (measured at 100k articles).
     let mut flush = |read: Vec<Read>, chunk: std::ops::Range<usize>, chunk_bytes: u64| {
         let mut processed = Vec::new();
         for (i, ((articles, diags), record)) in chunk.clone().zip(read) {
@@ -614,7 +614,7 @@ pub fn run(
         emit(Event::Batch(batch));
         emit(Event::Progress(progress));
     };
-    // A chunk's files go through three passes in runs of STAGED_FILES,
+    // Files go through three passes in runs of STAGED_FILES,
     // each pass a run of one kind of work on one core: the run's files are
     // read (`fetch_one`), their articles cleaned and extracted
     // (`extract_one`), then packed and encoded (`finish_one`). One file
@@ -782,7 +782,7 @@ impl Handover {
     }
 }
 
-/// A file between its chunk's passes (see [`run`]).
+/// A file between its run's passes (see [`run`]).
 enum Staged {
     /// Read and decoded, to be cleaned and extracted.
     Fetched(Vec<Source>, Vec<Diagnostic>),
