@@ -109,6 +109,13 @@ pub fn decode_counting_controls(
             warnings.push(format!("invalid {} sequences replaced", enc.name()));
         }
         text.into_owned()
+    } else if let Some(enc) = utf16_unmarked(&bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes);
+        warnings.push(format!("no byte-order mark; decoded as {}", enc.name()));
+        if had_errors {
+            warnings.push(format!("invalid {} sequences replaced", enc.name()));
+        }
+        text.into_owned()
     } else {
         if looks_binary(&bytes) {
             return Err("binary file, not text".into());
@@ -308,11 +315,44 @@ pub fn strip_controls(text: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(out), removed)
 }
 
-/// NUL bytes, or many control bytes, in the first 8 KiB mean binary data.
+/// UTF-16 without a byte-order mark (as some Windows tools write it),
+/// told by its first 8 KiB: text in a Latin script has a zero in every
+/// other byte, the high half of each character, and almost none in the
+/// others. Binary data whose zeros fall so is told by what it decodes to.
+fn utf16_unmarked(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    memchr::memchr(0, head)?;
+    let pairs = head.len() / 2;
+    let zeros = |half: usize| head.iter().skip(half).step_by(2).filter(|&&b| b == 0).count();
+    let (first, second) = (zeros(0), zeros(1));
+    let enc = if second * 2 >= pairs && first * 100 <= pairs {
+        encoding_rs::UTF_16LE
+    } else if first * 2 >= pairs && second * 100 <= pairs {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_without_bom_handling(head);
+    let chars = text.chars().count();
+    let controls = text
+        .chars()
+        .filter(|&c| c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{C}' | '\u{1B}'))
+        .count();
+    (controls * 10 <= chars).then_some(enc)
+}
+
+/// NUL bytes, or many control bytes, in the first 8 KiB mean binary data;
+/// but for a stray NUL or two in UTF-8 text (one in a thousand bytes at
+/// most), removed with the other control characters.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if memchr::memchr(0, head).is_some() {
-        return true;
+        let nuls = memchr::memchr_iter(0, head).count();
+        // Cut at 8 KiB, the head may end inside a character.
+        let utf8 = std::str::from_utf8(head).map_or_else(|e| e.error_len().is_none(), |_| true);
+        if !utf8 || nuls * 1000 > head.len().max(1000) {
+            return true;
+        }
     }
     let is_control = |b: &u8| *b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B);
     // Eight bytes at a time: most words of a text hold no byte below a
@@ -475,5 +515,31 @@ mod tests {
         assert!(decode_bytes(b"\x7fELF\x00\x01\x02", None)
             .unwrap_err()
             .contains("binary"));
+        // Little numbers, two bytes each, low half first: zeros where
+        // UTF-16 text would have them, but they decode to controls.
+        let shorts: Vec<u8> = (0..4000u16).flat_map(|i| (i % 20).to_le_bytes()).collect();
+        assert!(decode_bytes(&shorts, None).unwrap_err().contains("binary"));
+        // NULs in every thousand bytes or more, in text: binary still.
+        let nuls = "word ".repeat(300).replace("word word", "word\0word");
+        assert!(decode_bytes(nuls.as_bytes(), None).unwrap_err().contains("binary"));
+    }
+
+    /// UTF-16 written without a byte-order mark is read, high half first
+    /// or second, with a warning; a stray NUL in UTF-8 text is removed
+    /// with the other controls, not taken for binary data.
+    #[test]
+    fn unmarked_utf16_and_a_stray_nul_are_read_as_text() {
+        let text = "Harbour vote\n\n“We will count every vote,” Mayor Ana Brook said.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let (read, warnings) = decode_bytes(&bytes, None).unwrap();
+            assert_eq!(read, text);
+            assert_eq!(warnings, [format!("no byte-order mark; decoded as {name}")]);
+        }
+        let stray = format!("{}\0{}", "The council met. ".repeat(80), text);
+        let (read, warnings) = decode_bytes(stray.as_bytes(), None).unwrap();
+        assert_eq!(read, stray.replace('\0', ""));
+        assert_eq!(warnings, [controls_removed(1)]);
     }
 }
