@@ -167,6 +167,13 @@ pub fn clean_lowered(source: &Source) -> (Article, Option<String>) {
         mark_tail(&lines, &mut verdicts);
 
         read_header(&lines, &mut verdicts, &mut header, source.meta.title.as_deref());
+        // A record's dek, put before its body: its first paragraph kept.
+        if let Some(dek) = &source.meta.dek {
+            let first = (0..lines.len()).find(|&i| !matches!(verdicts[i], Some(Verdict::Remove(_))));
+            if let Some(i) = first.filter(|&i| lines[i].text.split_whitespace().eq(dek.split_whitespace())) {
+                verdicts[i] = Some(Verdict::Keep(BlockRole::Dek));
+            }
+        }
 
         // A headline printed twice in a row is one headline (or one related link).
         for i in 1..lines.len() {

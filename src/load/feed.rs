@@ -62,6 +62,7 @@ pub fn parse(text: &str) -> Result<(Vec<Record>, Vec<String>), String> {
                     .flatten()
                     .or_else(|| entry.published.or(entry.updated).map(|d| d.date_naive().to_string())),
                 outlet: outlet.clone().or_else(|| link.as_deref().and_then(host)),
+                dek: None,
                 byline: (!authors.is_empty()).then(|| authors.join(", ")),
             },
             given: None,

@@ -29,6 +29,7 @@ pub fn parse(html: &str) -> Result<(String, SourceMeta), String> {
                 date: article.published_time.as_deref().and_then(|d| non_empty(d.trim())),
                 outlet: article.site_name.as_deref().and_then(|s| non_empty(s.trim())),
                 byline: article.byline.as_deref().and_then(|s| non_empty(s.trim())),
+                dek: None,
             };
             let text = tidy(&article.text_content);
             if text.trim().is_empty() {

@@ -122,6 +122,7 @@ fn record(obj: &Map<String, Value>) -> Option<Record> {
                 date,
                 outlet,
                 byline: None,
+                dek: None,
             },
             given: Some(GivenQuote { speaker }),
         });
@@ -132,12 +133,17 @@ fn record(obj: &Map<String, Value>) -> Option<Record> {
     } else {
         body
     };
-    let dek = field(obj, &["description", "dek", "summary", "subtitle"])
-        .map(|d| if looks_like_html(&d) { html::to_text(&d) } else { d })
-        .filter(|d| !body.starts_with(d.as_str()));
-    let text = match dek {
-        Some(d) => format!("{d}\n\n{body}"),
-        None => body,
+    let dek = field(obj, &["description", "dek", "summary", "subtitle"]).map(|d| {
+        if looks_like_html(&d) {
+            html::to_text(&d)
+        } else {
+            d
+        }
+    });
+    // Not twice: the body may open with it (as `articles` writes it).
+    let text = match &dek {
+        Some(d) if !body.starts_with(d.as_str()) => format!("{d}\n\n{body}"),
+        _ => body,
     };
     let outlet = field(
         obj,
@@ -156,6 +162,7 @@ fn record(obj: &Map<String, Value>) -> Option<Record> {
             date,
             outlet,
             byline: field(obj, &["author", "authors", "byline", "creator"]).and_then(one_line),
+            dek,
         },
         given: None,
     })
@@ -185,6 +192,24 @@ pub fn host(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record's dek, read as the text's first paragraph, is the
+    /// article's dek, not its lede: `articles` writes it apart, and its
+    /// JSON Lines read back give it apart again.
+    #[test]
+    fn a_records_dek_is_the_articles_dek() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = r#"{"title":"Harbour plan approved","dek":"The council voted late on Monday.","outlet":"The Ledger","body":"Councillors met for six hours.\n\n“We will build it,” Mayor Ana Brook said."}"#;
+        std::fs::write(dir.path().join("a.jsonl"), format!("{record}\n")).unwrap();
+        let c = crate::load_corpus(&[dir.path().to_string_lossy().into_owned()], &Default::default());
+        let a = &c.articles[0];
+        assert_eq!(a.dek.as_deref(), Some("The council voted late on Monday."));
+        let out = serde_json::to_string(&crate::export::article_records(&c).next().unwrap()).unwrap();
+        std::fs::write(dir.path().join("a.jsonl"), format!("{out}\n")).unwrap();
+        let again = crate::load_corpus(&[dir.path().to_string_lossy().into_owned()], &Default::default());
+        assert_eq!(again.articles[0].dek, a.dek);
+        assert_eq!(again.quotes.len(), 1);
+    }
 
     #[test]
     fn news_api_shape() {

@@ -37,6 +37,10 @@ pub struct SourceMeta {
     pub date: Option<String>,
     pub outlet: Option<String>,
     pub byline: Option<String>,
+    /// The dek a record states apart (JSON's `description`, `dek`), put
+    /// before its body as the text's first paragraph: that paragraph is
+    /// read as the article's dek.
+    pub dek: Option<String>,
 }
 
 /// A quote a record states outright (Quotebank): its speaker is taken as
@@ -346,6 +350,7 @@ fn sanitized(mut s: Source, removed: &mut usize) -> Source {
         &mut s.meta.date,
         &mut s.meta.outlet,
         &mut s.meta.byline,
+        &mut s.meta.dek,
     ]
     .into_iter()
     .flatten()
