@@ -151,8 +151,21 @@ pub(crate) fn is_object_preposition(word: &str) -> bool {
 
 #[derive(Debug, Default, Clone)]
 pub struct People {
+    /// Added through [`People::add_person`], which indexes their names.
     pub persons: Vec<Person>,
     pub mentions: Vec<PersonMention>,
+    /// Each person by their name's first word, last word, and the word
+    /// before a last one that is a suffix ("Jr."), in order: looking a
+    /// name up among all persons made an article naming thousands take
+    /// minutes.
+    by_word: std::collections::HashMap<(NamePart, String), Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NamePart {
+    First,
+    Last,
+    BeforeSuffix,
 }
 
 /// "Growing up in Dallas, Trask saw …", "Speaking to reporters, …": a
@@ -353,6 +366,42 @@ fn kin_before(before: &str) -> Option<(Gender, Option<&str>)> {
 }
 
 impl People {
+    /// Adds a person, returning their index.
+    fn add_person(&mut self, person: Person) -> usize {
+        let i = self.persons.len();
+        let mut index = |part, word: &String| self.by_word.entry((part, word.clone())).or_default().push(i);
+        if let Some(first) = person.words.first() {
+            index(NamePart::First, first);
+        }
+        if let Some(last) = person.words.last() {
+            index(NamePart::Last, last);
+        }
+        if let [.., w, last] = person.words.as_slice() {
+            if crate::lexicon::is_name_suffix(last) {
+                index(NamePart::BeforeSuffix, w);
+            }
+        }
+        self.persons.push(person);
+        i
+    }
+
+    /// The persons whose name has `word` as its `part`, in order.
+    fn named(&self, part: NamePart, word: &str) -> &[usize] {
+        // Keyed by owned words: looked up by a borrowed one without a copy
+        // would need a key type of its own; names are short.
+        self.by_word.get(&(part, word.to_string())).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first person named in full as `words` ([`crate::lexicon::same_full_name`],
+    /// which needs the same first word).
+    fn full_name_match(&self, words: &[String]) -> Option<usize> {
+        let first = words.first()?;
+        self.named(NamePart::First, first)
+            .iter()
+            .copied()
+            .find(|&i| crate::lexicon::same_full_name(&self.persons[i].words, words))
+    }
+
     /// The surname a family word's owner gives ("Trump" in "Trump's wife"):
     /// the surname of a person the article names in full, never the first
     /// name of one ("Melania's son") or a family as a whole ("the Obamas'").
@@ -1023,13 +1072,12 @@ impl People {
                         Some(surname) => format!("{w} {surname}"),
                         None => w.clone(),
                     };
-                    people.persons.push(Person {
+                    let i = people.add_person(Person {
                         name,
                         words: words.clone(),
                         gender,
                         roles: Vec::new(),
                     });
-                    let i = people.persons.len() - 1;
                     people.add_roles(i, titles);
                 }
             }
@@ -1133,11 +1181,7 @@ impl People {
         let last = words.last()?;
         let full = words.len() >= 2;
         if full {
-            if let Some(i) = self
-                .persons
-                .iter()
-                .position(|p| crate::lexicon::same_full_name(&p.words, words))
-            {
+            if let Some(i) = self.full_name_match(words) {
                 self.add_roles(i, titles);
                 return Some(i);
             }
@@ -1145,13 +1189,12 @@ impl People {
                 return None;
             }
             let gender = super::mentions::person_gender(&words[0]);
-            self.persons.push(Person {
+            let i = self.add_person(Person {
                 name: words.join(" "),
                 words: words.to_vec(),
                 gender,
                 roles: Vec::new(),
             });
-            let i = self.persons.len() - 1;
             self.add_roles(i, titles);
             return Some(i);
         }
@@ -1168,26 +1211,17 @@ impl People {
     fn match_single(&self, word: &str, titles: &[String]) -> Option<usize> {
         let gender = title_gender(titles);
         let fits = |p: &Person| gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
-        // One pass: the first name ending in the word wins; else the first
-        // "Jr." that fits; else the first with that first name.
-        let (mut suffixed, mut by_first) = (None, None);
-        for (i, p) in self.persons.iter().enumerate().filter(|(_, p)| fits(p)) {
-            if p.words.last().is_some_and(|l| l == word) {
-                return Some(i);
-            }
-            // The word before a last word that is a suffix.
-            let before_suffix = match p.words.as_slice() {
-                [.., w, last] => w == word && crate::lexicon::is_name_suffix(last),
-                _ => false,
-            };
-            if suffixed.is_none() && before_suffix && titles_fit(&p.roles, titles) {
-                suffixed = Some(i);
-            }
-            if by_first.is_none() && p.words.first().is_some_and(|f| f == word) {
-                by_first = Some(i);
-            }
-        }
-        suffixed.or(by_first)
+        // The first name ending in the word wins; else the first "Jr."
+        // that fits; else the first with that first name.
+        let first_fitting = |part, also: &dyn Fn(&Person) -> bool| {
+            self.named(part, word)
+                .iter()
+                .copied()
+                .find(|&i| fits(&self.persons[i]) && also(&self.persons[i]))
+        };
+        first_fitting(NamePart::Last, &|_| true)
+            .or_else(|| first_fitting(NamePart::BeforeSuffix, &|p| titles_fit(&p.roles, titles)))
+            .or_else(|| first_fitting(NamePart::First, &|_| true))
     }
 
     fn add_roles(&mut self, i: usize, titles: &[String]) {
@@ -1256,7 +1290,9 @@ impl People {
 
     /// Marks the mention at `pos` (a quote's speaker phrase) as a speaker.
     pub fn mark_speaker(&mut self, pos: usize, end: usize) {
-        for m in self.mentions.iter_mut().filter(|m| m.pos >= pos && m.pos < end) {
+        // Sorted by position (`scan_names`).
+        let from = self.mentions.partition_point(|m| m.pos < pos);
+        for m in self.mentions[from..].iter_mut().take_while(|m| m.pos < end) {
             m.speaker = true;
         }
     }
@@ -1312,10 +1348,7 @@ impl People {
     /// with that surname (or first name), else any such person.
     pub fn resolve_name(&self, words: &[String], pos: usize) -> Option<usize> {
         if words.len() >= 2 {
-            return self
-                .persons
-                .iter()
-                .position(|p| crate::lexicon::same_full_name(&p.words, words));
+            return self.full_name_match(words);
         }
         let w = words.first()?.as_str();
         let nearest = |matches: &dyn Fn(&Person) -> bool| {

@@ -43,7 +43,8 @@ fn own_time(ctx: &Context, qi: usize, att: Option<&Attribution>) -> Option<TimeM
     let anchor = att
         .map(|at| at.np.span.start)
         .filter(|&p| ctx.block_at(p) == Some(b))
-        .and_then(|p| toks.iter().position(|t| t.start >= p));
+        .map(|p| toks.partition_point(|t| t.start < p))
+        .filter(|&k| k < toks.len());
     let lo = anchor.map_or(a, |m| m.min(a));
     let hi = anchor.map_or(z, |m| m.max(z));
     let (from, _) = ctx.sentence_of(b, lo);
@@ -107,13 +108,15 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
             continue;
         };
         let here = ctx.block_at(quotes[i].span.start);
-        let earlier = quotes[..i].iter().rev().find(|p| {
-            p.speaker.as_ref().is_some_and(|s| s.name == speaker)
-                && matches!(
-                    (ctx.block_at(p.span.start), here),
-                    (Some(pb), Some(hb)) if hb.saturating_sub(pb) <= LOOK_BACK
-                )
-        });
+        // In text order: looked back no further than LOOK_BACK paragraphs
+        // (all the way, an article of thousands of quotes took minutes).
+        let earlier = quotes[..i]
+            .iter()
+            .rev()
+            .map(|p| (p, ctx.block_at(p.span.start)))
+            .take_while(|(_, pb)| matches!((pb, here), (Some(pb), Some(hb)) if hb.saturating_sub(*pb) <= LOOK_BACK))
+            .map(|(p, _)| p)
+            .find(|p| p.speaker.as_ref().is_some_and(|s| s.name == speaker));
         if let Some(t) = earlier.and_then(|p| p.time.clone()) {
             quotes[i].time = Some(TimeMention {
                 origin: DateOrigin::Context,
@@ -126,6 +129,10 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
     }
 }
 
+/// The most sentences [`reported_time`] looks back over: "just before"
+/// (all of a paragraph, one of thousands of quotes took minutes).
+const REPORT_LOOK_BACK: usize = 12;
+
 /// [`speech_day`] of the sentences [`reported_time`] has looked at.
 type SpeechDays = std::collections::HashMap<(usize, usize), Option<(TimeRef, usize, usize)>>;
 
@@ -135,6 +142,7 @@ type SpeechDays = std::collections::HashMap<(usize, usize), Option<(TimeRef, usi
 /// mostly date what was spoken of ("said she had voted for him in 2012").
 fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &mut SpeechDays) -> Option<TimeMention> {
     let surname = speaker.rsplit(' ').next()?;
+    let mut looked_at = 0;
     for bi in (b.saturating_sub(1)..=b).rev() {
         let toks = ctx.block_tokens(bi);
         let end = if bi == b {
@@ -142,16 +150,18 @@ fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &m
         } else {
             toks.len()
         };
+        // The sentences that end by `end`, last first.
         let mut sentences = Vec::new();
-        let mut s = 0;
-        while s < end {
-            let (from, to) = ctx.sentence_of(bi, s);
+        let mut s = end;
+        while s > 0 && looked_at < REPORT_LOOK_BACK {
+            let (from, to) = ctx.sentence_of(bi, s - 1);
             if to <= end {
                 sentences.push((from, to));
+                looked_at += 1;
             }
-            s = to.max(s + 1);
+            s = from;
         }
-        for &(from, to) in sentences.iter().rev() {
+        for &(from, to) in &sentences {
             if !(from..to).any(|k| toks[k].text == surname && !ctx.in_quote(bi, k)) {
                 continue;
             }

@@ -143,16 +143,56 @@ fn article_pairs(c: &Corpus, terms: &Wordings, a: &crate::model::Article) -> Vec
         }
         last = Some((q, block));
     }
-    for (i, &x) in own.iter().enumerate() {
-        for &y in &own[i + 1..] {
-            if c.quotes[x].speaker == c.quotes[y].speaker
-                && (contains(terms.get(x), terms.get(y)) || contains(terms.get(y), terms.get(x)))
-            {
-                pairs.push((x, y));
+    if own.len() <= CONTAINED_BY_INDEX {
+        for (i, &x) in own.iter().enumerate() {
+            for &y in &own[i + 1..] {
+                if c.quotes[x].speaker == c.quotes[y].speaker
+                    && (contains(terms.get(x), terms.get(y)) || contains(terms.get(y), terms.get(x)))
+                {
+                    pairs.push((x, y));
+                }
+            }
+        }
+    } else {
+        pairs.extend(contained_pairs(c, terms, &own));
+    }
+    pairs
+}
+
+/// Quotes in an article past which [`contained_pairs`] finds the pairs of
+/// a fragment and a longer quote, instead of trying every pair.
+const CONTAINED_BY_INDEX: usize = 64;
+
+/// The pairs of `own` (an article's quotes, in order) of one speaker where
+/// one's words all recur in the other's, in the order of trying every pair:
+/// a quote that holds all of another's words holds its rarest in the
+/// article, so only the quotes holding that word are tried. Trying every
+/// pair made an article of thousands of quotes take minutes.
+fn contained_pairs(c: &Corpus, terms: &Wordings, own: &[usize]) -> Vec<(usize, usize)> {
+    let mut holding: std::collections::HashMap<(crate::model::MaybeIndex, super::terms::Key), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, &q) in own.iter().enumerate() {
+        for k in terms.get(q).keys() {
+            holding.entry((c.quotes[q].speaker, k)).or_default().push(i);
+        }
+    }
+    let mut found = Vec::new();
+    for (j, &small) in own.iter().enumerate() {
+        let speaker = c.quotes[small].speaker;
+        let rarest = terms
+            .get(small)
+            .keys()
+            .filter_map(|k| holding.get(&(speaker, k)))
+            .min_by_key(|h| h.len());
+        for &i in rarest.into_iter().flatten() {
+            if i != j && contains(terms.get(own[i]), terms.get(small)) {
+                found.push((i.min(j), i.max(j)));
             }
         }
     }
-    pairs
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|(i, j)| (own[i], own[j])).collect()
 }
 
 /// A statement of `members`, earliest first.
@@ -366,6 +406,47 @@ mod tests {
             origin,
             confidence: 1.0,
         }
+    }
+
+    /// In an article of many quotes, the pairs of a fragment and a longer
+    /// quote of the same speaker found through their words are those of
+    /// trying every pair, in the same order.
+    #[test]
+    fn contained_pairs_are_those_of_trying_every_pair() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("Ferry plan\n\n");
+        let speakers = ["Councillor Tom Reyes", "Mayor Ana Brook", "Ida Holm"];
+        let sayings = [
+            "The ferry will run all winter and the boats are ready",
+            "all winter",
+            "The boats are ready",
+            "We will count every vote in the harbour wards",
+            "every vote",
+            "the harbour wards",
+        ];
+        for i in 0..150 {
+            let saying = sayings[i * 7 % sayings.len()];
+            let speaker = speakers[i * 5 % speakers.len()];
+            text.push_str(&format!("“{saying},” said {speaker} on day {i}.\n\n"));
+        }
+        std::fs::write(dir.path().join("long.txt"), text).unwrap();
+        let c = crate::load_corpus_with(&[dir.path().to_string_lossy().into_owned()], &Default::default(), false);
+        let terms = &c.index.quote_terms;
+        let a = &c.articles[0];
+        let own: Vec<usize> = a.quotes.iter().filter(|&q| eligible(&c.quotes[q])).collect();
+        assert!(own.len() > CONTAINED_BY_INDEX, "{} quotes", own.len());
+        let mut every = Vec::new();
+        for (i, &x) in own.iter().enumerate() {
+            for &y in &own[i + 1..] {
+                if c.quotes[x].speaker == c.quotes[y].speaker
+                    && (contains(terms.get(x), terms.get(y)) || contains(terms.get(y), terms.get(x)))
+                {
+                    every.push((x, y));
+                }
+            }
+        }
+        assert!(every.len() > 100, "{} pairs", every.len());
+        assert_eq!(contained_pairs(&c, terms, &own), every);
     }
 
     /// The pairs the inverted index finds are those of comparing every
