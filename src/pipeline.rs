@@ -21,10 +21,10 @@ use crate::model::{
 use crate::resolve::speakers::{self, Registry, Sighting};
 use rayon::prelude::*;
 use std::collections::hash_map::Entry;
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-/// Files read and extracted per batch: enough to keep both cores busy,
-/// few enough to report often.
+/// Files handed over per batch: few enough to report often, enough that
+/// the reader's appending them costs little.
 const FILES_PER_STEP: usize = 512;
 
 /// How long files read may wait to be handed over when fewer than
@@ -690,43 +690,80 @@ pub fn run(
     // a time, whenever it can: files were read a chunk of 512 at a time,
     // and a chunk waited for its slowest, a core idle and the list empty
     // (23 s behind one pathological page, in an audit). A slow file now
-    // holds back the showing of the files after it, not their reading;
-    // the files before it are handed over after HANDOVER_PATIENCE, and the
+    // holds back the showing of the files after it (and of its run), not
+    // their reading, up to READ_AHEAD files past what was handed over; the
+    // files before it are handed over after HANDOVER_PATIENCE, and the
     // first run at once. Handing over stays on the pool's threads, as
     // before: their allocator heaps hold the batches.
     let threads = rayon::current_num_threads();
     // Runs shorter for a small load, so that every core has some (the demo
     // corpus is 18 files).
     let runs = crate::model::runs(files.len(), STAGED_FILES.min(files.len().div_ceil(threads)));
-    let next_run = std::sync::atomic::AtomicUsize::new(0);
+    let next_run = AtomicUsize::new(0);
+    // Runs read, and the first file not handed over.
+    let (finished, handed_to) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    // Set when a worker panics: the others stop reading, and the panic is
+    // raised once they have.
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let handover = std::sync::Mutex::new(Handover::default());
     // Held by the worker handing over; the others go on reading.
     let handing = std::sync::Mutex::new(&mut flush);
     let hand_over = |handing: &mut dyn FnMut(Vec<Read>, std::ops::Range<usize>, u64), last: bool| loop {
-        let due = handover.lock().unwrap_or_else(|e| e.into_inner()).due(&sizes, last);
+        let due = {
+            let mut h = handover.lock().unwrap_or_else(|e| e.into_inner());
+            let due = h.due(&sizes, last);
+            handed_to.store(h.start, Relaxed);
+            due
+        };
         match due {
             Some((read, range, bytes)) => handing(read, range, bytes),
             None => break,
         }
     };
+    let try_hand_over = || {
+        if let Ok(mut handing) = handing.try_lock() {
+            hand_over(&mut **handing, false);
+        }
+    };
     rayon::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|_| {
-                while let Some(run) = runs.get(next_run.fetch_add(1, Relaxed)) {
-                    let fetched: Vec<Staged> = run.clone().map(fetch_one).collect();
-                    let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
-                    let read = extracted.into_iter().map(finish_one).collect();
-                    handover
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .ready
-                        .insert(run.start, read);
-                    if let Ok(mut handing) = handing.try_lock() {
-                        hand_over(&mut **handing, false);
+        scope.spawn_broadcast(|_, _| {
+            let _stop_on_panic = StopOnPanic(&stop);
+            while !stop.load(Relaxed) {
+                let r = next_run.load(Relaxed);
+                match runs
+                    .get(r)
+                    .filter(|run| run.start < handed_to.load(Relaxed) + READ_AHEAD)
+                {
+                    Some(run) => {
+                        if next_run.compare_exchange(r, r + 1, Relaxed, Relaxed).is_err() {
+                            continue;
+                        }
+                        let fetched: Vec<Staged> = run.clone().map(fetch_one).collect();
+                        let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
+                        let read = extracted.into_iter().map(finish_one).collect();
+                        handover
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .ready
+                            .insert(run.start, read);
+                        finished.fetch_add(1, Relaxed);
+                        try_hand_over();
+                        // Work given to the pool meanwhile (the reader's
+                        // search while loading) runs between runs.
+                        rayon::yield_now();
+                    }
+                    None if finished.load(Relaxed) == runs.len() => break,
+                    // Every run taken, or read far enough ahead: this core
+                    // waits for the others, handing over what they read.
+                    None => {
+                        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                            std::thread::sleep(std::time::Duration::from_millis(2));
+                        }
+                        try_hand_over();
                     }
                 }
-            });
-        }
+            }
+        });
     });
     hand_over(&mut **handing.lock().unwrap_or_else(|e| e.into_inner()), true);
     if let Some(c) = cache.filter(|_| !writing.into_inner()) {
@@ -742,6 +779,22 @@ pub fn run(
 /// One file's articles and notes, with its record for the cache when one
 /// is being written.
 type Read = (crate::cache::FileRead, Option<Vec<u8>>);
+
+/// Files a worker of [`run`] may read past the first not yet handed over
+/// (behind a slow file): what they hold waits in memory, with its cache
+/// record when one is being written.
+const READ_AHEAD: usize = 4 * FILES_PER_STEP;
+
+/// Sets its flag if dropped in a panic.
+struct StopOnPanic<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Relaxed);
+        }
+    }
+}
 
 /// What the workers of [`run`] have read and not yet handed over.
 #[derive(Default)]
@@ -763,8 +816,9 @@ impl Handover {
     /// ever, or at the `last` (then once even with no files, for the
     /// load's end to be told).
     fn due(&mut self, sizes: &[u64], last: bool) -> Option<(Vec<Read>, std::ops::Range<usize>, u64)> {
-        while let Some(read) = self.ready.remove(&(self.start + self.batch.len())) {
+        while self.batch.len() < FILES_PER_STEP {
             let from = self.start + self.batch.len();
+            let Some(read) = self.ready.remove(&from) else { break };
             self.bytes += sizes[from..from + read.len()].iter().sum::<u64>();
             self.batch.extend(read);
         }
@@ -860,6 +914,48 @@ mod tests {
         }
     }
 
+    /// The files of each batch a load of `paths` hands over, with when:
+    /// read by two workers, in a pool of their own (the other tests' work
+    /// on the global pool would leave one worker to read every run).
+    fn batches_read(paths: &[String]) -> Vec<(std::time::Instant, Vec<String>)> {
+        let mut batches = Vec::new();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        pool.install(|| {
+            let opts = LoadOptions::default();
+            run(
+                paths,
+                &opts,
+                TermsWanted::default(),
+                Weigh::Skip,
+                Texts::Plain,
+                None,
+                |event| {
+                    if let Event::Batch(b) = event {
+                        let names = b
+                            .articles
+                            .iter()
+                            .map(|a| a.file.rsplit('/').next().unwrap().to_string());
+                        batches.push((std::time::Instant::now(), names.collect()));
+                    }
+                },
+            )
+        });
+        batches
+    }
+
+    /// An article of `n` paragraphs, each with a quote (each its own: a
+    /// paragraph printed twice in a row is taken for clutter).
+    fn paragraphs(n: usize) -> String {
+        let mut text = String::from("Ferry plan\n\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "“The ferry will run for {i} more days,” said Councillor Tom Reyes, who chairs the \
+                 transport committee. Reyes said the boats were ready.\n\n"
+            ));
+        }
+        text
+    }
+
     /// A slow file holds back the showing of the files after it, not of
     /// those before it: they are handed over at once, and every file in
     /// file order.
@@ -867,45 +963,86 @@ mod tests {
     fn files_before_a_slow_one_are_handed_over_without_waiting_for_it() {
         let dir = tempfile::tempdir().unwrap();
         let short = "Harbour vote\n\n“We will count every vote,” Mayor Ana Brook said on Monday.\n";
-        let paragraph = "“The ferry will run all winter,” said Councillor Tom Reyes, who chairs the \
-                         transport committee. Reyes said the boats were ready.\n\n";
         let files = [
             ("a.txt", short.to_string()),
             ("b.txt", short.replace("Ana Brook", "Rob Lane")),
             // A megabyte of paragraphs: tens of milliseconds to extract.
-            ("c.txt", format!("Ferry plan\n\n{}", paragraph.repeat(7000))),
+            ("c.txt", paragraphs(7000)),
             ("d.txt", short.replace("Ana Brook", "Ida Holm")),
         ];
         for (name, text) in &files {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
         let paths = vec![dir.path().to_string_lossy().into_owned()];
-        let mut batches: Vec<Vec<String>> = Vec::new();
-        let opts = LoadOptions::default();
-        run(
-            &paths,
-            &opts,
-            TermsWanted::default(),
-            Weigh::Skip,
-            Texts::Plain,
-            None,
-            |event| {
-                if let Event::Batch(b) = event {
-                    let names = b
-                        .articles
-                        .iter()
-                        .map(|a| a.file.rsplit('/').next().unwrap().to_string());
-                    batches.push(names.collect());
-                }
-            },
-        );
+        let batches: Vec<Vec<String>> = batches_read(&paths).into_iter().map(|(_, names)| names).collect();
         assert_eq!(batches.concat(), ["a.txt", "b.txt", "c.txt", "d.txt"]);
-        if rayon::current_num_threads() < 2 {
-            eprintln!("one thread: the files are read in one run, and handed over together");
-            return;
-        }
         // Two runs of two files, one a core: the first is not held back.
         assert_eq!(batches[0], ["a.txt", "b.txt"], "{batches:?}");
+    }
+
+    /// Batches go out in file order, FILES_PER_STEP files at most, fewer
+    /// only at first, after HANDOVER_PATIENCE, or at the end.
+    #[test]
+    fn batches_are_handed_over_in_order_and_when_due() {
+        let run = |n: usize| -> Vec<Read> { (0..n).map(|_| ((Vec::new(), Vec::new()), None)).collect() };
+        let sizes = vec![1; 2048];
+        let mut h = Handover::default();
+        for start in (0..1024).step_by(32) {
+            h.ready.insert(start, run(32));
+        }
+        let range =
+            |due: Option<(Vec<Read>, std::ops::Range<usize>, u64)>| due.map(|(read, r, bytes)| (read.len(), r, bytes));
+        assert_eq!(range(h.due(&sizes, false)), Some((512, 0..512, 512)));
+        assert_eq!(range(h.due(&sizes, false)), Some((512, 512..1024, 512)));
+        assert_eq!(range(h.due(&sizes, false)), None);
+        // A gap (a slow file's run): what is before it waits its turn.
+        h.ready.insert(1024, run(32));
+        h.ready.insert(1088, run(32));
+        assert_eq!(range(h.due(&sizes, false)), None, "handed over just now");
+        h.handed = h.handed.map(|t| t - HANDOVER_PATIENCE);
+        assert_eq!(range(h.due(&sizes, false)), Some((32, 1024..1056, 32)));
+        h.ready.insert(1056, run(32));
+        assert_eq!(range(h.due(&sizes, false)), None);
+        assert_eq!(range(h.due(&sizes, true)), Some((64, 1056..1120, 64)));
+        assert_eq!(range(h.due(&sizes, true)), None);
+        // Nothing at all: the end is told once.
+        let mut empty = Handover::default();
+        assert_eq!(range(empty.due(&sizes, true)), Some((0, 0..0, 0)));
+        assert_eq!(range(empty.due(&sizes, true)), None);
+    }
+
+    /// Files read while another core reads a slow file are handed over
+    /// once HANDOVER_PATIENCE has passed, though no run is left to read.
+    #[test]
+    fn files_read_beside_a_slow_one_are_handed_over_while_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = "Harbour vote\n\n“We will count every vote,” Mayor Ana Brook said on Monday.\n";
+        // Three runs of 32 files, one a core; the third starts with a file
+        // of ten megabytes.
+        for i in 0..96 {
+            let text = match i {
+                64 => paragraphs(70_000),
+                _ => short.to_string(),
+            };
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
+        }
+        let paths = vec![dir.path().to_string_lossy().into_owned()];
+        let batches = batches_read(&paths);
+        let names: Vec<String> = batches.iter().flat_map(|(_, n)| n.clone()).collect();
+        assert_eq!(names, (0..96).map(|i| format!("{i:03}.txt")).collect::<Vec<_>>());
+        let slow = batches
+            .iter()
+            .position(|(_, n)| n.contains(&"064.txt".to_string()))
+            .unwrap();
+        if batches[slow].0 - batches[0].0 < HANDOVER_PATIENCE * 2 {
+            eprintln!("the large file was read within the patience: nothing to see");
+            return;
+        }
+        assert!(
+            batches[..slow].iter().any(|(_, n)| n.contains(&"063.txt".to_string())),
+            "{:?}",
+            batches.iter().map(|(_, n)| (n.first(), n.len())).collect::<Vec<_>>()
+        );
     }
 
     #[test]
