@@ -27,6 +27,9 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 /// the reader's appending them costs little.
 const FILES_PER_STEP: usize = 512;
 
+/// How often the progress is told while no batch is handed over.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// How long files read may wait to be handed over when fewer than
 /// [`FILES_PER_STEP`] are ready in order (those before a slow file).
 const HANDOVER_PATIENCE: std::time::Duration = std::time::Duration::from_millis(200);
@@ -582,7 +585,25 @@ pub fn run(
     // A batch is built and handed over by a worker while the other reads
     // on: building is sequential, and done between reading it kept one
     // core idle for a sixth of the load (measured at 100k articles).
+    // Files and bytes read, handed over or not: the progress told (a
+    // slow file holding back the handing over, the files read past it
+    // are still counted, and the time left is not overestimated).
+    let (files_read, bytes_read) = (AtomicUsize::new(0), std::sync::atomic::AtomicU64::new(0));
+    let (mut handed_files, mut handed_bytes) = (0, 0);
+    let mut progress_told = std::time::Instant::now();
+    // A batch of the files `chunk`; with none (`chunk` empty, not the
+    // load's end), the progress alone, every PROGRESS_EVERY at most.
     let mut flush = |read: Vec<Read>, chunk: std::ops::Range<usize>, chunk_bytes: u64| {
+        progress.from_cache = from_cache.load(Relaxed);
+        progress.done = files_read.load(Relaxed);
+        progress.bytes_done = bytes_read.load(Relaxed);
+        if chunk.is_empty() && chunk.end != files.len() {
+            if progress_told.elapsed() >= PROGRESS_EVERY {
+                progress_told = std::time::Instant::now();
+                emit(Event::Progress(progress));
+            }
+            return;
+        }
         let mut processed = Vec::new();
         for (i, ((articles, diags), record)) in chunk.clone().zip(read) {
             if let (Some(w), Some(stamp)) = (&mut writer, stamps[i].filter(|s| s.settled(stamped_at))) {
@@ -603,15 +624,15 @@ pub fn run(
             }
         }
         let mut batch = builder.batch(processed, std::mem::take(&mut diagnostics));
-        progress.from_cache = from_cache.load(Relaxed);
-        progress.done += chunk.len();
-        progress.bytes_done += chunk_bytes;
+        handed_files += chunk.len();
+        handed_bytes += chunk_bytes;
         let (done, total) = match weigh {
-            Weigh::Sizes => (progress.bytes_done, progress.bytes_total),
-            Weigh::Skip => (progress.done as u64, progress.total as u64),
+            Weigh::Sizes => (handed_bytes, progress.bytes_total),
+            Weigh::Skip => (handed_files as u64, progress.total as u64),
         };
         batch.expected = Expected::scaled(builder.sightings.len(), builder.quotes, done, total, weigh);
         emit(Event::Batch(batch));
+        progress_told = std::time::Instant::now();
         emit(Event::Progress(progress));
     };
     // Files go through three passes in runs of STAGED_FILES,
@@ -698,7 +719,7 @@ pub fn run(
     let threads = rayon::current_num_threads();
     // Runs shorter for a small load, so that every core has some (the demo
     // corpus is 18 files).
-    let runs = crate::model::runs(files.len(), STAGED_FILES.min(files.len().div_ceil(threads)));
+    let runs = runs_apart(&sizes, STAGED_FILES.min(files.len().div_ceil(threads)));
     let next_run = AtomicUsize::new(0);
     // Runs read, and the first file not handed over.
     let (finished, handed_to) = (AtomicUsize::new(0), AtomicUsize::new(0));
@@ -720,9 +741,14 @@ pub fn run(
             None => break,
         }
     };
+    // Handing over what is due, or else telling the progress.
     let try_hand_over = || {
         if let Ok(mut handing) = handing.try_lock() {
             hand_over(&mut **handing, false);
+            let at = handed_to.load(Relaxed);
+            if at < files.len() {
+                (**handing)(Vec::new(), at..at, 0);
+            }
         }
     };
     rayon::scope(|scope| {
@@ -741,6 +767,8 @@ pub fn run(
                         let fetched: Vec<Staged> = run.clone().map(fetch_one).collect();
                         let extracted: Vec<Staged> = fetched.into_iter().map(extract_one).collect();
                         let read = extracted.into_iter().map(finish_one).collect();
+                        files_read.fetch_add(run.len(), Relaxed);
+                        bytes_read.fetch_add(sizes[run.clone()].iter().sum(), Relaxed);
                         handover
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
@@ -784,6 +812,31 @@ type Read = (crate::cache::FileRead, Option<Vec<u8>>);
 /// (behind a slow file): what they hold waits in memory, with its cache
 /// record when one is being written.
 const READ_AHEAD: usize = 4 * FILES_PER_STEP;
+
+/// Runs of `run_files` files in order, but for a file of over
+/// [`STAGED_BYTES`] (its size known: [`Weigh::Sizes`]), which is a run of
+/// its own: the files read with it would wait for it, unshown.
+fn runs_apart(sizes: &[u64], run_files: usize) -> Vec<std::ops::Range<usize>> {
+    let run_files = run_files.max(1);
+    let mut runs = Vec::with_capacity(sizes.len() / run_files + 1);
+    let mut start = 0;
+    for (i, &size) in sizes.iter().enumerate() {
+        if size > STAGED_BYTES as u64 {
+            if start < i {
+                runs.push(start..i);
+            }
+            runs.push(i..i + 1);
+            start = i + 1;
+        } else if i + 1 - start == run_files {
+            runs.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < sizes.len() {
+        runs.push(start..sizes.len());
+    }
+    runs
+}
 
 /// Sets its flag if dropped in a panic.
 struct StopOnPanic<'a>(&'a std::sync::atomic::AtomicBool);
@@ -917,8 +970,9 @@ mod tests {
     /// The files of each batch a load of `paths` hands over, with when:
     /// read by two workers, in a pool of their own (the other tests' work
     /// on the global pool would leave one worker to read every run).
-    fn batches_read(paths: &[String]) -> Vec<(std::time::Instant, Vec<String>)> {
-        let mut batches = Vec::new();
+    #[allow(clippy::type_complexity)]
+    fn batches_read(paths: &[String]) -> (Vec<(std::time::Instant, Vec<String>)>, Vec<(std::time::Instant, usize)>) {
+        let (mut batches, mut progress) = (Vec::new(), Vec::new());
         let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
         pool.install(|| {
             let opts = LoadOptions::default();
@@ -926,21 +980,22 @@ mod tests {
                 paths,
                 &opts,
                 TermsWanted::default(),
-                Weigh::Skip,
+                Weigh::Sizes,
                 Texts::Plain,
                 None,
-                |event| {
-                    if let Event::Batch(b) = event {
+                |event| match event {
+                    Event::Batch(b) => {
                         let names = b
                             .articles
                             .iter()
                             .map(|a| a.file.rsplit('/').next().unwrap().to_string());
                         batches.push((std::time::Instant::now(), names.collect()));
                     }
+                    Event::Progress(p) => progress.push((std::time::Instant::now(), p.done)),
                 },
             )
         });
-        batches
+        (batches, progress)
     }
 
     /// An article of `n` paragraphs, each with a quote (each its own: a
@@ -974,10 +1029,22 @@ mod tests {
             std::fs::write(dir.path().join(name), text).unwrap();
         }
         let paths = vec![dir.path().to_string_lossy().into_owned()];
-        let batches: Vec<Vec<String>> = batches_read(&paths).into_iter().map(|(_, names)| names).collect();
+        let batches: Vec<Vec<String>> = batches_read(&paths).0.into_iter().map(|(_, names)| names).collect();
         assert_eq!(batches.concat(), ["a.txt", "b.txt", "c.txt", "d.txt"]);
         // Two runs of two files, one a core: the first is not held back.
         assert_eq!(batches[0], ["a.txt", "b.txt"], "{batches:?}");
+    }
+
+    /// A large file is a run of its own; the others go in runs of the
+    /// size asked, in order.
+    #[test]
+    fn a_large_file_is_read_in_a_run_of_its_own() {
+        let big = STAGED_BYTES as u64 + 1;
+        assert_eq!(runs_apart(&[1, 1, 1, 1, 1], 2), [0..2, 2..4, 4..5]);
+        assert_eq!(runs_apart(&[1, big, 1, 1, 1, big], 2), [0..1, 1..2, 2..4, 4..5, 5..6]);
+        assert_eq!(runs_apart(&[big, big], 32), [0..1, 1..2]);
+        assert_eq!(runs_apart(&[], 32), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(runs_apart(&[0; 5], 0), crate::model::runs(5, 1));
     }
 
     /// Batches go out in file order, FILES_PER_STEP files at most, fewer
@@ -1027,7 +1094,7 @@ mod tests {
             std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
         }
         let paths = vec![dir.path().to_string_lossy().into_owned()];
-        let batches = batches_read(&paths);
+        let (batches, progress) = batches_read(&paths);
         let names: Vec<String> = batches.iter().flat_map(|(_, n)| n.clone()).collect();
         assert_eq!(names, (0..96).map(|i| format!("{i:03}.txt")).collect::<Vec<_>>());
         let slow = batches
@@ -1042,6 +1109,12 @@ mod tests {
             batches[..slow].iter().any(|(_, n)| n.contains(&"063.txt".to_string())),
             "{:?}",
             batches.iter().map(|(_, n)| (n.first(), n.len())).collect::<Vec<_>>()
+        );
+        // A file of its own size in a run of its own: the files after it
+        // are read beside it, and counted in the progress told meanwhile.
+        assert!(
+            progress.iter().any(|&(t, done)| t < batches[slow].0 && done == 95),
+            "{progress:?}"
         );
     }
 
