@@ -134,7 +134,7 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
 const REPORT_LOOK_BACK: usize = 12;
 
 /// [`speech_day`] of the sentences [`reported_time`] has looked at.
-type SpeechDays = std::collections::HashMap<(usize, usize), Option<(TimeRef, usize, usize)>>;
+type SpeechDays = std::collections::HashMap<(usize, usize), Option<SpeechDay>>;
 
 /// The time of the last sentence before `pos` (in block `b` or the one
 /// before it) that reports `speaker` speaking on a day: their surname
@@ -168,11 +168,14 @@ fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &m
             let day = *reports
                 .entry((bi, from))
                 .or_insert_with(|| speech_day(ctx, bi, from, to));
-            if let Some((time_ref, a, z)) = day {
+            let Some(day) = day else { continue };
+            let subject = (from..to)
+                .any(|s| toks[s].text == surname && !ctx.in_quote(bi, s) && speaks(toks, from, s, &day, speaker));
+            if subject {
                 return Some(TimeMention {
-                    time_ref,
+                    time_ref: day.time_ref,
                     origin: DateOrigin::Context,
-                    evidence: crate::model::Interned::new(&ctx.text[toks[a].start..toks[z - 1].end]),
+                    evidence: crate::model::Interned::new(&ctx.text[toks[day.start].start..toks[day.end - 1].end]),
                     confidence: 0.6,
                 });
             }
@@ -181,39 +184,120 @@ fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &m
     None
 }
 
+/// A day a sentence gives next to one of its speech verbs
+/// ([`speech_day`]).
+#[derive(Debug, Clone, Copy)]
+struct SpeechDay {
+    time_ref: TimeRef,
+    /// Its tokens.
+    start: usize,
+    end: usize,
+    /// The verb's token, and whether it is an opening "Speaking".
+    cue: usize,
+    speaking: bool,
+}
+
+/// Whether the speaker's surname at token `s` of a sentence opening at
+/// `from` names who spoke on `day`: the verb's subject, before it ("Anna
+/// Berg said", "Berg and Tom Lund said", "Karl Berg, her brother, said"
+/// only for a Karl Berg) or just after it ("said Anna Berg"), or
+/// the subject after an opening "Speaking … ,"; not the object of a
+/// preposition ("a spokesman for Anna Berg said") nor a name in what was
+/// said ("Tom Lund said on Sunday that Anna Berg would resign").
+fn speaks(toks: &[crate::text::Token], from: usize, s: usize, day: &SpeechDay, speaker: &str) -> bool {
+    let k = day.cue;
+    // Anywhere before the verb ("Barack Obama met survivors … on Thursday
+    // and said"); after it, next to it.
+    let placed = s < k || day.speaking || s - k <= 3;
+    if !placed {
+        return false;
+    }
+    // The words of the name before the surname, titles included.
+    let mut j = s;
+    while j > from && toks[j - 1].is_word && toks[j - 1].is_cap() {
+        j -= 1;
+    }
+    let first_name = speaker.rsplit(' ').nth(1);
+    let other_first =
+        s > j && !super::mentions::is_title_word(&toks[s - 1]) && first_name.is_some_and(|f| toks[s - 1].text != f);
+    // "According to Anna Berg, speaking on Sunday, …" is hers.
+    let object = j > from && {
+        let w = toks[j - 1].lower();
+        let according = j > from + 1 && toks[j - 2].lower().as_str() == "according";
+        matches!(&*w, "for" | "of" | "to" | "with" | "by" | "about" | "against" | "from")
+            && !(w.as_str() == "to" && according)
+    };
+    !other_first && !object
+}
+
 /// The day, and its tokens, that sentence `from..to` of block `bi` gives
 /// next to a speech verb outside quotation marks ("said on Sunday", "told
 /// reporters on Monday", "Tuesday night indicated"; an opening "Speaking
 /// … on Thursday evening," up to its comma). A day further from the verb
-/// is mostly what was spoken of ("hailed his win on Feb. 1").
-fn speech_day(ctx: &Context, bi: usize, from: usize, to: usize) -> Option<(TimeRef, usize, usize)> {
+/// is mostly what was spoken of ("hailed his win on Feb. 1"), and so is a
+/// day that qualifies a noun just after the verb ("said the Sunday market
+/// would close", "told a Sunday newspaper", "said Monday's deadline would
+/// be kept"). Not in a question, nor after a verb denied
+/// ("did not say on Sunday").
+fn speech_day(ctx: &Context, bi: usize, from: usize, to: usize) -> Option<SpeechDay> {
     let toks = ctx.block_tokens(bi);
+    if (from..to)
+        .rev()
+        .find(|&k| !ctx.in_quote(bi, k))
+        .is_some_and(|k| toks[k].text == "?")
+    {
+        return None;
+    }
+    let denied = |k: usize| {
+        toks[k.saturating_sub(2).max(from)..k].iter().any(|t| {
+            let w = t.lower();
+            matches!(&*w, "not" | "never") || w.ends_with("n't") || w.ends_with("n’t")
+        })
+    };
     let cues: Vec<usize> = (from..to)
         .filter(|&k| !ctx.in_quote(bi, k))
         .filter(|&k| {
             let w = toks[k].lower();
             crate::lexicon::SPEECH_CUE.has(&w) || matches!(&*w, "speaking" | "spoke")
         })
+        .filter(|&k| !denied(k))
         .collect();
     if cues.is_empty() {
         return None;
     }
-    let next_to_cue = |a: usize, z: usize| {
-        cues.iter().any(|&k| {
+    let speaking =
+        |k: usize, a: usize| k == from && toks[k].text == "Speaking" && !toks[k..a].iter().any(|t| t.text == ",");
+    let cue_next_to = |a: usize, z: usize| {
+        cues.iter().copied().find(|&k| {
             if a > k {
-                a - k <= 3 || k == from && toks[k].text == "Speaking" && !toks[k..a].iter().any(|t| t.text == ",")
+                a - k <= 3 || speaking(k, a)
             } else {
                 k >= z && k - z < 2
             }
         })
     };
+    // Right after the verb: what was said is about it ("said the Sunday
+    // market would close"), not when ("argued during Saturday's debate").
+    let qualifies_a_noun = |a: usize, z: usize| {
+        let last = toks[z - 1].text;
+        let possessive =
+            last.ends_with("'s") || last.ends_with("’s") || toks.get(z).is_some_and(|t| matches!(t.text, "'s" | "’s"));
+        let article = a > from && matches!(&*toks[a - 1].lower(), "the" | "a" | "an");
+        cues.iter().any(|&k| possessive && a == k + 1 || article && a == k + 2)
+    };
     find(toks, from, to, |k| ctx.in_quote(bi, k))
         .into_iter()
         .find_map(|f| match f.expr {
             Expr::Ref(t @ (TimeRef::DaysAgo(_) | TimeRef::Weekday(_) | TimeRef::Date { .. }))
-                if next_to_cue(f.start, f.end) =>
+                if !qualifies_a_noun(f.start, f.end) =>
             {
-                Some((t, f.start, f.end))
+                cue_next_to(f.start, f.end).map(|cue| SpeechDay {
+                    time_ref: t,
+                    start: f.start,
+                    end: f.end,
+                    cue,
+                    speaking: cue < f.start && speaking(cue, f.start),
+                })
             }
             _ => None,
         })
@@ -248,5 +332,39 @@ mod tests {
         assert_eq!(time_of(spoken_of, "every vote"), None);
         let other_speaker = "Vote count goes on\n\nRob Lane said on Monday that the count was late.\n\n“We will count every vote,” Ana Brook said.";
         assert_eq!(time_of(other_speaker, "every vote"), None);
+    }
+
+    /// Only a report of the speaker speaking on the day dates the quote:
+    /// not another's report naming them, nor another of their surname, nor
+    /// a report denied or asked, nor a day that qualifies a noun just
+    /// after the verb (audit cases).
+    #[test]
+    fn a_report_dates_the_quote_only_when_its_speaker_spoke_that_day() {
+        let sunday = Some((TimeRef::Weekday(Weekday::Sun), DateOrigin::Context));
+        let quote = "\n\n“We will build it,” Minister Anna Berg said.\n\n“It will be ready,” Berg said.";
+        let time = |report: &str| time_of(&format!("Council row\n\n{report}{quote}"), "be ready");
+        for not_hers in [
+            "Opposition leader Tom Lund said on Sunday that Minister Anna Berg would resign.",
+            "Tom Lund said on Sunday that he had spoken to Minister Anna Berg.",
+            "Karl Berg, the minister's brother, said on Sunday that he opposed the plan.",
+            "A spokesman for Minister Anna Berg said on Sunday that the plan would go ahead.",
+            "Minister Anna Berg did not say on Sunday whether the plan would go ahead.",
+            "Did Minister Anna Berg say on Sunday that the plan would go ahead?",
+            "Minister Anna Berg said the Sunday market would close.",
+            "Minister Anna Berg told a Sunday newspaper that the plan would go ahead.",
+            "Minister Anna Berg said Monday's deadline would be kept.",
+        ] {
+            assert_eq!(time(not_hers), None, "{not_hers}");
+        }
+        for hers in [
+            "Minister Anna Berg said on Sunday that the plan would go ahead.",
+            "Minister Anna Berg and Tom Lund said on Sunday that they had agreed.",
+            "According to Minister Anna Berg, speaking on Sunday, the plan will go ahead.",
+            "Anna Berg, minister for transport in the coalition of three parties, said on Sunday that it was late.",
+            "Minister Anna Berg met the families of the crew lost on Sunday and said the plan would go ahead.",
+            "Minister Anna Berg argued during Sunday's debate that the plan would go ahead.",
+        ] {
+            assert_eq!(time(hers), sunday, "{hers}");
+        }
     }
 }
