@@ -1327,6 +1327,10 @@ mod tests {
     fn the_search_words_taken_while_reading_index_every_quote() {
         let dir = tempfile::tempdir().unwrap();
         crate::gen::write_corpus(dir.path(), FILES_PER_STEP + 90, 14).unwrap();
+        // Files changed in the moment they are read are not kept in the
+        // cache: these are let settle first.
+        let settle = || std::thread::sleep(std::time::Duration::from_millis(30));
+        settle();
         let paths = vec![dir.path().to_string_lossy().into_owned()];
         let cache = tempfile::tempdir().unwrap();
         let terms = TermsWanted {
@@ -1345,6 +1349,7 @@ mod tests {
                     .path();
                 let text = std::fs::read_to_string(&file).unwrap();
                 std::fs::write(&file, format!("{text}\n\n“We will see,” Ana Brook said.\n")).unwrap();
+                settle();
             }
             let mut corpus = Corpus::default();
             let mut builder = run(

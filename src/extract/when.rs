@@ -170,7 +170,7 @@ fn reported_time(ctx: &Context, b: usize, pos: usize, speaker: &str, reports: &m
                 .or_insert_with(|| speech_day(ctx, bi, from, to));
             let Some(day) = day else { continue };
             let subject = (from..to)
-                .any(|s| toks[s].text == surname && !ctx.in_quote(bi, s) && speaks(toks, from, s, &day, speaker));
+                .any(|s| toks[s].text == surname && !ctx.in_quote(bi, s) && speaks(toks, (from, to), s, &day, speaker));
             if subject {
                 return Some(TimeMention {
                     time_ref: day.time_ref,
@@ -204,11 +204,39 @@ struct SpeechDay {
 /// the subject after an opening "Speaking … ,"; not the object of a
 /// preposition ("a spokesman for Anna Berg said") nor a name in what was
 /// said ("Tom Lund said on Sunday that Anna Berg would resign").
-fn speaks(toks: &[crate::text::Token], from: usize, s: usize, day: &SpeechDay, speaker: &str) -> bool {
+fn speaks(toks: &[crate::text::Token], (from, to): (usize, usize), s: usize, day: &SpeechDay, speaker: &str) -> bool {
     let k = day.cue;
-    // Anywhere before the verb ("Barack Obama met survivors … on Thursday
-    // and said"); after it, next to it.
-    let placed = s < k || day.speaking || s - k <= 3;
+    let placed = if day.speaking {
+        // A subject after the opening "Speaking … ,", of a verb after it
+        // ("Speaking on Sunday, Tom Lund said Anna Berg would resign" is
+        // his).
+        s > k && (s + 1..to).any(|i| crate::lexicon::SPEECH_CUE.has(&toks[i].lower()))
+    } else if s < k {
+        // Anywhere before the verb ("Barack Obama met survivors … on
+        // Thursday and said").
+        true
+    } else {
+        // Just after a verb that puts its subject after it ("said Anna
+        // Berg"), not one whose object comes there ("told Anna Berg").
+        let object_first = matches!(
+            &*toks[k].lower(),
+            "told"
+                | "tells"
+                | "tell"
+                | "asked"
+                | "asks"
+                | "ask"
+                | "urged"
+                | "urges"
+                | "warned"
+                | "warns"
+                | "assured"
+                | "informed"
+                | "reminded"
+                | "called"
+        );
+        s - k <= 3 && !object_first
+    };
     if !placed {
         return false;
     }
@@ -217,9 +245,24 @@ fn speaks(toks: &[crate::text::Token], from: usize, s: usize, day: &SpeechDay, s
     while j > from && toks[j - 1].is_word && toks[j - 1].is_cap() {
         j -= 1;
     }
-    let first_name = speaker.rsplit(' ').nth(1);
-    let other_first =
-        s > j && !super::mentions::is_title_word(&toks[s - 1]) && first_name.is_some_and(|f| toks[s - 1].text != f);
+    // Another of the surname: a first name before it that is none of the
+    // speaker's ("Karl Berg" for Anna Berg; not "But Berg", "Joe Biden"
+    // for Joseph Biden, "Anna Berg" for Anna M. Berg).
+    let named = speaker.split(' ').collect::<Vec<_>>();
+    let full = |w: &str| -> String {
+        let w = w.to_lowercase();
+        crate::lexicon::SHORT_FIRST_NAMES
+            .iter()
+            .find(|(short, _)| *short == w)
+            .map_or(w.clone(), |(_, f)| f.to_string())
+    };
+    let other_first = s > j
+        && super::mentions::starts_name(toks, s - 1)
+        && !super::mentions::is_title_word(&toks[s - 1])
+        && named.len() >= 2
+        && !named[..named.len() - 1]
+            .iter()
+            .any(|w| full(w) == full(toks[s - 1].text));
     // "According to Anna Berg, speaking on Sunday, …" is hers.
     let object = j > from && {
         let w = toks[j - 1].lower();
@@ -353,6 +396,8 @@ mod tests {
             "Minister Anna Berg said the Sunday market would close.",
             "Minister Anna Berg told a Sunday newspaper that the plan would go ahead.",
             "Minister Anna Berg said Monday's deadline would be kept.",
+            "Tom Lund told Anna Berg on Sunday that the plan was dead.",
+            "Speaking on Sunday, Tom Lund said Anna Berg would resign.",
         ] {
             assert_eq!(time(not_hers), None, "{not_hers}");
         }
@@ -363,6 +408,8 @@ mod tests {
             "Anna Berg, minister for transport in the coalition of three parties, said on Sunday that it was late.",
             "Minister Anna Berg met the families of the crew lost on Sunday and said the plan would go ahead.",
             "Minister Anna Berg argued during Sunday's debate that the plan would go ahead.",
+            "But Berg said on Sunday that the plan would go ahead.",
+            "Speaking on Sunday, Minister Anna Berg said the plan would go ahead.",
         ] {
             assert_eq!(time(hers), sunday, "{hers}");
         }
