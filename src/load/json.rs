@@ -140,11 +140,16 @@ fn record(obj: &Map<String, Value>) -> Option<Record> {
             d
         }
     });
-    // Not twice: the body may open with it (as `articles` writes it).
+    // Not twice: the body may open with it. Then it is the dek only when
+    // named one (as `articles` writes it): a description that repeats the
+    // lede (news APIs) leaves the lede as it is.
+    let in_body = dek.as_ref().is_some_and(|d| body.starts_with(d.as_str()));
+    let named_dek = field(obj, &["dek", "subtitle"]).is_some();
     let text = match &dek {
-        Some(d) if !body.starts_with(d.as_str()) => format!("{d}\n\n{body}"),
+        Some(d) if !in_body => format!("{d}\n\n{body}"),
         _ => body,
     };
+    let dek = dek.filter(|_| !in_body || named_dek);
     let outlet = field(
         obj,
         &["source.name", "outlet", "source", "publisher", "site_name", "site"],
@@ -209,6 +214,18 @@ mod tests {
         let again = crate::load_corpus(&[dir.path().to_string_lossy().into_owned()], &Default::default());
         assert_eq!(again.articles[0].dek, a.dek);
         assert_eq!(again.quotes.len(), 1);
+    }
+
+    /// A description that repeats the body's first paragraph (news APIs)
+    /// leaves it the lede.
+    #[test]
+    fn a_description_that_repeats_the_lede_leaves_it_the_lede() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = r#"{"title":"Harbour plan approved","description":"Councillors met for six hours.","body":"Councillors met for six hours.\n\n“We will build it,” Mayor Ana Brook said."}"#;
+        std::fs::write(dir.path().join("a.json"), record).unwrap();
+        let c = crate::load_corpus(&[dir.path().to_string_lossy().into_owned()], &Default::default());
+        assert_eq!(c.articles[0].dek, None);
+        assert!(c.articles[0].body().starts_with("Councillors met"));
     }
 
     #[test]
