@@ -43,7 +43,12 @@ pub fn is_menu_bar(line: &Line) -> bool {
         return false;
     }
     let (mut words, mut sections) = (0, 0);
-    for w in line.lower.split_whitespace() {
+    // Separators between the sections are not words: "Home > News > Local".
+    for w in line
+        .lower
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+    {
         words += 1;
         // Three in four words are sections, of at most 16: a fifth other
         // word rules the line out (stops reading paragraphs that end in a
@@ -557,6 +562,9 @@ mod tests {
     fn menu_bars_but_not_headlines() {
         assert!(is_menu_bar(&Line::new("U.S. World Business Lifestyle")));
         assert!(is_menu_bar(&Line::new("Home World Business Opinion Sport")));
+        // A breadcrumb: its separators are not words.
+        assert!(is_menu_bar(&Line::new("Home > News > Local")));
+        assert!(is_menu_bar(&Line::new("Home › World › Europe")));
         assert!(!is_menu_bar(&Line::new(
             "Mexico Rejects US Military Action Against Cartels"
         )));
