@@ -1720,6 +1720,14 @@ pub fn same_full_name<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     same_words || surname_of(a) == surname_of(b) && name_suffix_of(a) == name_suffix_of(b)
 }
 
+/// A lower-case first name in its full form ([`SHORT_FIRST_NAMES`]).
+pub fn full_first_name(first: &str) -> &str {
+    SHORT_FIRST_NAMES
+        .iter()
+        .find(|(short, _)| *short == first)
+        .map_or(first, |(_, full)| full)
+}
+
 /// Short forms of first names, with the full form each stands for: "Joe
 /// Biden" and "Joseph R. Biden Jr." are one person when they share an office.
 pub const SHORT_FIRST_NAMES: &[(&str, &str)] = &[

@@ -249,13 +249,7 @@ fn speaks(toks: &[crate::text::Token], (from, to): (usize, usize), s: usize, day
     // speaker's ("Karl Berg" for Anna Berg; not "But Berg", "Joe Biden"
     // for Joseph Biden, "Anna Berg" for Anna M. Berg).
     let named = speaker.split(' ').collect::<Vec<_>>();
-    let full = |w: &str| -> String {
-        let w = w.to_lowercase();
-        crate::lexicon::SHORT_FIRST_NAMES
-            .iter()
-            .find(|(short, _)| *short == w)
-            .map_or(w.clone(), |(_, f)| f.to_string())
-    };
+    let full = |w: &str| crate::lexicon::full_first_name(&w.to_lowercase()).to_string();
     let other_first = s > j
         && super::mentions::starts_name(toks, s - 1)
         && !super::mentions::is_title_word(&toks[s - 1])

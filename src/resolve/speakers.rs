@@ -52,14 +52,6 @@ const OFFICES: &[&str] = &[
     "imam",
 ];
 
-/// A lower-case first name in its full form.
-fn full_first_name(first: &str) -> &str {
-    crate::lexicon::SHORT_FIRST_NAMES
-        .iter()
-        .find(|(short, _)| *short == first)
-        .map_or(first, |(_, full)| full)
-}
-
 /// A person, organisation or source as seen in one article. Its strings
 /// are interned ([`Interned`]): a 100k-article load has 1.4 million
 /// sightings of a few thousand names, and owned copies of each name and
@@ -235,7 +227,7 @@ impl Registry {
         for (i, w) in names.iter().enumerate() {
             let last = surname(w);
             let chars: Vec<char> = last.chars().collect();
-            let first = full_first_name(&w[0]);
+            let first = crate::lexicon::full_first_name(&w[0]);
             by_variant.entry((first, last.to_string())).or_default().push(i);
             for skip in 0..chars.len() {
                 let variant: String = chars
@@ -273,8 +265,10 @@ impl Registry {
             // a suffix on one of them only. Two suffixes that differ are two
             // people.
             let suffix_fits = sa == sb || sa.is_none() || sb.is_none();
-            let renamed =
-                wa[0] != wb[0] && full_first_name(&wa[0]) == full_first_name(&wb[0]) && la == lb && suffix_fits;
+            let renamed = wa[0] != wb[0]
+                && crate::lexicon::full_first_name(&wa[0]) == crate::lexicon::full_first_name(&wb[0])
+                && la == lb
+                && suffix_fits;
             // "James B. Comey" and "James B. Comey Jr.": only the suffix
             // differs, and a middle name says it is one man ("Donald Trump"
             // and "Donald Trump Jr." do not).
