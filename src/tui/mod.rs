@@ -87,6 +87,7 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         app.keymap = keys;
         app.store = reload.store.clone();
         app.user = user;
+        let load_began = std::time::SystemTime::now();
         let loader = loading::Loading::start(
             reload.paths.clone(),
             reload.opts.clone(),
@@ -129,8 +130,12 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
             if let Some(l) = &loader {
                 if !take_loaded(&mut app, l, &mut problems) {
                     loader = None;
-                    // Folders are watched once they are loaded.
+                    // Folders are watched once they are loaded, and
+                    // what changed while they were is loaded again.
                     live = reload.take().and_then(live::Live::start);
+                    if let Some(live) = &live {
+                        live.catch_up(load_began);
+                    }
                 }
             }
             if let Some(reloaded) = live.as_mut().and_then(live::Live::poll) {
