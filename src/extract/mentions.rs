@@ -520,7 +520,12 @@ fn common_word_opening_sentence(text: &str, tok: &Token) -> bool {
 /// Classifies the noun phrase `toks` (already cut at its edges). An
 /// appositive after the first comma becomes part of the role.
 pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
-    let toks = trim_np(toks);
+    let mut toks = trim_np(toks);
+    // "While President Trump has praised …, calling": the word opening
+    // the clause is not the phrase's.
+    while toks.len() > 1 && opens_clause(&lower(&toks[0])) {
+        toks = trim_np(&toks[1..]);
+    }
     if toks.is_empty() {
         return None;
     }
@@ -561,7 +566,10 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
         }
         None => (toks, &[][..]),
     };
-    let appositive = (!rest.is_empty()).then(|| slice(text, rest).to_string());
+    // Not a clause or an aside: "Trump, who was speaking …", "Trump,
+    // after a long pause, said".
+    let aside = rest.first().is_some_and(|t| is_aside_opener(&lower(t)));
+    let appositive = (!rest.is_empty() && !aside).then(|| slice(text, rest).to_string());
     let head = trim_np(before_verb(before_relative(head)));
     if head.is_empty() || head.len() > 12 {
         return None;
@@ -708,8 +716,9 @@ pub fn classify(text: &str, toks: &[Token]) -> Option<Np> {
                 g => g,
             };
             let title_text = trim_np(titles);
-            let mut role =
-                (!title_text.is_empty()).then(|| slice(text, title_text).trim_start_matches("the ").to_string());
+            let mut role = (!title_text.is_empty())
+                .then(|| title_role(slice(text, title_text).trim_start_matches("the ")))
+                .flatten();
             // "The news site Semafor": a publication named after its noun
             // is no person, whatever its name.
             let publication = name_toks.len() == 1 && titles.last().is_some_and(|t| is_publication_noun(&lower(t)));
@@ -1026,6 +1035,57 @@ fn before_relative<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
 }
 
 /// Drops leading and trailing punctuation from a phrase.
+/// What titles before a name say of the person's role: not an honorific
+/// ("Mr.", "Dr."), nor "then" left alone ("Then Mr. Trump said").
+fn title_role(titles: &str) -> Option<String> {
+    let honorific = |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr");
+    if !titles.split_whitespace().any(honorific) {
+        return Some(titles.to_string());
+    }
+    let kept: Vec<&str> = titles.split_whitespace().filter(|w| !honorific(w)).collect();
+    match kept.as_slice() {
+        [] => None,
+        [then] if then.eq_ignore_ascii_case("then") => None,
+        _ => Some(kept.join(" ")),
+    }
+}
+
+/// A word opening an appositive that is no role: an aside ("after a long
+/// pause", "asked about …", "in a statement") or a clause on something
+/// else ("which were held …"). "who runs the Lindgrave" still describes
+/// the person.
+fn is_aside_opener(l: &str) -> bool {
+    matches!(
+        l,
+        "which" | "that" | "as" | "asked" | "speaking" | "however" | "during" | "in" | "on" | "at"
+    ) || opens_clause(l)
+}
+
+/// A conjunction or adverb that opens a clause before its subject
+/// ("While", "When", "Now"); not a determiner ("another", "many").
+fn opens_clause(l: &str) -> bool {
+    matches!(
+        l,
+        "while"
+            | "when"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "after"
+            | "before"
+            | "if"
+            | "unless"
+            | "until"
+            | "once"
+            | "whereas"
+            | "why"
+            | "now"
+            | "meanwhile"
+            | "from"
+    )
+}
+
 fn trim_np<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     let mut a = 0;
     let mut b = toks.len();
@@ -1045,6 +1105,24 @@ mod tests {
 
     fn np(s: &str) -> Option<Np> {
         classify(s, &tokenize(s, 0))
+    }
+
+    /// The word opening a clause is not the subject's, an honorific is no
+    /// role, and an aside after the name is none either.
+    #[test]
+    fn a_subjects_role_leaves_out_clause_openers_honorifics_and_asides() {
+        let n = np("While President Ada Vinter").unwrap();
+        assert_eq!(
+            (n.text.as_str(), n.role.as_deref()),
+            ("President Ada Vinter", Some("President"))
+        );
+        assert_eq!(np("Mr. Otto Vane").unwrap().role, None);
+        assert_eq!(np("Then Mr. Otto Vane").unwrap().role, None);
+        assert_eq!(np("then Gov. Otto Vane").unwrap().role.as_deref(), Some("then Gov."));
+        assert_eq!(np("Otto Vane, after a long pause,").unwrap().role, None);
+        assert_eq!(np("A diplomat, which").and_then(|n| n.role), None);
+        let described = np("Otto Vane, who runs the Lindgrave,").unwrap();
+        assert_eq!(described.role.as_deref(), Some("who runs the Lindgrave"));
     }
 
     #[test]

@@ -526,8 +526,15 @@ impl People {
                     let is_title = |k: usize| is_title_word(&toks[k]);
                     if t0 > 0 && is_title(t0 - 1) {
                         t0 -= 1;
-                    } else if t0 > 1 && toks[t0 - 1].text == "." && is_title(t0 - 2) {
-                        t0 -= 2; // "Rep." "Sen."
+                    } else if t0 > 1
+                        && toks[t0 - 1].text == "."
+                        && is_title(t0 - 2)
+                        && crate::text::is_abbreviation(toks[t0 - 2].text)
+                        && toks[t0 - 2].end == toks[t0 - 1].start
+                    {
+                        // "Rep." "Sen."; not a sentence's last word ("the
+                        // secretary of state. Mr. Kerry").
+                        t0 -= 2;
                     } else if t0 < a && t0 > 1 && toks[t0 - 1].text == "of" && is_title(t0 - 2) {
                         // "Secretary of State John Kerry"; but a name right
                         // after "of" is its object: "mayor of Baltimore".
@@ -1228,12 +1235,21 @@ impl People {
         if titles.is_empty() {
             return;
         }
-        let role = titles.join(" ");
+        // An abbreviation's period is its own token: "Gov." not "Gov .".
+        let mut role = String::new();
+        for t in titles {
+            if !role.is_empty() && t != "." {
+                role.push(' ');
+            }
+            role.push_str(t);
+        }
         let p = &mut self.persons[i];
         if p.gender == Gender::Unknown {
             p.gender = title_gender(titles);
         }
-        if !p.roles.contains(&role) && !matches!(role.as_str(), "Mr." | "Mrs." | "Ms." | "Mr" | "Ms" | "Mrs" | "Dr.") {
+        // An honorific alone is no role.
+        let honorific = matches!(role.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr");
+        if !p.roles.contains(&role) && !honorific {
             p.roles.push(role);
         }
     }
@@ -1640,6 +1656,19 @@ pub(crate) fn name_after_roles(toks: &[Token], z: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::extract::test_support::{extract_text, speaker_of};
+
+    /// A sentence's last word is no title of the name opening the next,
+    /// and an honorific is no role: "the secretary of state. Mr. Vane"
+    /// gave Vane the roles "state ." and "Mr .".
+    #[test]
+    fn roles_come_from_titles_not_from_the_sentence_before_or_an_honorific() {
+        let text = "A title for the test\n\nThe talks were led by the secretary of state. Mr. Otto Vane said little. \
+                    Gov. Ida Holm spoke later.\n\n“We will sign,” Vane said.";
+        let people = extract_text(text).people;
+        let roles = |name: &str| people.iter().find(|p| p.name == name).map(|p| p.roles.clone());
+        assert_eq!(roles("Otto Vane"), Some(vec![]), "{people:?}");
+        assert_eq!(roles("Ida Holm"), Some(vec!["Gov.".to_string()]), "{people:?}");
+    }
 
     #[test]
     fn a_first_name_set_off_after_a_word_of_family_is_a_person() {
