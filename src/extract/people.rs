@@ -1646,7 +1646,8 @@ fn title_cased_line(toks: &[Token]) -> bool {
 /// the sentence ("Using Ted Cruz").
 fn may_open_name(w: &str) -> bool {
     let l = crate::text::Lower::word(w);
-    !crate::lexicon::NEVER_IN_NAME.has(&l) && !(l.ends_with("ing") && first_name_gender(w) == Gender::Unknown)
+    let gerund = l.ends_with("ing") && first_name_gender(w) == Gender::Unknown;
+    !gerund && !crate::lexicon::NEVER_IN_NAME.has(&l)
 }
 
 /// "while", "when", "that", "as", "because": a name right after one is the
