@@ -211,6 +211,67 @@ fn reader_in_a_real_terminal() {
     assert!(!s.contains("Articles quoting"), "the alternate screen is gone:\n{s}");
 }
 
+/// A paste goes into the prompt as text: its line break does not submit
+/// it and what follows is not read as keys; a paste of kilobytes arrives
+/// whole, without waiting for another key.
+#[test]
+fn a_paste_goes_into_the_prompt_whole() {
+    let Some(t) = Tmux::start_reader("paste", 130, 40) else {
+        return;
+    };
+    t.wait_for("loaded 18 articles");
+    t.send(&["m"]);
+    t.wait_for("Note on this quote");
+    // Bracketed by tmux (-p) as the reader asked; "r", "s" and "t" would
+    // open the raw view, the speaker picker and the story grouping.
+    t.run(&[
+        "set-buffer",
+        "-b",
+        "quoteline-paste",
+        "Call back Tuesday\nre: Osgood rst",
+    ]);
+    t.run(&["paste-buffer", "-p", "-b", "quoteline-paste", "-t", &t.session]);
+    t.send(&["Enter"]);
+    let s = t.wait_for("note: Call back Tuesday re: Osgood rst");
+    assert!(!s.contains("Speaker (type to filter"), "{s}");
+    // Some 4 KB at once.
+    let long: String = (0..700).map(|i| format!("x{i:04} ")).collect();
+    // On the next quote, which has no note to edit.
+    t.send(&["n"]);
+    t.wait_gone("note: Call back Tuesday");
+    t.send(&["m"]);
+    t.wait_for("Note on this quote");
+    t.run(&["set-buffer", "-b", "quoteline-paste", &long]);
+    t.run(&["paste-buffer", "-p", "-b", "quoteline-paste", "-t", &t.session]);
+    t.send(&["Enter"]);
+    t.wait_for("note: x0000 x0001");
+    let start = Instant::now();
+    loop {
+        let saved = std::fs::read_to_string(t.state_file()).unwrap_or_default();
+        if saved.contains("x0699") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the paste's end was not saved: {saved}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The same typed as fast as a terminal sends it, not bracketed:
+    // crossterm's default reader stopped after a kilobyte of it until
+    // another key came.
+    let typed: String = (0..700).map(|i| format!("y{i:04} ")).collect();
+    t.send(&["n"]);
+    t.wait_gone("note: x0000");
+    t.send(&["m"]);
+    t.wait_for("Note on this quote");
+    t.send(&["-l", &typed]);
+    t.send(&["Enter"]);
+    t.wait_for("note: y0000 y0001");
+    t.send(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     let Some(t) = Tmux::start_reader("term", 100, 30) else {

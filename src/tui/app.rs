@@ -1066,6 +1066,32 @@ impl App {
         self.refresh_overlay();
     }
 
+    /// Text pasted (bracketed paste): into the prompt, picker or search
+    /// being typed in, its line breaks and other controls as spaces; it is
+    /// never read as keys, so a pasted line break does not submit.
+    /// Outside them it is dropped, with a word why.
+    pub fn paste(&mut self, text: &str) {
+        if !self.typing() {
+            self.message = Some("paste ignored: type it into a prompt (m note, / search, s speaker)".to_string());
+            return;
+        }
+        let text: String = text
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        match &mut self.overlay {
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push_str(&text),
+            Overlay::Prompt { input, error, .. } => {
+                input.push_str(&text);
+                *error = None;
+                return;
+            }
+            _ => return,
+        }
+        self.refresh_overlay();
+    }
+
     pub fn backspace(&mut self) {
         match &mut self.overlay {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => {

@@ -16,7 +16,10 @@ pub mod wrap;
 mod tests;
 
 use app::App;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, KeyCode,
+    KeyEventKind, MouseEventKind,
+};
 use crossterm::execute;
 use quoteline::model::Corpus;
 use quoteline::state::UserState;
@@ -28,7 +31,7 @@ use std::time::Duration;
 
 /// Restores the terminal: mouse capture off, raw mode off, main screen.
 fn restore() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 
@@ -36,7 +39,7 @@ fn restore() {
 /// is most likely gone (a hangup), and failing to restore it is no news
 /// ("Failed to restore terminal: No such device or address").
 fn restore_quietly() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     let _ = ratatui::try_restore();
 }
 
@@ -77,11 +80,13 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         if quoteline::guard::in_guarded() {
             return;
         }
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
     let result = (|| {
-        execute!(std::io::stdout(), EnableMouseCapture)?;
+        // Bracketed paste: a paste arrives as text, not as keys (a line
+        // break in it would submit a prompt and the rest run as commands).
+        execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
         let size = terminal.size()?;
         let mut app = App::new(Corpus::default(), Rect::new(0, 0, size.width, size.height));
         app.keymap = keys;
@@ -259,6 +264,7 @@ pub fn handle(app: &mut App, ev: Event) {
             MouseEventKind::ScrollUp => app.wheel(m.column, m.row, false),
             _ => {}
         },
+        Event::Paste(text) => app.paste(&text),
         Event::Resize(w, h) => app.resize(Rect::new(0, 0, w, h)),
         _ => {}
     }

@@ -1269,3 +1269,20 @@ fn a_folder_loaded_again_counts_its_files_problems_as_they_are_now() {
         Some("2 warnings (listed when you quit)")
     );
 }
+
+/// A paste is text for the prompt being typed in, never keys: outside a
+/// prompt it does nothing but say so; in the search its line break is a
+/// space and it searches at once.
+#[test]
+fn a_paste_is_text_not_keys() {
+    let mut app = demo_app(120, 40);
+    handle(&mut app, Event::Paste("r\nsq".into()));
+    assert!(!app.raw && !app.quit && !app.typing(), "no key of it ran");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("paste ignored")));
+    keys(&mut app, "/");
+    handle(&mut app, Event::Paste("water\nprices\u{1b}[2J".into()));
+    match &app.overlay {
+        super::app::Overlay::Search { input, .. } => assert_eq!(input, "water prices [2J"),
+        other => panic!("search closed: {other:?}"),
+    }
+}
