@@ -351,7 +351,7 @@ pub fn is_abbreviation(word: &str) -> bool {
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr",
         "inc", "corp", "co", "ltd", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "rev", "adm", "cmdr", "gop", "ft", "mt", "ave", "blvd", "dept", "est", "approx", "fig",
-        "vol", "pp", "al", "sens", "reps", "govs", "messrs",
+        "vol", "pp", "al", "sens", "reps", "govs", "messrs", "cllr", "det", "insp", "supt",
     ];
     let w = Lower::word(word.trim_end_matches('.'));
     ABBR.contains(&w.as_str()) || (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))

@@ -1107,6 +1107,26 @@ mod tests {
         classify(s, &tokenize(s, 0))
     }
 
+    /// British and Commonwealth titles are titles, not names (audit: one
+    /// councillor was two speakers).
+    #[test]
+    fn local_news_titles_are_roles_not_names() {
+        for (phrase, name, role) in [
+            ("Councillor Anna Holloway", "Anna Holloway", "Councillor"),
+            ("Cllr Anna Holloway", "Anna Holloway", "Cllr"),
+            ("Chief Constable Rhona Baird", "Rhona Baird", "Chief Constable"),
+            ("Det Insp Ian Reid", "Ian Reid", "Det Insp"),
+            ("Baroness Mary Vint", "Mary Vint", "Baroness"),
+        ] {
+            let n = np(phrase).unwrap();
+            assert!(
+                matches!(&n.kind, NpKind::Person { name: got, .. } if got == name),
+                "{phrase}: {n:?}"
+            );
+            assert_eq!(n.role.as_deref(), Some(role), "{phrase}");
+        }
+    }
+
     /// The word opening a clause is not the subject's, an honorific is no
     /// role, and an aside after the name is none either.
     #[test]
