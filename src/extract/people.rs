@@ -99,6 +99,58 @@ struct NameRun {
     owner_reach: usize,
     opened_by: Option<Gender>,
     coordinate_from: Option<usize>,
+    /// A role the sentence sets beside the name ([`role_beside`]).
+    role_beside: Option<String>,
+}
+
+/// A role set off beside a name, for "the mayor said" later: after it
+/// ("Colette Brun, the mayor of Calder,", "Anna Holloway, a Labour
+/// councillor,") or before it, opening the sentence ("The transport
+/// minister, Rafael Quint,"). A phrase of a few words holding a title or
+/// a role noun.
+fn role_beside(
+    ctx: &Context,
+    b: usize,
+    toks: &[Token],
+    (t0, z): (usize, usize),
+    (from, to): (usize, usize),
+) -> Option<String> {
+    let article = |t: &Token| matches!(&*t.lower(), "the" | "a" | "an");
+    let role_word = |t: &Token| t.is_word && !t.is_cap() && (TITLE.has(&t.lower()) || is_role_noun(&t.lower()));
+    // Its head, before any preposition, ends in the role word: "mayor of
+    // Calder", not "attendees chanted" ("Clinton, the attendees chanted,").
+    let phrase = |a: usize, e: usize| {
+        let words = &toks[a..e];
+        let head = words
+            .iter()
+            .position(|t| matches!(&*t.lower(), "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to"))
+            .unwrap_or(words.len());
+        let fits = head > 0 && words.len() <= 6 && words.iter().all(|t| t.is_word) && role_word(&words[head - 1]);
+        // With its article, as a mention's appositive gives it.
+        let article = &toks[a - 1];
+        fits.then(|| {
+            format!(
+                "{} {}",
+                article.lower(),
+                &ctx.text[words[0].start..words[words.len() - 1].end]
+            )
+        })
+    };
+    let after = || {
+        let set_off = toks.get(z).is_some_and(|t| t.is_punct(",")) && toks.get(z + 1).is_some_and(article);
+        if !set_off || ctx.in_quote(b, z) {
+            return None;
+        }
+        let start = z + 2;
+        let end = (start..to).find(|&k| !toks[k].is_word).unwrap_or(to);
+        let closed = end == to || toks[end].is_punct(",.;");
+        closed.then(|| phrase(start, end)).flatten()
+    };
+    let before = || {
+        let opens = t0 >= from + 3 && toks[t0 - 1].is_punct(",") && article(&toks[from]) && !ctx.in_quote(b, from);
+        opens.then(|| phrase(from + 1, t0 - 1)).flatten()
+    };
+    after().or_else(before)
 }
 
 /// Auxiliaries that open a question ("Was Szlachta satisfied …?").
@@ -961,8 +1013,10 @@ impl People {
                 if title_cased {
                     title_runs.push(runs.len());
                 }
+                let role_beside = role_beside(ctx, b, toks, (t0, z), (sent_start, sent_end));
                 runs.push(NameRun {
                     pos: toks[a].start,
+                    role_beside,
                     words,
                     titles,
                     subject,
@@ -1118,6 +1172,9 @@ impl People {
         }
         for r in &runs {
             if let Some(p) = people.person_for(&r.words, &r.titles, false) {
+                if let Some(role) = &r.role_beside {
+                    people.add_roles(p, std::slice::from_ref(role));
+                }
                 people.mentions.push(PersonMention {
                     pos: r.pos,
                     person: p,
@@ -1410,6 +1467,8 @@ impl People {
 
     /// "the president", "the senator": the nearest earlier person holding
     /// that role.
+    /// A role's words before any preposition count: "the author" is "the
+    /// author of the book", but "the book" is not.
     pub fn resolve_role(&self, role_word: &str, pos: usize) -> Option<usize> {
         self.mentions
             .iter()
@@ -1419,6 +1478,7 @@ impl People {
                 self.persons[m.person].roles.iter().any(|r| {
                     r.to_lowercase()
                         .split_whitespace()
+                        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to"))
                         .any(|w| w.trim_end_matches('.') == role_word)
                 })
             })
@@ -1704,6 +1764,22 @@ mod tests {
         let roles = |name: &str| people.iter().find(|p| p.name == name).map(|p| p.roles.clone());
         assert_eq!(roles("Otto Vane"), Some(vec![]), "{people:?}");
         assert_eq!(roles("Ida Holm"), Some(vec!["Gov.".to_string()]), "{people:?}");
+    }
+
+    /// A role set off beside a name, after it or opening the sentence
+    /// before it, is how the article names that person later; a clause
+    /// after a name ("Clinton, the attendees chanted,") is no role of it.
+    #[test]
+    fn a_role_beside_a_name_names_that_person_later() {
+        let text = "Bridge row\n\nColette Brun, the mayor of Calder, visited the site on Monday.\n\n\
+                    Work will start in June.\n\n“Safety comes first,” the mayor said.\n\n\
+                    The transport minister, Rafael Quint, disagreed on Tuesday.\n\n\
+                    “The money is not there,” the minister said.\n\n\
+                    As Ida Holm spoke to Tom Lund, the attendees cheered, and the crowd grew.\n\n\
+                    “Lock the gates!” the attendees chanted.";
+        assert_eq!(speaker_of(text, "Safety comes first").as_deref(), Some("Colette Brun"));
+        assert_eq!(speaker_of(text, "money is not there").as_deref(), Some("Rafael Quint"));
+        assert_eq!(speaker_of(text, "Lock the gates").as_deref(), Some("the attendees"));
     }
 
     /// The last words of a longer full name are that person, before it as
