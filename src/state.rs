@@ -346,20 +346,37 @@ fn normalize(words: &str) -> String {
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The speaker called `name`: by canonical name first, then by alias
-/// (case does not matter); speakers merged away are skipped.
+/// The speaker called `name`: by canonical name first, then by alias,
+/// case and accents ignored as the speaker picker ignores them
+/// ("ilona varkonyi" is Ilona Várkonyi); then, for one word, the one
+/// speaker whose name ends in it ("varkonyi"), when only one does.
+/// Speakers merged away are skipped.
 pub fn speaker_by_name(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
     let name = name.trim();
     let live = |s: &&Speaker| !s.name.is_empty();
-    corpus
-        .speakers
-        .iter()
-        .position(|s| live(&s) && s.name.eq_ignore_ascii_case(name))
+    let exact = |s: &Speaker| s.name.eq_ignore_ascii_case(name);
+    if let Some(found) = corpus.speakers.iter().position(|s| live(&s) && exact(s)) {
+        return Some(found);
+    }
+    let key = |s: &str| crate::text::fold(s).to_lowercase();
+    let folded = key(name);
+    let same = |other: &str| key(other) == folded;
+    let by = |f: &dyn Fn(&Speaker) -> bool| corpus.speakers.iter().position(|s| live(&s) && f(s));
+    by(&|s| same(&s.name))
+        .or_else(|| by(&|s| s.aliases.iter().any(|a| same(a))))
         .or_else(|| {
-            corpus
+            if folded.is_empty() || folded.contains(' ') {
+                return None;
+            }
+            let mut ending = corpus
                 .speakers
                 .iter()
-                .position(|s| live(&s) && s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+                .enumerate()
+                .filter(|(_, s)| live(s) && key(&s.name).rsplit(' ').next() == Some(folded.as_str()));
+            match (ending.next(), ending.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
         })
 }
 
@@ -681,6 +698,26 @@ mod tests {
         assert!(text.starts_with("# quoteline"), "{text}");
         assert!(text.contains("[[correction]]\nkind = \"merge\""), "{text}");
         assert_eq!(UserState::from_toml(&text).unwrap(), s);
+    }
+
+    /// A speaker is found by name or alias with case and accents ignored,
+    /// or by a surname only one speaker's name ends in.
+    #[test]
+    fn speakers_are_found_as_the_picker_finds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wire.json");
+        std::fs::write(
+            &file,
+            r#"[{"title": "Harbour", "body": "“We will build it,” Ilse Várga said."},
+                {"title": "Vote", "body": "“The vote is close,” Tomas Brandt said. “It is,” Ida Brandt said."}]"#,
+        )
+        .unwrap();
+        let corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
+        let name = |n: &str| speaker_by_name(&corpus, n).map(|s| corpus.speakers[s].name.as_str());
+        assert_eq!(name("ILSE VARGA"), Some("Ilse Várga"));
+        assert_eq!(name("varga"), Some("Ilse Várga"));
+        assert_eq!(name("brandt"), None, "two speakers are called Brandt");
+        assert_eq!(name("tomas brandt"), Some("Tomas Brandt"));
     }
 
     /// Stars, notes and re-attributions saved when records without an id

@@ -1044,6 +1044,12 @@ impl App {
                 if input.is_empty() {
                     return Err("a name, please".into());
                 }
+                // A name another speaker has would merge the two, which
+                // only M does, and says so.
+                if let Some(other) = state::speaker_by_name(&self.corpus, input).filter(|&o| o != s) {
+                    let name = &self.corpus.speakers[other].name;
+                    return Err(format!("{name} is another speaker: M merges into them"));
+                }
                 self.correct(Correction::Rename {
                     from: self.corpus.speakers[s].name.clone(),
                     to: input.to_string(),
@@ -1084,6 +1090,29 @@ impl App {
             Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push_str(&text),
             Overlay::Prompt { input, error, .. } => {
                 input.push_str(&text);
+                *error = None;
+                return;
+            }
+            _ => return,
+        }
+        self.refresh_overlay();
+    }
+
+    /// Ctrl-U empties the line being typed, Ctrl-W takes its last word
+    /// (a prefilled name is replaced without a backspace per letter).
+    pub fn erase(&mut self, whole_line: bool) {
+        let erase = |input: &mut String| {
+            if whole_line {
+                input.clear();
+            } else {
+                let kept = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                input.truncate(kept);
+            }
+        };
+        match &mut self.overlay {
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => erase(input),
+            Overlay::Prompt { input, error, .. } => {
+                erase(input);
                 *error = None;
                 return;
             }

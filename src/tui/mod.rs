@@ -251,6 +251,11 @@ pub fn handle(app: &mut App, ev: Event) {
                         return app.type_char(c)
                     }
                     KeyCode::Backspace => return app.backspace(),
+                    KeyCode::Char(c @ ('u' | 'w'))
+                        if key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) =>
+                    {
+                        return app.erase(c == 'u')
+                    }
                     _ => {}
                 }
             }

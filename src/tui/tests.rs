@@ -459,6 +459,45 @@ fn reattributing_to_a_known_speaker_saves_their_name() {
     assert_eq!(names, ["Anselm Brandt"]);
 }
 
+fn ctrl(app: &mut App, c: char) {
+    handle(app, Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+}
+
+fn prompt_input(app: &App) -> Option<&str> {
+    match &app.overlay {
+        super::app::Overlay::Prompt { input, .. } => Some(input),
+        _ => None,
+    }
+}
+
+/// The A, M and E prompts find a speaker as the picker does, case and
+/// accents ignored; Ctrl-U and Ctrl-W erase; E does not rename a speaker
+/// onto another's name (that would merge them unasked).
+#[test]
+fn prompts_find_speakers_as_the_picker_does() {
+    let (_dir, _store, mut app) = demo_app_saving();
+    keys(&mut app, "\n");
+    let q = app.quote.expect("a quote");
+    keys(&mut app, "A");
+    ctrl(&mut app, 'u');
+    assert_eq!(prompt_input(&app), Some(""));
+    keys(&mut app, "ilona vark");
+    ctrl(&mut app, 'w');
+    assert_eq!(prompt_input(&app), Some("ilona "));
+    keys(&mut app, "VÁRKONYI\n");
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Ilona Várkonyi"));
+    keys(&mut app, "E");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "anselm brandt\n");
+    match &app.overlay {
+        super::app::Overlay::Prompt { error: Some(e), .. } => {
+            assert!(e.contains("Anselm Brandt is another speaker"), "{e}")
+        }
+        other => panic!("renamed onto another speaker: {other:?}"),
+    }
+    assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Ilona Várkonyi"));
+}
+
 #[test]
 fn while_loading_frames_wait_for_a_key_or_their_turn() {
     let mut clock = super::loading::FrameClock::default();

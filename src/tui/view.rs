@@ -689,6 +689,10 @@ fn help_layout(app: &App, area: Rect, theme: &Theme) -> (Paragraph<'static>, Rec
         "Mouse: click selects and focuses, wheel scrolls.",
         theme.dim,
     )));
+    lines.push(Line::from(Span::styled(
+        "Typing: Ctrl-W deletes a word, Ctrl-U the line; pastes are text.",
+        theme.dim,
+    )));
     let mut close: Vec<String> = [Action::Help, Action::Back]
         .into_iter()
         .filter_map(|a| app.keymap.first_key(a))
