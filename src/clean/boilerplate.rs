@@ -42,6 +42,13 @@ pub fn is_menu_bar(line: &Line) -> bool {
     if line.text.ends_with('.') {
         return false;
     }
+    // The accessibility link over a page's menu.
+    if matches!(
+        line.lower.as_str(),
+        "skip to content" | "skip to main content" | "skip to navigation" | "jump to content" | "skip navigation"
+    ) {
+        return true;
+    }
     let (mut words, mut sections) = (0, 0);
     // Separators between the sections are not words: "Home > News > Local".
     for w in line

@@ -350,7 +350,7 @@ fn read_header(lines: &[Line], verdicts: &mut [Option<Verdict>], header: &mut He
         }
         let verdict = if bp::is_menu_bar(line) {
             Verdict::Remove(Clutter::MenuBar)
-        } else if title_at.is_none() && is_masthead(line, lines.get(i + 1), i.checked_sub(1).map(|j| &lines[j])) {
+        } else if title_at.is_none() && is_masthead(lines, i) {
             header.masthead = Some(line.text.to_string());
             Verdict::Remove(Clutter::Masthead)
         } else if let Some(by) = bp::byline(line.text) {
@@ -426,13 +426,24 @@ fn followed_by_chrome(verdicts: &[Option<Verdict>], lines: &[Line], i: usize) ->
 
 /// The site's name at the very top: a short title-case line next to a menu
 /// bar or a site date header.
-fn is_masthead(line: &Line, next: Option<&Line>, prev: Option<&Line>) -> bool {
+/// The site's name over its page: a few capitalised words beside chrome
+/// (a menu, today's date, a section), or over a longer headline and its
+/// byline ("Riverside Gazette", "Parents say …", "By Sam Ferris").
+fn is_masthead(lines: &[Line], i: usize) -> bool {
+    let (line, next, prev) = (&lines[i], lines.get(i + 1), i.checked_sub(1).map(|j| &lines[j]));
     let words: Vec<&str> = line.text.split_whitespace().collect();
     let title_case = words
         .iter()
         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
     let chrome = |l: &Line| bp::is_menu_bar(l) || bp::is_today_header(l) || bp::is_category_line(l);
-    (1..=5).contains(&words.len()) && title_case && (next.is_some_and(chrome) || prev.is_some_and(chrome))
+    let over_headline = || {
+        words.len() <= 4
+            && next.is_some_and(|n| meta::is_headline_like(n) && n.text.split_whitespace().count() > words.len() + 2)
+            && lines.get(i + 2).is_some_and(|l| bp::byline(l.text).is_some())
+    };
+    (1..=5).contains(&words.len())
+        && title_case
+        && (next.is_some_and(chrome) || prev.is_some_and(chrome) || over_headline())
 }
 
 /// A byline that ends in its article's date ("Jane Doe, Staff Writer
@@ -642,6 +653,28 @@ mod tests {
             "Harbour plan approved | The Ledger",
         );
         assert!(a.body().starts_with("“We will see,”"), "{}", a.body());
+    }
+
+    /// A site's name over a longer headline and its byline is the
+    /// masthead, and "Skip to content" above it is chrome (audit: the
+    /// site's name was every article's title).
+    #[test]
+    fn a_masthead_over_a_headline_and_byline_is_the_outlet() {
+        let text = "Skip to content\n\nRiverside Gazette\n\nParents say bridge closure puts children at risk\n\n\
+                    By Sam Ferris\n\nParents said on Monday that the closure was dangerous.\n";
+        let a = clean(&source("page.txt", text));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Parents say bridge closure puts children at risk")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Sam Ferris"));
+        assert_eq!(a.body(), "Parents said on Monday that the closure was dangerous.");
+        // A short headline over a byline is the title still.
+        let a = clean(&source(
+            "page.txt",
+            "Harbour vote\n\nBy Sam Ferris\n\nThe vote was close.\n",
+        ));
+        assert_eq!(a.title.as_deref(), Some("Harbour vote"));
     }
 
     #[test]
