@@ -10,7 +10,7 @@ pub mod sieves;
 pub mod when;
 
 use crate::lexicon::{LABEL_CUE, SPEECH_CUE};
-use crate::model::{Article, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
+use crate::model::{Article, BlockRole, QuoteKind, SieveName, Span, SpeakerKind, TimeMention};
 use context::Context;
 use mentions::{Gender, Np, NpKind, Pronoun};
 use people::People;
@@ -124,6 +124,12 @@ impl FirstPass {
     }
 }
 
+/// Whether the article's title was given apart from its text (a JSON
+/// record's, Markdown front matter's): its first block is then body.
+fn title_apart(article: &Article) -> bool {
+    article.title.is_some() && !article.title_derived && !article.blocks.iter().any(|b| b.role == BlockRole::Title)
+}
+
 /// Extraction in one pass over the article (its words are split once);
 /// `lower` is its text lowercased, as [`crate::clean::clean_lowered`] gives
 /// it. Also the terms `terms` asks for.
@@ -134,7 +140,7 @@ pub fn extract_first(article: &Article, lower: Option<&str>, terms: TermsWanted)
     let article_terms = terms
         .article
         .then(|| crate::relate::stories::article_terms(article, (0..ctx.blocks.len()).map(|b| ctx.block_tokens(b))));
-    let mut people = People::scan_names(&ctx);
+    let mut people = People::scan_names(&ctx, title_apart(article));
     people.settle_genders(&ctx, &people::GenderHints::default());
     let persons = people.persons.clone();
     let (extraction, gender_guesses) = match &article.given {
@@ -245,7 +251,7 @@ pub fn extract(article: &Article, hints: &people::GenderHints) -> Extraction {
     let raw = quotes::find_quotes(&text, &article.blocks);
     let lower = crate::text::lowercase_in_place_of(&text);
     let ctx = Context::new(&text, lower.as_deref(), &article.blocks, &raw);
-    let mut people = People::scan_names(&ctx);
+    let mut people = People::scan_names(&ctx, title_apart(article));
     people.settle_genders(&ctx, hints);
     finish(&ctx, &mut people)
 }
@@ -971,6 +977,31 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::test_support::speaker_of;
+
+    /// A record whose title is given apart from its text: the body's first
+    /// paragraph is body, and a name in it is learned as in any other
+    /// (audit: "Brun" where the same text as a file gave Colette Brun).
+    #[test]
+    fn a_records_first_paragraph_is_body_when_its_title_is_given_apart() {
+        let source = crate::load::Source {
+            file: "wire.json".into(),
+            text: "Mayor Colette Brun has backed the repairs. “Safety comes first,” Brun said on Friday.".into(),
+            meta: crate::load::SourceMeta {
+                title: Some("Repairs backed".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let article = crate::clean::clean(&source);
+        let found = super::extract_alone(&article);
+        let speakers: Vec<_> = found
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(speakers, ["Colette Brun"]);
+    }
 
     /// A quote's terms come from its own tokens, negated after a negation
     /// just before a fragment; tokens that do not follow a quote's edges

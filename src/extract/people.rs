@@ -481,7 +481,8 @@ impl People {
 
     /// Scans the article's text outside quotes for names; genders from
     /// first names and titles only (see [`People::settle_genders`]).
-    pub fn scan_names(ctx: &Context) -> People {
+    /// `title_apart`: the article's title was given apart from its text.
+    pub fn scan_names(ctx: &Context, title_apart: bool) -> People {
         // Room for a typical article's name runs and "the"s at once:
         // grown from empty, they were a third of this scan's allocations.
         let mut runs: Vec<NameRun> = Vec::with_capacity(32);
@@ -1008,8 +1009,9 @@ impl People {
                 // Yong Kim"): a headline's run is cut to a person the body
                 // names, when there is one (below).
                 // The first block is the headline even when cleaning kept it
-                // as body text.
-                let title_cased = b == 0 || headline;
+                // as body text; not where the title was given apart from the
+                // text (a JSON record's, Markdown front matter's).
+                let title_cased = headline || b == 0 && !title_apart;
                 if title_cased {
                     title_runs.push(runs.len());
                 }
