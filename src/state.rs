@@ -346,33 +346,46 @@ fn normalize(words: &str) -> String {
     words.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The speaker called `name`: by canonical name first, then by alias,
-/// case and accents ignored as the speaker picker ignores them
-/// ("ilona varkonyi" is Ilona Várkonyi); then, for one word, the one
-/// speaker whose name ends in it ("varkonyi"), when only one does.
-/// Speakers merged away are skipped.
+/// The speaker called `name`: by canonical name first, then by alias
+/// (case does not matter); speakers merged away are skipped. Saved
+/// corrections name speakers so: a name that is no speaker's waits in the
+/// file for the day it is.
 pub fn speaker_by_name(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
     let name = name.trim();
     let live = |s: &&Speaker| !s.name.is_empty();
-    let exact = |s: &Speaker| s.name.eq_ignore_ascii_case(name);
-    if let Some(found) = corpus.speakers.iter().position(|s| live(&s) && exact(s)) {
-        return Some(found);
-    }
-    let key = |s: &str| crate::text::fold(s).to_lowercase();
-    let folded = key(name);
-    let same = |other: &str| key(other) == folded;
-    let by = |f: &dyn Fn(&Speaker) -> bool| corpus.speakers.iter().position(|s| live(&s) && f(s));
-    by(&|s| same(&s.name))
-        .or_else(|| by(&|s| s.aliases.iter().any(|a| same(a))))
+    corpus
+        .speakers
+        .iter()
+        .position(|s| live(&s) && s.name.eq_ignore_ascii_case(name))
         .or_else(|| {
-            if folded.is_empty() || folded.contains(' ') {
-                return None;
-            }
-            let mut ending = corpus
+            corpus
                 .speakers
                 .iter()
-                .enumerate()
-                .filter(|(_, s)| live(s) && key(&s.name).rsplit(' ').next() == Some(folded.as_str()));
+                .position(|s| live(&s) && s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name)))
+        })
+}
+
+/// The speaker a name typed in a prompt means ([`speaker_by_name`]), else
+/// as the speaker picker finds them: name or alias with case and accents
+/// ignored ("ilona varkonyi" is Ilona Várkonyi), then, for one word, the
+/// one speaker whose name ends in it ("varkonyi"), when only one does.
+pub fn speaker_typed(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
+    let name = name.trim();
+    if let Some(found) = speaker_by_name(corpus, name) {
+        return Some(found);
+    }
+    let same = |other: &str| crate::text::same_folded(other, name);
+    let live = corpus.speakers.iter().enumerate().filter(|(_, s)| !s.name.is_empty());
+    let first = |f: &dyn Fn(&Speaker) -> bool| live.clone().find(|(_, s)| f(s)).map(|(i, _)| i);
+    first(&|s| same(&s.name))
+        .or_else(|| first(&|s| s.aliases.iter().any(|a| same(a))))
+        .or_else(|| {
+            if name.is_empty() || name.contains(char::is_whitespace) {
+                return None;
+            }
+            let mut ending = live
+                .clone()
+                .filter(|(_, s)| s.name.rsplit(' ').next().is_some_and(same));
             match (ending.next(), ending.next()) {
                 (Some((i, _)), None) => Some(i),
                 _ => None,
@@ -700,8 +713,9 @@ mod tests {
         assert_eq!(UserState::from_toml(&text).unwrap(), s);
     }
 
-    /// A speaker is found by name or alias with case and accents ignored,
-    /// or by a surname only one speaker's name ends in.
+    /// A speaker typed in a prompt is found by name or alias with case and
+    /// accents ignored, or by a surname only one speaker's name ends in; a
+    /// saved correction's speaker only by name or alias.
     #[test]
     fn speakers_are_found_as_the_picker_finds_them() {
         let dir = tempfile::tempdir().unwrap();
@@ -713,11 +727,13 @@ mod tests {
         )
         .unwrap();
         let corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
-        let name = |n: &str| speaker_by_name(&corpus, n).map(|s| corpus.speakers[s].name.as_str());
+        let name = |n: &str| speaker_typed(&corpus, n).map(|s| corpus.speakers[s].name.as_str());
         assert_eq!(name("ILSE VARGA"), Some("Ilse Várga"));
         assert_eq!(name("varga"), Some("Ilse Várga"));
         assert_eq!(name("brandt"), None, "two speakers are called Brandt");
         assert_eq!(name("tomas brandt"), Some("Tomas Brandt"));
+        // Saved corrections name speakers exactly: "varga" is no one yet.
+        assert_eq!(speaker_by_name(&corpus, "varga"), None);
     }
 
     /// Stars, notes and re-attributions saved when records without an id

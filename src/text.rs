@@ -496,37 +496,44 @@ pub fn word_count_upto(s: &str, cap: usize) -> usize {
     }
 }
 
+/// Whether `a` and `b` are the same words with case and accents ignored
+/// ([`fold`]), compared without making either.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    let key = |c: char| fold_char(c).to_lowercase().next().unwrap_or(c);
+    a.chars().map(key).eq(b.chars().map(key))
+}
+
 /// Latin letters without their accents, one char for one char, so match
 /// positions still index the original name.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            let base = match lower {
-                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-                'ç' | 'ć' | 'č' => 'c',
-                'ď' | 'đ' => 'd',
-                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
-                'ğ' => 'g',
-                'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-                'ł' => 'l',
-                'ñ' | 'ń' | 'ň' => 'n',
-                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-                'ř' => 'r',
-                'ś' | 'š' | 'ş' => 's',
-                'ť' | 'ţ' => 't',
-                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-                'ý' | 'ÿ' => 'y',
-                'ź' | 'ż' | 'ž' => 'z',
-                _ => return c,
-            };
-            if c.is_uppercase() {
-                base.to_ascii_uppercase()
-            } else {
-                base
-            }
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let base = match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => return c,
+    };
+    if c.is_uppercase() {
+        base.to_ascii_uppercase()
+    } else {
+        base
+    }
 }
 
 #[cfg(test)]

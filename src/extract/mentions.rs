@@ -1034,10 +1034,9 @@ fn before_relative<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     }
 }
 
-/// Drops leading and trailing punctuation from a phrase.
 /// What titles before a name say of the person's role: not an honorific
 /// ("Mr.", "Dr."), nor "then" left alone ("Then Mr. Trump said").
-fn title_role(titles: &str) -> Option<String> {
+pub(crate) fn title_role(titles: &str) -> Option<String> {
     let honorific = |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr");
     if !titles.split_whitespace().any(honorific) {
         return Some(titles.to_string());
@@ -1055,10 +1054,34 @@ fn title_role(titles: &str) -> Option<String> {
 /// else ("which were held …"). "who runs the Lindgrave" still describes
 /// the person.
 fn is_aside_opener(l: &str) -> bool {
+    // Not "now", "once" or "since", which open roles too ("Smith, now the
+    // party's nominee,", "once a rival").
     matches!(
         l,
-        "which" | "that" | "as" | "asked" | "speaking" | "however" | "during" | "in" | "on" | "at"
-    ) || opens_clause(l)
+        "which"
+            | "that"
+            | "as"
+            | "asked"
+            | "speaking"
+            | "however"
+            | "during"
+            | "in"
+            | "on"
+            | "at"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "if"
+            | "although"
+            | "though"
+            | "because"
+            | "whereas"
+            | "until"
+            | "unless"
+            | "meanwhile"
+            | "from"
+    )
 }
 
 /// A conjunction or adverb that opens a clause before its subject
@@ -1086,6 +1109,7 @@ fn opens_clause(l: &str) -> bool {
     )
 }
 
+/// Drops leading and trailing punctuation from a phrase.
 fn trim_np<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
     let mut a = 0;
     let mut b = toks.len();

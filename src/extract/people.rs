@@ -119,13 +119,18 @@ fn role_beside(
     let role_word = |t: &Token| t.is_word && !t.is_cap() && (TITLE.has(&t.lower()) || is_role_noun(&t.lower()));
     // Its head, before any preposition, ends in the role word: "mayor of
     // Calder", not "attendees chanted" ("Clinton, the attendees chanted,").
+    // Nor a list: "He thanked Smith, the mayor and the governor."
     let phrase = |a: usize, e: usize| {
+        if a >= e || e - a > 6 {
+            return None;
+        }
         let words = &toks[a..e];
         let head = words
             .iter()
-            .position(|t| matches!(&*t.lower(), "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to"))
+            .position(|t| is_role_preposition(&t.lower()))
             .unwrap_or(words.len());
-        let fits = head > 0 && words.len() <= 6 && words.iter().all(|t| t.is_word) && role_word(&words[head - 1]);
+        let listed = words.iter().any(|t| matches!(&*t.lower(), "and" | "or"));
+        let fits = head > 0 && !listed && words.iter().all(|t| t.is_word) && role_word(&words[head - 1]);
         // With its article, as a mention's appositive gives it.
         let article = &toks[a - 1];
         fits.then(|| {
@@ -142,12 +147,24 @@ fn role_beside(
             return None;
         }
         let start = z + 2;
-        let end = (start..to).find(|&k| !toks[k].is_word).unwrap_or(to);
+        if start >= to {
+            return None;
+        }
+        // A few words, then the comma or stop that closes them.
+        let limit = to.min(start + 7);
+        let end = (start..limit).find(|&k| !toks[k].is_word).unwrap_or(limit);
         let closed = end == to || toks[end].is_punct(",.;");
         closed.then(|| phrase(start, end)).flatten()
     };
+    // Set off on both sides: "The president, Smith said, will veto" is
+    // Smith speaking of the president.
     let before = || {
-        let opens = t0 >= from + 3 && toks[t0 - 1].is_punct(",") && article(&toks[from]) && !ctx.in_quote(b, from);
+        let opens = t0 >= from + 3
+            && t0 - from <= 8
+            && toks[t0 - 1].is_punct(",")
+            && toks.get(z).is_some_and(|t| t.is_punct(","))
+            && article(&toks[from])
+            && !ctx.in_quote(b, from);
         opens.then(|| phrase(from + 1, t0 - 1)).flatten()
     };
     after().or_else(before)
@@ -267,6 +284,25 @@ fn participle_opener(ctx: &Context, b: usize, toks: &[Token], i: usize) -> bool 
         && ctx.sentence_of(b, i).0 == i
 }
 
+/// The part of a role that says what its holder is, before any
+/// preposition: "the mayor" of "the mayor of Calder"; "the author", not
+/// "the book", of "the author of the book"; "a spokesman", not "the
+/// governor", of "a spokesman for the governor".
+pub(crate) fn role_head(role: &str) -> &str {
+    let mut at = 0;
+    for w in role.split_inclusive(char::is_whitespace) {
+        if is_role_preposition(&w.trim().to_lowercase()) {
+            break;
+        }
+        at += w.len();
+    }
+    role[..at].trim_end()
+}
+
+fn is_role_preposition(l: &str) -> bool {
+    matches!(l, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to")
+}
+
 /// Whether titles given with a surname fit a person's roles: none given,
 /// or one the roles hold, abbreviated or not ("Adm." and "Admiral").
 fn titles_fit(roles: &[String], titles: &[String]) -> bool {
@@ -281,7 +317,8 @@ fn titles_fit(roles: &[String], titles: &[String]) -> bool {
             .collect()
     };
     let given = words(titles);
-    let held = words(roles);
+    let heads: Vec<String> = roles.iter().map(|r| role_head(r).to_string()).collect();
+    let held = words(&heads);
     given.is_empty()
         || given.iter().any(|t| {
             held.iter()
@@ -446,8 +483,9 @@ impl People {
 
     /// The first person named in full as `words` ([`crate::lexicon::same_full_name`],
     /// which needs the same first word).
-    /// Else the first whose longer full name ends in them: "López Obrador"
-    /// is Andrés Manuel López Obrador, "Suu Kyi" Aung San Suu Kyi.
+    /// Else the one whose longer full name ends in them ([`opens_longer_name`]):
+    /// "López Obrador" is Andrés Manuel López Obrador, "Suu Kyi" Aung San
+    /// Suu Kyi; with two such, neither.
     fn full_name_match(&self, words: &[String]) -> Option<usize> {
         let first = words.first()?;
         self.named(NamePart::First, first)
@@ -458,12 +496,17 @@ impl People {
                 let longer = |p: &Person| {
                     p.words.len() > words.len()
                         && p.words.ends_with(words)
-                        && p.words[..p.words.len() - words.len()].iter().all(|w| may_open_name(w))
+                        && opens_longer_name(&p.words[..p.words.len() - words.len()])
                 };
-                self.named(NamePart::Last, words.last()?)
+                let mut found = self
+                    .named(NamePart::Last, words.last()?)
                     .iter()
                     .copied()
-                    .find(|&i| longer(&self.persons[i]))
+                    .filter(|&i| longer(&self.persons[i]));
+                match (found.next(), found.next()) {
+                    (Some(i), None) => Some(i),
+                    _ => None,
+                }
             })
     }
 
@@ -1074,8 +1117,9 @@ impl People {
             .enumerate()
             .filter(|(k, r)| r.words.len() >= 3 && !title_runs.contains(k))
             .flat_map(|(_, r)| {
-                let opening = r.words.iter().take_while(|w| may_open_name(w)).count();
-                (1..(r.words.len() - 1).min(opening + 1)).map(|c| &r.words[c..])
+                (1..r.words.len() - 1)
+                    .filter(|&c| opens_longer_name(&r.words[..c]))
+                    .map(|c| &r.words[c..])
             })
             .collect();
         for ends_another in [false, true] {
@@ -1322,21 +1366,21 @@ impl People {
             return;
         }
         // An abbreviation's period is its own token: "Gov." not "Gov .".
-        let mut role = String::new();
+        let mut joined = String::new();
         for t in titles {
-            if !role.is_empty() && t != "." {
-                role.push(' ');
+            if !joined.is_empty() && t != "." {
+                joined.push(' ');
             }
-            role.push_str(t);
+            joined.push_str(t);
         }
         let p = &mut self.persons[i];
         if p.gender == Gender::Unknown {
             p.gender = title_gender(titles);
         }
-        // An honorific alone is no role.
-        let honorific = matches!(role.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr");
-        if !p.roles.contains(&role) && !honorific {
-            p.roles.push(role);
+        if let Some(role) = super::mentions::title_role(&joined) {
+            if !p.roles.contains(&role) {
+                p.roles.push(role);
+            }
         }
     }
 
@@ -1478,9 +1522,9 @@ impl People {
             .filter(|m| m.pos < pos)
             .find(|m| {
                 self.persons[m.person].roles.iter().any(|r| {
-                    r.to_lowercase()
+                    role_head(r)
+                        .to_lowercase()
                         .split_whitespace()
-                        .take_while(|w| !matches!(*w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to"))
                         .any(|w| w.trim_end_matches('.') == role_word)
                 })
             })
@@ -1703,13 +1747,18 @@ fn title_cased_line(toks: &[Token]) -> bool {
     n > 0 && n <= 20 && caps * 4 >= n * 3
 }
 
-/// Whether a capitalised word before a full name can be the start of a
-/// longer name of that person ("Aung San" Suu Kyi), not a word opening
-/// the sentence ("Using Ted Cruz").
-fn may_open_name(w: &str) -> bool {
-    let l = crate::text::Lower::word(w);
-    let gerund = l.ends_with("ing") && first_name_gender(w) == Gender::Unknown;
-    !gerund && !crate::lexicon::NEVER_IN_NAME.has(&l)
+/// Whether capitalised words before a full name can open a longer name of
+/// that person: a known first name ("Debbie" Wasserman Schultz) or two
+/// name words ("Aung San" Suu Kyi); not a word opening the sentence
+/// ("Using Ted Cruz", "Meet Ted Cruz").
+fn opens_longer_name(extra: &[String]) -> bool {
+    let name_word = |w: &String| {
+        let l = crate::text::Lower::word(w);
+        let gerund = l.ends_with("ing") && first_name_gender(w) == Gender::Unknown;
+        !gerund && !crate::lexicon::NEVER_IN_NAME.has(&l)
+    };
+    let first_name = extra.first().is_some_and(|w| first_name_gender(w) != Gender::Unknown);
+    extra.iter().all(name_word) && (first_name || extra.len() >= 2)
 }
 
 /// "while", "when", "that", "as", "because": a name right after one is the
@@ -1782,6 +1831,36 @@ mod tests {
         assert_eq!(speaker_of(text, "Safety comes first").as_deref(), Some("Colette Brun"));
         assert_eq!(speaker_of(text, "money is not there").as_deref(), Some("Rafael Quint"));
         assert_eq!(speaker_of(text, "Lock the gates").as_deref(), Some("the attendees"));
+    }
+
+    /// A role beside a name is no role of it when the name is an aside
+    /// ("The president, Otto Vane said, will …") or one of a list ("Ida
+    /// Holm, the mayor and the governor"); "Then Mr." is no role.
+    #[test]
+    fn asides_lists_and_honorifics_give_no_role() {
+        let text = "Veto fight\n\nPresident Ida Holm signed the bill on Monday.\n\n\
+                    The president, Otto Vane said, will not back down.\n\n\
+                    “It stands,” the president said.\n\n\
+                    Holm thanked Karl Berg, the mayor and the governor.\n\n\
+                    “We wait,” the governor said.\n\n\
+                    Then Mr. Tom Lund left. “Goodbye,” Lund said.";
+        assert_eq!(speaker_of(text, "It stands").as_deref(), Some("Ida Holm"));
+        assert_ne!(speaker_of(text, "We wait").as_deref(), Some("Karl Berg"));
+        let people = extract_text(text).people;
+        let roles = |name: &str| people.iter().find(|p| p.name == name).map(|p| p.roles.clone());
+        assert_eq!(roles("Otto Vane"), Some(vec![]), "{people:?}");
+        assert_eq!(roles("Karl Berg"), Some(vec![]), "{people:?}");
+        assert_eq!(roles("Tom Lund"), Some(vec![]), "{people:?}");
+    }
+
+    /// A name that ends two longer ones is neither's; a word opening the
+    /// sentence does not make a longer name.
+    #[test]
+    fn a_full_name_ending_two_longer_ones_is_neither() {
+        let text = "Vela Ruiz family\n\nAna Maria Vela Ruiz and her cousin Juan Carlos Vela Ruiz spoke.\n\n\
+                    “It is late,” Vela Ruiz said.\n\nMeet Ted Lorne at the hall. “We wait,” Ted Lorne said.";
+        assert_eq!(speaker_of(text, "It is late").as_deref(), Some("Vela Ruiz"));
+        assert_eq!(speaker_of(text, "We wait").as_deref(), Some("Ted Lorne"));
     }
 
     /// The last words of a longer full name are that person, before it as

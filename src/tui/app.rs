@@ -1014,7 +1014,7 @@ impl App {
                 let key = state::quote_key(&self.corpus, q);
                 // A speaker the name finds is saved by their name, as the
                 // prompt showed it ("brandt" → Anselm Brandt).
-                let speaker = state::speaker_by_name(&self.corpus, input)
+                let speaker = state::speaker_typed(&self.corpus, input)
                     .map_or_else(|| input.trim().to_string(), |s| self.corpus.speakers[s].name.clone());
                 self.correct(Correction::Reattribute { key, speaker })
             }
@@ -1022,7 +1022,7 @@ impl App {
                 let Some(from) = self.quote_speaker() else {
                     return Ok(());
                 };
-                let into = state::speaker_by_name(&self.corpus, input)
+                let into = state::speaker_typed(&self.corpus, input)
                     .ok_or_else(|| format!("no speaker is called {input:?}"))?;
                 if into == from {
                     return Err("that is the same speaker".into());
@@ -1078,11 +1078,20 @@ impl App {
     /// Outside them it is dropped, with a word why.
     pub fn paste(&mut self, text: &str) {
         if !self.typing() {
-            self.message = Some("paste ignored: type it into a prompt (m note, / search, s speaker)".to_string());
+            let keys: Vec<String> = [
+                (Action::Note, "note"),
+                (Action::Search, "search"),
+                (Action::SpeakerPicker, "speaker"),
+            ]
+            .into_iter()
+            .filter_map(|(a, what)| self.keymap.first_key(a).map(|k| format!("{k} {what}")))
+            .collect();
+            self.message = Some(format!("paste ignored: paste into a prompt ({})", keys.join(", ")));
             return;
         }
+        // A copied line's own break at its end is no space to keep.
         let text: String = text
-            .trim()
+            .trim_end_matches(['\n', '\r'])
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();

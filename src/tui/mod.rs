@@ -139,7 +139,8 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
                     // what changed while they were is loaded again.
                     live = reload.take().and_then(live::Live::start);
                     if let Some(live) = &live {
-                        live.catch_up(load_began);
+                        // Not waited for: what it finds comes as an event.
+                        let _ = live.catch_up(load_began);
                     }
                 }
             }

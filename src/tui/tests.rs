@@ -1324,4 +1324,10 @@ fn a_paste_is_text_not_keys() {
         super::app::Overlay::Search { input, .. } => assert_eq!(input, "water prices [2J"),
         other => panic!("search closed: {other:?}"),
     }
+    // Spaces pasted are kept; the line break a copied line ends in is not.
+    handle(&mut app, Event::Paste(" cuts\n".into()));
+    match &app.overlay {
+        super::app::Overlay::Search { input, .. } => assert_eq!(input, "water prices [2J cuts"),
+        other => panic!("search closed: {other:?}"),
+    }
 }

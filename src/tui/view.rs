@@ -279,7 +279,14 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
     // Names typed for a speaker say at once whom they find.
     let hint = match (kind, input.trim()) {
         (PromptKind::Speaker | PromptKind::MergeInto | PromptKind::Rename, name) if !name.is_empty() => {
-            match quoteline::state::speaker_by_name(c, name) {
+            // As the prompt will take it: E renames unless another has
+            // the name (exactly), A and M find a speaker as typed.
+            let found = if kind == PromptKind::Rename {
+                quoteline::state::speaker_by_name(c, name)
+            } else {
+                quoteline::state::speaker_typed(c, name)
+            };
+            match found {
                 Some(s) => format!(
                     "→ {} ({})",
                     c.speakers[s].name,
