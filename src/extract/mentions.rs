@@ -1081,6 +1081,7 @@ fn is_aside_opener(l: &str) -> bool {
             | "unless"
             | "meanwhile"
             | "from"
+            | "why"
     )
 }
 

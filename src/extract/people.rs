@@ -129,7 +129,8 @@ fn role_beside(
             .iter()
             .position(|t| is_role_preposition(&t.lower()))
             .unwrap_or(words.len());
-        let listed = words.iter().any(|t| matches!(&*t.lower(), "and" | "or"));
+        // "the secretary of health and human services" is one role.
+        let listed = words[..head].iter().any(|t| matches!(&*t.lower(), "and" | "or"));
         let fits = head > 0 && !listed && words.iter().all(|t| t.is_word) && role_word(&words[head - 1]);
         // With its article, as a mention's appositive gives it.
         let article = &toks[a - 1];
@@ -153,7 +154,10 @@ fn role_beside(
         // A few words, then the comma or stop that closes them.
         let limit = to.min(start + 7);
         let end = (start..limit).find(|&k| !toks[k].is_word).unwrap_or(limit);
-        let closed = end == to || toks[end].is_punct(",.;");
+        // "Smith, the mayor, and the governor": a list too.
+        let listed = toks.get(end).is_some_and(|t| t.is_punct(","))
+            && toks.get(end + 1).is_some_and(|t| matches!(&*t.lower(), "and" | "or"));
+        let closed = end == to || toks[end].is_punct(",.;") && !listed;
         closed.then(|| phrase(start, end)).flatten()
     };
     // Set off on both sides: "The president, Smith said, will veto" is
@@ -299,6 +303,15 @@ pub(crate) fn role_head(role: &str) -> &str {
     role[..at].trim_end()
 }
 
+/// The heads ([`role_head`]) of each of a role's parts: a mention's role
+/// and its appositive are joined by "; " ("A spokesman for the mayor;
+/// Senator").
+pub(crate) fn role_heads(role: &str) -> impl Iterator<Item = &str> {
+    role.split(';')
+        .map(|part| role_head(part.trim()))
+        .filter(|head| !head.is_empty())
+}
+
 fn is_role_preposition(l: &str) -> bool {
     matches!(l, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to")
 }
@@ -313,11 +326,13 @@ fn titles_fit(roles: &[String], titles: &[String]) -> bool {
                     .map(|w| w.trim_end_matches('.').to_lowercase())
                     .collect::<Vec<_>>()
             })
-            .filter(|w| w.len() >= 3)
+            // Not words that qualify a title ("the mayor", "former
+            // President"): a title fits by what it names.
+            .filter(|w| w.len() >= 3 && !matches!(w.as_str(), "the" | "former" | "late" | "then"))
             .collect()
     };
     let given = words(titles);
-    let heads: Vec<String> = roles.iter().map(|r| role_head(r).to_string()).collect();
+    let heads: Vec<String> = roles.iter().flat_map(|r| role_heads(r)).map(str::to_string).collect();
     let held = words(&heads);
     given.is_empty()
         || given.iter().any(|t| {
@@ -1521,12 +1536,15 @@ impl People {
             .rev()
             .filter(|m| m.pos < pos)
             .find(|m| {
-                self.persons[m.person].roles.iter().any(|r| {
-                    role_head(r)
-                        .to_lowercase()
-                        .split_whitespace()
-                        .any(|w| w.trim_end_matches('.') == role_word)
-                })
+                self.persons[m.person]
+                    .roles
+                    .iter()
+                    .flat_map(|r| role_heads(r))
+                    .any(|head| {
+                        head.to_lowercase()
+                            .split_whitespace()
+                            .any(|w| w.trim_end_matches('.') == role_word)
+                    })
             })
             .map(|m| m.person)
     }
@@ -1843,9 +1861,19 @@ mod tests {
                     “It stands,” the president said.\n\n\
                     Holm thanked Karl Berg, the mayor and the governor.\n\n\
                     “We wait,” the governor said.\n\n\
+                    Holm thanked Eva Dahl, the sheriff, and the judge.\n\n\
+                    “Order,” the sheriff said.\n\n\
+                    Ana Lind, the secretary of health and human services, agreed.\n\n\
+                    “It is done,” the secretary said.\n\n\
                     Then Mr. Tom Lund left. “Goodbye,” Lund said.";
         assert_eq!(speaker_of(text, "It stands").as_deref(), Some("Ida Holm"));
         assert_ne!(speaker_of(text, "We wait").as_deref(), Some("Karl Berg"));
+        assert_ne!(speaker_of(text, "Order").as_deref(), Some("Eva Dahl"));
+        assert_eq!(speaker_of(text, "It is done").as_deref(), Some("Ana Lind"));
+        assert_eq!(
+            role_heads("A spokesman for the mayor; Senator").collect::<Vec<_>>(),
+            ["A spokesman", "Senator"]
+        );
         let people = extract_text(text).people;
         let roles = |name: &str| people.iter().find(|p| p.name == name).map(|p| p.roles.clone());
         assert_eq!(roles("Otto Vane"), Some(vec![]), "{people:?}");

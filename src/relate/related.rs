@@ -212,8 +212,9 @@ fn offices(c: &Corpus, speaker: usize) -> Vec<String> {
     c.speakers[speaker]
         .roles
         .iter()
-        .filter_map(|r| r.split_whitespace().last())
-        .map(|office| format!("the {}", office.to_lowercase()))
+        .flat_map(|r| crate::extract::people::role_heads(r))
+        .filter_map(|head| head.split_whitespace().last())
+        .map(|office| format!("the {}", office.trim_end_matches('.').to_lowercase()))
         .collect()
 }
 

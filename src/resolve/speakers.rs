@@ -140,7 +140,11 @@ fn surname(words: &[String]) -> &str {
 fn office_words<S: AsRef<str>>(roles: &[S]) -> Vec<String> {
     roles
         .iter()
-        .flat_map(|r| words(crate::extract::people::role_head(r.as_ref())))
+        .flat_map(|r| {
+            crate::extract::people::role_heads(r.as_ref())
+                .flat_map(words)
+                .collect::<Vec<_>>()
+        })
         .map(|w| crate::text::trim_non_alnum(&w).to_string())
         .filter(|w| OFFICES.contains(&w.as_str()))
         .collect()

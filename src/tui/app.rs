@@ -1086,7 +1086,11 @@ impl App {
             .into_iter()
             .filter_map(|(a, what)| self.keymap.first_key(a).map(|k| format!("{k} {what}")))
             .collect();
-            self.message = Some(format!("paste ignored: paste into a prompt ({})", keys.join(", ")));
+            self.message = Some(if keys.is_empty() {
+                "paste ignored: paste into a prompt".to_string()
+            } else {
+                format!("paste ignored: paste into a prompt ({})", keys.join(", "))
+            });
             return;
         }
         // A copied line's own break at its end is no space to keep.
