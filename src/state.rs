@@ -713,20 +713,25 @@ mod tests {
         assert_eq!(UserState::from_toml(&text).unwrap(), s);
     }
 
+    /// A corpus of the JSON records `json`, read from a file of a folder of
+    /// its own (kept while the folder is).
+    fn records(json: &str) -> (tempfile::TempDir, std::path::PathBuf, Corpus) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wire.json");
+        std::fs::write(&file, json).unwrap();
+        let corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
+        (dir, file, corpus)
+    }
+
     /// A speaker typed in a prompt is found by name or alias with case and
     /// accents ignored, or by a surname only one speaker's name ends in; a
     /// saved correction's speaker only by name or alias.
     #[test]
     fn speakers_are_found_as_the_picker_finds_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("wire.json");
-        std::fs::write(
-            &file,
+        let (_dir, _, corpus) = records(
             r#"[{"title": "Harbour", "body": "“We will build it,” Ilse Várga said."},
                 {"title": "Vote", "body": "“The vote is close,” Tomas Brandt said. “It is,” Ida Brandt said."}]"#,
-        )
-        .unwrap();
-        let corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
+        );
         let name = |n: &str| speaker_typed(&corpus, n).map(|s| corpus.speakers[s].name.as_str());
         assert_eq!(name("ILSE VARGA"), Some("Ilse Várga"));
         assert_eq!(name("varga"), Some("Ilse Várga"));
@@ -740,15 +745,10 @@ mod tests {
     /// were named by their place ("2") still find their quotes, by words.
     #[test]
     fn quotes_saved_under_a_records_place_are_found_by_their_words() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("wire.json");
-        std::fs::write(
-            &file,
+        let (_dir, file, mut corpus) = records(
             r#"[{"title": "Harbour", "body": "“We will build it,” Mayor Ilse Varga said."},
                 {"title": "Vote", "body": "“The vote is close,” Tomas Brandt said."}]"#,
-        )
-        .unwrap();
-        let mut corpus = crate::load_corpus(&[file.to_string_lossy().into_owned()], &crate::LoadOptions::default());
+        );
         let placed = |item: &str, quote: &str| QuoteKey {
             article: ArticleKey {
                 file: std::fs::canonicalize(&file).unwrap().to_string_lossy().into_owned(),

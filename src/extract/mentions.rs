@@ -260,10 +260,15 @@ pub fn starts_name(toks: &[Token], i: usize) -> bool {
             && !title_cased_run())
 }
 
+/// "mr", "mrs", "ms", "miss", "dr", "mx", lowercase and without a period.
+fn is_honorific(l: &str) -> bool {
+    matches!(l, "mr" | "mrs" | "ms" | "miss" | "dr" | "mx")
+}
+
 /// A capitalised word right after "Mr." or "Ms." is a surname even when it
 /// is also a common word ("Mr. Singer", "Ms. Rich").
 fn after_honorific(toks: &[Token], i: usize) -> bool {
-    let honorific = |t: &Token| matches!(lower(t).as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "mx");
+    let honorific = |t: &Token| is_honorific(&lower(t));
     toks[i].is_cap()
         && toks[i].is_word
         && match i {
@@ -1037,7 +1042,7 @@ fn before_relative<'a, 'b>(toks: &'b [Token<'a>]) -> &'b [Token<'a>] {
 /// What titles before a name say of the person's role: not an honorific
 /// ("Mr.", "Dr."), nor "then" left alone ("Then Mr. Trump said").
 pub(crate) fn title_role(titles: &str) -> Option<String> {
-    let honorific = |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr");
+    let honorific = |w: &str| is_honorific(&w.trim_end_matches('.').to_lowercase());
     if !titles.split_whitespace().any(honorific) {
         return Some(titles.to_string());
     }
@@ -1058,31 +1063,8 @@ fn is_aside_opener(l: &str) -> bool {
     // party's nominee,", "once a rival").
     matches!(
         l,
-        "which"
-            | "that"
-            | "as"
-            | "asked"
-            | "speaking"
-            | "however"
-            | "during"
-            | "in"
-            | "on"
-            | "at"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "if"
-            | "although"
-            | "though"
-            | "because"
-            | "whereas"
-            | "until"
-            | "unless"
-            | "meanwhile"
-            | "from"
-            | "why"
-    )
+        "which" | "that" | "as" | "asked" | "speaking" | "however" | "during" | "in" | "on" | "at"
+    ) || opens_clause(l) && !matches!(l, "now" | "once" | "since")
 }
 
 /// A conjunction or adverb that opens a clause before its subject

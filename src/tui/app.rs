@@ -1060,10 +1060,16 @@ impl App {
 
     /// Typing in an overlay; keys arrive as actions or as characters.
     pub fn type_char(&mut self, c: char) {
+        self.edit_input(|input| input.push(c));
+    }
+
+    /// `edit` applied to the line being typed: a prompt's error goes with
+    /// the change, the picker's and the search's results follow it.
+    fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
         match &mut self.overlay {
-            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push(c),
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => edit(input),
             Overlay::Prompt { input, error, .. } => {
-                input.push(c);
+                edit(input);
                 *error = None;
                 return;
             }
@@ -1099,54 +1105,26 @@ impl App {
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        match &mut self.overlay {
-            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => input.push_str(&text),
-            Overlay::Prompt { input, error, .. } => {
-                input.push_str(&text);
-                *error = None;
-                return;
-            }
-            _ => return,
-        }
-        self.refresh_overlay();
+        self.edit_input(|input| input.push_str(&text));
     }
 
     /// Ctrl-U empties the line being typed, Ctrl-W takes its last word
     /// (a prefilled name is replaced without a backspace per letter).
     pub fn erase(&mut self, whole_line: bool) {
-        let erase = |input: &mut String| {
+        self.edit_input(|input| {
             if whole_line {
                 input.clear();
             } else {
                 let kept = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
                 input.truncate(kept);
             }
-        };
-        match &mut self.overlay {
-            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => erase(input),
-            Overlay::Prompt { input, error, .. } => {
-                erase(input);
-                *error = None;
-                return;
-            }
-            _ => return,
-        }
-        self.refresh_overlay();
+        });
     }
 
     pub fn backspace(&mut self) {
-        match &mut self.overlay {
-            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => {
-                input.pop();
-            }
-            Overlay::Prompt { input, error, .. } => {
-                input.pop();
-                *error = None;
-                return;
-            }
-            _ => return,
-        }
-        self.refresh_overlay();
+        self.edit_input(|input| {
+            input.pop();
+        });
     }
 
     fn refresh_overlay(&mut self) {
