@@ -26,8 +26,11 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", &self.session])
     }
     /// Waits until the screen shows `text` (or fails with the screen).
+    /// Half a minute: the tests run side by side on two cores, one of them
+    /// reading 30 MB, and a fresh CI machine once took over 10 s to show a
+    /// session's first screen.
     fn wait_for(&self, text: &str) -> String {
-        self.wait_for_within(text, Duration::from_secs(10))
+        self.wait_for_within(text, Duration::from_secs(30))
     }
     /// The same, for at most `limit`.
     fn wait_for_within(&self, text: &str, limit: Duration) -> String {
@@ -51,7 +54,7 @@ impl Tmux {
             if !s.contains(text) {
                 return;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > Duration::from_secs(30) {
                 panic!("timed out waiting for {text:?} to go; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(100));
