@@ -134,7 +134,7 @@ pub fn carry_over(ctx: &Context, quotes: &mut [ExtractedQuote]) {
 const REPORT_LOOK_BACK: usize = 12;
 
 /// [`speech_day`] of the sentences [`reported_time`] has looked at.
-type SpeechDays = std::collections::HashMap<(usize, usize), Option<SpeechDay>>;
+type SpeechDays = rustc_hash::FxHashMap<(usize, usize), Option<SpeechDay>>;
 
 /// The time of the last sentence before `pos` (in block `b` or the one
 /// before it) that reports `speaker` speaking on a day: their surname
