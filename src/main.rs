@@ -188,12 +188,16 @@ fn main() -> ExitCode {
             },
         };
         return match tui::run(user_state, state_warning, reload) {
-            Ok(problems) => {
+            Ok(ended) => {
                 // After a hangup stderr may be the terminal that is gone.
-                for p in problems {
+                for p in ended.problems {
                     say!("{p}");
                 }
-                ExitCode::SUCCESS
+                // 128 + the signal's number, as a shell reports a process
+                // a signal ended (143 for SIGTERM).
+                ended.signal.map_or(ExitCode::SUCCESS, |s| {
+                    ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
+                })
             }
             Err(e) => {
                 say!("quoteline: the reader needs a terminal: {e}");

@@ -25,7 +25,7 @@ use quoteline::model::Corpus;
 use quoteline::state::UserState;
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -46,15 +46,22 @@ fn restore_quietly() {
 /// Runs the reader until the user quits, loading `reload.paths` behind
 /// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
 /// SIGHUP or SIGINT. Returns the problems met while loading, for stderr,
-/// after `state_warning` (the state file's, read before).
-pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload) -> std::io::Result<Vec<String>> {
+/// after `state_warning` (the state file's, read before), and the signal
+/// that ended the reader, if one did.
+pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload) -> std::io::Result<Ended> {
     let (keys, keys_problem) = keymap::Keymap::load();
     // This thread draws every frame.
     quoteline::model::Text::remember_recent_on_this_thread(app::RECENT_TEXTS);
-    let stop = Arc::new(AtomicBool::new(false));
+    // The signal that came (0: none), to exit with 128 + its number as a
+    // shell expects of a process a signal ended.
+    let stop = Arc::new(AtomicUsize::new(0));
     for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal as usize)?;
     }
+    let signalled = |stop: &AtomicUsize| match stop.load(Ordering::Relaxed) {
+        0 => None,
+        signal => i32::try_from(signal).ok(),
+    };
     // When the terminal hangs up, crossterm's reader spins on end of file
     // and never returns to the loop below; a watchdog then ends the
     // process itself once the signal has had a second to be handled.
@@ -62,10 +69,10 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         let stop = Arc::clone(&stop);
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_millis(200));
-            if stop.load(Ordering::Relaxed) {
+            if let Some(signal) = signalled(&stop) {
                 std::thread::sleep(Duration::from_secs(1));
                 restore_quietly();
-                std::process::exit(1);
+                std::process::exit(128 + signal);
             }
         });
     }
@@ -117,7 +124,7 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         let mut reload = Some(reload);
         let mut frames = loading::FrameClock::default();
         let mut key_handled = false;
-        while !app.quit && !stop.load(Ordering::Relaxed) {
+        while !app.quit && signalled(&stop).is_none() {
             if frames.due(loader.is_some(), key_handled) {
                 terminal.draw(|f| view::draw(f, &app))?;
             }
@@ -152,14 +159,24 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
         }
         Ok(problems)
     })();
-    if stop.load(Ordering::Relaxed) {
+    if let Some(signal) = signalled(&stop) {
         restore_quietly();
         // A frame that failed as the terminal went is not the reader's
         // error ("the reader needs a terminal").
-        return Ok(result.unwrap_or_default());
+        return Ok(Ended {
+            problems: result.unwrap_or_default(),
+            signal: Some(signal),
+        });
     }
     restore();
-    result
+    result.map(|problems| Ended { problems, signal: None })
+}
+
+/// How the reader ended: the problems met while loading, for stderr, and
+/// the signal that ended it, if one did.
+pub struct Ended {
+    pub problems: Vec<String>,
+    pub signal: Option<i32>,
 }
 
 /// The problems of the files as a folder was loaded again, after those
