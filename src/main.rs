@@ -59,7 +59,7 @@ enum Command {
         /// One JSON object a line, or CSV with a header row.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// Files or folders to read (folders recursively).
+        /// Files or folders to read (folders recursively); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -67,7 +67,7 @@ enum Command {
     Articles {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
-        /// Files or folders to read (folders recursively).
+        /// Files or folders to read (folders recursively); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -78,7 +78,7 @@ enum Command {
         /// Include people who are named but never quoted.
         #[arg(long)]
         all: bool,
-        /// Files or folders to read (folders recursively).
+        /// Files or folders to read (folders recursively); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -86,7 +86,7 @@ enum Command {
     Statements {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
-        /// Files or folders to read (folders recursively).
+        /// Files or folders to read (folders recursively); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -94,7 +94,7 @@ enum Command {
     Related {
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
-        /// Files or folders to read (folders recursively).
+        /// Files or folders to read (folders recursively); `-` reads standard input.
         #[arg(required = true)]
         paths: Vec<String>,
     },
@@ -158,6 +158,12 @@ fn main() -> ExitCode {
             .map(state::StateFile::new)
     };
     let Some(command) = cli.command else {
+        // Its keys come through the terminal, and a live reload would find
+        // a pipe read out: the subcommands take piped articles.
+        if paths.iter().any(|p| p == quoteline::load::discover::STDIN) {
+            say!("quoteline: error: -: the reader cannot read articles from standard input; save them to a file, or pipe them to a command (`quoteline extract -`)");
+            return ExitCode::from(2);
+        }
         // With none of its paths there, the reader would open on nothing
         // and say why only on exit: said now (a mistyped command,
         // "extrct", is taken for a path).

@@ -312,3 +312,55 @@ fn a_size_limit_of_nothing_is_refused_and_a_file_over_the_limit_says_its_size() 
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("file is 1.5 MiB, over the 1 MiB limit"), "{stderr}");
 }
+
+/// Runs `quoteline args` with `input` piped in.
+fn quoteline_fed(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(args)
+        .env("QUOTELINE_STATE", "/nonexistent/quoteline-test/state.toml")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // A reader that refuses early may close its end first.
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_dash_reads_an_article_from_standard_input_once_and_the_reader_refuses_it() {
+    let article = std::fs::read(demo_file()).unwrap();
+    let from_file = quoteline(&["extract", &demo_file()]);
+    let piped = quoteline_fed(&["extract", "-"], &article);
+    assert!(piped.status.success(), "{}", String::from_utf8_lossy(&piped.stderr));
+    let rows = |out: &[u8]| -> Vec<serde_json::Value> {
+        String::from_utf8(out.to_vec())
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (piped_rows, file_rows) = (rows(&piped.stdout), rows(&from_file.stdout));
+    assert!(!piped_rows.is_empty());
+    assert_eq!(piped_rows.len(), file_rows.len());
+    for (p, f) in piped_rows.iter().zip(&file_rows) {
+        assert_eq!(p["file"], "-");
+        assert_eq!(
+            (&p["text"], &p["speaker"], &p["start"]),
+            (&f["text"], &f["speaker"], &f["start"])
+        );
+    }
+    // Named twice, it is read once.
+    let twice = quoteline_fed(&["extract", "-", "-"], &article);
+    assert_eq!(rows(&twice.stdout).len(), file_rows.len());
+    // Over the limit, it says so.
+    let big = quoteline_fed(&["articles", "--max-size", "1", "-"], &vec![b'a'; 2 << 20]);
+    assert_eq!(big.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&big.stderr).contains("-: standard input is over the 1 MiB limit"));
+    // The reader takes its keys from the terminal: it refuses, before it opens.
+    let reader = quoteline_fed(&["-"], &article);
+    assert_eq!(reader.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&reader.stderr).contains("cannot read articles from standard input"));
+}

@@ -11,6 +11,9 @@ use std::io::Read;
 /// Reads `file` whole, refusing it when it is larger than `max_bytes`;
 /// `Err` carries the one-line reason.
 pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
+    if file == super::discover::STDIN {
+        return read_stdin(max_bytes);
+    }
     // Discovery refuses a FIFO named on the command line, which would wait
     // here for a writer ([`super::discover::discover`]).
     let mut f = std::fs::File::open(file).map_err(|e| io_reason(&e))?;
@@ -56,6 +59,24 @@ pub fn read_bytes(file: &str, max_bytes: u64) -> Result<Vec<u8>, String> {
     }
     if bytes.len() as u64 > max_bytes {
         return Err(too_big(bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
+}
+
+/// Standard input, to its end, up to the limit (a byte more tells it went
+/// over, without holding the rest).
+fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(format!(
+            "standard input is over the {} MiB limit (raise it with --max-size)",
+            max_bytes / (1024 * 1024)
+        ));
     }
     Ok(bytes)
 }

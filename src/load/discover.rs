@@ -19,8 +19,13 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| n.starts_with('.'))
 }
 
+/// The path that names standard input, as for `cat`: the subcommands read a
+/// piped article ([`super::decode::read_bytes`]).
+pub const STDIN: &str = "-";
+
 /// Expands folders recursively (following symlinks, reporting loops) and
 /// keeps files as given. The result is sorted within each given path.
+/// [`STDIN`] is kept once, as a file.
 pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -35,7 +40,15 @@ pub fn discover(paths: &[String]) -> (Vec<String>, Vec<Diagnostic>) {
     let dedupe = paths.len() > 1;
     let mut seen = std::collections::HashSet::<std::path::PathBuf>::new();
     let resolved = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut stdin_taken = false;
     for given in paths {
+        if given == STDIN {
+            // Read once: a second read would find it at its end.
+            if !std::mem::replace(&mut stdin_taken, true) {
+                files.push(given.clone());
+            }
+            continue;
+        }
         let path = Path::new(given);
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
