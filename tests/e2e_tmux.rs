@@ -121,7 +121,7 @@ impl Tmux {
         let state = state_file;
         t.send(&[
             &format!(
-                "PS1='$ '; QUOTELINE_KEYS=/nonexistent/quoteline-test/keys.toml QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
+                "PS1='$ '; QUOTELINE_KEYS= QUOTELINE_CACHE={} {bin} --state {state} {assets}; echo EXITED=$?",
                 cache.display()
             ),
             "Enter",

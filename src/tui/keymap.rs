@@ -11,15 +11,21 @@
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// A key with or without Ctrl (Shift is in the character or `BackTab`).
+/// A key with or without Ctrl and Alt (Shift is in the character or
+/// `BackTab`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 const fn k(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key {
+        code,
+        ctrl: false,
+        alt: false,
+    }
 }
 
 /// Every action: its name in keys.toml, default keys and description.
@@ -191,38 +197,63 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with the user's keys.toml applied. A broken file is
     /// reported and ignored; the defaults stay.
+    /// The default keys with the keys file's applied, and what was wrong
+    /// with it, if anything. `$QUOTELINE_KEYS` names the file; set empty,
+    /// none is read.
     pub fn load() -> (Keymap, Option<String>) {
         let mut map = Keymap::default();
-        let path = std::env::var_os("QUOTELINE_KEYS")
-            .map(std::path::PathBuf::from)
-            .or_else(|| dirs::config_dir().map(|d| d.join("quoteline/keys.toml")));
-        let Some(path) = path.filter(|p| p.is_file()) else {
+        let named = std::env::var_os("QUOTELINE_KEYS");
+        if named.as_ref().is_some_and(|n| n.is_empty()) {
             return (map, None);
-        };
-        let problem = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| map.apply(&text))
-            .err()
-            .map(|e| format!("{}: {e}; using the default keys", path.display()));
-        if problem.is_some() {
-            map = Keymap::default();
         }
+        let path = match named {
+            Some(n) => std::path::PathBuf::from(n),
+            None => match dirs::config_dir() {
+                Some(d) => d.join("quoteline/keys.toml"),
+                None => return (map, None),
+            },
+        };
+        // The default file may well not be there; one named on purpose
+        // should be.
+        if !path.exists() && std::env::var_os("QUOTELINE_KEYS").is_none() {
+            return (map, None);
+        }
+        let problems = match std::fs::read_to_string(&path) {
+            Ok(text) => map.apply(&text),
+            Err(e) => vec![format!(
+                "{}; using the default keys",
+                quoteline::load::discover::io_reason(&e)
+            )],
+        };
+        let problem = (!problems.is_empty()).then(|| format!("{}: {}", path.display(), problems.join("; ")));
         (map, problem)
     }
 
-    /// Applies `action = ["key", …]` lines from TOML text.
-    pub fn apply(&mut self, toml_text: &str) -> Result<(), String> {
-        let table: toml::Table = toml_text
-            .parse()
-            .map_err(|e: toml::de::Error| quoteline::state::toml_error(toml_text, &e))?;
-        for (name, value) in table {
-            let (action, ..) = DEFAULTS
-                .iter()
-                .find(|(_, n, ..)| *n == name)
-                .ok_or_else(|| format!("unknown action `{name}`"))?;
-            let list = value
-                .as_array()
-                .ok_or_else(|| format!("`{name}` needs a list of keys"))?;
+    /// Applies `action = ["key", …]` lines from TOML text, entry by entry:
+    /// a wrong one is left out and said, and the rest apply. Text that is no
+    /// TOML applies nothing. Returns what was wrong.
+    pub fn apply(&mut self, toml_text: &str) -> Vec<String> {
+        let table: toml::Table = match toml_text.parse() {
+            Ok(t) => t,
+            Err(e) => {
+                return vec![format!(
+                    "{}; using the default keys",
+                    quoteline::state::toml_error(toml_text, &e)
+                )]
+            }
+        };
+        let mut problems = Vec::new();
+        // Which action the file gave each key to, to tell a key given twice.
+        let mut given: Vec<(Key, &str)> = Vec::new();
+        for (name, value) in &table {
+            let Some((action, ..)) = DEFAULTS.iter().find(|(_, n, ..)| n == name) else {
+                problems.push(format!("unknown action `{name}`, left out"));
+                continue;
+            };
+            let Some(list) = value.as_array() else {
+                problems.push(format!("`{name}` needs a list of keys, left out"));
+                continue;
+            };
             let keys = list
                 .iter()
                 .map(|v| {
@@ -230,7 +261,24 @@ impl Keymap {
                         .ok_or_else(|| format!("`{name}`: keys are strings"))
                         .and_then(parse_key)
                 })
-                .collect::<Result<Vec<Key>, String>>()?;
+                .collect::<Result<Vec<Key>, String>>();
+            let keys = match keys {
+                Ok(keys) => keys,
+                Err(e) => {
+                    problems.push(format!("{e}, `{name}` left out"));
+                    continue;
+                }
+            };
+            for &key in &keys {
+                if let Some((_, other)) = given.iter().find(|(k, other)| *k == key && other != name) {
+                    problems.push(format!(
+                        "`{}` is given to `{other}` and `{name}`: `{name}` has it",
+                        key_name(key)
+                    ));
+                }
+                given.retain(|(k, _)| *k != key);
+                given.push((key, name));
+            }
             // A key moves: it leaves whatever action had it.
             for (_, ks) in &mut self.bindings {
                 ks.retain(|k| !keys.contains(k));
@@ -239,7 +287,7 @@ impl Keymap {
                 *ks = keys;
             }
         }
-        Ok(())
+        problems
     }
 
     /// The action bound to a key press, if any. Ctrl-C always quits.
@@ -248,7 +296,11 @@ impl Keymap {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(Action::Interrupt);
         }
-        let pressed = Key { code: key.code, ctrl };
+        let pressed = Key {
+            code: key.code,
+            ctrl,
+            alt: key.modifiers.contains(KeyModifiers::ALT),
+        };
         self.bindings
             .iter()
             .find(|(_, keys)| keys.contains(&pressed))
@@ -275,11 +327,25 @@ impl Keymap {
 }
 
 fn parse_key(s: &str) -> Result<Key, String> {
-    let (ctrl, name) = match s.strip_prefix("ctrl-") {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let code = match name.to_lowercase().as_str() {
+    // "ctrl-", "alt-", either order, any case.
+    let (mut ctrl, mut alt, mut name) = (false, false, s);
+    loop {
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with("ctrl-") && name.len() > 5 {
+            (ctrl, name) = (true, &name[5..]);
+        } else if lower.starts_with("alt-") && name.len() > 4 {
+            (alt, name) = (true, &name[4..]);
+        } else {
+            break;
+        }
+    }
+    let lower = name.to_lowercase();
+    let function_key = lower
+        .strip_prefix('f')
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=12).contains(n));
+    let code = match lower.as_str() {
+        _ if function_key.is_some() => KeyCode::F(function_key.unwrap_or(1)),
         "enter" | "return" => KeyCode::Enter,
         "esc" | "escape" => KeyCode::Esc,
         "tab" => KeyCode::Tab,
@@ -293,6 +359,8 @@ fn parse_key(s: &str) -> Result<Key, String> {
         "home" => KeyCode::Home,
         "end" => KeyCode::End,
         "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" | "ins" => KeyCode::Insert,
         "space" => KeyCode::Char(' '),
         _ => {
             let mut chars = name.chars();
@@ -302,7 +370,7 @@ fn parse_key(s: &str) -> Result<Key, String> {
             }
         }
     };
-    Ok(Key { code, ctrl })
+    Ok(Key { code, ctrl, alt })
 }
 
 fn key_name(k: Key) -> String {
@@ -322,13 +390,14 @@ fn key_name(k: Key) -> String {
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::Insert => "Insert".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
-    if k.ctrl {
-        format!("Ctrl-{base}")
-    } else {
-        base
-    }
+    let alt = if k.alt { "Alt-" } else { "" };
+    let ctrl = if k.ctrl { "Ctrl-" } else { "" };
+    format!("{ctrl}{alt}{base}")
 }
 
 #[cfg(test)]
@@ -360,7 +429,9 @@ mod tests {
     #[test]
     fn toml_rebinds_and_moves_keys() {
         let mut map = Keymap::default();
-        map.apply("down = [\"j\", \"ctrl-n\"]\nquit = [\"x\", \"s\"]").unwrap();
+        assert!(map
+            .apply("down = [\"j\", \"ctrl-n\"]\nquit = [\"x\", \"s\"]")
+            .is_empty());
         assert_eq!(
             map.action_for(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)),
             Some(Action::Down)
@@ -381,15 +452,59 @@ mod tests {
     #[test]
     fn bad_files_say_what_is_wrong() {
         let mut map = Keymap::default();
-        assert!(map
-            .apply("jump = [\"j\"]")
-            .unwrap_err()
-            .contains("unknown action `jump`"));
-        assert!(map
-            .apply("down = [\"hyperspace\"]")
-            .unwrap_err()
-            .contains("unknown key"));
-        assert!(map.apply("down = \"j\"").unwrap_err().contains("list of keys"));
-        assert!(map.apply("down = [").is_err());
+        assert_eq!(map.apply("jump = [\"j\"]"), ["unknown action `jump`, left out"]);
+        assert_eq!(
+            map.apply("down = [\"hyperspace\"]"),
+            ["unknown key `hyperspace`, `down` left out"]
+        );
+        assert_eq!(map.apply("down = \"j\""), ["`down` needs a list of keys, left out"]);
+        let broken = map.apply("down = [");
+        assert!(
+            broken.len() == 1 && broken[0].ends_with("using the default keys"),
+            "{broken:?}"
+        );
+        assert_eq!(map.action_for(press('j')), Some(Action::Down), "nothing applied");
+    }
+
+    #[test]
+    fn a_wrong_entry_is_left_out_and_the_rest_apply() {
+        let mut map = Keymap::default();
+        let problems = map.apply("jump = [\"j\"]\nquit = [\"x\"]\nstar = [\"f13\"]");
+        assert_eq!(
+            problems,
+            ["unknown action `jump`, left out", "unknown key `f13`, `star` left out"]
+        );
+        assert_eq!(map.action_for(press('x')), Some(Action::Quit));
+        assert_eq!(map.action_for(press('j')), Some(Action::Down));
+    }
+
+    #[test]
+    fn a_key_given_to_two_actions_is_said_and_the_later_one_has_it() {
+        let mut map = Keymap::default();
+        // Table order: the actions in name order.
+        let problems = map.apply("quit = [\"x\"]\ndown = [\"x\", \"j\"]");
+        assert_eq!(problems, ["`x` is given to `down` and `quit`: `quit` has it"]);
+        assert_eq!(map.action_for(press('x')), Some(Action::Quit));
+    }
+
+    #[test]
+    fn function_keys_delete_insert_and_alt_can_be_bound() {
+        let mut map = Keymap::default();
+        let problems = map
+            .apply("help = [\"F1\"]\nstar = [\"delete\"]\nnote = [\"Insert\"]\nsearch = [\"alt-s\", \"ctrl-alt-f\"]");
+        assert!(problems.is_empty(), "{problems:?}");
+        let with = |code, modifiers| map.action_for(KeyEvent::new(code, modifiers));
+        assert_eq!(with(KeyCode::F(1), KeyModifiers::NONE), Some(Action::Help));
+        assert_eq!(with(KeyCode::Delete, KeyModifiers::NONE), Some(Action::Star));
+        assert_eq!(with(KeyCode::Insert, KeyModifiers::NONE), Some(Action::Note));
+        assert_eq!(with(KeyCode::Char('s'), KeyModifiers::ALT), Some(Action::Search));
+        assert_eq!(
+            with(KeyCode::Char('f'), KeyModifiers::ALT | KeyModifiers::CONTROL),
+            Some(Action::Search)
+        );
+        // Alt-s is not s.
+        assert_ne!(with(KeyCode::Char('s'), KeyModifiers::NONE), Some(Action::Search));
+        assert_eq!(map.first_key(Action::Search).as_deref(), Some("Alt-s"));
+        assert_eq!(map.first_key(Action::Help).as_deref(), Some("F1"));
     }
 }

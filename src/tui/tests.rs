@@ -948,10 +948,10 @@ fn the_help_scrolls_where_it_does_not_fit_and_the_status_names_the_keys_bound() 
 
     let mut app = demo_app(120, 40);
     assert!(render(&app).contains("? help  q quit"));
-    app.keymap.apply("quit = [\"x\"]\nhelp = [\"h\"]").unwrap();
+    assert!(app.keymap.apply("quit = [\"x\"]\nhelp = [\"h\"]").is_empty());
     let screen = render(&app);
     assert!(screen.contains("h help  x quit"), "{screen}");
-    app.keymap.apply("quit = []").unwrap();
+    assert!(app.keymap.apply("quit = []").is_empty());
     assert!(render(&app).contains("h help  Ctrl-C quit"));
     keys(&mut app, "h");
     assert!(render(&app).contains("Press h or Esc to close."));
