@@ -107,6 +107,10 @@ pub struct App {
     pub loading: Option<(Progress, std::time::Instant)>,
     pub focus: Pane,
     pub overlay: Overlay,
+    /// Where the typing goes in the overlay's line: the characters after
+    /// it (0, at the end, whenever an overlay opens; so it stays right as
+    /// the line changes under it, a paste or a reload).
+    pub input_back: usize,
     /// Articles quoting this speaker only; the timeline follows it.
     pub filter: Option<SpeakerId>,
     /// The article list as shown (filtered, newest first, undated last).
@@ -187,6 +191,7 @@ impl App {
             loading: None,
             focus: Pane::Articles,
             overlay: Overlay::None,
+            input_back: 0,
             filter: None,
             list: Vec::new(),
             list_selected: 0,
@@ -521,6 +526,7 @@ impl App {
                 self.scroll_to_quote();
             }
             Action::SpeakerPicker => {
+                self.input_back = 0;
                 self.overlay = Overlay::Picker {
                     input: String::new(),
                     matches: Vec::new(),
@@ -529,6 +535,7 @@ impl App {
                 self.refresh_overlay();
             }
             Action::Search => {
+                self.input_back = 0;
                 self.overlay = Overlay::Search {
                     input: String::new(),
                     matches: Vec::new(),
@@ -701,6 +708,7 @@ impl App {
     }
 
     fn prompt(&mut self, kind: PromptKind, input: String) {
+        self.input_back = 0;
         self.overlay = Overlay::Prompt {
             kind,
             input,
@@ -1060,22 +1068,71 @@ impl App {
 
     /// Typing in an overlay; keys arrive as actions or as characters.
     pub fn type_char(&mut self, c: char) {
-        self.edit_input(|input| input.push(c));
+        self.edit_input(|input, at| {
+            input.insert(at, c);
+            at + c.len_utf8()
+        });
     }
 
-    /// `edit` applied to the line being typed: a prompt's error goes with
-    /// the change, the picker's and the search's results follow it.
-    fn edit_input(&mut self, edit: impl FnOnce(&mut String)) {
+    /// The line being typed, if one is.
+    pub fn input(&self) -> Option<&str> {
+        match &self.overlay {
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } | Overlay::Prompt { input, .. } => {
+                Some(input)
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the typing goes in the line being typed, as a byte offset.
+    pub fn input_cursor(&self) -> usize {
+        self.input().map_or(0, |input| cursor_at(input, self.input_back))
+    }
+
+    /// `edit` applied to the line being typed, given where the cursor is
+    /// and returning where it goes: a prompt's error goes with the
+    /// change, the picker's and the search's results follow it.
+    fn edit_input(&mut self, edit: impl FnOnce(&mut String, usize) -> usize) {
+        let back = self.input_back;
+        let edited = |input: &mut String| {
+            let at = edit(input, cursor_at(input, back));
+            input[at..].chars().count()
+        };
         match &mut self.overlay {
-            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => edit(input),
+            Overlay::Picker { input, .. } | Overlay::Search { input, .. } => self.input_back = edited(input),
             Overlay::Prompt { input, error, .. } => {
-                edit(input);
+                self.input_back = edited(input);
                 *error = None;
                 return;
             }
             _ => return,
         }
         self.refresh_overlay();
+    }
+
+    /// Moves where the typing goes: a character left or right, or to the
+    /// start or end of the line.
+    pub fn move_cursor(&mut self, to: CursorMove) {
+        let Some(len) = self.input().map(|i| i.chars().count()) else {
+            return;
+        };
+        let back = self.input_back.min(len);
+        self.input_back = match to {
+            CursorMove::Left => (back + 1).min(len),
+            CursorMove::Right => back.saturating_sub(1),
+            CursorMove::Start => len,
+            CursorMove::End => 0,
+        };
+    }
+
+    /// Deletes the character after the cursor (the Delete key).
+    pub fn delete_forward(&mut self) {
+        self.edit_input(|input, at| {
+            if at < input.len() {
+                input.remove(at);
+            }
+            at
+        });
     }
 
     /// Text pasted (bracketed paste): into the prompt, picker or search
@@ -1105,25 +1162,35 @@ impl App {
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        self.edit_input(|input| input.push_str(&text));
+        self.edit_input(|input, at| {
+            input.insert_str(at, &text);
+            at + text.len()
+        });
     }
 
-    /// Ctrl-U empties the line being typed, Ctrl-W takes its last word
-    /// (a prefilled name is replaced without a backspace per letter).
+    /// Ctrl-U, Ctrl-W: deletes what is before the cursor, all of it or
+    /// its last word (a prefilled name is replaced without a backspace per
+    /// letter).
     pub fn erase(&mut self, whole_line: bool) {
-        self.edit_input(|input| {
-            if whole_line {
-                input.clear();
+        self.edit_input(|input, at| {
+            let kept = if whole_line {
+                0
             } else {
-                let kept = input.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                input.truncate(kept);
-            }
+                input[..at].trim_end().rfind(' ').map_or(0, |i| i + 1)
+            };
+            input.replace_range(kept..at, "");
+            kept
         });
     }
 
     pub fn backspace(&mut self) {
-        self.edit_input(|input| {
-            input.pop();
+        self.edit_input(|input, at| match input[..at].chars().next_back() {
+            Some(c) => {
+                let from = at - c.len_utf8();
+                input.replace_range(from..at, "");
+                from
+            }
+            None => at,
         });
     }
 
@@ -1407,4 +1474,22 @@ mod tests {
         app.rebuild_list();
         assert_eq!(app.list, by_story);
     }
+}
+
+/// Where [`App::move_cursor`] moves the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorMove {
+    Left,
+    Right,
+    Start,
+    End,
+}
+
+/// The byte offset in `input` with `back` characters after it (all of
+/// them, at most).
+pub fn cursor_at(input: &str, back: usize) -> usize {
+    if back == 0 {
+        return input.len();
+    }
+    input.char_indices().rev().nth(back - 1).map_or(0, |(i, _)| i)
 }

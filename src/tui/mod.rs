@@ -264,16 +264,22 @@ pub fn handle(app: &mut App, ev: Event) {
     match ev {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             if app.typing() {
+                use app::CursorMove;
+                let ctrl = key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+                // Line editing as in a shell's prompt.
                 match key.code {
-                    KeyCode::Char(c) if !key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) => {
-                        return app.type_char(c)
-                    }
+                    KeyCode::Char(c) if !ctrl => return app.type_char(c),
                     KeyCode::Backspace => return app.backspace(),
-                    KeyCode::Char(c @ ('u' | 'w'))
-                        if key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL) =>
-                    {
-                        return app.erase(c == 'u')
-                    }
+                    KeyCode::Delete => return app.delete_forward(),
+                    KeyCode::Char(c @ ('u' | 'w')) if ctrl => return app.erase(c == 'u'),
+                    KeyCode::Left => return app.move_cursor(CursorMove::Left),
+                    KeyCode::Right => return app.move_cursor(CursorMove::Right),
+                    KeyCode::Char('a') if ctrl => return app.move_cursor(CursorMove::Start),
+                    KeyCode::Char('e') if ctrl => return app.move_cursor(CursorMove::End),
+                    // Over a list (the picker, the search) they go to its
+                    // first and last rows.
+                    KeyCode::Home if !app.overlay.has_input() => return app.move_cursor(CursorMove::Start),
+                    KeyCode::End if !app.overlay.has_input() => return app.move_cursor(CursorMove::End),
                     _ => {}
                 }
             }

@@ -1331,3 +1331,82 @@ fn a_paste_is_text_not_keys() {
         other => panic!("search closed: {other:?}"),
     }
 }
+
+/// What is drawn before the terminal's cursor on its row, once `app` is
+/// drawn.
+fn before_cursor(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    t.draw(|f| view::draw(f, app)).unwrap();
+    let p = t.get_cursor_position().unwrap();
+    let buffer = t.backend().buffer();
+    (0..p.x).map(|x| buffer[(x, p.y)].symbol()).collect()
+}
+
+/// A prompt's line is edited where its cursor is, as in a shell: Left and
+/// Right, Home and End (Ctrl-A and Ctrl-E), Delete; typing, a paste,
+/// Backspace, Ctrl-W and Ctrl-U at the cursor. The terminal's cursor is
+/// drawn there.
+#[test]
+fn a_prompts_line_is_edited_where_its_cursor_is() {
+    let (_dir, _store, mut app) = demo_app_saving();
+    keys(&mut app, "\nm");
+    let mv = |app: &mut App, code: KeyCode| press(app, code, KeyModifiers::NONE);
+    keys(&mut app, "wter price");
+    for _ in 0..9 {
+        mv(&mut app, KeyCode::Left);
+    }
+    keys(&mut app, "a");
+    assert_eq!(prompt_input(&app), Some("water price"));
+    // Drawn after "> wa", on the prompt's typing row.
+    let before = before_cursor(&app);
+    assert!(before.ends_with("> wa"), "{before}");
+    mv(&mut app, KeyCode::End);
+    keys(&mut app, "s");
+    mv(&mut app, KeyCode::Home);
+    mv(&mut app, KeyCode::Delete);
+    assert_eq!(prompt_input(&app), Some("ater prices"));
+    ctrl(&mut app, 'e');
+    for _ in 0..6 {
+        mv(&mut app, KeyCode::Left);
+    }
+    app.paste("tap ");
+    assert_eq!(prompt_input(&app), Some("ater tap prices"));
+    mv(&mut app, KeyCode::Right);
+    mv(&mut app, KeyCode::Backspace);
+    assert_eq!(prompt_input(&app), Some("ater tap rices"));
+    ctrl(&mut app, 'w');
+    assert_eq!(prompt_input(&app), Some("ater rices"));
+    ctrl(&mut app, 'u');
+    assert_eq!(prompt_input(&app), Some("rices"));
+    ctrl(&mut app, 'a');
+    keys(&mut app, "p");
+    assert_eq!(prompt_input(&app), Some("prices"));
+    // Past either end, it stays there.
+    for _ in 0..20 {
+        mv(&mut app, KeyCode::Right);
+    }
+    keys(&mut app, "!");
+    assert_eq!(prompt_input(&app), Some("prices!"));
+}
+
+/// A long line being edited far from its end keeps the cursor in view.
+#[test]
+fn a_long_line_shows_where_its_cursor_is() {
+    let mut app = demo_app(60, 20);
+    keys(&mut app, &format!("/{}water", "tariff ".repeat(12)));
+    ctrl(&mut app, 'a');
+    keys(&mut app, "X");
+    let screen = render(&app);
+    let input = screen.lines().find(|l| l.contains("> ")).expect("the input line");
+    assert!(input.contains("> Xtariff") && input.contains('…'), "{input}");
+    let before = before_cursor(&app);
+    assert!(before.ends_with("> X"), "{before}");
+    // Further than a line's width from either end: both sides cut, the
+    // cursor still after what was typed.
+    for _ in 0..60 {
+        press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    }
+    keys(&mut app, "Y");
+    let before = before_cursor(&app);
+    assert!(before.ends_with('Y') && before.contains("> …"), "{before}");
+}

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 frame,
                 &theme,
                 "Speaker (type to filter, Enter to choose, Esc to cancel)",
-                Some(input),
+                Some((input, app.input_cursor())),
                 (matches.len(), &rows),
                 (*selected, app.overlay.lines_per_row()),
             );
@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 frame,
                 &theme,
                 "Search quotes (Enter to jump, Esc to cancel)",
-                Some(input),
+                Some((input, app.input_cursor())),
                 (matches.len(), &row),
                 (*selected, app.overlay.lines_per_row()),
             );
@@ -299,17 +299,16 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
         }
         _ => String::new(),
     };
+    // The typing's end in view, or where it goes (the prompt is 80 columns
+    // at most, less its border and the "> ").
+    let (typed, cursor_col) = typed_line(
+        input,
+        app.input_cursor(),
+        usize::from(frame.area().width.min(80)).saturating_sub(4),
+    );
     let lines = vec![
         Line::from(Span::styled(fit(&about, 66), theme.dim)),
-        // The end of what is typed, where the typing is (the prompt is 80
-        // columns at most, less its border and the "> ").
-        Line::from(vec![
-            Span::styled("> ", theme.dim),
-            Span::raw(fit_end(
-                input,
-                usize::from(frame.area().width.min(80)).saturating_sub(4),
-            )),
-        ]),
+        Line::from(vec![Span::styled("> ", theme.dim), Span::raw(typed.clone())]),
         match error {
             Some(e) => Line::from(Span::styled(e.to_string(), theme.dropped)),
             None => Line::from(Span::styled(hint, theme.title)),
@@ -318,7 +317,42 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
     ];
     let area = centered(frame.area(), 80, lines.len() as u16 + 2);
     let block = overlay_block(frame, area, &title, theme);
+    // The typing's row: below what is edited, which a narrow screen wraps.
+    let inner = block.inner(area);
+    let about_rows = Paragraph::new(lines[0].clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width);
+    let typed_row = inner.y.saturating_add(u16::try_from(about_rows).unwrap_or(u16::MAX));
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    show_cursor(frame, area.x + 1 + 2 + cursor_col, typed_row, area);
+}
+
+/// The terminal's cursor where the typing goes, when that is inside `area`.
+fn show_cursor(frame: &mut Frame, x: u16, y: u16, area: Rect) {
+    if x < area.right().saturating_sub(1) && y < area.bottom().saturating_sub(1) {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// The line being typed as it fits in `width` columns with the cursor (a
+/// byte offset) in view, and the cursor's column: all of it when it fits,
+/// else cut after the cursor, or before it when the cursor is far along.
+fn typed_line(input: &str, cursor: usize, width: usize) -> (String, u16) {
+    let cursor = cursor.min(input.len());
+    let col = |s: &str| u16::try_from(s.width()).unwrap_or(u16::MAX);
+    // A column for the cursor after the last character.
+    let room = width.saturating_sub(1);
+    if input.width() <= room {
+        return (input.to_string(), col(&input[..cursor]));
+    }
+    let (before, after) = input.split_at(cursor);
+    if before.width() + 1 < room {
+        return (fit(input, room), col(before));
+    }
+    let shown_before = fit_end(before, room.saturating_sub(1).max(1));
+    let rest = room.saturating_sub(shown_before.width());
+    let shown_after = if rest == 0 { String::new() } else { fit(after, rest) };
+    (format!("{shown_before}{shown_after}"), col(&shown_before))
 }
 
 /// When a quote was said, as the timeline writes it ("Aug 2025").
@@ -697,7 +731,11 @@ fn help_layout(app: &App, area: Rect, theme: &Theme) -> (Paragraph<'static>, Rec
         theme.dim,
     )));
     lines.push(Line::from(Span::styled(
-        "Typing: Ctrl-W deletes a word, Ctrl-U the line; pastes are text.",
+        "Typing: ← → Ctrl-A/E move; Ctrl-W deletes a word, Ctrl-U all before it.",
+        theme.dim,
+    )));
+    lines.push(Line::from(Span::styled(
+        "Pasted text is typed in, never read as keys.",
         theme.dim,
     )));
     let mut close: Vec<String> = [Action::Help, Action::Back]
@@ -767,7 +805,7 @@ fn draw_chooser(
     frame: &mut Frame,
     theme: &Theme,
     title: &str,
-    input: Option<&str>,
+    input: Option<(&str, usize)>,
     rows: Rows,
     (selected, per_row): (usize, usize),
 ) {
@@ -780,16 +818,15 @@ fn draw_chooser(
     }
     let [input_r, list_r] =
         Layout::vertical([Constraint::Length(u16::from(input.is_some())), Constraint::Min(0)]).areas(inner);
-    if let Some(input) = input {
+    if let Some((input, cursor)) = input {
+        let (typed, cursor_col) = typed_line(input, cursor, usize::from(input_r.width).saturating_sub(2));
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled("> ", theme.dim),
-                Span::raw(fit_end(input, usize::from(input_r.width).saturating_sub(2))),
-            ])),
+            Paragraph::new(Line::from(vec![Span::styled("> ", theme.dim), Span::raw(typed)])),
             input_r,
         );
+        show_cursor(frame, input_r.x + 2 + cursor_col, input_r.y, area);
     }
-    let input = input.unwrap_or("");
+    let input = input.map_or("", |(input, _)| input);
     let (n, row) = rows;
     let visible = (list_r.height as usize / per_row).max(1);
     let offset = list_offset(selected, visible);
