@@ -605,7 +605,10 @@ const DOCUMENTS: &[&str] = &[
 /// "the official" after "a senior ministry official" is that source;
 /// "the statement" after "City Hall said in a statement" is City Hall.
 fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuote]) {
-    let mut seen: Vec<SpeakerRef> = Vec::new();
+    // The unnamed speakers so far, each once with its name lowercased,
+    // the latest last: a paragraph of thousands of quotes by "the
+    // minister" made a list of thousands, searched at each.
+    let mut seen: Vec<(String, SpeakerRef)> = Vec::new();
     for q in quotes.iter_mut() {
         let Some(sp) = q.speaker.clone() else { continue };
         let words: Vec<&str> = sp.name.split_whitespace().collect();
@@ -618,30 +621,35 @@ fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuot
                 let pos = q.mention.as_ref().map_or(q.span.start, |m| m.span.start());
                 seen.iter()
                     .rev()
-                    .find(|s| {
-                        s.kind == SpeakerKind::Anonymous && s.name != sp.name && s.name.to_lowercase().ends_with(&head)
-                    })
-                    .cloned()
+                    .find(|(lower, s)| s.name != sp.name && lower.ends_with(&head))
+                    .map(|(_, s)| s.clone())
                     .or_else(|| introduced(ctx, &head, pos))
             };
             if let Some(f) = found {
                 q.speaker = Some(f);
             }
         }
-        seen.extend(q.speaker.clone());
+        if let Some(sp) = q.speaker.as_ref().filter(|s| s.kind == SpeakerKind::Anonymous) {
+            if seen.last().is_none_or(|(_, last)| last != sp) {
+                seen.retain(|(_, s)| s != sp);
+                seen.push((sp.name.to_lowercase(), sp.clone()));
+            }
+        }
     }
 }
 
 /// The source introduced earlier as "a senior ministry official" when the
-/// text later says "the official".
+/// text later says "the official": within six paragraphs, and the last
+/// [`INTRODUCED_REACH`] words.
 fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
     let b = ctx.block_at(pos)?;
+    let mut reach = INTRODUCED_REACH;
     for bi in (b.saturating_sub(6)..=b).rev() {
         let toks = ctx.block_tokens(bi);
-        for k in (0..toks.len())
-            .rev()
-            .filter(|&k| toks[k].start < pos && toks[k].lower() == head)
-        {
+        let before = toks.partition_point(|t| t.start < pos);
+        let from = before.saturating_sub(reach);
+        reach -= before - from;
+        for k in (from..before).rev().filter(|&k| toks[k].lower() == head) {
             let Some(det) = (k.saturating_sub(5)..k)
                 .rev()
                 .find(|&d| matches!(toks[d].lower().as_str(), "a" | "an"))
@@ -697,6 +705,11 @@ fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
     }
     None
 }
+
+/// How many tokens back [`introduced`] looks: six paragraphs of news, with
+/// room to spare; a paragraph of thousands of quotes, each looking back
+/// over all the others, took seconds.
+const INTRODUCED_REACH: usize = 2000;
 
 /// Verbs by which someone puts out a document ("Cook provided a statement").
 const ISSUING_VERBS: &[&str] = &[

@@ -215,6 +215,10 @@ fn pair(
     singles: bool,
 ) -> (Vec<Pair>, Option<(usize, usize)>) {
     let mut out = Vec::new();
+    // Whether the open quote opened with a curly mark of this paragraph
+    // (one carried over did not); looked for among the marks at each
+    // straight one, a paragraph of thousands of quotes took minutes.
+    let mut opened_curly = false;
     let mut k = 0;
     while k < marks.len() {
         let m = marks[k];
@@ -231,6 +235,7 @@ fn pair(
                 };
                 if starts {
                     open = Some((m.pos, m.len));
+                    opened_curly = m.curly;
                 }
             }
             Some((at, len)) => match m.dir {
@@ -247,7 +252,6 @@ fn pair(
                 Dir::Open | Dir::Neutral => {
                     // Inside a curly quote, an even run of straight marks
                     // before the next curly mark is a nested quote.
-                    let opened_curly = marks.iter().any(|x| x.pos == at && x.curly);
                     // Unless the first of them closes where it stands
                     // ("“I heard his speech," Trump said. "He wants …”":
                     // two quotes typed with mixed marks).
