@@ -199,3 +199,61 @@ fn a_fifo_named_on_the_command_line_is_refused_without_waiting() {
         .unwrap()
         .contains("We will build the sea wall this year"));
 }
+
+/// Runs `quoteline args` (no saved state) and returns its stdout.
+fn run(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(args)
+        .env("QUOTELINE_STATE", "/nonexistent/quoteline-test/state.toml")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A paragraph of thousands of quotes (a scraped comment thread, a page of
+/// one line): each is found and attributed, and the same words by the
+/// same speaker are one statement. Each quote compared with every other
+/// took minutes and gigabytes here.
+#[test]
+fn a_paragraph_of_thousands_of_quotes_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = "The minister said \"we will not back down on water prices\" and left. ".repeat(6000);
+    let varied: String = (0..6000)
+        .map(|i| format!("The minister said \"harbour levy number {i} stands\" and left. "))
+        .collect();
+    std::fs::write(dir.path().join("same.txt"), format!("Water prices\n\n{same}\n")).unwrap();
+    std::fs::write(dir.path().join("varied.txt"), format!("Harbour levies\n\n{varied}\n")).unwrap();
+    let quotes = run(&["extract", &dir.path().to_string_lossy()]);
+    assert_eq!(quotes.lines().count(), 12_000);
+    assert!(
+        quotes.lines().all(|l| l.contains("\"speaker\":\"The minister\"")),
+        "{}",
+        &quotes[..400]
+    );
+    let statements = run(&["statements", &dir.path().join("same.txt").to_string_lossy()]);
+    assert_eq!(statements.lines().count(), 1, "the repeated words are one statement");
+}
+
+/// A statement run word for word by more outlets than any word of a
+/// speaker's may propose a match for (a wire story in 300 papers) is
+/// still one statement.
+#[test]
+fn a_statement_in_three_hundred_outlets_is_one_statement() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        let article = format!(
+            "Water price decision\n\nBy Paper {i}\n\nMinister Ilona Varkonyi said on Tuesday: \"We will not back down on water prices.\"\n"
+        );
+        std::fs::write(dir.path().join(format!("2026-03-03-paper-{i:03}.txt")), article).unwrap();
+    }
+    let statements = run(&["statements", &dir.path().to_string_lossy()]);
+    assert_eq!(
+        statements.lines().count(),
+        1,
+        "{}",
+        &statements[..statements.len().min(600)]
+    );
+    let statement: serde_json::Value = serde_json::from_str(statements.lines().next().unwrap()).unwrap();
+    assert_eq!(statement["quotes"].as_array().unwrap().len(), 300);
+}

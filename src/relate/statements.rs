@@ -38,7 +38,7 @@ pub fn dates_agree(a: Option<&StatementDate>, b: Option<&StatementDate>) -> bool
 /// article's: worked out once per quote, as a speaker's pairs compare
 /// dates millions of times (chrono arithmetic there was a third of
 /// finding statements; profiled).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct DatedSpan {
     days: DaySpan,
     from_article: bool,
@@ -163,21 +163,44 @@ fn article_pairs(c: &Corpus, terms: &Wordings, a: &crate::model::Article) -> Vec
 /// a fragment and a longer quote, instead of trying every pair.
 const CONTAINED_BY_INDEX: usize = 64;
 
-/// The pairs of `own` (an article's quotes, in order) of one speaker where
-/// one's words all recur in the other's, in the order of trying every pair:
-/// a quote that holds all of another's words holds its rarest in the
-/// article, so only the quotes holding that word are tried. Trying every
+/// Pairs of `own` (an article's quotes) that join the quotes of one
+/// speaker where one's words all recur in the other's into the groups
+/// trying every pair would: a pair only where it joins two groups, so at
+/// most one fewer than the quotes. Quotes of the same words are one group
+/// at once, and only the first of them is compared further: a quote
+/// reprinted thousands of times in one file made millions of pairs (6 GB).
+/// A quote that holds all of another's words holds its rarest in the
+/// article, so only the quotes holding that word are tried: trying every
 /// pair made an article of thousands of quotes take minutes.
 fn contained_pairs(c: &Corpus, terms: &Wordings, own: &[usize]) -> Vec<(usize, usize)> {
-    let mut holding: std::collections::HashMap<(crate::model::MaybeIndex, super::terms::Key), Vec<usize>> =
-        std::collections::HashMap::new();
+    type Speaker = crate::model::MaybeIndex;
+    let mut joined = UnionFind::new(own.len());
+    let mut found = Vec::new();
+    let mut first_of: rustc_hash::FxHashMap<(Speaker, Vec<super::terms::Key>), usize> = Default::default();
+    let mut distinct = Vec::new();
     for (i, &q) in own.iter().enumerate() {
+        // Sorted by key already ([`Wording`]).
+        let words = (c.quotes[q].speaker, terms.get(q).keys().collect());
+        match first_of.entry(words) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                joined.union(*first.get(), i);
+                found.push((own[*first.get()], q));
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+                distinct.push(i);
+            }
+        }
+    }
+    let mut holding: rustc_hash::FxHashMap<(Speaker, super::terms::Key), Vec<usize>> = Default::default();
+    for &i in &distinct {
+        let q = own[i];
         for k in terms.get(q).keys() {
             holding.entry((c.quotes[q].speaker, k)).or_default().push(i);
         }
     }
-    let mut found = Vec::new();
-    for (j, &small) in own.iter().enumerate() {
+    for &j in &distinct {
+        let small = own[j];
         let speaker = c.quotes[small].speaker;
         let rarest = terms
             .get(small)
@@ -185,14 +208,13 @@ fn contained_pairs(c: &Corpus, terms: &Wordings, own: &[usize]) -> Vec<(usize, u
             .filter_map(|k| holding.get(&(speaker, k)))
             .min_by_key(|h| h.len());
         for &i in rarest.into_iter().flatten() {
-            if i != j && contains(terms.get(own[i]), terms.get(small)) {
-                found.push((i.min(j), i.max(j)));
+            if i != j && joined.find(i) != joined.find(j) && contains(terms.get(own[i]), terms.get(small)) {
+                joined.union(i, j);
+                found.push((own[i.min(j)], own[i.max(j)]));
             }
         }
     }
-    found.sort_unstable();
-    found.dedup();
-    found.into_iter().map(|(i, j)| (own[i], own[j])).collect()
+    found
 }
 
 /// A statement of `members`, earliest first.
@@ -229,10 +251,11 @@ fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: us
     // (in time order, a cache miss each; profiled). The pairs found are
     // the same, since similarity and dates agree both ways.
     qs.sort_unstable();
-    let days: Vec<Option<DatedSpan>> = qs
+    let mut days: Vec<Option<DatedSpan>> = qs
         .iter()
         .map(|&q| c.quotes[q].when.as_ref().map(DatedSpan::of))
         .collect();
+    let same_wordings = join_same_wordings(terms, &mut qs, &mut days);
     let postings = Postings::of(qs.iter().map(|&q| terms.get(q)));
     // The quotes after one that share a term with it, and among them the
     // same statement: each list holds its quotes in order, so the ones
@@ -262,7 +285,7 @@ fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: us
     // A speaker of thousands of quotes on all cores too: one such speaker,
     // left to one core, kept the other idle at the end of the step (perf
     // of a 100k-article `extract`, whose largest speakers have 17 000).
-    (0..qs.len())
+    let mut pairs = (0..qs.len())
         .into_par_iter()
         .with_min_len(per_task)
         .fold(
@@ -276,7 +299,54 @@ fn same_statement_pairs(c: &Corpus, terms: &Wordings, sp: &Speaker, per_task: us
         .reduce(Vec::new, |mut a, b| {
             a.extend(b);
             a
-        })
+        });
+    pairs.extend(same_wordings);
+    pairs
+}
+
+/// Takes out of `qs` (and `days`, beside it) each quote whose wording and
+/// days are those of one before it, returning the pairs that join it to
+/// that one: one statement, as comparing them would find, and the rest
+/// compares only the first. A wire story's quote run by hundreds of
+/// outlets otherwise made each of its terms a stock word (in more than
+/// [`MAX_POSTING`] of the speaker's quotes) that proposed no pair, and the
+/// most widely reported statement went ungrouped.
+fn join_same_wordings(terms: &Wordings, qs: &mut Vec<usize>, days: &mut Vec<Option<DatedSpan>>) -> Vec<(usize, usize)> {
+    use std::hash::{Hash, Hasher};
+    let mut first_of: rustc_hash::FxHashMap<(u64, Option<DatedSpan>), usize> = Default::default();
+    let mut pairs = Vec::new();
+    let mut kept = 0;
+    for li in 0..qs.len() {
+        let (q, day) = (qs[li], days[li]);
+        let wording = terms.get(q);
+        // An empty wording, or one too thin to be like itself, joins nothing.
+        if !wording.is_empty() && similarity(wording, wording) >= SAME_STATEMENT {
+            let mut h = rustc_hash::FxHasher::default();
+            wording
+                .terms
+                .iter()
+                .for_each(|t| (t.key, t.weight.to_bits()).hash(&mut h));
+            match first_of.entry((h.finish(), day)) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first = *first.get();
+                    // Another wording of the same hash stays apart.
+                    if terms.get(first).terms == wording.terms {
+                        pairs.push((first, q));
+                        continue;
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(q);
+                }
+            }
+        }
+        qs[kept] = q;
+        days[kept] = day;
+        kept += 1;
+    }
+    qs.truncate(kept);
+    days.truncate(kept);
+    pairs
 }
 
 /// At least this many of one speaker's quotes to a task.
@@ -409,10 +479,11 @@ mod tests {
     }
 
     /// In an article of many quotes, the pairs of a fragment and a longer
-    /// quote of the same speaker found through their words are those of
-    /// trying every pair, in the same order.
+    /// quote of the same speaker found through their words join the
+    /// quotes as trying every pair does, with a pair fewer than the quotes
+    /// at most.
     #[test]
-    fn contained_pairs_are_those_of_trying_every_pair() {
+    fn contained_pairs_join_as_trying_every_pair_does() {
         let dir = tempfile::tempdir().unwrap();
         let mut text = String::from("Ferry plan\n\n");
         let speakers = ["Councillor Tom Reyes", "Mayor Ana Brook", "Ida Holm"];
@@ -446,31 +517,63 @@ mod tests {
             }
         }
         assert!(every.len() > 100, "{} pairs", every.len());
-        assert_eq!(contained_pairs(&c, terms, &own), every);
+        let found = contained_pairs(&c, terms, &own);
+        assert!(found.len() < own.len(), "{} pairs", found.len());
+        let groups = |pairs: &[(usize, usize)]| {
+            let mut uf = UnionFind::new(c.quotes.len());
+            pairs.iter().for_each(|&(x, y)| uf.union(x, y));
+            uf.groups(own.iter().copied())
+        };
+        assert_eq!(groups(&found), groups(&every));
     }
 
-    /// The pairs the inverted index finds are those of comparing every
-    /// two quotes of a speaker that share a term few of their quotes use,
-    /// also when a speaker's quotes are split across tasks.
+    /// The pairs the inverted index finds join a speaker's quotes as
+    /// comparing every two does, when quotes of the same wording and days
+    /// are one and the others share a term few of them use; also when a
+    /// speaker's quotes are split across tasks.
     #[test]
-    fn the_index_finds_the_pairs_that_comparing_all_pairs_finds() {
+    fn the_index_joins_the_quotes_that_comparing_all_pairs_joins() {
         let dir = tempfile::tempdir().unwrap();
         crate::gen::write_corpus(dir.path(), 2000, 3).unwrap();
         let c = crate::load_corpus_with(&[dir.path().to_string_lossy().into_owned()], &Default::default(), false);
         let terms = &c.index.quote_terms;
         assert_eq!(terms.len(), c.quotes.len());
-        let (mut compared, mut stock_words) = (0, 0);
+        let (mut compared, mut same_wordings) = (0, 0);
+        let day = |q: usize| c.quotes[q].when.as_ref().map(DatedSpan::of);
+        let groups = |qs: &[usize], pairs: &[(usize, usize)]| {
+            let mut uf = UnionFind::new(c.quotes.len());
+            pairs.iter().for_each(|&(x, y)| uf.union(x, y));
+            uf.groups(qs.iter().copied())
+        };
         for sp in &c.speakers {
-            let qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
-            let mut users = std::collections::HashMap::new();
+            let mut qs: Vec<usize> = sp.quotes.iter().copied().filter(|&q| eligible(&c.quotes[q])).collect();
+            qs.sort_unstable();
+            // The same wording on the same days: one statement.
+            let mut expected = Vec::new();
+            let mut firsts: Vec<usize> = Vec::new();
             for &q in &qs {
+                let w = terms.get(q);
+                let same = (!w.is_empty() && similarity(w, w) >= SAME_STATEMENT)
+                    .then(|| {
+                        firsts
+                            .iter()
+                            .find(|&&f| terms.get(f).terms == w.terms && day(f) == day(q))
+                    })
+                    .flatten();
+                match same {
+                    Some(&f) => expected.push((f, q)),
+                    None => firsts.push(q),
+                }
+            }
+            same_wordings += expected.len();
+            let mut users = std::collections::HashMap::new();
+            for &q in &firsts {
                 for k in terms.get(q).keys() {
                     *users.entry(k).or_insert(0) += 1;
                 }
             }
-            let mut expected = Vec::new();
-            for (i, &x) in qs.iter().enumerate() {
-                for &y in &qs[i + 1..] {
+            for (i, &x) in firsts.iter().enumerate() {
+                for &y in &firsts[i + 1..] {
                     let shared = terms
                         .get(x)
                         .keys()
@@ -479,26 +582,20 @@ mod tests {
                         && dates_agree(c.quotes[x].when.as_ref(), c.quotes[y].when.as_ref())
                         && similarity(terms.get(x), terms.get(y)) >= SAME_STATEMENT
                     {
-                        expected.push((x.min(y), x.max(y)));
+                        expected.push((x, y));
                     }
                 }
             }
-            stock_words += users.values().filter(|&&n| n > MAX_POSTING).count();
-            expected.sort_unstable();
             for per_task in [QUOTES_PER_TASK, 7] {
-                let mut found: Vec<(usize, usize)> = same_statement_pairs(&c, terms, sp, per_task)
-                    .into_iter()
-                    .map(|(x, y)| (x.min(y), x.max(y)))
-                    .collect();
-                found.sort_unstable();
-                assert_eq!(found, expected, "{}", sp.name);
+                let found = same_statement_pairs(&c, terms, sp, per_task);
+                assert_eq!(groups(&qs, &found), groups(&qs, &expected), "{}", sp.name);
             }
             compared += expected.len();
         }
         assert!(compared > 100, "only {compared} pairs: the test compares too little");
         assert!(
-            stock_words > 0,
-            "no term in more than {MAX_POSTING} of a speaker's quotes"
+            same_wordings > 100,
+            "only {same_wordings} quotes of a wording already met"
         );
     }
 

@@ -437,7 +437,7 @@ pub fn compatible(a: &StatementDate, b: &StatementDate, slack: i32) -> bool {
 
 /// The days a statement date may mean ([`period`]), counted from the
 /// common era: comparing two is two integer tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DaySpan {
     first: i32,
     last: i32,
