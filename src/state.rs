@@ -365,6 +365,23 @@ pub fn speaker_by_name(corpus: &Corpus, name: &str) -> Option<SpeakerId> {
         })
 }
 
+/// A speaker other than `except` who has `name` as name or alias, case and
+/// accents ignored: renaming `except` to it would make two speakers of one
+/// name ("Ilona Varkonyi" beside "Ilona Várkonyi").
+pub fn other_speaker_named(corpus: &Corpus, name: &str, except: SpeakerId) -> Option<SpeakerId> {
+    let name = name.trim();
+    let same = |other: &str| crate::text::same_folded(other, name);
+    let live = corpus
+        .speakers
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| i != except && !s.name.is_empty());
+    live.clone()
+        .find(|(_, s)| same(&s.name))
+        .or_else(|| live.clone().find(|(_, s)| s.aliases.iter().any(|a| same(a))))
+        .map(|(i, _)| i)
+}
+
 /// The speaker a name typed in a prompt means ([`speaker_by_name`]), else
 /// as the speaker picker finds them: name or alias with case and accents
 /// ignored ("ilona varkonyi" is Ilona Várkonyi), then, for one word, the

@@ -1054,7 +1054,7 @@ impl App {
                 }
                 // A name another speaker has would merge the two, which
                 // only M does, and says so.
-                if let Some(other) = state::speaker_by_name(&self.corpus, input).filter(|&o| o != s) {
+                if let Some(other) = state::other_speaker_named(&self.corpus, input, s) {
                     let name = &self.corpus.speakers[other].name;
                     return Err(format!("{name} is another speaker: M merges into them"));
                 }

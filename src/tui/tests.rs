@@ -496,6 +496,26 @@ fn prompts_find_speakers_as_the_picker_does() {
         other => panic!("renamed onto another speaker: {other:?}"),
     }
     assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Ilona Várkonyi"));
+    // Nor onto another's name typed without its accents.
+    let brandt = app
+        .corpus
+        .speakers
+        .iter()
+        .position(|s| s.name == "Anselm Brandt")
+        .expect("Anselm Brandt speaks in the demo");
+    let q = app.corpus.speakers[brandt].quotes[0];
+    app.quote = Some(q);
+    app.article = Some(app.corpus.quotes[q].article);
+    keys(&mut app, "E");
+    ctrl(&mut app, 'u');
+    keys(&mut app, "ilona varkonyi\n");
+    match &app.overlay {
+        super::app::Overlay::Prompt { error: Some(e), .. } => {
+            assert!(e.contains("Ilona Várkonyi is another speaker"), "{e}")
+        }
+        other => panic!("renamed onto another speaker: {other:?}"),
+    }
+    assert_eq!(app.corpus.speakers[brandt].name, "Anselm Brandt");
 }
 
 #[test]

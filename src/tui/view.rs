@@ -280,9 +280,11 @@ fn draw_prompt(frame: &mut Frame, app: &App, kind: PromptKind, input: &str, erro
     let hint = match (kind, input.trim()) {
         (PromptKind::Speaker | PromptKind::MergeInto | PromptKind::Rename, name) if !name.is_empty() => {
             // As the prompt will take it: E renames unless another has
-            // the name (exactly), A and M find a speaker as typed.
+            // the name (case and accents ignored), A and M find a speaker
+            // as typed.
             let found = if kind == PromptKind::Rename {
-                quoteline::state::speaker_by_name(c, name)
+                app.quote_speaker()
+                    .and_then(|own| quoteline::state::other_speaker_named(c, name, own))
             } else {
                 quoteline::state::speaker_typed(c, name)
             };
