@@ -1156,9 +1156,10 @@ impl App {
             });
             return;
         }
-        // A copied line's own break at its end is no space to keep.
-        let text: String = text
-            .trim_end_matches(['\n', '\r'])
+        // A copied line's own break at its end is no space to keep; an
+        // escape sequence goes whole (its ESC alone left "[31m" behind).
+        let text: String = quoteline::load::decode::strip_controls(text.trim_end_matches(['\n', '\r']))
+            .0
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
