@@ -111,26 +111,27 @@ enum JsonOnly {
     Jsonl,
 }
 
+/// Why `path` cannot be read, if it cannot, and the command meant when it
+/// looks like one mistyped ("extrct").
+fn missing(path: &str) -> Option<(String, Option<String>)> {
+    let e = std::fs::metadata(path).err()?;
+    let reason = quoteline::load::discover::io_reason(&e);
+    let meant = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .find(|c| !path.contains('/') && strsim::damerau_levenshtein(c, path) <= 2)
+        .map(str::to_string);
+    let hint = meant
+        .as_ref()
+        .map(|c| format!(" (did you mean `quoteline {c} …`?)"))
+        .unwrap_or_default();
+    Some((format!("quoteline: error: {path}: {reason}{hint}"), meant))
+}
+
 /// Each path's reason when none of `paths` can be read, with the command
 /// meant when one looks like a command mistyped.
 fn all_missing(paths: &[String]) -> Option<Vec<String>> {
-    let command = <Cli as clap::CommandFactory>::command();
-    let reasons: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            let e = std::fs::metadata(p).err()?;
-            let reason = quoteline::load::discover::io_reason(&e);
-            let meant = command
-                .get_subcommands()
-                .map(|c| c.get_name())
-                .find(|c| !p.contains('/') && strsim::damerau_levenshtein(c, p) <= 2);
-            let hint = meant
-                .map(|c| format!(" (did you mean `quoteline {c} …`?)"))
-                .unwrap_or_default();
-            Some(format!("quoteline: error: {p}: {reason}{hint}"))
-        })
-        .collect::<Option<_>>()?;
-    Some(reasons)
+    paths.iter().map(|p| missing(p).map(|(reason, _)| reason)).collect()
 }
 
 fn main() -> ExitCode {
@@ -178,6 +179,12 @@ fn main() -> ExitCode {
             }
             return ExitCode::from(2);
         }
+        // A mistyped command before paths that are there ("extrct
+        // assets") would open the reader on them, and say so only on exit.
+        if let Some((reason, Some(_))) = paths.first().and_then(|p| missing(p)) {
+            say!("{reason}");
+            return ExitCode::from(2);
+        }
         // The reader loads behind its first frame.
         let (user_state, state_warning) = match &state_file {
             Some(f) => f.load(),
@@ -200,10 +207,13 @@ fn main() -> ExitCode {
                     say!("{p}");
                 }
                 // 128 + the signal's number, as a shell reports a process
-                // a signal ended (143 for SIGTERM).
-                ended.signal.map_or(ExitCode::SUCCESS, |s| {
-                    ExitCode::from(u8::try_from(128 + s).unwrap_or(1))
-                })
+                // a signal ended (143 for SIGTERM); 2 when nothing could
+                // be loaded, as the commands exit.
+                match ended.signal {
+                    Some(s) => ExitCode::from(u8::try_from(128 + s).unwrap_or(1)),
+                    None if ended.nothing_loaded => ExitCode::from(2),
+                    None => ExitCode::SUCCESS,
+                }
             }
             Err(e) => {
                 say!("quoteline: the reader needs a terminal: {e}");

@@ -298,6 +298,15 @@ fn the_reader_given_no_path_that_is_there_says_so_at_once() {
         "{stderr}"
     );
     assert!(!stderr.contains("terminal"), "{stderr}");
+    // Before a path that is there, a mistyped command is said too, before
+    // the reader opens on the rest.
+    let out = quoteline(&["extrct", &demo_file()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "quoteline: error: extrct: no such file or folder (did you mean `quoteline extract …`?)\n"
+    );
 }
 
 #[test]

@@ -294,6 +294,21 @@ fn sigterm_restores_the_terminal() {
     assert!(s.contains("echo icanon"), "terminal left raw:\n{s}");
 }
 
+/// The reader opened on nothing it can read says so, and exits with 2 as
+/// the commands do.
+#[test]
+fn a_reader_that_loaded_nothing_exits_with_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let Some(t) = Tmux::start_reader_on("nothing", 100, 30, &dir.path().to_string_lossy()) else {
+        return;
+    };
+    t.wait_for("nothing could be loaded");
+    t.send(&["q"]);
+    let s = t.wait_for("EXITED=2");
+    assert!(s.contains("empty.txt: empty file"), "{s}");
+}
+
 #[test]
 fn a_closed_terminal_ends_the_reader() {
     let Some(t) = Tmux::start_reader("hangup", 100, 30) else {

@@ -1158,11 +1158,9 @@ impl App {
         }
         // A copied line's own break at its end is no space to keep; an
         // escape sequence goes whole (its ESC alone left "[31m" behind).
-        let text: String = quoteline::load::decode::strip_controls(text.trim_end_matches(['\n', '\r']))
-            .0
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        // Line breaks and tabs are spaces first: the rest of the controls go.
+        let spaced = text.trim_end_matches(['\n', '\r']).replace(['\n', '\r', '\t'], " ");
+        let text = quoteline::load::decode::strip_controls(&spaced).0.into_owned();
         self.edit_input(|input, at| {
             input.insert_str(at, &text);
             at + text.len()

@@ -157,26 +157,35 @@ pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload)
                 app.replace_corpus(reloaded.0, reloaded.1);
             }
         }
-        Ok(problems)
+        let nothing_loaded = loader.is_none() && app.corpus.articles.is_empty();
+        Ok((problems, nothing_loaded))
     })();
     if let Some(signal) = signalled(&stop) {
         restore_quietly();
         // A frame that failed as the terminal went is not the reader's
         // error ("the reader needs a terminal").
+        let (problems, nothing_loaded) = result.unwrap_or_default();
         return Ok(Ended {
-            problems: result.unwrap_or_default(),
+            problems,
             signal: Some(signal),
+            nothing_loaded,
         });
     }
     restore();
-    result.map(|problems| Ended { problems, signal: None })
+    result.map(|(problems, nothing_loaded)| Ended {
+        problems,
+        signal: None,
+        nothing_loaded,
+    })
 }
 
-/// How the reader ended: the problems met while loading, for stderr, and
-/// the signal that ended it, if one did.
+/// How the reader ended: the problems met while loading, for stderr, the
+/// signal that ended it, if one did, and whether its load ended with
+/// nothing read.
 pub struct Ended {
     pub problems: Vec<String>,
     pub signal: Option<i32>,
+    pub nothing_loaded: bool,
 }
 
 /// The problems of the files as a folder was loaded again, after those
