@@ -41,7 +41,7 @@ struct Cli {
     /// folder, e.g. ~/.local/share/quoteline/state.toml, or $QUOTELINE_STATE].
     #[arg(long, global = true, value_name = "FILE")]
     state: Option<std::path::PathBuf>,
-    /// Ignore the state file: show what the machine found (the reader then
+    /// Ignore the state file: show what the machine found (and the reader
     /// saves nothing to it).
     #[arg(long, global = true)]
     no_state: bool,
@@ -65,6 +65,7 @@ enum Command {
     },
     /// One record per article: title, outlet, byline, date, cleaned body and the clutter removed.
     Articles {
+        /// One JSON object a line (the only format of this command).
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
         /// Files or folders to read (folders recursively); `-` reads standard input.
@@ -73,6 +74,7 @@ enum Command {
     },
     /// One record per speaker: canonical name, aliases, roles, quote count.
     Speakers {
+        /// One JSON object a line (the only format of this command).
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
         /// Include people who are named but never quoted.
@@ -84,6 +86,7 @@ enum Command {
     },
     /// One record per statement: a speaker's words as one or more outlets reported them, with the date.
     Statements {
+        /// One JSON object a line (the only format of this command).
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
         /// Files or folders to read (folders recursively); `-` reads standard input.
@@ -92,6 +95,7 @@ enum Command {
     },
     /// For each attributed quote, its related quotes with the reason and a score, best first.
     Related {
+        /// One JSON object a line (the only format of this command).
         #[arg(long, value_enum, default_value_t = JsonOnly::Jsonl)]
         format: JsonOnly,
         /// Files or folders to read (folders recursively); `-` reads standard input.
@@ -361,9 +365,16 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
         "note",
     ])
     .map_err(csv_io)?;
+    use quoteline::load::decode::strip_controls;
     for r in export::quote_records(corpus) {
+        // CSV has no escape for a control character, which JSON Lines
+        // writes as \u001b: a file's name and a note (the state file's)
+        // are the fields that may hold one, and go without it to a
+        // terminal or spreadsheet.
+        let file = strip_controls(r.quote.file).0.into_owned();
+        let note = strip_controls(r.note.unwrap_or("")).0.into_owned();
         w.write_record([
-            r.quote.file,
+            file.as_str(),
             &r.quote.start.to_string(),
             &r.quote.end.to_string(),
             &r.quote.text,
@@ -381,7 +392,7 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
             r.sieve.unwrap_or(""),
             &r.statement.map(|s| s.to_string()).unwrap_or_default(),
             if r.starred { "true" } else { "" },
-            r.note.unwrap_or(""),
+            note.as_str(),
         ])
         .map_err(csv_io)?;
     }

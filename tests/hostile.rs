@@ -145,6 +145,24 @@ fn hostile_corpus_loads_without_panic_and_names_each_bad_file() {
     }
 }
 
+/// A file whose name holds an escape sequence: CSV, which has no escape
+/// for a control character, writes the name without it, as JSON Lines
+/// writes it escaped.
+#[test]
+fn a_file_name_with_an_escape_sequence_reaches_no_terminal_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("evil\u{1b}[31mred.txt"), GOOD).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
+        .args(["extract", "--format", "csv", "--no-state"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success());
+    assert!(stdout.contains("evilred.txt"), "{stdout}");
+    assert!(!has_controls(&stdout.replace('\n', "")), "{stdout:?}");
+}
+
 /// A FIFO named on the command line is refused at once, beside a good
 /// file that still loads: opening it for reading used to wait for a
 /// writer that never came.
