@@ -368,17 +368,18 @@ fn write_csv(out: &mut impl Write, corpus: &quoteline::model::Corpus) -> std::io
     use quoteline::load::decode::strip_controls;
     for r in export::quote_records(corpus) {
         // CSV has no escape for a control character, which JSON Lines
-        // writes as \u001b: a file's name and a note (the state file's)
-        // are the fields that may hold one, and go without it to a
-        // terminal or spreadsheet.
+        // writes as \u001b: a file's name, and a note or a speaker's name
+        // from the state file, are the fields that may hold one, and go
+        // without it to a terminal or spreadsheet.
         let file = strip_controls(r.quote.file).0.into_owned();
+        let speaker = strip_controls(r.quote.speaker.unwrap_or("")).0.into_owned();
         let note = strip_controls(r.note.unwrap_or("")).0.into_owned();
         w.write_record([
             file.as_str(),
             &r.quote.start.to_string(),
             &r.quote.end.to_string(),
             &r.quote.text,
-            r.quote.speaker.unwrap_or(""),
+            speaker.as_str(),
             r.mention.unwrap_or(""),
             r.cue.unwrap_or(""),
             r.kind,

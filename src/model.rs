@@ -1186,6 +1186,9 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
     pub speakers: Vec<Speaker>,
     pub statements: Vec<Statement>,
+    /// For each statement of many quotes, by id: an article of each
+    /// outlet that reported it, in order ([`crate::relate::statements::reporters`]).
+    pub statement_reporters: Vec<(StatementId, Box<[ArticleId]>)>,
     pub stories: Vec<Story>,
     pub diagnostics: Vec<Diagnostic>,
     /// Wordings as term vectors, for ranking related quotes.

@@ -316,7 +316,10 @@ impl StateFile {
 /// The state's name for article `a`: its file made absolute.
 pub fn article_key(corpus: &Corpus, a: ArticleId) -> ArticleKey {
     let art = &corpus.articles[a];
-    let file = std::fs::canonicalize(&art.file)
+    // Standard input is no file, whatever a file named "-" here holds.
+    let file = Some(&art.file)
+        .filter(|f| *f != crate::load::discover::STDIN)
+        .map_or(Err(()), |f| std::fs::canonicalize(f).map_err(|_| ()))
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|_| art.file.clone());
     ArticleKey {

@@ -639,8 +639,8 @@ fn resolve_definites(ctx: &Context, people: &People, quotes: &mut [ExtractedQuot
 }
 
 /// The source introduced earlier as "a senior ministry official" when the
-/// text later says "the official": within six paragraphs, and the last
-/// [`INTRODUCED_REACH`] words.
+/// text later says "the official": in its paragraph or the six before,
+/// within the last [`INTRODUCED_REACH`] tokens.
 fn introduced(ctx: &Context, head: &str, pos: usize) -> Option<SpeakerRef> {
     let b = ctx.block_at(pos)?;
     let mut reach = INTRODUCED_REACH;

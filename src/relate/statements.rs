@@ -16,8 +16,10 @@ use rayon::prelude::*;
 /// the same statement.
 pub const SAME_STATEMENT: f32 = 0.45;
 
-/// A term used in more of one speaker's quotes than this is a stock word
-/// of theirs: it does not propose candidates (it still counts in scores).
+/// A term used in more of one speaker's quotes than this (counting the
+/// quotes of one wording and days once: [`join_same_wordings`]) is a stock
+/// word of theirs: it does not propose candidates (it still counts in
+/// scores).
 const MAX_POSTING: usize = 256;
 
 /// Quotes that can be statements: attributed words of the speaker, not
@@ -74,6 +76,7 @@ fn contains(big: Wording, small: Wording) -> bool {
 pub struct Statements {
     statement_of: Vec<Option<crate::model::StatementId>>,
     statements: Vec<Statement>,
+    reporters: Vec<(crate::model::StatementId, Box<[crate::model::ArticleId]>)>,
 }
 
 impl Statements {
@@ -83,7 +86,26 @@ impl Statements {
             q.statement = s.into();
         }
         c.statements = self.statements;
+        c.statement_reporters = self.reporters;
     }
+}
+
+/// Statements of more quotes than this have their outlets listed when
+/// they are made, not at each frame that shows one of their quotes: one
+/// a thousand outlets ran took 16 ms a frame to list (quoteline-bench).
+const LISTED_REPORTERS_FROM: usize = 64;
+
+/// An article of each outlet among `quotes`' articles, in their order.
+fn reporter_articles(c: &Corpus, quotes: &[crate::model::QuoteId]) -> Vec<crate::model::ArticleId> {
+    let mut out: Vec<crate::model::ArticleId> = Vec::new();
+    for &q in quotes {
+        let a = c.quotes[q].article;
+        let who = c.articles[a].source();
+        if !out.iter().any(|&o| c.articles[o].source() == who) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 /// Groups the corpus's quotes into statements, comparing their wordings
@@ -120,9 +142,16 @@ pub fn compute(c: &Corpus, terms: &Wordings) -> Statements {
             statement_of[q] = Some(id);
         }
     }
+    let reporters = statements
+        .par_iter()
+        .enumerate()
+        .filter(|(_, s)| s.quotes.len() > LISTED_REPORTERS_FROM)
+        .map(|(id, s)| (id, reporter_articles(c, &s.quotes).into_boxed_slice()))
+        .collect();
     Statements {
         statement_of,
         statements,
+        reporters,
     }
 }
 
@@ -179,6 +208,10 @@ fn contained_pairs(c: &Corpus, terms: &Wordings, own: &[usize]) -> Vec<(usize, u
     let mut first_of: rustc_hash::FxHashMap<(Speaker, Vec<super::terms::Key>), usize> = Default::default();
     let mut distinct = Vec::new();
     for (i, &q) in own.iter().enumerate() {
+        // A quote of no terms holds none of another's, and is held by none.
+        if terms.get(q).is_empty() {
+            continue;
+        }
         // Sorted by key already ([`Wording`]).
         let words = (c.quotes[q].speaker, terms.get(q).keys().collect());
         match first_of.entry(words) {
@@ -453,14 +486,12 @@ impl Postings {
 /// The outlets (or files, when the outlet is unknown) that reported a
 /// statement, in order of first report.
 pub fn reporters(c: &Corpus, statement: usize) -> Vec<std::borrow::Cow<'_, str>> {
-    let mut out: Vec<std::borrow::Cow<'_, str>> = Vec::new();
-    for &q in &c.statements[statement].quotes {
-        let who = c.articles[c.quotes[q].article].source();
-        if !out.contains(&who) {
-            out.push(who);
-        }
-    }
-    out
+    let listed = c.statement_reporters.binary_search_by_key(&statement, |(id, _)| *id);
+    let articles = match listed {
+        Ok(i) => std::borrow::Cow::Borrowed(&c.statement_reporters[i].1[..]),
+        Err(_) => std::borrow::Cow::Owned(reporter_articles(c, &c.statements[statement].quotes)),
+    };
+    articles.iter().map(|&a| c.articles[a].source()).collect()
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use quoteline::state::{self, Correction, StateFile, UserState};
 use quoteline::text::fold;
 use ratatui::layout::Rect;
 use std::sync::Arc;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A modal layer over the panes.
 #[derive(Debug, Clone, PartialEq)]
@@ -1112,25 +1113,27 @@ impl App {
 
     /// Moves where the typing goes: a character left or right, or to the
     /// start or end of the line.
+    /// A character is what is drawn as one (a grapheme: "é" as e and an
+    /// accent, a flag) and is stepped over whole.
     pub fn move_cursor(&mut self, to: CursorMove) {
-        let Some(len) = self.input().map(|i| i.chars().count()) else {
+        let Some(input) = self.input() else {
             return;
         };
-        let back = self.input_back.min(len);
-        self.input_back = match to {
-            CursorMove::Left => (back + 1).min(len),
-            CursorMove::Right => back.saturating_sub(1),
-            CursorMove::Start => len,
-            CursorMove::End => 0,
+        let at = cursor_at(input, self.input_back);
+        let to = match to {
+            CursorMove::Left => at - input[..at].graphemes(true).next_back().map_or(0, str::len),
+            CursorMove::Right => at + input[at..].graphemes(true).next().map_or(0, str::len),
+            CursorMove::Start => 0,
+            CursorMove::End => input.len(),
         };
+        self.input_back = input[to..].chars().count();
     }
 
     /// Deletes the character after the cursor (the Delete key).
     pub fn delete_forward(&mut self) {
         self.edit_input(|input, at| {
-            if at < input.len() {
-                input.remove(at);
-            }
+            let next = input[at..].graphemes(true).next().map_or(0, str::len);
+            input.replace_range(at..at + next, "");
             at
         });
     }
@@ -1183,13 +1186,10 @@ impl App {
     }
 
     pub fn backspace(&mut self) {
-        self.edit_input(|input, at| match input[..at].chars().next_back() {
-            Some(c) => {
-                let from = at - c.len_utf8();
-                input.replace_range(from..at, "");
-                from
-            }
-            None => at,
+        self.edit_input(|input, at| {
+            let from = at - input[..at].graphemes(true).next_back().map_or(0, str::len);
+            input.replace_range(from..at, "");
+            from
         });
     }
 

@@ -195,8 +195,6 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults with the user's keys.toml applied. A broken file is
-    /// reported and ignored; the defaults stay.
     /// The default keys with the keys file's applied, and what was wrong
     /// with it, if anything. `$QUOTELINE_KEYS` names the file; set empty,
     /// none is read.

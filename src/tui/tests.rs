@@ -1357,11 +1357,17 @@ fn a_paste_is_text_not_keys() {
 /// What is drawn before the terminal's cursor on its row, once `app` is
 /// drawn.
 fn before_cursor(app: &App) -> String {
+    around_cursor(app).0
+}
+
+/// What is drawn before the terminal's cursor on its row, and from it on.
+fn around_cursor(app: &App) -> (String, String) {
     let mut t = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
     t.draw(|f| view::draw(f, app)).unwrap();
     let p = t.get_cursor_position().unwrap();
     let buffer = t.backend().buffer();
-    (0..p.x).map(|x| buffer[(x, p.y)].symbol()).collect()
+    let row = |xs: std::ops::Range<u16>| xs.map(|x| buffer[(x, p.y)].symbol()).collect::<String>();
+    (row(0..p.x), row(p.x..app.size.width))
 }
 
 /// A prompt's line is edited where its cursor is, as in a shell: Left and
@@ -1429,6 +1435,24 @@ fn a_long_line_shows_where_its_cursor_is() {
         press(&mut app, KeyCode::Right, KeyModifiers::NONE);
     }
     keys(&mut app, "Y");
-    let before = before_cursor(&app);
+    let (before, after) = around_cursor(&app);
     assert!(before.ends_with('Y') && before.contains("> …"), "{before}");
+    // And what follows it, the character under it first.
+    assert!(after.starts_with("ff tariff") && after.contains('…'), "{after}");
+}
+
+/// A character drawn as one (an accent written apart, a flag) is one
+/// step of the cursor and one Backspace.
+#[test]
+fn the_cursor_steps_over_what_is_drawn_as_one_character() {
+    let (_dir, _store, mut app) = demo_app_saving();
+    keys(&mut app, "\nm");
+    app.paste("cafe\u{301} 🇫🇷!");
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(prompt_input(&app), Some("cafe\u{301}🇫🇷!"));
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Delete, KeyModifiers::NONE);
+    assert_eq!(prompt_input(&app), Some("caf🇫🇷!"));
 }

@@ -348,10 +348,13 @@ fn typed_line(input: &str, cursor: usize, width: usize) -> (String, u16) {
         return (input.to_string(), col(&input[..cursor]));
     }
     let (before, after) = input.split_at(cursor);
-    if before.width() + 1 < room {
+    // What follows the cursor stays in view too: up to a third of the line
+    // (two columns at least: the character under the cursor, wide or not).
+    let keep = after.width().min((room / 3).max(2));
+    if before.width() + keep < room {
         return (fit(input, room), col(before));
     }
-    let shown_before = fit_end(before, room.saturating_sub(1).max(1));
+    let shown_before = fit_end(before, room.saturating_sub(keep).max(1));
     let rest = room.saturating_sub(shown_before.width());
     let shown_after = if rest == 0 { String::new() } else { fit(after, rest) };
     (format!("{shown_before}{shown_after}"), col(&shown_before))
