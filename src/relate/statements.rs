@@ -97,11 +97,12 @@ const LISTED_REPORTERS_FROM: usize = 64;
 
 /// An article of each outlet among `quotes`' articles, in their order.
 fn reporter_articles(c: &Corpus, quotes: &[crate::model::QuoteId]) -> Vec<crate::model::ArticleId> {
+    // By a set: an outlet unknown is the file's name, one per article.
+    let mut seen: rustc_hash::FxHashSet<std::borrow::Cow<'_, str>> = Default::default();
     let mut out: Vec<crate::model::ArticleId> = Vec::new();
     for &q in quotes {
         let a = c.quotes[q].article;
-        let who = c.articles[a].source();
-        if !out.iter().any(|&o| c.articles[o].source() == who) {
+        if seen.insert(c.articles[a].source()) {
             out.push(a);
         }
     }
@@ -486,12 +487,20 @@ impl Postings {
 /// The outlets (or files, when the outlet is unknown) that reported a
 /// statement, in order of first report.
 pub fn reporters(c: &Corpus, statement: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    let (_, names) = reporters_first(c, statement, usize::MAX);
+    names
+}
+
+/// How many outlets reported a statement, and the first `limit` of them
+/// ([`reporters`]): a frame shows a few of thousands.
+pub fn reporters_first(c: &Corpus, statement: usize, limit: usize) -> (usize, Vec<std::borrow::Cow<'_, str>>) {
     let listed = c.statement_reporters.binary_search_by_key(&statement, |(id, _)| *id);
     let articles = match listed {
         Ok(i) => std::borrow::Cow::Borrowed(&c.statement_reporters[i].1[..]),
         Err(_) => std::borrow::Cow::Owned(reporter_articles(c, &c.statements[statement].quotes)),
     };
-    articles.iter().map(|&a| c.articles[a].source()).collect()
+    let names = articles.iter().take(limit).map(|&a| c.articles[a].source()).collect();
+    (articles.len(), names)
 }
 
 #[cfg(test)]

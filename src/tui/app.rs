@@ -235,18 +235,19 @@ impl App {
             .map_or(&[], |s| self.corpus.speakers[s].quotes.as_slice())
     }
 
-    /// The other outlets (or files) that reported the statement quote `q`
-    /// belongs to.
-    pub fn also_reported_by(&self, q: QuoteId) -> Vec<std::borrow::Cow<'_, str>> {
+    /// How many other outlets (or files) reported the statement quote `q`
+    /// belongs to, and the first `limit` of them.
+    pub fn also_reported_by(&self, q: QuoteId, limit: usize) -> (usize, Vec<std::borrow::Cow<'_, str>>) {
         let c = &self.corpus;
         let Some(st) = c.quotes[q].statement.get() else {
-            return Vec::new();
+            return (0, Vec::new());
         };
         let own = c.articles[c.quotes[q].article].source();
-        quoteline::relate::statements::reporters(c, st)
-            .into_iter()
-            .filter(|o| *o != own)
-            .collect()
+        // The quote's own outlet is among them: one more to take.
+        let (all, names) = quoteline::relate::statements::reporters_first(c, st, limit.saturating_add(1));
+        let mut others: Vec<_> = names.into_iter().filter(|o| *o != own).collect();
+        others.truncate(limit);
+        (all.saturating_sub(1), others)
     }
 
     /// Whether the list shows article `a` (the speaker filter).

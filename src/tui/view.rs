@@ -592,11 +592,13 @@ fn quote_header(app: &App, q: QuoteId) -> [String; 2] {
         });
     }
     let mut second: Vec<String> = Vec::new();
-    let others = app.also_reported_by(q);
-    if !others.is_empty() {
+    // A line shows a few of them; a statement can have thousands.
+    let (reporters, others) = app.also_reported_by(q, 12);
+    if reporters > 0 {
+        let more = if reporters > others.len() { ", …" } else { "" };
         second.push(format!(
-            "also reported by {}: {} (c compares)",
-            count(others.len(), "outlet"),
+            "also reported by {}: {}{more} (c compares)",
+            count(reporters, "outlet"),
             others.join(", ")
         ));
     }
