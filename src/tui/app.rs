@@ -703,10 +703,7 @@ impl App {
 
     /// Whether keys are typed into an overlay rather than mapped.
     pub fn typing(&self) -> bool {
-        matches!(
-            self.overlay,
-            Overlay::Picker { .. } | Overlay::Search { .. } | Overlay::Prompt { .. }
-        )
+        self.input().is_some()
     }
 
     fn prompt(&mut self, kind: PromptKind, input: String) {
@@ -1113,8 +1110,7 @@ impl App {
     }
 
     /// Moves where the typing goes: a character left or right, or to the
-    /// start or end of the line.
-    /// A character is what is drawn as one (a grapheme: "é" as e and an
+    /// start or end of the line. A character is what is drawn as one (a grapheme: "é" as e and an
     /// accent, a flag) and is stepped over whole.
     pub fn move_cursor(&mut self, to: CursorMove) {
         let Some(input) = self.input() else {
@@ -1140,8 +1136,9 @@ impl App {
     }
 
     /// Text pasted (bracketed paste): into the prompt, picker or search
-    /// being typed in, its line breaks and other controls as spaces; it is
-    /// never read as keys, so a pasted line break does not submit.
+    /// being typed in, at the cursor, its line breaks and tabs as spaces
+    /// and without other controls or escape sequences; it is never read as
+    /// keys, so a pasted line break does not submit.
     /// Outside them it is dropped, with a word why.
     pub fn paste(&mut self, text: &str) {
         if !self.typing() {

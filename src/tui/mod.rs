@@ -45,9 +45,8 @@ fn restore_quietly() {
 
 /// Runs the reader until the user quits, loading `reload.paths` behind
 /// it. The terminal is restored on quit, on error, on panic and on SIGTERM,
-/// SIGHUP or SIGINT. Returns the problems met while loading, for stderr,
-/// after `state_warning` (the state file's, read before), and the signal
-/// that ended the reader, if one did.
+/// SIGHUP or SIGINT. Returns how it ended ([`Ended`]): the problems met
+/// while loading come after `state_warning` (the state file's, read before).
 pub fn run(user: UserState, state_warning: Option<String>, reload: live::Reload) -> std::io::Result<Ended> {
     let (keys, keys_problem) = keymap::Keymap::load();
     // This thread draws every frame.
