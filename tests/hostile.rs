@@ -152,13 +152,13 @@ fn hostile_corpus_loads_without_panic_and_names_each_bad_file() {
 fn a_file_name_with_an_escape_sequence_reaches_no_terminal_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("evil\u{1b}[31mred.txt"), GOOD).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_quoteline"))
-        .args(["extract", "--format", "csv", "--no-state"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success());
+    let stdout = run(&[
+        "extract",
+        "--format",
+        "csv",
+        "--no-state",
+        &dir.path().to_string_lossy(),
+    ]);
     assert!(stdout.contains("evilred.txt"), "{stdout}");
     assert!(!has_controls(&stdout.replace('\n', "")), "{stdout:?}");
 }

@@ -207,15 +207,15 @@ impl Keymap {
         let path = match named {
             Some(n) => std::path::PathBuf::from(n),
             None => match dirs::config_dir() {
-                Some(d) => d.join("quoteline/keys.toml"),
+                // The default file may well not be there; one named on
+                // purpose should be.
+                Some(d) => match d.join("quoteline/keys.toml") {
+                    p if p.exists() => p,
+                    _ => return (map, None),
+                },
                 None => return (map, None),
             },
         };
-        // The default file may well not be there; one named on purpose
-        // should be.
-        if !path.exists() && std::env::var_os("QUOTELINE_KEYS").is_none() {
-            return (map, None);
-        }
         let problems = match std::fs::read_to_string(&path) {
             Ok(text) => map.apply(&text),
             Err(e) => vec![format!(

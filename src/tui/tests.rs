@@ -486,15 +486,7 @@ fn prompts_find_speakers_as_the_picker_does() {
     assert_eq!(prompt_input(&app), Some("ilona "));
     keys(&mut app, "VÁRKONYI\n");
     assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Ilona Várkonyi"));
-    keys(&mut app, "E");
-    ctrl(&mut app, 'u');
-    keys(&mut app, "anselm brandt\n");
-    match &app.overlay {
-        super::app::Overlay::Prompt { error: Some(e), .. } => {
-            assert!(e.contains("Anselm Brandt is another speaker"), "{e}")
-        }
-        other => panic!("renamed onto another speaker: {other:?}"),
-    }
+    assert_rename_refused(&mut app, "anselm brandt", "Anselm Brandt");
     assert_eq!(app.corpus.speaker_name(&app.corpus.quotes[q]), Some("Ilona Várkonyi"));
     // Nor onto another's name typed without its accents.
     let brandt = app
@@ -506,16 +498,22 @@ fn prompts_find_speakers_as_the_picker_does() {
     let q = app.corpus.speakers[brandt].quotes[0];
     app.quote = Some(q);
     app.article = Some(app.corpus.quotes[q].article);
-    keys(&mut app, "E");
-    ctrl(&mut app, 'u');
-    keys(&mut app, "ilona varkonyi\n");
+    assert_rename_refused(&mut app, "ilona varkonyi", "Ilona Várkonyi");
+    assert_eq!(app.corpus.speakers[brandt].name, "Anselm Brandt");
+}
+
+/// `E` on the quote's speaker, renaming to `typed`, is refused as the name
+/// of `other`.
+fn assert_rename_refused(app: &mut App, typed: &str, other: &str) {
+    keys(app, "E");
+    ctrl(app, 'u');
+    keys(app, &format!("{typed}\n"));
     match &app.overlay {
         super::app::Overlay::Prompt { error: Some(e), .. } => {
-            assert!(e.contains("Ilona Várkonyi is another speaker"), "{e}")
+            assert!(e.contains(&format!("{other} is another speaker")), "{e}")
         }
         other => panic!("renamed onto another speaker: {other:?}"),
     }
-    assert_eq!(app.corpus.speakers[brandt].name, "Anselm Brandt");
 }
 
 #[test]
